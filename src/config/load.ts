@@ -1,0 +1,98 @@
+import { readFile } from "node:fs/promises";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { closest } from "../diagnostics/suggest.js";
+import { parseLocated } from "../pipeline/yaml-document.js";
+import { configKeys, configSchema, type Config } from "./schema.js";
+
+/** A setup failure: the config cannot be used, so nothing runs. */
+export class ConfigError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map((d) => d.message).join("; "));
+  }
+}
+
+const hintFor = (path: readonly PropertyKey[]): string => {
+  const key = String(path[0] ?? "");
+  const hints: Record<string, string> = {
+    url: 'Set "url" to the absolute address of the published site, such as "https://news.example.com/".',
+    timeZone: 'Use a zone name from the IANA database, such as "UTC", "Europe/London" or "Asia/Tehran".',
+    permalink: 'Use tokens :year, :month, :day and :slug, such as "/:year/:month/:day/:slug/".',
+  };
+  return hints[key] ?? "See the Configuration section of the README, or the JSON Schema in schema/wirefeed.config.schema.json.";
+};
+
+/**
+ * Validates config text: every problem is reported at once, each at the key it concerns.
+ * @param text the file's content (JSON)
+ * @param file the path to name in diagnostics
+ */
+export function parseConfig(text: string, file: string): Config {
+  const located = parseLocated(text.replace(/^\uFEFF/, ""));
+  const syntax = located.document.errors[0];
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    const position = located.positionAt(syntax?.pos[0] ?? 0);
+    throw new ConfigError([
+      {
+        rule: "invalid-config-json",
+        severity: "error",
+        message: `The config is not valid JSON: ${(error as Error).message}`,
+        hint: "Check for a missing comma or quote, or a trailing comma before } or ].",
+        file,
+        ...position,
+      },
+    ]);
+  }
+  const result = configSchema.safeParse(data);
+  if (result.success) return result.data;
+  const diagnostics: Diagnostic[] = [];
+  for (const issue of result.error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const path = [...issue.path, key].map((step) => (typeof step === "number" ? step : String(step)));
+        const suggestion = closest(key, issue.path.length === 0 ? configKeys : ["name", "email", "url"]);
+        diagnostics.push({
+          rule: "unknown-config-key",
+          severity: "error",
+          message: `Unknown config key "${path.join(".")}"`,
+          hint: suggestion ? `Did you mean "${suggestion}"?` : `Known keys: ${configKeys.join(", ")}.`,
+          file,
+          ...located.positionOf(path),
+        });
+      }
+      continue;
+    }
+    const path = issue.path.map((step) => (typeof step === "number" ? step : String(step)));
+    const missing = issue.code === "invalid_type" && issue.input === undefined;
+    diagnostics.push({
+      rule: missing ? "missing-config-key" : "invalid-config-value",
+      severity: "error",
+      message: missing ? `The config key "${path.join(".")}" is required` : `The config key "${path.join(".") || "(root)"}" ${issue.message.replace(/^Invalid input: /, "is invalid: ")}`,
+      hint: hintFor(path),
+      file,
+      ...located.positionOf(path),
+    });
+  }
+  throw new ConfigError(diagnostics);
+}
+
+/** Reads and validates a config file; a missing file is a setup error with a hint to create it. */
+export async function loadConfig(file: string, displayPath: string): Promise<Config> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    throw new ConfigError([
+      {
+        rule: "config-not-found",
+        severity: "error",
+        message: `The config file ${displayPath} does not exist or cannot be read`,
+        hint: 'Create it with at least {"title": "My site", "url": "https://example.com/"}, or pass --config FILE.',
+        file: displayPath,
+      },
+    ]);
+  }
+  return parseConfig(text, displayPath);
+}

@@ -1,0 +1,75 @@
+import { z } from "zod";
+
+const absoluteHttpUrl = z
+  .string()
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+    message: "must be an absolute http(s) URL, such as https://news.example.com/",
+  });
+
+const timeZoneName = z.string().refine(
+  (value) => {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: value });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: "must be an IANA time zone name, such as UTC or Europe/Berlin" },
+);
+
+const permalinkPattern = z
+  .string()
+  .refine((value) => value.startsWith("/") && value.includes(":slug"), {
+    message: "must start with / and contain :slug, such as /:year/:month/:day/:slug/",
+  });
+
+const aliasTable = z.record(z.string().min(1), z.string().min(1));
+
+/** The schema of wirefeed.config.json: every key, its type, its default. */
+export const configSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe("Path or URL of this file's JSON Schema, for editors."),
+    articles: z.string().min(1).default("articles").describe("Folder of article files, relative to the config file; --articles overrides it."),
+    out: z.string().min(1).default("output").describe("Folder the build writes, relative to the config file; --out overrides it."),
+    title: z.string().min(1).default("Untitled site").describe("The publication's name, used as the feed title."),
+    url: absoluteHttpUrl.describe("Absolute URL of the published site; every link and id is built on it. Required."),
+    description: z.string().optional().describe("One sentence about the publication; the channel description and subtitle."),
+    language: z
+      .string()
+      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, "must be a BCP 47 language tag, such as en or en-GB")
+      .default("en")
+      .describe("BCP 47 language tag of the publication."),
+    author: z
+      .strictObject({
+        name: z.string().min(1),
+        email: z.email().optional(),
+        url: absoluteHttpUrl.optional(),
+      })
+      .optional()
+      .describe("Default author of every article that names none."),
+    timeZone: timeZoneName.default("UTC").describe("IANA zone in which dates without an offset are read."),
+    copyright: z.string().optional().describe("Rights statement for the feeds."),
+    feedLimit: z.int().min(1).max(10000).default(50).describe("How many of the newest articles the subscription feeds hold."),
+    permalink: permalinkPattern
+      .default("/:year/:month/:day/:slug/")
+      .describe("Path pattern of article URLs; tokens :year, :month, :day, :slug."),
+    tagAliases: aliasTable.default({}).describe("Maps a tag as written (case-insensitive) to the tag it stands for."),
+    creditAliases: aliasTable
+      .default({})
+      .describe("Maps an image credit (case-insensitive) to its display form, on top of the built-in agencies."),
+    maxArticleBytes: z
+      .int()
+      .min(1)
+      .default(5 * 1024 * 1024)
+      .describe("Largest article file accepted, in bytes."),
+    archivePageSize: z.int().min(1).max(10000).default(100).describe("Items per archived feed page (RFC 5005)."),
+    allowDataImages: z.boolean().default(false).describe("Allow data: URLs in image sources of article bodies."),
+  })
+  .describe("wirefeed configuration");
+
+/** A validated configuration with every default filled in. */
+export type Config = z.output<typeof configSchema>;
+
+/** The keys a config file may hold, for did-you-mean hints. */
+export const configKeys = Object.keys(configSchema.shape);

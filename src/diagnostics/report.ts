@@ -1,0 +1,51 @@
+import type { Diagnostic } from "./diagnostic.js";
+
+const place = (d: Diagnostic): string =>
+  d.file === undefined ? "wirefeed" : d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
+
+/** Orders diagnostics by file, then position, so a report reads top to bottom. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule),
+  );
+}
+
+/** Formats diagnostics as `file:line:column severity message [rule]` with the hint below, grouped by file. */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
+  const lines: string[] = [];
+  let previousFile: string | undefined;
+  for (const d of sortDiagnostics(diagnostics)) {
+    if (previousFile !== undefined && d.file !== previousFile) lines.push("");
+    previousFile = d.file;
+    lines.push(`${place(d)} ${d.severity} ${d.message} [${d.rule}]`);
+    lines.push(`  hint: ${d.hint}`);
+  }
+  return lines.join("\n");
+}
+
+/** One line that counts errors and warnings. */
+export function summaryLine(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = diagnostics.length - errors;
+  const files = new Set(diagnostics.map((d) => d.file)).size;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(files, "file")}`;
+}
+
+/** GitHub Actions workflow commands, so problems show on the pull request's files. */
+export function formatGithubAnnotations(diagnostics: readonly Diagnostic[]): string {
+  const escapeData = (s: string) => s.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+  const escapeProperty = (s: string) => escapeData(s).replaceAll(":", "%3A").replaceAll(",", "%2C");
+  return sortDiagnostics(diagnostics)
+    .map((d) => {
+      const properties = [
+        d.file !== undefined ? `file=${escapeProperty(d.file)}` : undefined,
+        d.line !== undefined ? `line=${d.line}` : undefined,
+        d.column !== undefined ? `col=${d.column}` : undefined,
+        `title=${escapeProperty(d.rule)}`,
+      ].filter(Boolean);
+      return `::${d.severity === "error" ? "error" : "warning"} ${properties.join(",")}::${escapeData(`${d.message}. ${d.hint}`)}`;
+    })
+    .join("\n");
+}

@@ -1,0 +1,76 @@
+import type { Config } from "../config/schema.js";
+import type { ArticleMeta } from "./article.js";
+import { chooseDisplayName, tagKey, tagSlug, type Tag } from "./normalize/tags.js";
+import type { RenderedBody } from "./render.js";
+
+/** One published article as every serializer sees it. */
+export interface Item extends Omit<ArticleMeta, "tags" | "positions" | "draft"> {
+  tags: Tag[];
+  /** The dek, or the first paragraph cut at a word boundary. */
+  summary: string;
+  html: string;
+  text: string;
+  /** The article's file, relative to the articles folder. */
+  source: string;
+}
+
+/** The site and every published article, newest first: the format-neutral input of the serializers. */
+export interface FeedModel {
+  config: Config;
+  items: Item[];
+  /** Every tag with the items that carry it, by slug. */
+  tags: Map<string, { tag: Tag; items: Item[] }>;
+}
+
+/** An article ready for the model: its metadata, rendered body and summary. */
+export interface BuiltArticle {
+  meta: ArticleMeta;
+  body: RenderedBody;
+  summary: string;
+  source: string;
+}
+
+/** Newest first; the id breaks ties so that the order never depends on the file system. */
+export const compareItems = (a: { date: Date; id: string }, b: { date: Date; id: string }): number =>
+  b.date.getTime() - a.date.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Orders the articles and gives every tag one display name and slug across the whole site,
+ * so "NATO" in one article and "nato" in another are the same tag everywhere.
+ */
+export function buildModel(articles: readonly BuiltArticle[], config: Config): FeedModel {
+  const variants = new Map<string, string[]>();
+  for (const { meta } of articles) {
+    for (const name of meta.tags) {
+      const key = tagKey(name);
+      variants.set(key, [...(variants.get(key) ?? []), name]);
+    }
+  }
+  const tagsByKey = new Map<string, Tag>();
+  const usedSlugs = new Set<string>();
+  for (const key of [...variants.keys()].sort()) {
+    const name = chooseDisplayName(variants.get(key)!);
+    const base = tagSlug(name) || "tag";
+    let slug = base;
+    for (let n = 2; usedSlugs.has(slug); n++) slug = `${base}-${n}`;
+    usedSlugs.add(slug);
+    tagsByKey.set(key, { name, slug });
+  }
+  const items: Item[] = articles
+    .map(({ meta, body, summary, source }) => {
+      const { positions: _positions, draft: _draft, tags, ...rest } = meta;
+      return { ...rest, tags: tags.map((name) => tagsByKey.get(tagKey(name))!), summary, html: body.html, text: body.text, source };
+    })
+    .sort(compareItems);
+  const tags = new Map<string, { tag: Tag; items: Item[] }>();
+  for (const tag of [...tagsByKey.values()].sort((a, b) => (a.slug < b.slug ? -1 : 1))) tags.set(tag.slug, { tag, items: [] });
+  for (const item of items) for (const tag of item.tags) tags.get(tag.slug)!.items.push(item);
+  return { config, items, tags };
+}
+
+/** The feed-level date: the newest change among the items, never the clock, so unchanged input gives unchanged bytes. */
+export function newestUpdate(items: readonly Item[]): Date {
+  let newest = 0;
+  for (const item of items) newest = Math.max(newest, item.updated.getTime(), item.date.getTime());
+  return new Date(newest);
+}

@@ -1,0 +1,61 @@
+import type { Author } from "../normalize/author.js";
+import type { Item } from "../model.js";
+import { describe, type FeedPage } from "./page.js";
+import { formatRfc3339 } from "../normalize/date.js";
+
+const jsonAuthor = (author: Pick<Author, "name"> & { url?: string | undefined }) => ({ name: author.name, ...(author.url ? { url: author.url } : {}) });
+
+/**
+ * The `_wirefeed` extension object of an item (JSON Feed 1.1 allows keys starting with "_"):
+ * what the image field cannot say.
+ */
+function extension(item: Item): Record<string, unknown> | undefined {
+  const image = item.image;
+  if (!image) return undefined;
+  return {
+    image: {
+      url: image.url,
+      ...(image.type ? { mime_type: image.type } : {}),
+      ...(image.alt ? { alt: image.alt } : {}),
+      ...(image.caption ? { caption: image.caption } : {}),
+      ...(image.credit ? { credit: image.credit } : {}),
+    },
+  };
+}
+
+/**
+ * Serializes one feed document as JSON Feed 1.1. Built here rather than with `feed`'s json1(),
+ * which writes version 1.0 (a single `author`, no `authors`, no `language`).
+ */
+export function renderJsonFeed(page: FeedPage, nextUrl?: string): string {
+  const { config } = page;
+  const timeZone = config.timeZone;
+  const feed = {
+    version: "https://jsonfeed.org/version/1.1",
+    title: page.title,
+    home_page_url: page.homeUrl,
+    feed_url: page.selfUrl,
+    description: describe(page),
+    ...(nextUrl ? { next_url: nextUrl } : {}),
+    language: config.language,
+    ...(config.author ? { authors: [jsonAuthor(config.author)] } : {}),
+    items: page.items.map((item) => {
+      const wirefeed = extension(item);
+      return {
+        id: item.id,
+        url: item.url,
+        title: item.title,
+        content_html: item.html,
+        summary: item.summary,
+        ...(item.image ? { image: item.image.url } : {}),
+        date_published: formatRfc3339(item.date, timeZone),
+        date_modified: formatRfc3339(item.updated, timeZone),
+        ...(item.authors.length ? { authors: item.authors.map(jsonAuthor) } : {}),
+        ...(item.tags.length ? { tags: item.tags.map((tag) => tag.name) } : {}),
+        ...(item.lang ? { language: item.lang } : {}),
+        ...(wirefeed ? { _wirefeed: wirefeed } : {}),
+      };
+    }),
+  };
+  return `${JSON.stringify(feed, null, 2)}\n`;
+}

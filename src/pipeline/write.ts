@@ -1,0 +1,68 @@
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+/** The files of one build: paths relative to the output folder, with their bytes. */
+export type OutputFiles = Map<string, string | Uint8Array>;
+
+const siblings = (out: string) => {
+  const folder = path.dirname(out);
+  const base = path.basename(out);
+  return { folder, staging: `.${base}.staging-`, retired: `.${base}.retired-` };
+};
+
+/**
+ * Puts back an output folder that a killed build left renamed aside, and clears its staging
+ * folders: the previous output stays what readers get.
+ */
+export async function recoverOutput(out: string): Promise<void> {
+  const { folder, staging, retired } = siblings(out);
+  const entries = await readdir(folder).catch(() => [] as string[]);
+  const outExists = entries.includes(path.basename(out));
+  for (const name of entries.sort()) {
+    if (name.startsWith(retired)) {
+      if (!outExists) await rename(path.join(folder, name), out);
+      else await rm(path.join(folder, name), { recursive: true, force: true });
+    } else if (name.startsWith(staging)) {
+      await rm(path.join(folder, name), { recursive: true, force: true });
+    }
+  }
+}
+
+/**
+ * Writes the files into a staging folder beside `out`, then swaps it in with two renames, so a
+ * failure at any point leaves the previous output as it was (a kill between the renames is undone
+ * by `recoverOutput` on the next run).
+ */
+export async function writeOutput(out: string, files: OutputFiles): Promise<void> {
+  const { folder, staging, retired } = siblings(out);
+  await mkdir(folder, { recursive: true });
+  await recoverOutput(out);
+  const stage = path.join(folder, `${staging}${process.pid}`);
+  await rm(stage, { recursive: true, force: true });
+  await mkdir(stage, { recursive: true });
+  try {
+    const made = new Set<string>();
+    for (const [relative, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const target = path.join(stage, relative);
+      const dir = path.dirname(target);
+      if (!made.has(dir)) {
+        await mkdir(dir, { recursive: true });
+        made.add(dir);
+      }
+      await writeFile(target, content);
+    }
+    const aside = path.join(folder, `${retired}${process.pid}`);
+    const hadOutput = await rename(out, aside).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === "ENOENT") return false;
+        throw error;
+      },
+    );
+    await rename(stage, out);
+    if (hadOutput) await rm(aside, { recursive: true, force: true });
+  } catch (error) {
+    await rm(stage, { recursive: true, force: true });
+    throw error;
+  }
+}
