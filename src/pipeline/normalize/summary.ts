@@ -55,7 +55,7 @@ function lastWordBreak(text: string, budget: number): number | undefined {
       best = end;
     }
   }
-  return best === 0 ? undefined : best;
+  return best;
 }
 
 /** The UTF-16 end of the last whole grapheme within `budget` code points, for text with no usable word break. */
