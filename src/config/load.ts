@@ -21,6 +21,9 @@ const hintFor = (path: readonly PropertyKey[]): string => {
   return hints[key] ?? "See the Configuration section of the README, or the JSON Schema in schema/wirefeed.config.schema.json.";
 };
 
+const valueAt = (data: unknown, path: readonly (string | number)[]): unknown =>
+  path.reduce<unknown>((node, step) => (node !== null && typeof node === "object" ? (node as Record<string, unknown>)[step] : undefined), data);
+
 /**
  * Validates config text: every problem is reported at once, each at the key it concerns.
  * @param text the file's content (JSON)
@@ -65,7 +68,7 @@ export function parseConfig(text: string, file: string): Config {
       continue;
     }
     const path = issue.path.map((step) => (typeof step === "number" ? step : String(step)));
-    const missing = issue.code === "invalid_type" && issue.input === undefined;
+    const missing = issue.code === "invalid_type" && valueAt(data, path) === undefined;
     diagnostics.push({
       rule: missing ? "missing-config-key" : "invalid-config-value",
       severity: "error",

@@ -1,0 +1,51 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { configJsonSchema } from "../src/config/json-schema.js";
+import { ConfigError, parseConfig } from "../src/config/load.js";
+import { repoRoot } from "./helpers/build.js";
+
+const problemsOf = (text: string) => {
+  try {
+    parseConfig(text, "wirefeed.config.json");
+  } catch (error) {
+    if (error instanceof ConfigError) return error.diagnostics;
+    throw error;
+  }
+  return [];
+};
+
+describe("config validation", () => {
+  it("accepts the repository's own config and fills defaults", () => {
+    const config = parseConfig('{"url": "https://example.com/"}', "c.json");
+    expect(config).toMatchObject({ timeZone: "UTC", feedLimit: 50, permalink: "/:year/:month/:day/:slug/", language: "en" });
+  });
+
+  it.each([
+    // what is wrong, the config, the rule, the line, a piece of the hint
+    ["url is required", '{"title": "x"}', "missing-config-key", 1, "absolute address"],
+    ["an unknown key gets a did-you-mean hint", '{\n  "url": "https://e.com/",\n  "feedLimt": 3\n}', "unknown-config-key", 3, 'Did you mean "feedLimit"'],
+    ["a relative url", '{"url": "/news/"}', "invalid-config-value", 1, "absolute"],
+    ["an unknown time zone", '{"url": "https://e.com/",\n"timeZone": "Mars/Olympus"}', "invalid-config-value", 2, "IANA"],
+    ["feedLimit must be a whole number", '{"url": "https://e.com/", "feedLimit": 2.5}', "invalid-config-value", 1, "README"],
+    ["a permalink without :slug", '{"url": "https://e.com/", "permalink": "/:year/"}', "invalid-config-value", 1, ":slug"],
+    ["a nested unknown author key", '{"url": "https://e.com/", "author": {"name": "A", "mail": "a@b.c"}}', "unknown-config-key", 1, 'Did you mean "email"'],
+    ["invalid JSON", '{"url": "https://e.com/",}', "invalid-config-json", 1, "trailing comma"],
+  ])("%s", (_what, text, rule, line, hint) => {
+    const [first] = problemsOf(text);
+    expect(first).toMatchObject({ rule, line, file: "wirefeed.config.json" });
+    expect(first!.hint).toContain(hint);
+  });
+
+  it("reports every problem at once", () => {
+    const problems = problemsOf('{"feedLimit": 0, "timeZone": "Nowhere", "colour": "red"}');
+    expect(problems.map((p) => p.rule).sort()).toEqual(["invalid-config-value", "invalid-config-value", "missing-config-key", "unknown-config-key"]);
+  });
+});
+
+describe("the published JSON Schema", () => {
+  it("is in sync with the zod schema (run `npm run schema` after changing it)", async () => {
+    const published = JSON.parse(await readFile(path.join(repoRoot, "schema/wirefeed.config.schema.json"), "utf8"));
+    expect(published).toEqual(configJsonSchema());
+  });
+});
