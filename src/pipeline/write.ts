@@ -1,8 +1,24 @@
-import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 
-/** The files of one build: paths relative to the output folder, with their bytes. */
-export type OutputFiles = Map<string, string | Uint8Array>;
+/**
+ * What one output file holds: its bytes; a stream of chunks, for files too large to build as one
+ * string (the archive at 100,000 articles); or `reuse`, the same file of the previous output, kept
+ * as it is (hard-linked, so neither rewritten nor recompressed).
+ */
+export type OutputContent = string | Uint8Array | { stream: () => AsyncIterable<string | Uint8Array> } | { reuse: true };
+
+/** The files of one build: paths relative to the output folder, with their content. */
+export type OutputFiles = Map<string, OutputContent>;
+
+async function writeOne(target: string, content: OutputContent, previous: string): Promise<void> {
+  if (typeof content === "string" || content instanceof Uint8Array) return writeFile(target, content);
+  if ("stream" in content) return pipeline(Readable.from(content.stream()), createWriteStream(target));
+  await link(previous, target).catch(() => copyFile(previous, target));
+}
 
 const siblings = (out: string) => {
   const folder = path.dirname(out);
@@ -49,7 +65,7 @@ export async function writeOutput(out: string, files: OutputFiles): Promise<void
         await mkdir(dir, { recursive: true });
         made.add(dir);
       }
-      await writeFile(target, content);
+      await writeOne(target, content, path.join(out, relative));
     }
     const aside = path.join(folder, `${retired}${process.pid}`);
     const hadOutput = await rename(out, aside).then(
