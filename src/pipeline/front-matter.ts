@@ -48,6 +48,12 @@ const engines = {
 
 const lineCount = (text: string): number => text.split("\n").length;
 
+/** A node's range starts at its value; the author wants to be pointed at the `!tag` written before it. */
+const tagOffset = (text: string, valueStart: number): number => {
+  const tag = /!\S*\s*$/.exec(text.slice(0, valueStart));
+  return tag ? tag.index : valueStart;
+};
+
 const fenceLine = /^---[ \t]*$/;
 
 /**
@@ -140,7 +146,7 @@ export function splitFrontMatter(text: string): { ok: true; value: SplitArticle 
         rule: "unsafe-yaml-tag",
         message: `The YAML tag "${node.tag}" is not allowed: front matter holds plain values only`,
         hint: "Remove the tag (the `!!...` or `!...` before the value) and write a plain string, number, list or map.",
-        ...located.positionAt(node.range?.[0] ?? 0),
+        ...located.positionAt(tagOffset(split.matter, node.range?.[0] ?? 0)),
       });
     }
   });

@@ -158,7 +158,7 @@ function findDuplicates(articles: readonly { meta: ArticleMeta; file: string }[]
       diagnostics.push({
         rule,
         severity: "error",
-        message: `The ${field} "${value}" is already used by ${display(first.file)}`,
+        message: `The ${field} "${value}" is used by both ${display(first.file)} and ${display(article.file)}`,
         hint: `Give one of ${display(first.file)} and ${display(article.file)} its own \`${field === "url" ? "slug" : field}:\` in the front matter.`,
         file: display(article.file),
         ...position,

@@ -1,4 +1,4 @@
-import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import type { LocatedProblem } from "./front-matter.js";
 
@@ -85,18 +85,30 @@ function firstInvalidUtf8(bytes: Buffer): { line: number; column: number } {
  */
 export async function loadArticleFile(file: string, root: string, maxBytes: number): Promise<LoadedFile> {
   const relativePath = path.relative(root, file).split(path.sep).join("/");
-  const info = await lstat(file);
   const fail = (problems: LocatedProblem[]): LoadedFile => ({ ok: false, path: file, problems });
-  if (info.size > maxBytes) {
+  // stat, not lstat: a link inside the folder is measured by the file it leads to.
+  let bytes: Buffer;
+  try {
+    const info = await stat(file);
+    if (info.size > maxBytes) {
+      return fail(
+        problemAt(
+          "file-too-large",
+          `The file is ${info.size} bytes, more than the limit of ${maxBytes} bytes`,
+          "Split the article, or raise `maxArticleBytes` in wirefeed.config.json if it is really this long.",
+        ),
+      );
+    }
+    bytes = await readFile(file);
+  } catch (error) {
     return fail(
       problemAt(
-        "file-too-large",
-        `The file is ${info.size} bytes, more than the limit of ${maxBytes} bytes`,
-        "Split the article, or raise `maxArticleBytes` in wirefeed.config.json if it is really this long.",
+        "unreadable-file",
+        `The file cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+        "Check that the file still exists and that the user running wirefeed may read it.",
       ),
     );
   }
-  const bytes = await readFile(file);
   if (bytes.length === 0 || bytes.toString("utf8").trim() === "") {
     return fail(problemAt("empty-file", "The file is empty", "Delete it, or add front matter with a title and a date, and a body."));
   }
