@@ -131,7 +131,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     config,
   );
   counts.published = model.items.length;
-  const outputs = renderOutputs(model);
+  const outputs = await renderOutputs(model, { previous: outDir });
   await writeOutput(outDir, outputs);
   result.written = [...outputs.keys()].sort();
   return result;

@@ -1,30 +1,57 @@
-import type { FeedModel } from "./model.js";
-import { renderArchive } from "./serialize/archive.js";
+import { createHash } from "node:crypto";
+import type { FeedModel, Item } from "./model.js";
+import { recordLine } from "./serialize/archive.js";
+import { archiveFiles, archivePaths } from "./serialize/archive-files.js";
+import { archiveJsonSchema } from "./serialize/archive-schema.js";
+import { archivedFeeds, type FeedDocument } from "./serialize/archived-feeds.js";
 import { renderAtom } from "./serialize/atom.js";
 import { renderJsonFeed } from "./serialize/json-feed.js";
-import type { FeedPage } from "./serialize/page.js";
+import { inputKey, OutputReuse, statePath } from "./serialize/reuse.js";
 import { renderRss } from "./serialize/rss.js";
+import { renderTagsIndex, tagFeeds, tagsIndexPath } from "./serialize/tag-feeds.js";
 import type { OutputFiles } from "./write.js";
 
-/** Every file of the output folder, from the model. */
-export function renderOutputs(model: FeedModel): OutputFiles {
-  const { config, items } = model;
+/** Where the files of a build may come from besides the model. */
+export interface RenderOptions {
+  /** The previous output folder: files whose inputs did not change are kept from it, not rebuilt. */
+  previous?: string;
+}
+
+const render = (document: FeedDocument): string =>
+  document.format === "rss" ? renderRss(document.page) : document.format === "atom" ? renderAtom(document.page) : renderJsonFeed(document.page, document.nextUrl);
+
+/** Everything a feed document's bytes depend on, besides wirefeed's version. */
+function documentKey(document: FeedDocument, fingerprint: (item: Item) => string): string {
+  const { page } = document;
+  const { items, config, ...rest } = page;
+  return inputKey(["feed", document.format, document.nextUrl ?? "", JSON.stringify(config), JSON.stringify(rest), ...items.map(fingerprint)]);
+}
+
+/**
+ * Every file of the output folder, from the model: the subscription feeds and their archive
+ * pages, the per-tag feeds and their index, the archive downloads with their manifest, checksums
+ * and schema. Large files are streams; files whose inputs did not change are `{reuse: true}`.
+ */
+export async function renderOutputs(model: FeedModel, options: RenderOptions = {}): Promise<OutputFiles> {
   const files: OutputFiles = new Map();
-  const site = (relative: string) => new URL(relative, config.url).href;
-  const subscription = items.slice(0, config.feedLimit);
-  const page = (selfPath: string): FeedPage => ({
-    config,
-    title: config.title,
-    items: subscription,
-    selfUrl: site(selfPath),
-    homeUrl: config.url,
-    feedId: site(selfPath),
-    links: [],
-    archive: false,
-  });
-  files.set("feed.xml", renderRss(page("feed.xml")));
-  files.set("atom.xml", renderAtom(page("atom.xml")));
-  files.set("feed.json", renderJsonFeed(page("feed.json")));
-  files.set("archive.json", renderArchive(config, items));
+  const reuse = await OutputReuse.open(options.previous);
+  // A record covers every field of an item, so its hash tells whether anything about the item changed.
+  const fingerprints = new Map<Item, string>();
+  const fingerprint = (item: Item) => {
+    let hash = fingerprints.get(item);
+    if (hash === undefined) {
+      hash = createHash("sha256").update(recordLine(item, model.config.timeZone)).digest("hex");
+      fingerprints.set(item, hash);
+    }
+    return hash;
+  };
+
+  for (const document of [...archivedFeeds(model), ...tagFeeds(model)]) {
+    files.set(document.path, await reuse.keyed(document.path, documentKey(document, fingerprint), () => render(document)));
+  }
+  files.set(tagsIndexPath, renderTagsIndex(model));
+  files.set(archivePaths.schema, `${JSON.stringify(archiveJsonSchema(), null, 2)}\n`);
+  for (const [path, content] of await archiveFiles(model, fingerprint, reuse)) files.set(path, content);
+  files.set(statePath, reuse.stateFile());
   return files;
 }

@@ -1,0 +1,166 @@
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGzip } from "node:zlib";
+import { version } from "../../version.js";
+import type { OutputContent } from "../write.js";
+
+/**
+ * The output file that records what each reusable file was built from. A dot file: it is for
+ * wirefeed, not for readers; deleting it only makes the next build write everything anew.
+ */
+export const statePath = ".wirefeed-state.json";
+const stateFormat = "wirefeed-output-state";
+
+/** What one reusable file was built from: its input key, and its size when the build knew it up front. */
+interface StateEntry {
+  key: string;
+  bytes?: number;
+}
+
+/** A hash of everything a file is made from: wirefeed's version and the given parts, each length-prefixed so no two lists collide. */
+export function inputKey(parts: readonly string[]): string {
+  const hash = createHash("sha256").update(`wirefeed ${version}\n`);
+  for (const part of parts) hash.update(`${Buffer.byteLength(part)}:`).update(part);
+  return hash.digest("hex");
+}
+
+/** SHA-256 of a string's UTF-8 bytes, in hex. */
+export const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
+
+/**
+ * The previous output folder as far as reuse goes: which input keys its files were built from.
+ * Keys go into the new state as they are decided; `stateFile()` writes them.
+ */
+export class OutputReuse {
+  private readonly next = new Map<string, StateEntry>();
+
+  private constructor(
+    private readonly folder: string | undefined,
+    private readonly previous: ReadonlyMap<string, StateEntry>,
+  ) {}
+
+  /** Reads the previous build's state; a missing, foreign or unreadable state means nothing is reused. */
+  static async open(folder: string | undefined): Promise<OutputReuse> {
+    if (folder === undefined) return new OutputReuse(undefined, new Map());
+    const previous = new Map<string, StateEntry>();
+    try {
+      const state = JSON.parse(await readFile(path.join(folder, statePath), "utf8")) as { format?: unknown; files?: unknown };
+      if (state.format === stateFormat && state.files && typeof state.files === "object") {
+        for (const [file, entry] of Object.entries(state.files as Record<string, StateEntry>)) {
+          if (typeof entry?.key === "string") previous.set(file, { key: entry.key, ...(typeof entry.bytes === "number" ? { bytes: entry.bytes } : {}) });
+        }
+      }
+    } catch {
+      // No usable state: every file is built anew, which is always correct.
+    }
+    return new OutputReuse(folder, previous);
+  }
+
+  /**
+   * True when the previous output has `file`, built from the same key, at the expected size (the
+   * recorded one, or `bytes` when the caller knows it): then it can be kept as it is.
+   * Records the key for the next build either way.
+   */
+  async unchanged(file: string, key: string, bytes?: number): Promise<boolean> {
+    this.next.set(file, { key });
+    const before = this.previous.get(file);
+    if (this.folder === undefined || before?.key !== key) return false;
+    const expected = bytes ?? before.bytes;
+    const size = await stat(path.join(this.folder, file)).then(
+      (found) => (found.isFile() ? found.size : undefined),
+      () => undefined,
+    );
+    return size !== undefined && (expected === undefined || size === expected);
+  }
+
+  /** The content of a string file: the previous file when its key is unchanged, else the string that `render` makes. */
+  async keyed(file: string, key: string, render: () => string): Promise<OutputContent> {
+    if (await this.unchanged(file, key)) {
+      this.next.set(file, { key, ...this.previous.get(file) });
+      return { reuse: true };
+    }
+    const content = render();
+    this.next.set(file, { key, bytes: Buffer.byteLength(content) });
+    return content;
+  }
+
+  /** A file of the previous output as text, if it has one. */
+  async previousText(file: string): Promise<string | undefined> {
+    if (this.folder === undefined) return undefined;
+    return readFile(path.join(this.folder, file), "utf8").catch(() => undefined);
+  }
+
+  /** The state file of this build, to be written with the outputs. */
+  stateFile(): string {
+    const files = Object.fromEntries([...this.next].sort(([a], [b]) => (a < b ? -1 : 1)));
+    return `${JSON.stringify({ format: stateFormat, version: 1, files }, null, 2)}\n`;
+  }
+}
+
+/** Size and SHA-256 of a file's bytes. */
+export interface Digest {
+  bytes: number;
+  sha256: string;
+}
+
+/**
+ * A file produced as a stream whose size and checksum are learned while it is written, for the
+ * manifest. If the manifest asks before the file was written, the digest is computed from a
+ * second, unwritten pass, so no write order can deadlock.
+ */
+export class DigestedStream {
+  private result: Promise<Digest> | undefined;
+
+  constructor(private readonly produce: () => AsyncIterable<string | Uint8Array>) {}
+
+  /** The output content: a stream that hashes what it hands to the writer. */
+  content(): OutputContent {
+    return { stream: () => this.run() };
+  }
+
+  private async *run(): AsyncGenerator<Uint8Array> {
+    let settle: ((digest: Digest) => void) | undefined;
+    this.result ??= new Promise<Digest>((resolve) => (settle = resolve));
+    const hash = createHash("sha256");
+    let bytes = 0;
+    for await (const chunk of this.produce()) {
+      const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+      hash.update(buffer);
+      bytes += buffer.length;
+      yield buffer;
+    }
+    settle?.({ bytes, sha256: hash.digest("hex") });
+  }
+
+  /** Size and checksum of the bytes `content()` writes. */
+  digest(): Promise<Digest> {
+    this.result ??= (async () => {
+      const hash = createHash("sha256");
+      let bytes = 0;
+      for await (const chunk of this.produce()) {
+        const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+        hash.update(buffer);
+        bytes += buffer.length;
+      }
+      return { bytes, sha256: hash.digest("hex") };
+    })();
+    return this.result;
+  }
+}
+
+// zlib's default: level 9 saves a few percent more and takes about twice as long on every build.
+const gzipLevel = 6;
+
+/**
+ * Gzip with deterministic bytes: Node's zlib writes no file name and a zero mtime, so the same
+ * input gives the same output with the same zlib.
+ */
+export async function* gzipChunks(source: () => Iterable<string> | AsyncIterable<string>): AsyncGenerator<Uint8Array> {
+  const gzip = createGzip({ level: gzipLevel });
+  const feeding = pipeline(Readable.from(source()), gzip);
+  for await (const chunk of gzip) yield chunk as Uint8Array;
+  await feeding;
+}
