@@ -2,6 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { closest } from "./diagnostics/suggest.js";
 import { formatDiagnostics, formatGithubAnnotations, summaryLine } from "./diagnostics/report.js";
+import { runImport, runNew } from "./import/command.js";
 import { build, type BuildResult } from "./pipeline/index.js";
 import { version } from "./version.js";
 
@@ -18,6 +19,9 @@ const help = `wirefeed ${version}: build RSS 2.0, Atom 1.0, JSON Feed 1.1 and a 
 Usage:
   wirefeed build [options]   build articles/ into output/
   wirefeed check [options]   validate the config and every article; write nothing
+  wirefeed import <file-or-folder>... [--out DIR] [--dry-run] [--force]
+                             turn saved article pages (text or HTML) into articles
+  wirefeed new "Title"       create today's article file, as a draft
   wirefeed --help | --version
 
 Options:
@@ -82,7 +86,9 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     io.stdout(`${version}\n`);
     return 0;
   }
-  const commands = ["build", "check"];
+  if (command === "import") return runImport(rest, io);
+  if (command === "new") return runNew(rest, io);
+  const commands = ["build", "check", "import", "new"];
   if (!commands.includes(command)) {
     const suggestion = closest(command, commands);
     return usage(io, `unknown command "${command}"`, suggestion ? `Did you mean "wirefeed ${suggestion}"?` : "Run wirefeed --help.");

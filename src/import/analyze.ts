@@ -1,0 +1,221 @@
+/**
+ * Reads the shape of an article saved as text from a web page: residue, headline, dek,
+ * date line, repeated headline, byline, caption and credit, then the body. Every field
+ * carries the source line it came from; a field that is not found with confidence is
+ * absent and a note says which line was looked at and why it was not trusted.
+ */
+import { cleanBlock, cleanInline } from "../pipeline/normalize/text.js";
+import {
+  detectByline,
+  detectCaptionWithCredit,
+  detectCreditLine,
+  detectDateLine,
+  isTitleLike,
+  looksLikeDate,
+  readDate,
+  residueAnywhere,
+  residueAtEdge,
+  sameLine,
+} from "./detect.js";
+
+/** A value and the 1-based source line it was read from. */
+export interface Found {
+  value: string;
+  line: number;
+}
+
+/** Why a field is missing, or a line that was read but not used. */
+export interface Note {
+  field: string;
+  message: string;
+  line?: number;
+  text?: string;
+}
+
+/** What was detected in one article. */
+export interface Detection {
+  title?: Found;
+  description?: Found;
+  /** The date as written, and the instant it names in the configured zone. */
+  date?: Found & { date: Date };
+  authors?: Found & { names: string[] };
+  image?: { src?: Found; alt?: Found; caption?: Found; credit?: Found };
+  /** Body paragraphs, word for word (only surrounding whitespace removed). */
+  body: Found[];
+  /** Lines recognized as page residue or as a repeat of the headline, and left out. */
+  dropped: (Found & { reason: string })[];
+  notes: Note[];
+}
+
+/** A non-empty source line. */
+interface Line {
+  line: number;
+  text: string;
+}
+
+// The header (dek, date, repeated headline, byline, caption, credit) sits within these
+// many lines after the headline; a marker further down is part of the body.
+const HEADER_WINDOW = 6;
+
+type Marker = "date" | "title" | "credit" | "caption-and-credit" | "byline" | "byline-and-date";
+
+/**
+ * Analyzes the text of one scraped article.
+ * @param source the file's text (any line endings, BOM allowed)
+ * @param timeZone the configured zone, in which date lines without an offset are read
+ */
+export function analyzeText(source: string, timeZone: string): Detection {
+  const detection: Detection = { body: [], dropped: [], notes: [] };
+  const drop = (line: Line, reason: string) => detection.dropped.push({ value: cleanInline(line.text), line: line.line, reason });
+  const allLines: Line[] = source
+    .replace(/^\uFEFF/u, "")
+    .split(/\r\n|\r|\n/u)
+    .map((text, index) => ({ line: index + 1, text }));
+  const nonEmpty = allLines.filter((line) => cleanInline(line.text) !== "");
+
+  let start = 0;
+  let end = nonEmpty.length;
+  for (let kind; start < end && (kind = residueAtEdge(nonEmpty[start]?.text ?? "")) !== undefined; start++) drop(nonEmpty[start] as Line, kind);
+  for (let kind; end > start && (kind = residueAtEdge(nonEmpty[end - 1]?.text ?? "")) !== undefined; end--) drop(nonEmpty[end - 1] as Line, kind);
+  const content = nonEmpty.slice(start, end).filter((line) => {
+    const kind = residueAnywhere(line.text);
+    if (kind !== undefined) drop(line, kind);
+    return kind === undefined;
+  });
+
+  let index = 0;
+  // Some pages put the date above the headline.
+  const dateFirst = content[0] === undefined ? undefined : detectDateLine(content[0].text, timeZone);
+  if (dateFirst !== undefined && content[0] !== undefined) {
+    detection.date = { value: dateFirst.text, line: content[0].line, date: dateFirst.date };
+    index = 1;
+  }
+
+  const candidate = content[index];
+  if (candidate === undefined) {
+    detection.notes.push({ field: "title", message: "The file holds no article text once page residue is removed." });
+  } else {
+    const repeated = content.slice(index + 1, index + 1 + HEADER_WINDOW).some((line) => sameLine(line.text, candidate.text));
+    if (isTitleLike(candidate.text, repeated)) {
+      detection.title = { value: cleanInline(candidate.text), line: candidate.line };
+      index++;
+    } else {
+      detection.notes.push({
+        field: "title",
+        line: candidate.line,
+        text: cleanInline(candidate.text),
+        message: "The first line of text is not trusted as the headline: it is long, ends like a sentence or is a credit, and the page does not repeat it.",
+      });
+    }
+  }
+
+  const window = content.slice(index, index + HEADER_WINDOW);
+  const markers = window.map((line) => markerOf(line, detection, timeZone));
+  const headerLength = markers.findLastIndex((marker) => marker !== undefined) + 1;
+  readHeader(window.slice(0, headerLength), markers, detection, timeZone);
+  if (headerLength === 0 && window[0] !== undefined && detection.title !== undefined) {
+    detection.notes.push({
+      field: "description",
+      line: window[0].line,
+      text: cleanInline(window[0].text),
+      message: "Nothing marks the end of the header (no date line, credit or repeated headline), so the line after the headline is kept as the first paragraph rather than taken as the dek.",
+    });
+  }
+
+  const body = content.slice(index + headerLength);
+  const last = body.at(-1);
+  const trailingDate = detection.date === undefined && last !== undefined ? detectDateLine(last.text, timeZone) : undefined;
+  if (trailingDate !== undefined && last !== undefined) {
+    detection.date = { value: trailingDate.text, line: last.line, date: trailingDate.date };
+    body.pop();
+  }
+  detection.body = body.map((line) => ({ value: bodyParagraph(line.text), line: line.line }));
+
+  noteMissing(detection, content, timeZone);
+  detection.dropped.sort((a, b) => a.line - b.line);
+  return detection;
+}
+
+function markerOf(line: Line, detection: Detection, timeZone: string): Marker | undefined {
+  if (detection.title !== undefined && sameLine(line.text, detection.title.value)) return "title";
+  if (detectDateLine(line.text, timeZone) !== undefined) return "date";
+  if (detectCreditLine(line.text) !== undefined) return "credit";
+  if (detectByline(line.text) !== undefined) return "byline";
+  const parts = cleanInline(line.text).split(/\s+[|·•]\s+/u);
+  if (parts.length === 2 && detectByline(parts[0] ?? "") !== undefined && detectDateLine(parts[1] ?? "", timeZone) !== undefined) return "byline-and-date";
+  if (detectCaptionWithCredit(line.text) !== undefined) return "caption-and-credit";
+  return undefined;
+}
+
+/** Assigns the header lines: markers to their fields, the line before a credit to the caption, the first other line to the dek. */
+function readHeader(header: readonly Line[], markers: readonly (Marker | undefined)[], detection: Detection, timeZone: string): void {
+  const setDate = (line: Line, text: string) => {
+    const found = detectDateLine(text, timeZone);
+    if (found === undefined) return;
+    if (detection.date === undefined) detection.date = { value: found.text, line: line.line, date: found.date };
+    else if (found.date.getTime() !== detection.date.date.getTime())
+      detection.notes.push({ field: "date", line: line.line, text: found.text, message: `A second date line differs from the one used (line ${detection.date.line}); it is left out.` });
+  };
+  const setAuthors = (line: Line, text: string) => {
+    const names = detectByline(text);
+    if (names !== undefined && detection.authors === undefined) detection.authors = { value: cleanInline(text), line: line.line, names };
+  };
+  const image = (): NonNullable<Detection["image"]> => (detection.image ??= {});
+  header.forEach((line, position) => {
+    const marker = markers[position];
+    const text = cleanInline(line.text);
+    if (marker === "title") {
+      detection.dropped.push({ value: text, line: line.line, reason: "repeated headline" });
+    } else if (marker === "date") {
+      setDate(line, text);
+    } else if (marker === "byline") {
+      setAuthors(line, text);
+    } else if (marker === "byline-and-date") {
+      const [byline = "", date = ""] = text.split(/\s+[|·•]\s+/u);
+      setAuthors(line, byline);
+      setDate(line, date);
+    } else if (marker === "credit") {
+      image().credit ??= { value: text, line: line.line };
+    } else if (marker === "caption-and-credit") {
+      const split = detectCaptionWithCredit(text);
+      if (split !== undefined && image().caption === undefined) {
+        image().caption = { value: split.caption, line: line.line };
+        image().credit = { value: split.credit, line: line.line };
+      }
+    } else if (markers[position + 1] === "credit" && detection.image?.caption === undefined) {
+      image().caption = { value: text, line: line.line };
+    } else if (detection.description === undefined) {
+      detection.description = { value: text, line: line.line };
+    } else {
+      detection.notes.push({ field: "header", line: line.line, text, message: "A header line that is neither dek, date, byline, caption nor credit is left out." });
+    }
+  });
+}
+
+/** A body line word for word: only the surrounding whitespace goes, no-break spaces at the line's end included, as the build drops them. */
+function bodyParagraph(text: string): string {
+  return cleanBlock(text);
+}
+
+function noteMissing(detection: Detection, content: readonly Line[], timeZone: string): void {
+  const { notes } = detection;
+  if (detection.date === undefined) {
+    const nearMiss = content.slice(0, HEADER_WINDOW + 2).find((line) => looksLikeDate(line.text));
+    const reason = nearMiss === undefined ? undefined : readDate(nearMiss.text, timeZone);
+    notes.push(
+      nearMiss !== undefined && reason !== undefined && !reason.ok
+        ? { field: "date", line: nearMiss.line, text: cleanInline(nearMiss.text), message: `This line looks like a date but is not used: ${reason.problem.message}` }
+        : { field: "date", message: "No line above or below the headline, nor the last line, is a date in a form the build reads." },
+    );
+  }
+  if (detection.description === undefined && !notes.some((note) => note.field === "description"))
+    notes.push({ field: "description", message: "No dek between the headline and the date, byline or credit lines; the build will summarize the first paragraph." });
+  if (detection.authors === undefined) notes.push({ field: "author", message: 'No "By ..." line in the header; the config\'s author applies.' });
+  if (detection.image === undefined) notes.push({ field: "image", message: "No caption or credit line in the header: the article gets no image." });
+  else if (detection.image.src === undefined)
+    notes.push({
+      field: "image.src",
+      message: "The text names no image address, so the caption and credit are kept as image_caption and image_credit: add `image: /path/to/photo.jpg` for them to apply.",
+    });
+  if (detection.body.length === 0) notes.push({ field: "body", message: "No body paragraphs follow the header." });
+}

@@ -1,0 +1,177 @@
+/**
+ * Line detectors for scraped article text: each looks at one line (already split,
+ * CR/LF gone) and says what it is, or undefined when it cannot tell with confidence.
+ * They never guess a value: a detector that recognizes a line returns the text as
+ * written, and the callers decide what to do with it.
+ */
+import type { Result } from "../diagnostics/diagnostic.js";
+import { parseDate } from "../pipeline/normalize/date.js";
+import { cleanInline } from "../pipeline/normalize/text.js";
+
+/** Why a line is page residue rather than article text. */
+export type ResidueKind = "tracking code" | "share buttons" | "advertisement" | "cookie notice" | "page furniture";
+
+// "!-- Google tag (gtag.js) -->" is how a tracking comment looks once a browser's text
+// copy has eaten its "<"; the whole comment, with or without it, is residue.
+const HTML_COMMENT = /^<?!--.*-->$|^<!--|^-->$/su;
+const SCRIPT_LINE = /^<\/?(?:script|noscript|iframe|style)\b|^(?:window\.)?dataLayer\b|^(?:function\s+)?gtag\s*\(|^fbq\s*\(|^_gaq\b/iu;
+const SHARE_WORDS = new Set([
+  "share", "share this", "share this article", "share this story", "share this post", "share this page", "share article",
+  "tweet", "print", "email", "e-mail", "facebook", "twitter", "x", "linkedin", "whatsapp", "reddit", "telegram",
+  "pinterest", "copy link", "copy url", "comments", "comment",
+]);
+const SHARE_ON = /^share\s+(?:on|via|to)\s+\S+$/iu;
+const ADVERTISEMENT =
+  /^(?:advertisement|advert|ad|sponsored(?: content)?|(?:story|article) continues below(?: this)? advertisement|advertisement\s*[-–—:]?\s*(?:scroll|continue) (?:down )?(?:to continue|reading)?.*|continue reading(?: below)?(?: the main story)?)$/iu;
+const COOKIE = /\bcookies?\b/iu;
+const COOKIE_CONTEXT = /\b(?:use|uses|using|accept|consent|agree|policy|settings|preferences|experience|browsing)\b/iu;
+// Short button and navigation labels: residue only at the edges of the text, where
+// pages put their banners and footers, never between body paragraphs.
+const FURNITURE =
+  /^(?:accept|accept all|accept cookies|reject all|decline|manage (?:cookies|preferences|settings)|cookie settings|got it|i agree|ok|skip to (?:main )?content|menu|search|sign in|log in|subscribe|subscribe now|sign up|newsletter|read more|related|related articles|related stories|more stories|most read|back to top|home|.{0,80}\ball rights reserved\.?)$/iu;
+
+/**
+ * Says whether a line is page residue that appears anywhere in scraped text: tracking
+ * code and comments, share buttons, advertisement markers. These are dropped wherever they stand.
+ * @param line one line of the source, untrimmed
+ */
+export function residueAnywhere(line: string): ResidueKind | undefined {
+  const text = cleanInline(line);
+  if (HTML_COMMENT.test(text) || SCRIPT_LINE.test(text)) return "tracking code";
+  if (isShareLine(text)) return "share buttons";
+  if (ADVERTISEMENT.test(text)) return "advertisement";
+  return undefined;
+}
+
+/**
+ * Says whether a line is residue that pages put before or after the article: cookie
+ * notices, consent buttons, navigation, footers, plus everything `residueAnywhere` knows.
+ * A body paragraph that talks about cookies is safe: this is only asked at the edges.
+ * @param line one line of the source, untrimmed
+ */
+export function residueAtEdge(line: string): ResidueKind | undefined {
+  const anywhere = residueAnywhere(line);
+  if (anywhere !== undefined) return anywhere;
+  const text = cleanInline(line);
+  if (COOKIE.test(text) && COOKIE_CONTEXT.test(text)) return "cookie notice";
+  if (FURNITURE.test(text)) return "page furniture";
+  return undefined;
+}
+
+// "Facebook Twitter WhatsApp Email" and "Share | Tweet" are one row of buttons.
+function isShareLine(text: string): boolean {
+  const lower = text.toLowerCase();
+  if (SHARE_WORDS.has(lower) || SHARE_ON.test(lower)) return true;
+  const parts = lower.split(/\s*[|·•]\s*|\s+/u).filter(Boolean);
+  return parts.length > 1 && parts.every((part) => SHARE_WORDS.has(part)) && parts.some((part) => part !== "x");
+}
+
+// Labels news sites put before a date; the date itself must follow in full.
+const DATE_LABEL = /^(?:(?:first\s+|last\s+)?(?:published|posted|updated|modified)(?:\s+(?:on|at))?|date|dated|on)\s*:?\s+/iu;
+
+/** A date line: the date as written (label removed) and the instant it names. */
+export interface DateLine {
+  text: string;
+  date: Date;
+}
+
+/**
+ * Reads a line that holds a date and nothing else, in a form the build's date normalizer
+ * reads ("February 25, 2022", "25 Feb 2022", "2022-02-25T14:30:00+03:30", "Published: ...").
+ * @param line one line of the source
+ * @param timeZone the configured zone, in which a date without an offset is read
+ */
+export function detectDateLine(line: string, timeZone: string): DateLine | undefined {
+  const result = readDate(line, timeZone);
+  return result.ok ? result.value : undefined;
+}
+
+/**
+ * Like `detectDateLine`, but says why a line that looks like a date is not one, so the
+ * import report can show the line it looked at and the normalizer's reason.
+ * @param line one line of the source
+ * @param timeZone the configured zone
+ */
+export function readDate(line: string, timeZone: string): Result<DateLine> {
+  const text = cleanInline(line).replace(DATE_LABEL, "");
+  const parsed = parseDate(text, timeZone);
+  return parsed.ok ? { ok: true, value: { text, date: parsed.value } } : parsed;
+}
+
+/** True when a line mentions a year and is short enough to be meant as a date line. */
+export function looksLikeDate(line: string): boolean {
+  const text = cleanInline(line);
+  return text.length <= 60 && /(?<!\d)(?:1[89]|20)\d{2}(?!\d)/u.test(text);
+}
+
+const MAX_CREDIT_LENGTH = 120;
+// The label forms of credit lines; the credit normalizer in the build strips them again.
+const CREDIT_LABEL =
+  /^(?:image\s+source|(?:image|photo|picture)\s+credits?|credits?|photo(?:graph)?s?|pictures?|pics?|images?|foto)\s*(?::|\s-\s|\s?[–—]\s?)\s*\S/iu;
+const CREDIT_PHRASE = /^(?:(?:photo(?:graph)?|picture|image)\s+(?:by|courtesy(?:\s+of)?)|courtesy(?:\s+of)?)\s+\S/iu;
+const CREDIT_COPYRIGHT = /^(?:©|\(c\)\s|copyright\s)\s*\S/iu;
+
+/**
+ * Says whether a line is an image credit: "IMAGE SOURCE: ASSOCIATED PRESS", "Photo: Reuters",
+ * "© Jane Doe / AFP", "Photo by Jane Doe", "Courtesy of NASA". Returns the line as written.
+ * @param line one line of the source
+ */
+export function detectCreditLine(line: string): string | undefined {
+  const text = cleanInline(line);
+  if (text.length > MAX_CREDIT_LENGTH) return undefined;
+  return CREDIT_LABEL.test(text) || CREDIT_PHRASE.test(text) || CREDIT_COPYRIGHT.test(text) ? text : undefined;
+}
+
+// "Raisi in Tehran (Photo: Reuters)" or "Raisi in Tehran. Photo: Reuters": a caption that carries its credit.
+const TRAILING_CREDIT = /^(?<caption>.*?\S)\s*(?:\((?<inParentheses>[^()]+)\)|[.|]\s+(?<afterStop>[^.|]+))$/su;
+
+/**
+ * Splits a caption line that ends with its credit, in parentheses or after a full stop or bar.
+ * @param line one line of the source
+ */
+export function detectCaptionWithCredit(line: string): { caption: string; credit: string } | undefined {
+  const text = cleanInline(line);
+  const groups = TRAILING_CREDIT.exec(text)?.groups;
+  const credit = groups?.inParentheses ?? groups?.afterStop;
+  if (groups?.caption === undefined || credit === undefined || detectCreditLine(credit) === undefined) return undefined;
+  const caption = groups.inParentheses === undefined ? `${groups.caption}.` : groups.caption;
+  return { caption, credit: cleanInline(credit) };
+}
+
+// A byline names people with capitalized words: "By Jane Doe", "By Jane Doe and John Roe, Reuters".
+const BYLINE = /^by\s+(?<names>.+?)(?:\s*(?:,|\||·|•|—|–)\s*(?<rest>.*))?$/iu;
+const NAME = /^\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:(?:de|del|der|van|von|al|bin|da|di|le|la)\s+)?\p{Lu}[\p{L}\p{M}.'’-]*){0,4}$/u;
+
+/**
+ * Reads a byline ("By Jane Doe", "By Jane Doe and John Roe, Reuters") into the names it
+ * gives; what follows a comma or bar (an agency, a date) is not a name and is left out.
+ * @param line one line of the source
+ */
+export function detectByline(line: string): string[] | undefined {
+  const text = cleanInline(line);
+  if (text.length > 120) return undefined;
+  const names = BYLINE.exec(text)?.groups?.names;
+  if (names === undefined) return undefined;
+  const parts = names.split(/\s*(?:,|\band\b|&)\s*/u).filter(Boolean);
+  return parts.length > 0 && parts.every((part) => NAME.test(part)) ? parts : undefined;
+}
+
+const MAX_TITLE_LENGTH = 200;
+
+/**
+ * Says whether a line can be a headline: short, not a sentence ending with a full stop,
+ * not a date or credit. A headline that ends with a full stop is only trusted when the
+ * page repeats it (`repeated`).
+ * @param line the candidate line
+ * @param repeated whether the same text appears again in the header
+ */
+export function isTitleLike(line: string, repeated: boolean): boolean {
+  const text = cleanInline(line);
+  if (text === "" || text.length > MAX_TITLE_LENGTH || detectCreditLine(text) !== undefined) return false;
+  return repeated || !/[.:;,]$/u.test(text);
+}
+
+/** True when two lines say the same thing once whitespace and Unicode forms are evened out. */
+export function sameLine(a: string, b: string): boolean {
+  return cleanInline(a).toLowerCase() === cleanInline(b).toLowerCase();
+}

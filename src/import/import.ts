@@ -1,0 +1,228 @@
+/**
+ * `wirefeed import`: reads saved article pages (text, or HTML) and writes one
+ * front-mattered Markdown file per article into the articles folder. Nothing is
+ * overwritten without `force`, nothing is written outside the output folder, and an
+ * article whose title, date or body cannot be found is reported, never guessed.
+ */
+import { lstat, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { ConfigError, loadConfig } from "../config/load.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { calendarDate } from "../pipeline/normalize/date.js";
+import { slugify } from "../pipeline/normalize/slug.js";
+import { analyzeText, type Detection } from "./analyze.js";
+import { analyzeHtml, looksLikeHtml } from "./html.js";
+import { articleMarkdown } from "./markdown.js";
+
+/** What an import is asked to do. Paths resolve against `cwd`. */
+export interface ImportOptions {
+  cwd?: string;
+  /** Files and folders to import; folders are read whole, recursively. */
+  inputs: readonly string[];
+  /** Folder to write into; default: the config's `articles`, else articles/. */
+  out?: string;
+  /** Config file; default wirefeed.config.json, and UTC when that default does not exist. */
+  config?: string;
+  /** Show what would be written; write nothing. */
+  dryRun?: boolean;
+  /** Overwrite existing article files. */
+  force?: boolean;
+}
+
+/** What happened to one source file. */
+export type Outcome = "imported" | "would-import" | "skipped" | "needs-attention";
+
+/** One source file's import. */
+export interface ImportedArticle {
+  /** The source as the user named it (relative to cwd). */
+  source: string;
+  outcome: Outcome;
+  /** The article file (relative to cwd), when a name could be made. */
+  target?: string;
+  detection?: Detection;
+  markdown?: string;
+  /** Why it was skipped or needs attention. */
+  reason?: string;
+}
+
+/** The whole import: per-file outcomes, setup problems, counts and the exit code. */
+export interface ImportResult {
+  /** 0 all imported or skipped, 1 some need attention, 2 usage or config errors. */
+  exitCode: 0 | 1 | 2;
+  diagnostics: Diagnostic[];
+  articles: ImportedArticle[];
+  counts: { imported: number; skipped: number; attention: number };
+  timeZone?: string;
+  outDir?: string;
+}
+
+const IMPORTABLE = new Set([".txt", ".text", ".html", ".htm"]);
+// A generated name is a date and slug letters only; anything else would be a bug, and a path.
+const ARTICLE_NAME = /^\d{4}-\d{2}-\d{2}-[\p{L}\p{N}\p{M}]+(?:-[\p{L}\p{N}\p{M}]+)*\.md$/u;
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+const setupError = (rule: string, message: string, hint: string, file?: string): Diagnostic => ({
+  rule,
+  severity: "error",
+  message,
+  hint,
+  ...(file === undefined ? {} : { file }),
+});
+
+/**
+ * Reads the config the way `build` does, but a missing default config is not an error:
+ * an import into a fresh folder reads dates in UTC and writes to articles/.
+ * @param cwd the folder paths resolve against
+ * @param config the `--config` value, if any
+ */
+export async function importSettings(cwd: string, config: string | undefined): Promise<{ timeZone: string; articles: string } | Diagnostic[]> {
+  const configPath = path.resolve(cwd, config ?? "wirefeed.config.json");
+  try {
+    const loaded = await loadConfig(configPath, path.relative(cwd, configPath) || configPath);
+    return { timeZone: loaded.timeZone, articles: path.resolve(path.dirname(configPath), loaded.articles) };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    if (config === undefined && error.diagnostics.every((d) => d.rule === "config-not-found")) {
+      return { timeZone: "UTC", articles: path.resolve(cwd, "articles") };
+    }
+    return error.diagnostics;
+  }
+}
+
+/** Imports every input; see `ImportOptions`. Never throws for a user's mistake. */
+export async function importArticles(options: ImportOptions): Promise<ImportResult> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const display = (file: string) => path.relative(cwd, file) || ".";
+  const counts = { imported: 0, skipped: 0, attention: 0 };
+  const setupFailure = (diagnostics: Diagnostic[]): ImportResult => ({ exitCode: 2, diagnostics, articles: [], counts });
+
+  if (options.inputs.length === 0)
+    return setupFailure([setupError("missing-input", "No file or folder to import was given", "Run wirefeed import FILE-OR-FOLDER..., e.g. wirefeed import saved-pages/.")]);
+  const settings = await importSettings(cwd, options.config);
+  if (Array.isArray(settings)) return setupFailure(settings);
+  const outDir = options.out === undefined ? settings.articles : path.resolve(cwd, options.out);
+
+  const sources: string[] = [];
+  const articles: ImportedArticle[] = [];
+  for (const input of options.inputs) {
+    const full = path.resolve(cwd, input);
+    const info = await lstat(full).catch(() => undefined);
+    if (info === undefined)
+      return setupFailure([setupError("input-not-found", `The input ${input} does not exist`, "Check the path; nothing was imported.", input)]);
+    if (info.isDirectory()) {
+      for (const file of await listFolder(full)) {
+        if (IMPORTABLE.has(path.extname(file).toLowerCase())) sources.push(file);
+        else articles.push({ source: display(file), outcome: "skipped", reason: "not a .txt or .html file" });
+      }
+    } else {
+      sources.push(full);
+    }
+  }
+
+  const existing = await existingArticles(outDir);
+  const claimed = new Map<string, string>();
+  for (const source of sources) {
+    const article = await importOne(source, display(source), {
+      timeZone: settings.timeZone,
+      outDir,
+      display,
+      existing,
+      claimed,
+      dryRun: options.dryRun === true,
+      force: options.force === true,
+    });
+    articles.push(article);
+  }
+  articles.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  for (const article of articles) {
+    if (article.outcome === "imported" || article.outcome === "would-import") counts.imported++;
+    else if (article.outcome === "skipped") counts.skipped++;
+    else counts.attention++;
+  }
+  return { exitCode: counts.attention > 0 ? 1 : 0, diagnostics: [], articles, counts, timeZone: settings.timeZone, outDir };
+}
+
+interface Context {
+  timeZone: string;
+  outDir: string;
+  display: (file: string) => string;
+  /** Article file names already in the output folder, by slug. */
+  existing: Map<string, string>;
+  /** Targets written in this run, with the source that claimed each. */
+  claimed: Map<string, string>;
+  dryRun: boolean;
+  force: boolean;
+}
+
+async function importOne(file: string, source: string, context: Context): Promise<ImportedArticle> {
+  const attention = (reason: string, more: Partial<ImportedArticle> = {}): ImportedArticle => ({ source, outcome: "needs-attention", reason, ...more });
+  let text: string;
+  try {
+    text = utf8.decode(await readFile(file));
+  } catch (error) {
+    return attention(error instanceof TypeError ? "the file is not UTF-8 text; convert it (e.g. iconv -f windows-1252 -t utf-8) and import again" : `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  const isHtml = /\.html?$/iu.test(file) || looksLikeHtml(text);
+  const detection = isHtml ? analyzeHtml(text, context.timeZone) : analyzeText(text, context.timeZone);
+  const missing = [
+    detection.title === undefined ? "title" : undefined,
+    detection.date === undefined ? "date" : undefined,
+    detection.body.length === 0 ? "body" : undefined,
+  ].filter((field) => field !== undefined);
+  if (missing.length > 0 || detection.title === undefined || detection.date === undefined)
+    return attention(`no ${missing.join(", no ")} found with confidence; see the notes`, { detection });
+
+  const slug = slugify(detection.title.value);
+  const day = calendarDate(detection.date.date, context.timeZone);
+  const name = `${day.year}-${day.month}-${day.day}-${slug}.md`;
+  const target = path.resolve(context.outDir, name);
+  if (slug === "" || !ARTICLE_NAME.test(name) || path.dirname(target) !== context.outDir)
+    return attention(`no safe file name can be made from the title (got "${name}")`, { detection });
+  const markdown = articleMarkdown(detection);
+  const shown = context.display(target);
+  const result = { source, target: shown, detection, markdown };
+
+  const earlier = context.claimed.get(target);
+  if (earlier !== undefined) return { ...result, outcome: "skipped", reason: `${earlier} in this same import gives the same file name` };
+  context.claimed.set(target, source);
+  const sameSlug = context.existing.get(slug);
+  if (sameSlug !== undefined && sameSlug !== name)
+    return attention(`${context.display(path.join(context.outDir, sameSlug))} already uses the slug "${slug}"; the build would report a duplicate`, result);
+  const present = await lstat(target).catch(() => undefined);
+  if (present !== undefined && !present.isFile()) return attention(`${shown} exists and is not a regular file; it is never overwritten`, result);
+  if (present !== undefined && !context.force) return { ...result, outcome: "skipped", reason: `${shown} exists; pass --force to overwrite it` };
+  if (context.dryRun) return { ...result, outcome: "would-import" };
+  await mkdir(context.outDir, { recursive: true });
+  try {
+    // "wx" fails rather than overwrite a file that appeared since the check.
+    await writeFile(target, markdown, { flag: context.force ? "w" : "wx" });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return { ...result, outcome: "skipped", reason: `${shown} exists; pass --force to overwrite it` };
+    return attention(`${shown} cannot be written (${code ?? "error"})`, result);
+  }
+  return { ...result, outcome: "imported" };
+}
+
+/** Files below a folder, sorted; hidden entries are skipped and symbolic links are not followed. */
+async function listFolder(folder: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    if (entry.name.startsWith(".")) continue;
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) found.push(...(await listFolder(full)));
+    else if (entry.isFile()) found.push(full);
+  }
+  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Article files already in the output folder, by the slug their name gives. */
+async function existingArticles(outDir: string): Promise<Map<string, string>> {
+  const names = await readdir(outDir).catch(() => [] as string[]);
+  const bySlug = new Map<string, string>();
+  for (const name of names) {
+    const slug = /^\d{4}-\d{2}-\d{2}-(.+)\.md$/u.exec(name)?.[1];
+    if (slug !== undefined) bySlug.set(slug, name);
+  }
+  return bySlug;
+}
