@@ -1,16 +1,16 @@
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { ConfigError, loadConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { readArticleMeta, type ArticleMeta } from "./article.js";
-import { splitFrontMatter, type LocatedProblem } from "./front-matter.js";
-import { listArticleFiles, loadArticleFile } from "./load.js";
-import { buildModel, type BuiltArticle, type FeedModel } from "./model.js";
-import { summarize } from "./normalize/summary.js";
-import { createRenderer } from "./render.js";
+import type { ArticleMeta } from "./article.js";
+import { ArticleCache, articleKey, cachedArticle, isPublished, keyPrefix, outputsDigest, type CachedArticle, type WrittenOutputs } from "./cache.js";
+import { listArticleFiles } from "./load.js";
+import { buildModel, type FeedModel } from "./model.js";
+import type { ArticleRecord, PrepareContext, RenderedArticle } from "./prepare.js";
 import { renderOutputs } from "./outputs.js";
-import { writeOutput } from "./write.js";
+import { defaultWorkers, minimumForWorkers, prepareOnWorkers, workersAvailable } from "./workers.js";
+import { writeOutput, type OutputFiles } from "./write.js";
 
 /** What a build is asked to do. Paths resolve against `cwd`. */
 export interface BuildOptions {
@@ -27,8 +27,14 @@ export interface BuildOptions {
   strict?: boolean;
   /** Build the good articles even when some are bad (still exit 1). */
   keepGoing?: boolean;
-  /** Validate only; write nothing. */
+  /** Validate only; write nothing (not even the cache). */
   dryRun?: boolean;
+  /** Cache folder, default `node_modules/.cache/wirefeed`; `false` renders every article anew. */
+  cacheDir?: string | false;
+  /** Render threads; default one per core. 1 renders in this thread. */
+  workers?: number;
+  /** Called as articles are prepared: `done` of `total` article files. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** What a build did: diagnostics to show, and the exit code they imply. */
@@ -36,24 +42,61 @@ export interface BuildResult {
   /** 0 success, 1 article errors, 2 usage or config errors. */
   exitCode: 0 | 1 | 2;
   diagnostics: Diagnostic[];
-  /** Output files written, relative to the output folder. */
+  /** Output files written anew, relative to the output folder. */
   written: string[];
+  /** Output files kept as the previous build left them, byte for byte. */
+  unchanged: string[];
   outDir?: string;
   counts: { articles: number; published: number; drafts: number; scheduled: number; errors: number; warnings: number };
+  /** Articles taken from the cache, articles prepared anew, and whether an untrusted cache was rebuilt. */
+  cache: { enabled: boolean; hits: number; misses: number; rebuilt: boolean };
+  /** Milliseconds spent preparing articles, making the outputs, and writing them. */
+  timings: { prepareMs: number; outputsMs: number; writeMs: number; totalMs: number };
 }
 
 const usageError = (rule: string, message: string, hint: string): Diagnostic => ({ rule, severity: "error", message, hint });
 
+/** Reads many files at once, but not so many that a large archive runs out of file handles. */
+const readConcurrency = 64;
+
+async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!, index);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
+}
+
+/** An article file and what the per-article stages made of it. */
+interface Prepared {
+  file: string;
+  source: string;
+  record: ArticleRecord;
+  /** The manifest entry it came from, when the cache had it. */
+  cached?: CachedArticle;
+}
+
 /** Runs the pipeline: load, parse, normalize, render, model, serialize, write. Never throws for a user's mistake. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const display = (file: string) => path.relative(cwd, file) || ".";
   const counts = { articles: 0, published: 0, drafts: 0, scheduled: 0, errors: 0, warnings: 0 };
+  const timings = { prepareMs: 0, outputsMs: 0, writeMs: 0, totalMs: 0 };
+  const cacheStats = { enabled: options.cacheDir !== false, hits: 0, misses: 0, rebuilt: false };
   const setupFailure = (diagnostics: Diagnostic[]): BuildResult => ({
     exitCode: 2,
     diagnostics,
     written: [],
+    unchanged: [],
     counts: { ...counts, errors: diagnostics.length },
+    cache: cacheStats,
+    timings: { ...timings, totalMs: performance.now() - started },
   });
 
   const now = options.now === undefined ? new Date() : new Date(options.now);
@@ -81,60 +124,170 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     ]);
   }
 
-  const diagnostics: Diagnostic[] = [];
-  const report = (file: string, problems: readonly LocatedProblem[], severity: Diagnostic["severity"]) => {
-    for (const { rule, message, hint, line, column } of problems) diagnostics.push({ rule, severity, message, hint, file: display(file), line, column });
-  };
-
-  const renderer = createRenderer({ allowDataImages: config.allowDataImages });
-  const built: (BuiltArticle & { file: string; meta: ArticleMeta })[] = [];
+  // Prepare every article (load, front matter, meta, render), from the cache when its key is there.
+  const prefix = keyPrefix(config);
+  const cacheDir = options.cacheDir === false ? undefined : path.resolve(cwd, options.cacheDir ?? "node_modules/.cache/wirefeed");
+  const cache = cacheDir === undefined ? undefined : await ArticleCache.open(cacheDir, prefix);
+  cacheStats.rebuilt = cache?.rebuilt ?? false;
+  const storeDir = options.dryRun ? undefined : cacheDir;
+  const context: PrepareContext = { articlesDir, config, now: now.getTime(), keyPrefix: prefix };
+  const threads = options.workers ?? defaultWorkers();
   const files = await listArticleFiles(articlesDir);
   counts.articles = files.length;
-  for (const file of files) {
-    const loaded = await loadArticleFile(file, articlesDir, config.maxArticleBytes);
-    if (!loaded.ok) {
-      report(file, loaded.problems, "error");
-      continue;
+  const sourceOf = (file: string) => path.relative(articlesDir, file).split(path.sep).join("/");
+  let done = 0;
+  const progress = () => options.onProgress?.(++done, files.length);
+
+  /** Runs the per-article stages on `paths`: on worker threads when there are enough of them. */
+  const prepareFiles = async (paths: readonly string[]): Promise<ArticleRecord[]> => {
+    if (paths.length >= minimumForWorkers && threads > 1 && workersAvailable()) {
+      return prepareOnWorkers(paths, threads, { context, ...(storeDir ? { cacheDir: storeDir } : {}) }, progress);
     }
-    const split = splitFrontMatter(loaded.file.text);
-    if (!split.ok) {
-      report(file, split.problems, "error");
-      continue;
+    const { createPreparer } = await import("./prepare.js");
+    const { storeRendered } = await import("./cache.js");
+    const preparer = createPreparer(context);
+    const records: ArticleRecord[] = [];
+    for (const file of paths) {
+      const record = await preparer.prepare(file);
+      if (storeDir && record.key !== undefined && record.rendered) await storeRendered(storeDir, record.key, record.rendered);
+      records.push(record);
+      progress();
     }
-    const { meta, errors, warnings } = readArticleMeta(split.value, path.basename(file), config);
-    report(file, errors, "error");
-    report(file, warnings, "warning");
+    return records;
+  };
+
+  const prepared: Prepared[] = files.map((file) => ({ file, source: sourceOf(file), record: { problems: [] } }));
+  const misses: number[] = [];
+  if (!cache) misses.push(...files.keys());
+  else
+  await mapLimited(prepared, readConcurrency, async (entry, index) => {
+    const bytes = await readFile(entry.file).catch(() => undefined);
+    const key = bytes && articleKey(prefix, entry.source, bytes);
+    const cached = key === undefined ? undefined : cache.lookup(key);
+    // A scheduled article that is now due was cached without a body: prepare it again.
+    if (key === undefined || !cached || (cached.meta && isPublished(cached.meta, context.now) && !cached.rendered)) {
+      misses.push(index);
+      return;
+    }
+    entry.record = { key, problems: cached.problems, ...(cached.meta ? { meta: cached.meta } : {}) };
+    entry.cached = cached;
+    progress();
+  });
+  misses.sort((a, b) => a - b);
+  cacheStats.hits = files.length - misses.length;
+  cacheStats.misses = misses.length;
+  const fresh = await prepareFiles(misses.map((index) => prepared[index]!.file));
+  misses.forEach((index, position) => (prepared[index]!.record = fresh[position]!));
+  timings.prepareMs = performance.now() - started;
+
+  const diagnostics: Diagnostic[] = [];
+  const built: (Prepared & { meta: ArticleMeta })[] = [];
+  for (const entry of prepared) {
+    const { problems, meta } = entry.record;
+    for (const { severity, rule, message, hint, line, column } of problems) diagnostics.push({ rule, severity, message, hint, file: display(entry.file), line, column });
     if (!meta) continue;
-    if (meta.draft) {
-      counts.drafts++;
-      continue;
-    }
-    if (meta.date > now) {
-      counts.scheduled++;
-      continue;
-    }
-    const body = renderer.render(split.value.body, meta.url);
-    const summary = meta.description ?? summarize(body.firstParagraph);
-    built.push({ meta, body, summary, source: loaded.file.relativePath, file });
+    if (meta.draft) counts.drafts++;
+    else if (!isPublished(meta, context.now)) counts.scheduled++;
+    else built.push({ ...entry, meta });
   }
   diagnostics.push(...findDuplicates(built, display));
 
+  const finish = async (outputs: WrittenOutputs | undefined): Promise<BuildResult> => {
+    if (cache && storeDir) {
+      const articles = new Map<string, CachedArticle>();
+      for (const { record, cached } of prepared) if (record.key !== undefined) articles.set(record.key, cached ?? cachedArticle(record));
+      await cache.save(articles, outputs);
+    }
+    timings.totalMs = performance.now() - started;
+    return result;
+  };
   counts.errors = diagnostics.filter((d) => d.severity === "error").length;
   counts.warnings = diagnostics.length - counts.errors;
   const failed = counts.errors > 0 || (options.strict === true && counts.warnings > 0);
-  const result: BuildResult = { exitCode: failed ? 1 : 0, diagnostics, written: [], outDir, counts };
-  if ((failed && !options.keepGoing) || options.dryRun) return result;
+  const result: BuildResult = { exitCode: failed ? 1 : 0, diagnostics, written: [], unchanged: [], outDir, counts, cache: cacheStats, timings };
+  if (options.dryRun) return finish(undefined);
+  if (failed && !options.keepGoing) return finish(cache?.outputs);
 
   const bad = new Set(diagnostics.filter((d) => d.severity === "error").map((d) => d.file));
-  const model: FeedModel = buildModel(
-    built.filter((article) => !bad.has(display(article.file))),
-    config,
-  );
-  counts.published = model.items.length;
-  const outputs = await renderOutputs(model, { previous: outDir });
+  const published = built.filter((article) => !bad.has(display(article.file)));
+  counts.published = published.length;
+  const digest = outputsDigest(prefix, published.map(({ record }) => record.key!));
+  const outputsStarted = performance.now();
+  let outputs = await previousOutputs(cache?.outputs, digest, outDir);
+  if (!outputs) {
+    const bodies = await renderedBodies(published, cache, prepareFiles);
+    if (bodies.changed.length > 0) {
+      for (const file of bodies.changed) {
+        diagnostics.push({ ...usageError("changed-during-build", "The file changed while it was being built", "Run the build again."), file: display(file) });
+      }
+      counts.errors += bodies.changed.length;
+      result.exitCode = 1;
+      return finish(cache?.outputs);
+    }
+    const model: FeedModel = buildModel(
+      published.map(({ meta, source }, index) => ({ meta, source, ...bodies.rendered[index]! })),
+      config,
+    );
+    outputs = await keepUnchanged(outDir, await renderOutputs(model, { previous: outDir }));
+  }
+  const writeStarted = performance.now();
+  timings.outputsMs = writeStarted - outputsStarted;
   await writeOutput(outDir, outputs);
-  result.written = [...outputs.keys()].sort();
-  return result;
+  timings.writeMs = performance.now() - writeStarted;
+  for (const [file, content] of outputs) (typeof content === "object" && "reuse" in content ? result.unchanged : result.written).push(file);
+  result.written.sort();
+  result.unchanged.sort();
+  return finish(cache ? { digest, outDir, files: await describeOutput(outDir, [...outputs.keys()]) } : undefined);
+}
+
+/**
+ * The rendered bodies of `articles`, read from the cache for those that did not just render;
+ * a body the cache lost or cannot vouch for is rendered again.
+ */
+async function renderedBodies(
+  articles: readonly Prepared[],
+  cache: ArticleCache | undefined,
+  prepareFiles: (paths: readonly string[]) => Promise<ArticleRecord[]>,
+): Promise<{ rendered: RenderedArticle[]; changed: string[] }> {
+  const rendered = await mapLimited(articles, readConcurrency, async ({ record }) => record.rendered ?? (await cache?.readRendered(record.key!)));
+  const lost = articles.flatMap((article, index) => (rendered[index] ? [] : [index]));
+  const again = await prepareFiles(lost.map((index) => articles[index]!.file));
+  const changed: string[] = [];
+  lost.forEach((index, position) => {
+    const record = again[position]!;
+    if (record.key !== articles[index]!.record.key || !record.rendered) changed.push(articles[index]!.file);
+    else rendered[index] = articles[index]!.record.rendered = record.rendered;
+  });
+  return { rendered: rendered as RenderedArticle[], changed };
+}
+
+/** Every file of the previous output kept as it is, when it was made from the same articles and nobody touched it since. */
+async function previousOutputs(previous: WrittenOutputs | undefined, digest: string, outDir: string): Promise<OutputFiles | undefined> {
+  if (!previous || previous.digest !== digest || previous.outDir !== outDir) return undefined;
+  const now = await describeOutput(outDir, previous.files.map((file) => file.path));
+  const intact = now.every((file, index) => file.size === previous.files[index]!.size && file.mtimeMs === previous.files[index]!.mtimeMs);
+  return intact ? new Map(previous.files.map((file) => [file.path, { reuse: true }])) : undefined;
+}
+
+/** Size and modification time of output files; -1 for a file that is gone. */
+async function describeOutput(outDir: string, files: readonly string[]) {
+  return mapLimited(files, readConcurrency, async (file) => {
+    const info = await stat(path.join(outDir, file)).catch(() => undefined);
+    return { path: file, size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1 };
+  });
+}
+
+/** Marks files whose new bytes equal the previous output's as reused, so they are neither rewritten nor touched. */
+async function keepUnchanged(outDir: string, files: OutputFiles): Promise<OutputFiles> {
+  await mapLimited([...files], readConcurrency, async ([file, content]) => {
+    if (typeof content !== "string" && !(content instanceof Uint8Array)) return;
+    const bytes = typeof content === "string" ? Buffer.from(content) : content;
+    const before = await stat(path.join(outDir, file)).catch(() => undefined);
+    if (before?.isFile() && before.size === bytes.length && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(await readFile(path.join(outDir, file)))) {
+      files.set(file, { reuse: true });
+    }
+  });
+  return files;
 }
 
 /** Two articles may not share a slug, URL or id: readers would see one replace the other. */

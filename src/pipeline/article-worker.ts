@@ -1,0 +1,24 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { storeRendered } from "./cache.js";
+import { createPreparer, type PrepareContext } from "./prepare.js";
+
+/** What the pool gives every worker at its start. */
+export interface WorkerSetup {
+  context: PrepareContext;
+  /** Where bodies are stored, so they need not travel back to be written; absent without a cache. */
+  cacheDir?: string;
+}
+
+// One preparer, hence one unified processor, per worker for the whole build.
+const setup = workerData as WorkerSetup;
+const preparer = createPreparer(setup.context);
+
+parentPort!.on("message", async ({ batch, files }: { batch: number; files: string[] }) => {
+  const records = [];
+  for (const file of files) {
+    const record = await preparer.prepare(file);
+    if (setup.cacheDir !== undefined && record.key !== undefined && record.rendered) await storeRendered(setup.cacheDir, record.key, record.rendered);
+    records.push(record);
+  }
+  parentPort!.postMessage({ batch, records });
+});
