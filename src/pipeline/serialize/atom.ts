@@ -2,22 +2,28 @@ import { Feed } from "feed";
 import type { Element } from "@xmldom/xmldom";
 import type { Item } from "../model.js";
 import { newestUpdate } from "../model.js";
-import { describe, type FeedPage } from "./page.js";
-import { appendElements, childElements, declareNamespaces, type ElementSpec, forXmlJsText, parseXml, serializeXml, textAsHtml } from "./xml.js";
+import { describe, onSite, type FeedPage } from "./page.js";
+import { appendElements, childElements, declareNamespaces, type ElementSpec, forXmlJsText, parseXml, replaceElement, serializeXml } from "./xml.js";
 
 /**
- * What `feed` cannot add to an Atom entry: categories (it leaves "<" unescaped in attributes), the
- * lead image as an enclosure link with a registered type, and Media RSS with credit and caption
- * (its Atom entries take no extensions).
+ * What `feed` cannot add to an Atom entry: the summary and content (its CDATA breaks on a second
+ * "]]>"), categories, the lead image as an enclosure link with a registered type, and Media RSS
+ * with credit and caption (its Atom entries take no extensions).
  */
-function entryExtras(item: Item, tagScheme: string): ElementSpec[] {
-  const specs: ElementSpec[] = item.tags.map((tag) => ({ name: "category", attributes: { term: tag.name, scheme: tagScheme } }));
+function entryElements(page: FeedPage, item: Item, tagScheme: string): ElementSpec[] {
+  const specs: ElementSpec[] = [
+    { name: "summary", attributes: { type: "text" }, text: item.summary },
+    { name: "content", attributes: { type: "html" }, text: item.html },
+    ...item.tags.map((tag) => ({ name: "category", attributes: { term: tag.name, scheme: tagScheme } })),
+  ];
   const image = item.image;
   if (image) {
-    specs.push({ name: "link", attributes: { rel: "enclosure", href: image.url, type: image.type, length: image.length } });
+    const url = onSite(page, image.url);
+    // Without a type, readers take an enclosure for text/html: an image of unknown type gets media:content only.
+    if (image.type) specs.push({ name: "link", attributes: { rel: "enclosure", href: url, type: image.type, length: image.length } });
     specs.push({
       name: "media:content",
-      attributes: { url: image.url, medium: "image", type: image.type, fileSize: image.length },
+      attributes: { url, medium: "image", type: image.type, fileSize: image.length },
       children: [
         ...(image.caption ? [{ name: "media:description", attributes: { type: "plain" }, text: image.caption }] : []),
         ...(image.credit ? [{ name: "media:credit", attributes: { role: "photographer" }, text: image.credit }] : []),
@@ -28,10 +34,10 @@ function entryExtras(item: Item, tagScheme: string): ElementSpec[] {
   return specs;
 }
 
-const toFeedAuthor = (author: { name: string; email?: string | undefined; url?: string | undefined }) => ({
+const toFeedAuthor = (page: FeedPage, author: { name: string; email?: string | undefined; url?: string | undefined }) => ({
   name: forXmlJsText(author.name),
   ...(author.email ? { email: forXmlJsText(author.email) } : {}),
-  ...(author.url ? { link: author.url } : {}),
+  ...(author.url ? { link: onSite(page, author.url) } : {}),
 });
 
 /** Serializes one feed document as Atom 1.0 (RFC 4287), with Media RSS and RFC 5005 links. */
@@ -40,27 +46,26 @@ export function renderAtom(page: FeedPage): string {
   // RFC 4287 wants an author on every entry: the site's author, or the site itself, stands in.
   const feedAuthor = config.author ?? { name: config.title };
   const feed = new Feed({
-    id: page.feedId,
+    id: forXmlJsText(page.feedId),
     title: forXmlJsText(page.title),
     description: forXmlJsText(describe(page)),
-    link: page.homeUrl,
+    link: onSite(page, page.homeUrl),
     ...(config.copyright ? { copyright: forXmlJsText(config.copyright) } : {}),
     updated: newestUpdate(page.items),
     generator: "wirefeed",
-    author: toFeedAuthor(feedAuthor),
-    feedLinks: { atom: page.selfUrl },
+    author: toFeedAuthor(page, feedAuthor),
+    feedLinks: { atom: onSite(page, page.selfUrl) },
   });
+  // The title and id are replaced below: `feed` writes titles as CDATA and percent-encodes ids,
+  // so an IRI id such as tag:x,2022:گفتگو would differ from the RSS guid and the JSON Feed id.
   for (const item of page.items) {
     feed.addItem({
-      // type="html" titles: escaping the text as HTML keeps "<", "&" and "]]>" literal.
-      title: textAsHtml(item.title),
-      id: item.id,
-      link: item.url,
+      title: "",
+      id: onSite(page, item.url),
+      link: onSite(page, item.url),
       date: item.updated,
       published: item.date,
-      description: textAsHtml(item.summary),
-      content: item.html,
-      author: item.authors.map(toFeedAuthor),
+      author: item.authors.map((author) => toFeedAuthor(page, author)),
     });
   }
   const document = parseXml(feed.atom1());
@@ -71,7 +76,7 @@ export function renderAtom(page: FeedPage): string {
   appendElements(
     root,
     [
-      ...page.links.map((link) => ({ name: "link", attributes: { rel: link.rel, href: link.href, type: "application/atom+xml" } })),
+      ...page.links.map((link) => ({ name: "link", attributes: { rel: link.rel, href: onSite(page, link.href), type: "application/atom+xml" } })),
       ...(page.archive ? [{ name: "fh:archive" }] : []),
     ],
     firstEntry,
@@ -80,7 +85,9 @@ export function renderAtom(page: FeedPage): string {
   childElements(root, "entry").forEach((element: Element, index) => {
     const item = page.items[index]!;
     if (item.lang) element.setAttribute("xml:lang", item.lang);
-    appendElements(element, entryExtras(item, tagScheme));
+    replaceElement(childElements(element, "title")[0]!, { name: "title", attributes: { type: "text" }, text: item.title });
+    replaceElement(childElements(element, "id")[0]!, { name: "id", text: item.id });
+    appendElements(element, entryElements(page, item, tagScheme));
   });
   return serializeXml(document);
 }

@@ -1,7 +1,11 @@
 import type { Author } from "../normalize/author.js";
 import type { Item } from "../model.js";
-import { describe, type FeedPage } from "./page.js";
+import { describe, onSite, type FeedPage } from "./page.js";
 import { formatRfc3339 } from "../normalize/date.js";
+import { stripXmlInvalid } from "../normalize/text.js";
+
+// The XML feeds cannot carry these characters; dropping them here too keeps the three formats saying the same.
+const sameAsXml = (_key: string, value: unknown): unknown => (typeof value === "string" ? stripXmlInvalid(value) : value);
 
 const jsonAuthor = (author: Pick<Author, "name"> & { url?: string | undefined }) => ({ name: author.name, ...(author.url ? { url: author.url } : {}) });
 
@@ -9,12 +13,12 @@ const jsonAuthor = (author: Pick<Author, "name"> & { url?: string | undefined })
  * The `_wirefeed` extension object of an item (JSON Feed 1.1 allows keys starting with "_"):
  * what the image field cannot say.
  */
-function extension(item: Item): Record<string, unknown> | undefined {
+function extension(page: FeedPage, item: Item): Record<string, unknown> | undefined {
   const image = item.image;
   if (!image) return undefined;
   return {
     image: {
-      url: image.url,
+      url: onSite(page, image.url),
       ...(image.type ? { mime_type: image.type } : {}),
       ...(image.alt ? { alt: image.alt } : {}),
       ...(image.caption ? { caption: image.caption } : {}),
@@ -33,21 +37,21 @@ export function renderJsonFeed(page: FeedPage, nextUrl?: string): string {
   const feed = {
     version: "https://jsonfeed.org/version/1.1",
     title: page.title,
-    home_page_url: page.homeUrl,
-    feed_url: page.selfUrl,
+    home_page_url: onSite(page, page.homeUrl),
+    feed_url: onSite(page, page.selfUrl),
     description: describe(page),
-    ...(nextUrl ? { next_url: nextUrl } : {}),
+    ...(nextUrl ? { next_url: onSite(page, nextUrl) } : {}),
     language: config.language,
     ...(config.author ? { authors: [jsonAuthor(config.author)] } : {}),
     items: page.items.map((item) => {
-      const wirefeed = extension(item);
+      const wirefeed = extension(page, item);
       return {
         id: item.id,
-        url: item.url,
+        url: onSite(page, item.url),
         title: item.title,
         content_html: item.html,
         summary: item.summary,
-        ...(item.image ? { image: item.image.url } : {}),
+        ...(item.image ? { image: onSite(page, item.image.url) } : {}),
         date_published: formatRfc3339(item.date, timeZone),
         date_modified: formatRfc3339(item.updated, timeZone),
         ...(item.authors.length ? { authors: item.authors.map(jsonAuthor) } : {}),
@@ -57,5 +61,5 @@ export function renderJsonFeed(page: FeedPage, nextUrl?: string): string {
       };
     }),
   };
-  return `${JSON.stringify(feed, null, 2)}\n`;
+  return `${JSON.stringify(feed, sameAsXml, 2)}\n`;
 }

@@ -28,3 +28,9 @@ export interface FeedPage {
 /** The channel description: RSS requires one, and an empty element tells readers nothing. */
 export const describe = (page: FeedPage): string =>
   page.config.description?.trim() || `The latest articles from ${page.title}`;
+
+/**
+ * Resolves a URL against the site: `feed` throws a bare TypeError on a relative URL, and a
+ * reader cannot resolve one in an enclosure or a guid anyway.
+ */
+export const onSite = (page: FeedPage, url: string): string => new URL(url, page.config.url).href;

@@ -2,27 +2,31 @@ import { Feed } from "feed";
 import type { Element } from "@xmldom/xmldom";
 import type { Item } from "../model.js";
 import { newestUpdate } from "../model.js";
-import { describe, type FeedPage } from "./page.js";
+import { describe, onSite, type FeedPage } from "./page.js";
 import { appendElements, childElements, declareNamespaces, type ElementSpec, forXmlJsText, parseXml, serializeXml, textAsHtml } from "./xml.js";
 
 /**
- * The elements `feed` cannot write correctly, added through the DOM: the title (its CDATA breaks on
- * a second "]]>"), authors (RSS <author> needs an email; names go in dc:creator), categories (it
- * leaves "<" unescaped in attributes), and the lead image as Media RSS plus one enclosure with a
- * registered type.
+ * The parts of an item `feed` cannot write correctly, added through the DOM: the description and
+ * content (its CDATA breaks on a second "]]>"), authors as dc:creator (its <author> is a bare
+ * name, and RSS wants an email there), categories, and the lead image as Media RSS plus one
+ * enclosure with a registered type (its enclosures say "image/jpg" with length 0).
+ * No <author> is written even when an email is known: feedparser then lists that person twice.
  */
-function itemExtras(item: Item): ElementSpec[] {
-  const specs: ElementSpec[] = [];
-  const withEmail = item.authors.find((author) => author.email);
-  if (withEmail) specs.push({ name: "author", text: `${withEmail.email} (${withEmail.name})` });
+function itemElements(page: FeedPage, item: Item): ElementSpec[] {
+  const specs: ElementSpec[] = [
+    { name: "description", text: textAsHtml(item.summary) },
+    { name: "content:encoded", text: item.html },
+  ];
   for (const author of item.authors) specs.push({ name: "dc:creator", text: author.name });
   for (const tag of item.tags) specs.push({ name: "category", text: tag.name });
   const image = item.image;
   if (image) {
-    if (image.type) specs.push({ name: "enclosure", attributes: { url: image.url, length: image.length ?? 0, type: image.type } });
+    const url = onSite(page, image.url);
+    // An enclosure needs a type; an image of unknown type is still described by media:content.
+    if (image.type) specs.push({ name: "enclosure", attributes: { url, length: image.length ?? 0, type: image.type } });
     specs.push({
       name: "media:content",
-      attributes: { url: image.url, medium: "image", type: image.type, fileSize: image.length },
+      attributes: { url, medium: "image", type: image.type, fileSize: image.length },
       children: [
         ...(image.caption ? [{ name: "media:description", attributes: { type: "plain" }, text: image.caption }] : []),
         ...(image.credit ? [{ name: "media:credit", attributes: { role: "photographer" }, text: image.credit }] : []),
@@ -40,24 +44,17 @@ export function renderRss(page: FeedPage): string {
     id: page.feedId,
     title: forXmlJsText(page.title),
     description: forXmlJsText(describe(page)),
-    link: page.homeUrl,
+    link: onSite(page, page.homeUrl),
     language: config.language,
     ...(config.copyright ? { copyright: forXmlJsText(config.copyright) } : {}),
     updated: newestUpdate(page.items),
     generator: "wirefeed",
     docs: "https://www.rssboard.org/rss-specification",
-    feedLinks: { rss: page.selfUrl },
+    feedLinks: { rss: onSite(page, page.selfUrl) },
   });
+  // Only what `feed` writes right goes through it: link, guid and date; the title is empty so that it writes none.
   for (const item of page.items) {
-    feed.addItem({
-      title: "",
-      id: item.id,
-      link: item.url,
-      date: item.updated,
-      published: item.date,
-      description: textAsHtml(item.summary),
-      content: item.html,
-    });
+    feed.addItem({ title: "", id: forXmlJsText(item.id), link: onSite(page, item.url), date: item.updated, published: item.date });
   }
   const document = parseXml(feed.rss2());
   declareNamespaces(document, ["atom", "content", "dc", "media", ...(page.archive ? (["fh"] as const) : [])]);
@@ -66,7 +63,7 @@ export function renderRss(page: FeedPage): string {
   appendElements(
     channel,
     [
-      ...page.links.map((link) => ({ name: "atom:link", attributes: { rel: link.rel, href: link.href, type: "application/rss+xml" } })),
+      ...page.links.map((link) => ({ name: "atom:link", attributes: { rel: link.rel, href: onSite(page, link.href), type: "application/rss+xml" } })),
       ...(page.archive ? [{ name: "fh:archive" }] : []),
     ],
     firstItem,
@@ -74,7 +71,7 @@ export function renderRss(page: FeedPage): string {
   childElements(channel, "item").forEach((element: Element, index) => {
     const item = page.items[index]!;
     appendElements(element, [{ name: "title", text: item.title }], childElements(element, "link")[0]);
-    appendElements(element, itemExtras(item));
+    appendElements(element, itemElements(page, item));
   });
   return serializeXml(document);
 }

@@ -1,4 +1,5 @@
-import { DOMParser, XMLSerializer, type Document, type Element } from "@xmldom/xmldom";
+import { DOMParser, XMLSerializer, type CharacterData, type Document, type Element, type Node } from "@xmldom/xmldom";
+import { stripXmlInvalid } from "../normalize/text.js";
 
 /** Namespaces the feeds use beyond their own. */
 export const namespaces = {
@@ -31,8 +32,36 @@ export function parseXml(xml: string): Document {
   return document;
 }
 
-/** Serializes a document with the XML declaration, ending with a newline. */
+/**
+ * Makes every text and attribute value of the tree something XML can carry: characters XML 1.0
+ * forbids (which `feed` and xmldom both pass through) are removed; line ends in text become LF,
+ * because xmldom writes a CR in text raw and every parser reads it back as LF; CDATA sections
+ * become text nodes, which the serializer escapes, so no "]]>" can ever end one early.
+ * Attribute values keep CR, tab and LF: xmldom writes them as character references.
+ */
+function makeCarriable(node: Node): void {
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === child.TEXT_NODE || child.nodeType === child.CDATA_SECTION_NODE) {
+      const written = (child as CharacterData).data;
+      const data = stripXmlInvalid(written).replace(/\r\n?/g, "\n");
+      if (data === written && child.nodeType === child.TEXT_NODE) continue;
+      const text = node.ownerDocument!.createTextNode(data);
+      node.replaceChild(text, child);
+      child = text;
+    } else if (child.nodeType === child.ELEMENT_NODE) {
+      const element = child as Element;
+      for (const attribute of Array.from(element.attributes)) {
+        const value = stripXmlInvalid(attribute.value);
+        if (value !== attribute.value) element.setAttributeNS(attribute.namespaceURI, attribute.name, value);
+      }
+      makeCarriable(element);
+    }
+  }
+}
+
+/** Serializes a document with the XML declaration, ending with a newline; text XML cannot carry is dropped first. */
 export function serializeXml(document: Document): string {
+  makeCarriable(document);
   return `<?xml version="1.0" encoding="utf-8"?>\n${new XMLSerializer().serializeToString(document.documentElement!)}\n`;
 }
 
@@ -93,6 +122,16 @@ export function appendElements(parent: Element, specs: readonly ElementSpec[], b
     }
     if (spec.children?.length) appendElements(element, spec.children);
   }
+}
+
+/** Puts a new element where `old` stood, e.g. to replace what `feed` wrote wrongly. */
+export function replaceElement(old: Element, spec: ElementSpec): void {
+  const parent = old.parentNode as Element;
+  appendElements(parent, [spec], old);
+  // appendElements added an indentation node after the new element; the old one's stays.
+  const indentation = old.nextSibling;
+  parent.removeChild(old);
+  if (indentation && indentation.nodeType === indentation.TEXT_NODE) parent.removeChild(indentation);
 }
 
 /** The direct child elements of `parent` named `name`. */
