@@ -1,7 +1,7 @@
 import type { Element, Root } from "hast";
 import { toText } from "hast-util-to-text";
 import rehypeRaw from "rehype-raw";
-import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
+import rehypeSanitize, { type Options as SanitizeSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
@@ -24,34 +24,96 @@ export interface RenderedBody {
   firstParagraph: string;
 }
 
+/**
+ * The allow-list of raw HTML in article bodies, written out in full so that what survives is
+ * decided here, not by a dependency's defaults. Everything not listed is dropped:
+ * - elements: prose, lists, tables, quotes, figures and images; never `script`, `style`,
+ *   `iframe`, `object`, `embed`, `form` and its controls, `svg`, `math`, `meta`, `base`, `link`;
+ * - attributes: only those listed per element; never `on*`, `style`, `srcset`, `id`, `name`;
+ * - URLs: `href` may be http, https, mailto or relative; `src` and `cite` http, https or
+ *   relative; `data:` only in `img src`, only for raster images, only with `allowDataImages`.
+ */
+const allowedTags = [
+  "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "dfn", "div", "dl", "dt",
+  "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol",
+  "p", "pre", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike", "strong", "sub", "summary", "sup",
+  "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "tt", "u", "ul", "var",
+];
+
+const allowedAttributes: SanitizeSchema["attributes"] = {
+  "*": ["dir", "lang", "title"],
+  a: ["href", "hrefLang"],
+  img: ["src", "alt", "width", "height"],
+  blockquote: ["cite"],
+  q: ["cite"],
+  del: ["cite", "dateTime"],
+  ins: ["cite", "dateTime"],
+  time: ["dateTime"],
+  // Syntax highlighters downstream key on `language-*` classes; no other class passes.
+  code: [["className", /^language-[\w+#-]+$/]],
+  ol: ["start", "reversed"],
+  td: ["colSpan", "rowSpan", "headers", "align"],
+  th: ["colSpan", "rowSpan", "headers", "scope", "align"],
+  details: ["open"],
+};
+
 /** Elements whose content must vanish with them, not be left behind as text. */
-const stripped = ["script", "style", "template", "noscript", "textarea", "title", "iframe", "object", "embed"];
+const strippedWithContent = [
+  "script", "style", "template", "noscript", "noembed", "noframes", "xmp", "plaintext", "textarea", "select",
+  "title", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math",
+];
+
+/** Raster image types a `data:` URL may carry; SVG is excluded because it is a document. */
+const dataImage = /^data:image\/(?:png|gif|jpeg|webp|avif);/i;
 
 /**
- * The documented allow-list: GitHub's schema as hast-util-sanitize ships it (no script, style,
- * iframe, object, embed, form, no on* attributes, only http, https, mailto and relative URLs),
- * with `data:` image sources only when the config allows them.
+ * The sanitize schema of article bodies (see the allow-list above).
+ * @param allowDataImages whether `img src` may be a `data:` URL (raster types only)
  */
 export function sanitizeSchema(allowDataImages: boolean): SanitizeSchema {
-  const protocols = defaultSchema.protocols ?? {};
   return {
-    ...defaultSchema,
-    strip: [...new Set([...(defaultSchema.strip ?? []), ...stripped])],
-    protocols: { ...protocols, src: [...(protocols.src ?? ["http", "https"]), ...(allowDataImages ? ["data"] : [])] },
+    tagNames: allowedTags,
+    attributes: allowedAttributes,
+    ancestors: { tbody: ["table"], td: ["table"], th: ["table"], thead: ["table"], tfoot: ["table"], tr: ["table"], caption: ["table"] },
+    protocols: {
+      href: ["http", "https", "mailto"],
+      cite: ["http", "https"],
+      src: ["http", "https", ...(allowDataImages ? ["data"] : [])],
+    },
+    strip: strippedWithContent,
+    allowComments: false,
+    allowDoctypes: false,
+    clobber: [],
+    required: {},
   };
 }
 
-const urlAttributes: Record<string, string[]> = { a: ["href"], img: ["src", "longDesc"], q: ["cite"], blockquote: ["cite"], del: ["cite"], ins: ["cite"] };
+const safeUrl = (attribute: string, value: string, allowDataImages: boolean): boolean => {
+  const protocol = new URL(value).protocol;
+  if (attribute === "href") return protocol === "http:" || protocol === "https:" || protocol === "mailto:";
+  if (attribute === "src" && protocol === "data:") return allowDataImages && dataImage.test(value);
+  return protocol === "http:" || protocol === "https:";
+};
 
-/** Relative links and image sources become absolute: email digests and many readers ignore xml:base. */
-function absoluteUrls() {
+const urlAttributes: Record<string, string[]> = { a: ["href"], img: ["src"], q: ["cite"], blockquote: ["cite"], del: ["cite"], ins: ["cite"] };
+
+/**
+ * Relative links and image sources become absolute: email digests and many readers ignore
+ * xml:base. A URL that does not resolve to an allowed scheme is dropped, a second line of
+ * defence behind the sanitizer.
+ */
+function absoluteUrls(options: { allowDataImages: boolean }) {
   return (tree: Root, file: VFile) => {
     const base = file.data.baseUrl as string;
     visit(tree, "element", (node: Element) => {
       for (const attribute of urlAttributes[node.tagName] ?? []) {
         const value = node.properties[attribute];
         if (typeof value !== "string" || value.startsWith("#")) continue;
-        if (URL.canParse(value, base)) node.properties[attribute] = new URL(value, base).href;
+        if (!URL.canParse(value, base) || !safeUrl(attribute, new URL(value, base).href, options.allowDataImages)) {
+          delete node.properties[attribute];
+          continue;
+        }
+        if (!value.startsWith("data:")) node.properties[attribute] = new URL(value, base).href;
       }
     });
   };
@@ -64,7 +126,7 @@ export function createRenderer(options: { allowDataImages: boolean }) {
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
     .use(rehypeSanitize, sanitizeSchema(options.allowDataImages))
-    .use(absoluteUrls)
+    .use(absoluteUrls, options)
     .use(rehypeStringify);
   return {
     /**
