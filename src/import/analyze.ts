@@ -57,7 +57,7 @@ interface Line {
 // many lines after the headline; a marker further down is part of the body.
 const HEADER_WINDOW = 6;
 
-type Marker = "date" | "title" | "credit" | "caption-and-credit" | "byline" | "byline-and-date";
+type Marker = "date" | "unreadable-date" | "title" | "credit" | "caption-and-credit" | "byline" | "byline-and-date";
 
 /**
  * Analyzes the text of one scraped article.
@@ -109,7 +109,8 @@ export function analyzeText(source: string, timeZone: string): Detection {
     }
   }
 
-  const window = content.slice(index, index + HEADER_WINDOW);
+  // The last line is never header: a date there closes the article, it does not open it.
+  const window = content.slice(index, Math.min(index + HEADER_WINDOW, content.length - 1));
   const markers = window.map((line) => markerOf(line, detection, timeZone));
   const headerLength = markers.findLastIndex((marker) => marker !== undefined) + 1;
   readHeader(window.slice(0, headerLength), markers, detection, timeZone);
@@ -129,7 +130,9 @@ export function analyzeText(source: string, timeZone: string): Detection {
     detection.date = { value: trailingDate.text, line: last.line, date: trailingDate.date };
     body.pop();
   }
-  detection.body = body.map((line) => ({ value: bodyParagraph(line.text), line: line.line }));
+  // Word for word: only the surrounding whitespace goes, no-break spaces at the line's end
+  // included, as the build drops them.
+  detection.body = body.map((line) => ({ value: cleanBlock(line.text), line: line.line }));
 
   noteMissing(detection, content, timeZone);
   detection.dropped.sort((a, b) => a.line - b.line);
@@ -144,6 +147,8 @@ function markerOf(line: Line, detection: Detection, timeZone: string): Marker | 
   const parts = cleanInline(line.text).split(/\s+[|·•]\s+/u);
   if (parts.length === 2 && detectByline(parts[0] ?? "") !== undefined && detectDateLine(parts[1] ?? "", timeZone) !== undefined) return "byline-and-date";
   if (detectCaptionWithCredit(line.text) !== undefined) return "caption-and-credit";
+  // Meant as a date, so neither dek nor caption, even though the build cannot read it.
+  if (looksLikeDate(line.text)) return "unreadable-date";
   return undefined;
 }
 
@@ -168,6 +173,10 @@ function readHeader(header: readonly Line[], markers: readonly (Marker | undefin
       detection.dropped.push({ value: text, line: line.line, reason: "repeated headline" });
     } else if (marker === "date") {
       setDate(line, text);
+    } else if (marker === "unreadable-date") {
+      // Without any date the missing-date note names this line; beside a date it is only left out.
+      if (detection.date !== undefined)
+        detection.notes.push({ field: "date", line: line.line, text, message: "A second date line, in a form the build cannot read, is left out." });
     } else if (marker === "byline") {
       setAuthors(line, text);
     } else if (marker === "byline-and-date") {
@@ -190,11 +199,6 @@ function readHeader(header: readonly Line[], markers: readonly (Marker | undefin
       detection.notes.push({ field: "header", line: line.line, text, message: "A header line that is neither dek, date, byline, caption nor credit is left out." });
     }
   });
-}
-
-/** A body line word for word: only the surrounding whitespace goes, no-break spaces at the line's end included, as the build drops them. */
-function bodyParagraph(text: string): string {
-  return cleanBlock(text);
 }
 
 function noteMissing(detection: Detection, content: readonly Line[], timeZone: string): void {

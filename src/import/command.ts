@@ -132,14 +132,14 @@ export function formatImport(result: ImportResult, dryRun: boolean): string {
     const detailed = dryRun || article.outcome === "needs-attention";
     if (!detailed || article.detection === undefined) return head;
     const lines = [head, ...detectionLines(article.detection, result.timeZone ?? "UTC")];
-    if (dryRun && article.markdown !== undefined && article.outcome !== "needs-attention") lines.push("  --- file ---", ...article.markdown.trimEnd().split("\n").map((line) => `  ${line}`), "  --- end ---");
+    if (dryRun && article.markdown !== undefined && article.outcome !== "needs-attention") lines.push("  --- file ---", ...article.markdown.trimEnd().split("\n").map((line) => (line === "" ? "" : `  ${line}`)), "  --- end ---");
     return lines.join("\n");
   });
   return `${blocks.join("\n\n")}\n`;
 }
 
 function detectionLines(detection: Detection, timeZone: string): string[] {
-  const row = (label: string, line: number | undefined, value: string) => `  ${label.padEnd(14)}${line === undefined ? "" : `line ${line}: `}${value}`;
+  const row = (label: string, line: number | undefined, value: string) => `  ${label.padEnd(16)}${line === undefined ? "" : `line ${line}: `}${value}`;
   const rows: string[] = [];
   if (detection.title) rows.push(row("title", detection.title.line, detection.title.value));
   if (detection.description) rows.push(row("description", detection.description.line, detection.description.value));

@@ -17,9 +17,10 @@ const HTML_COMMENT = /^<?!--.*-->$|^<!--|^-->$/su;
 const SCRIPT_LINE = /^<\/?(?:script|noscript|iframe|style)\b|^(?:window\.)?dataLayer\b|^(?:function\s+)?gtag\s*\(|^fbq\s*\(|^_gaq\b/iu;
 const SHARE_WORDS = new Set([
   "share", "share this", "share this article", "share this story", "share this post", "share this page", "share article",
-  "tweet", "print", "email", "e-mail", "facebook", "twitter", "x", "linkedin", "whatsapp", "reddit", "telegram",
+  "tweet", "print", "email", "e-mail", "facebook", "twitter", "linkedin", "whatsapp", "reddit", "telegram",
   "pinterest", "copy link", "copy url", "comments", "comment",
 ]);
+// "X" alone is a letter; only in a row of other buttons is it the network.
 const SHARE_ON = /^share\s+(?:on|via|to)\s+\S+$/iu;
 const ADVERTISEMENT =
   /^(?:advertisement|advert|ad|sponsored(?: content)?|(?:story|article) continues below(?: this)? advertisement|advertisement\s*[-–—:]?\s*(?:scroll|continue) (?:down )?(?:to continue|reading)?.*|continue reading(?: below)?(?: the main story)?)$/iu;
@@ -63,7 +64,7 @@ function isShareLine(text: string): boolean {
   const lower = text.toLowerCase();
   if (SHARE_WORDS.has(lower) || SHARE_ON.test(lower)) return true;
   const parts = lower.split(/\s*[|·•]\s*|\s+/u).filter(Boolean);
-  return parts.length > 1 && parts.every((part) => SHARE_WORDS.has(part)) && parts.some((part) => part !== "x");
+  return parts.length > 1 && parts.every((part) => SHARE_WORDS.has(part) || part === "x") && parts.some((part) => part !== "x");
 }
 
 // Labels news sites put before a date; the date itself must follow in full.
@@ -98,10 +99,13 @@ export function readDate(line: string, timeZone: string): Result<DateLine> {
   return parsed.ok ? { ok: true, value: { text, date: parsed.value } } : parsed;
 }
 
-/** True when a line mentions a year and is short enough to be meant as a date line. */
+const YEAR = /(?<!\d)(?:1[89]|20)\d{2}(?!\d)/u;
+const MONTH_OR_NUMERIC_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}/iu;
+
+/** True when a short line names a month (or is numeric) and a year: meant as a date line, even if the build cannot read it. */
 export function looksLikeDate(line: string): boolean {
   const text = cleanInline(line);
-  return text.length <= 60 && /(?<!\d)(?:1[89]|20)\d{2}(?!\d)/u.test(text);
+  return text.length <= 60 && YEAR.test(text) && MONTH_OR_NUMERIC_DATE.test(text);
 }
 
 const MAX_CREDIT_LENGTH = 120;
@@ -123,7 +127,7 @@ export function detectCreditLine(line: string): string | undefined {
 }
 
 // "Raisi in Tehran (Photo: Reuters)" or "Raisi in Tehran. Photo: Reuters": a caption that carries its credit.
-const TRAILING_CREDIT = /^(?<caption>.*?\S)\s*(?:\((?<inParentheses>[^()]+)\)|[.|]\s+(?<afterStop>[^.|]+))$/su;
+const TRAILING_CREDIT = /^(?<caption>.*?\S)\s*(?:\((?<inParentheses>[^()]+)\)|(?<stop>[.|])\s+(?<afterStop>[^.|]+))$/su;
 
 /**
  * Splits a caption line that ends with its credit, in parentheses or after a full stop or bar.
@@ -134,13 +138,16 @@ export function detectCaptionWithCredit(line: string): { caption: string; credit
   const groups = TRAILING_CREDIT.exec(text)?.groups;
   const credit = groups?.inParentheses ?? groups?.afterStop;
   if (groups?.caption === undefined || credit === undefined || detectCreditLine(credit) === undefined) return undefined;
-  const caption = groups.inParentheses === undefined ? `${groups.caption}.` : groups.caption;
+  const caption = groups.stop === "." ? `${groups.caption}.` : groups.caption;
   return { caption, credit: cleanInline(credit) };
 }
 
 // A byline names people with capitalized words: "By Jane Doe", "By Jane Doe and John Roe, Reuters".
 const BYLINE = /^by\s+(?<names>.+?)(?:\s*(?:,|\||·|•|—|–)\s*(?<rest>.*))?$/iu;
-const NAME = /^\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:(?:de|del|der|van|von|al|bin|da|di|le|la)\s+)?\p{Lu}[\p{L}\p{M}.'’-]*){0,4}$/u;
+const NAME = /^\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:(?:de|del|der|van|von|al|bin|da|di|le|la)\s+)*\p{Lu}[\p{L}\p{M}.'’-]*){0,4}$/u;
+// "By Thursday, talks had stalled" opens a sentence, not a byline.
+const CALENDAR_WORD = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow|yesterday|noon|midnight)\b/iu;
+const MAX_BYLINE_TAIL = 60;
 
 /**
  * Reads a byline ("By Jane Doe", "By Jane Doe and John Roe, Reuters") into the names it
@@ -150,8 +157,9 @@ const NAME = /^\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:(?:de|del|der|van|von|al|bin|da
 export function detectByline(line: string): string[] | undefined {
   const text = cleanInline(line);
   if (text.length > 120) return undefined;
-  const names = BYLINE.exec(text)?.groups?.names;
-  if (names === undefined) return undefined;
+  const groups = BYLINE.exec(text)?.groups;
+  const names = groups?.names;
+  if (names === undefined || CALENDAR_WORD.test(names) || (groups?.rest ?? "").length > MAX_BYLINE_TAIL) return undefined;
   const parts = names.split(/\s*(?:,|\band\b|&)\s*/u).filter(Boolean);
   return parts.length > 0 && parts.every((part) => NAME.test(part)) ? parts : undefined;
 }

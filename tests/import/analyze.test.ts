@@ -1,0 +1,197 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { analyzeText, type Detection } from "../../src/import/analyze.js";
+import { analyzeHtml } from "../../src/import/html.js";
+import { repoRoot } from "../helpers/build.js";
+
+const fixture = (name: string) => readFile(path.join(repoRoot, "tests/fixtures/import", name), "utf8");
+const seed = await readFile(path.join(repoRoot, "tests/fixtures/seed/000_30e032a2b5043f8a.txt"), "utf8");
+const zone = "Asia/Kolkata";
+
+/** The fields a table row checks: values with their lines, so a right value from the wrong line fails. */
+function summary(detection: Detection) {
+  const at = (found: { value: string; line: number } | undefined) => (found === undefined ? undefined : `${found.line}: ${found.value}`);
+  return {
+    title: at(detection.title),
+    description: at(detection.description),
+    date: detection.date && `${detection.date.line}: ${detection.date.value} = ${detection.date.date.toISOString()}`,
+    authors: detection.authors?.names,
+    caption: at(detection.image?.caption),
+    credit: at(detection.image?.credit),
+    src: at(detection.image?.src),
+    body: detection.body.map((paragraph) => paragraph.line),
+    dropped: detection.dropped.map((line) => `${line.line}: ${line.reason}`),
+    missing: detection.notes.map((note) => note.field),
+  };
+}
+
+const seedBody = [12, 14, 16, 18, 20, 22, 24, 26, 28, 30];
+const seedExpected = {
+  title: "3: Iran Blames NATO Expansion for Russia’s Invasion of Ukraine",
+  description:
+    "5: Iran’s Foreign Ministry stated that provocative moves by NATO, spearheaded by the US, have led to a situation that has left the Eurasian region on the cusp of a big crisis.",
+  date: "7: February 25, 2022 = 2022-02-24T18:30:00.000Z",
+  authors: undefined,
+  caption: "9: Iranian President Ebrahim Raisi",
+  credit: "10: IMAGE SOURCE: ASSOCIATED PRESS",
+  src: undefined,
+  body: seedBody,
+  dropped: ["1: tracking code", "8: repeated headline"],
+  missing: ["author", "image.src"],
+};
+
+describe("analyzeText", () => {
+  it.each([
+    // the seed as scraped, then with Windows line endings: same fields, same lines
+    ["the seed", seed, seedExpected],
+    ["the seed with CRLF", seed.replaceAll("\n", "\r\n"), seedExpected],
+    ["the seed with a BOM and residue at both ends", `\uFEFFAdvertisement\n${seed}\n\nShare this\n`, {
+      ...seedExpected,
+      title: seedExpected.title.replace(/^3/, "4"),
+      description: seedExpected.description.replace(/^5/, "6"),
+      date: seedExpected.date.replace(/^7/, "8"),
+      caption: "10: Iranian President Ebrahim Raisi",
+      credit: "11: IMAGE SOURCE: ASSOCIATED PRESS",
+      body: seedBody.map((line) => line + 1),
+      dropped: ["1: advertisement", "2: tracking code", "9: repeated headline", "33: share buttons"],
+    }],
+  ])("%s", (_name, text, expected) => {
+    expect(summary(analyzeText(text, zone))).toEqual(expected);
+  });
+
+  it.each([
+    // date above the headline, day-first; "Photo: Reuters" credit; no dek; cookie notice on top, share row below; CRLF
+    ["date-first-crlf.txt", {
+      title: "6: Russia Launches Attack on Kyiv",
+      description: undefined,
+      date: "4: 25 Feb 2022 = 2022-02-24T18:30:00.000Z",
+      authors: undefined,
+      caption: "7: Residents shelter in a metro station in Kyiv",
+      credit: "8: Photo: Reuters",
+      src: undefined,
+      body: [10, 14],
+      dropped: ["1: cookie notice", "2: page furniture", "12: advertisement", "16: share buttons", "17: share buttons", "18: tracking code"],
+      missing: ["description", "author", "image.src"],
+    }],
+    // ISO date with an offset behind a label; byline with two names; "© Jane Doe / AFP" with no caption; footer residue
+    ["published-label.txt", {
+      title: "4: Oil Prices Jump as Sanctions Bite",
+      description: "6: Brent crude rose above $100 a barrel for the first time since 2014.",
+      date: "9: 2022-02-25T14:30:00+03:30 = 2022-02-25T11:00:00.000Z",
+      authors: ["Jane Doe", "John Roe"],
+      caption: undefined,
+      credit: "10: © Jane Doe / AFP",
+      src: undefined,
+      body: [12, 14],
+      dropped: ["1: page furniture", "2: tracking code", "16: page furniture", "17: page furniture"],
+      missing: ["image.src"],
+    }],
+    // weekday date right under the headline; no dek, no image; advertisement between paragraphs
+    ["no-dek-no-image.txt", {
+      title: "3: Talks Resume in Vienna",
+      description: undefined,
+      date: "4: Friday, February 25, 2022 = 2022-02-24T18:30:00.000Z",
+      authors: undefined,
+      caption: undefined,
+      credit: undefined,
+      src: undefined,
+      body: [6, 10],
+      dropped: ["1: tracking code", "8: advertisement", "12: share buttons"],
+      missing: ["description", "author", "image"],
+    }],
+    // the date as the last line; nothing marks a header, so no dek is guessed
+    ["date-at-end.txt", {
+      title: "1: Markets Steady After Volatile Week",
+      description: undefined,
+      date: "7: February 26, 2022 = 2022-02-25T18:30:00.000Z",
+      authors: undefined,
+      caption: undefined,
+      credit: undefined,
+      src: undefined,
+      body: [3, 5],
+      dropped: [],
+      missing: ["description", "author", "image"],
+    }],
+    // abbreviated month; a caption that carries its credit in parentheses
+    ["caption-with-credit.txt", {
+      title: "1: Leaders Meet in Moscow",
+      description: "2: Iran and Russia pledged closer ties at a Kremlin meeting.",
+      date: "3: Jan. 19, 2022 = 2022-01-18T18:30:00.000Z",
+      authors: undefined,
+      caption: "4: Ebrahim Raisi and Vladimir Putin at the Kremlin",
+      credit: "4: Photo by Jane Doe",
+      src: undefined,
+      body: [6],
+      dropped: [],
+      missing: ["author", "image.src"],
+    }],
+    // "ET" is no zone the build reads: no date, and the note points at the line
+    ["no-date.txt", {
+      title: "1: Ceasefire Talks Stall",
+      description: undefined,
+      date: undefined,
+      authors: undefined,
+      caption: undefined,
+      credit: "3: Photo: AP",
+      src: undefined,
+      body: [5],
+      dropped: [],
+      missing: ["date", "description", "author", "image.src"],
+    }],
+  ])("%s", async (name, expected) => {
+    expect(summary(analyzeText(await fixture(name), zone))).toEqual(expected);
+  });
+
+  it("keeps the seed's body word for word, curly quotes included, without the no-break space at a line's end", () => {
+    const body = analyzeText(seed, zone).body.map((paragraph) => paragraph.value);
+    const lines = seed.split("\n");
+    expect(body).toEqual(seedBody.map((line) => lines[line - 1]!.replace(/\u00a0$/u, "")));
+    expect(body[3]).toMatch(/security\.”$/u);
+    expect(body.join("")).toContain("“special operation”");
+  });
+
+  it("points at the line it looked at when a date is not found", async () => {
+    const note = analyzeText(await fixture("no-date.txt"), zone).notes.find((n) => n.field === "date");
+    expect(note).toMatchObject({ line: 2, text: "Feb 25, 2022 10:30 AM ET" });
+    expect(note?.message).toContain("not in a form wirefeed can read");
+  });
+
+  it("points at the line it did not trust as a headline", () => {
+    const sentence = "Iran said on Friday that NATO was to blame for the crisis in Ukraine.";
+    const detection = analyzeText(`${sentence}\nFebruary 25, 2022\n\nBody.\n`, zone);
+    expect(detection.title).toBeUndefined();
+    expect(detection.notes.find((n) => n.field === "title")).toMatchObject({ line: 1, text: sentence });
+  });
+
+  it("reads the date in the configured time zone", () => {
+    expect(analyzeText(seed, "UTC").date?.date.toISOString()).toBe("2022-02-25T00:00:00.000Z");
+    expect(analyzeText(seed, "America/Los_Angeles").date?.date.toISOString()).toBe("2022-02-25T08:00:00.000Z");
+  });
+});
+
+describe("analyzeHtml", () => {
+  it("reads a saved page: h1, description meta, published time, byline, figure, paragraphs", async () => {
+    expect(summary(analyzeHtml(await fixture("saved-page.html"), zone))).toEqual({
+      title: "19: Iran Blames NATO Expansion for Russia’s Invasion of Ukraine",
+      description: "6: Iran’s Foreign Ministry stated that provocative moves by NATO have led to a crisis.",
+      date: "8: 2022-02-25T00:00:00+05:30 = 2022-02-24T18:30:00.000Z",
+      authors: ["Jane Doe"],
+      caption: "24: Iranian President Ebrahim Raisi",
+      credit: "24: IMAGE SOURCE: ASSOCIATED PRESS",
+      // relative to the canonical URL, not the og:image
+      src: "23: https://worlddesk.example/images/2022/02/ebrahim-raisi.jpg",
+      body: [26, 28],
+      dropped: ["27: advertisement"],
+      missing: [],
+    });
+  });
+
+  it("keeps the text of links and quotes in paragraphs", async () => {
+    const body = analyzeHtml(await fixture("saved-page.html"), zone).body.map((paragraph) => paragraph.value);
+    expect(body).toEqual([
+      "During a phone call with his Russian counterpart Vladimir Putin on Thursday, Iranian President Ebrahim Raisi blamed NATO for provoking tensions.",
+      "“The expansion of the NATO is a serious threat,” Raisi told Putin.",
+    ]);
+  });
+});

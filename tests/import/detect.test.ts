@@ -1,0 +1,180 @@
+import { describe, expect, it } from "vitest";
+import {
+  detectByline,
+  detectCaptionWithCredit,
+  detectCreditLine,
+  detectDateLine,
+  isTitleLike,
+  looksLikeDate,
+  readDate,
+  residueAnywhere,
+  residueAtEdge,
+} from "../../src/import/detect.js";
+
+describe("residueAnywhere", () => {
+  it.each([
+    // the seed's own first line: a tracking comment whose "<" the copy lost
+    ["!-- Google tag (gtag.js) -->", "tracking code"],
+    ["<!-- Google Tag Manager -->", "tracking code"],
+    ["<script async src=\"https://www.googletagmanager.com/gtag/js\"></script>", "tracking code"],
+    ["window.dataLayer = window.dataLayer || [];", "tracking code"],
+    ["gtag('config', 'G-XXXX');", "tracking code"],
+    // share buttons, alone or in a row
+    ["Share this", "share buttons"],
+    ["SHARE THIS ARTICLE", "share buttons"],
+    ["Share on Facebook", "share buttons"],
+    ["Facebook Twitter WhatsApp Email", "share buttons"],
+    ["Share | Tweet | Email", "share buttons"],
+    // advertisement markers
+    ["Advertisement", "advertisement"],
+    ["ADVERTISEMENT", "advertisement"],
+    ["Story continues below advertisement", "advertisement"],
+    ["Advertisement - Scroll to Continue", "advertisement"],
+    // article text is never residue
+    ["Iran Blames NATO Expansion for Russia’s Invasion of Ukraine", undefined],
+    ["The advertisement ran for a week.", undefined],
+    ["Share prices fell on Friday.", undefined],
+    ["X", undefined],
+    ["We use cookies to improve your experience.", undefined],
+  ])("%j → %s", (line, expected) => {
+    expect(residueAnywhere(line)).toBe(expected);
+  });
+});
+
+describe("residueAtEdge", () => {
+  it.each([
+    ["We use cookies to improve your experience. By continuing you accept our cookie policy.", "cookie notice"],
+    ["This website uses cookies.", "cookie notice"],
+    ["Accept all", "page furniture"],
+    ["Manage cookies", "page furniture"],
+    ["Skip to content", "page furniture"],
+    ["Related articles", "page furniture"],
+    ["© 2022 Example News. All rights reserved.", "page furniture"],
+    // what residueAnywhere knows counts here too
+    ["Share this", "share buttons"],
+    // text about cookies that is not a notice
+    ["Grandma's cookies won the prize.", undefined],
+    ["February 25, 2022", undefined],
+  ])("%j → %s", (line, expected) => {
+    expect(residueAtEdge(line)).toBe(expected);
+  });
+});
+
+describe("detectDateLine", () => {
+  const zone = "Asia/Kolkata";
+  it.each([
+    // the seed's date line, read at midnight in the configured zone
+    ["February 25, 2022", "February 25, 2022", "2022-02-24T18:30:00.000Z"],
+    ["25 Feb 2022", "25 Feb 2022", "2022-02-24T18:30:00.000Z"],
+    ["Feb. 25, 2022", "Feb. 25, 2022", "2022-02-24T18:30:00.000Z"],
+    ["Friday, February 25, 2022", "Friday, February 25, 2022", "2022-02-24T18:30:00.000Z"],
+    ["2022-02-25", "2022-02-25", "2022-02-24T18:30:00.000Z"],
+    ["February 25, 2022, 2:30 p.m. EST", "February 25, 2022, 2:30 p.m. EST", "2022-02-25T19:30:00.000Z"],
+    // labels are dropped, the date is kept as written
+    ["Published: 2022-02-25T14:30:00+03:30", "2022-02-25T14:30:00+03:30", "2022-02-25T11:00:00.000Z"],
+    ["Posted on February 26, 2022", "February 26, 2022", "2022-02-25T18:30:00.000Z"],
+    ["Updated February 25, 2022", "February 25, 2022", "2022-02-24T18:30:00.000Z"],
+    // CR and no-break spaces left by the page
+    ["February\u00a025, 2022\r", "February 25, 2022", "2022-02-24T18:30:00.000Z"],
+  ])("%j → %j at %s", (line, text, instant) => {
+    const found = detectDateLine(line, zone);
+    expect(found?.text).toBe(text);
+    expect(found?.date.toISOString()).toBe(instant);
+  });
+
+  it.each([
+    ["Iran Blames NATO Expansion for Russia’s Invasion of Ukraine"],
+    ["On February 25, 2022, Iran said..."],
+    ["03/04/2022"],
+    ["Feb 25, 2022 10:30 AM ET"],
+    ["February 30, 2022"],
+  ])("%j is not a date line", (line) => {
+    expect(detectDateLine(line, zone)).toBeUndefined();
+  });
+
+  it("says why a near miss is not a date", () => {
+    const result = readDate("03/04/2022", zone);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problem.rule).toBe("ambiguous-date");
+  });
+});
+
+describe("detectCreditLine", () => {
+  it.each([
+    // the seed's credit line
+    ["IMAGE SOURCE: ASSOCIATED PRESS", "IMAGE SOURCE: ASSOCIATED PRESS"],
+    ["Photo: Reuters", "Photo: Reuters"],
+    ["© Jane Doe / AFP", "© Jane Doe / AFP"],
+    ["(c) 2022 Jane Doe", "(c) 2022 Jane Doe"],
+    ["Copyright Getty Images", "Copyright Getty Images"],
+    ["Photograph: Jane Doe/AP", "Photograph: Jane Doe/AP"],
+    ["Image credit: NASA/JPL", "Image credit: NASA/JPL"],
+    ["Photo by Jane Doe", "Photo by Jane Doe"],
+    ["Courtesy of NASA", "Courtesy of NASA"],
+    ["Picture - Reuters", "Picture - Reuters"],
+    ["  Photo:\u00a0Reuters  ", "Photo: Reuters"],
+    // not credits
+    ["Iranian President Ebrahim Raisi", undefined],
+    ["Photographers gathered outside the Kremlin.", undefined],
+    ["Source: the Iranian Foreign Ministry", undefined],
+    [`Photo: ${"x".repeat(130)}`, undefined],
+  ])("%j → %j", (line, expected) => {
+    expect(detectCreditLine(line)).toBe(expected);
+  });
+});
+
+describe("detectCaptionWithCredit", () => {
+  it.each([
+    ["Ebrahim Raisi and Vladimir Putin at the Kremlin (Photo by Jane Doe)", { caption: "Ebrahim Raisi and Vladimir Putin at the Kremlin", credit: "Photo by Jane Doe" }],
+    ["Residents in a metro station. Photo: Reuters", { caption: "Residents in a metro station.", credit: "Photo: Reuters" }],
+    ["Residents in a metro station | © Jane Doe / AFP", { caption: "Residents in a metro station", credit: "© Jane Doe / AFP" }],
+    ["The Joint Comprehensive Plan of Action (JCPOA)", undefined],
+    ["Iranian President Ebrahim Raisi", undefined],
+  ])("%j → %j", (line, expected) => {
+    expect(detectCaptionWithCredit(line)).toEqual(expected);
+  });
+});
+
+describe("detectByline", () => {
+  it.each([
+    ["By Jane Doe", ["Jane Doe"]],
+    ["BY Jane Doe", ["Jane Doe"]],
+    ["By Jane Doe and John Roe, Reuters", ["Jane Doe", "John Roe"]],
+    ["By Jane Doe | February 25, 2022", ["Jane Doe"]],
+    ["By Ursula von der Leyen", ["Ursula von der Leyen"]],
+    ["By the end of the day, talks had stalled.", undefined],
+    ["By Thursday", undefined],
+    ["By February, the talks had stalled.", undefined],
+    ["By Jane Doe, who has covered the talks in Vienna since they began in April of last year", undefined],
+    ["Iranian President Ebrahim Raisi", undefined],
+  ])("%j → %j", (line, expected) => {
+    expect(detectByline(line)).toEqual(expected);
+  });
+});
+
+describe("isTitleLike", () => {
+  it.each([
+    ["Iran Blames NATO Expansion for Russia’s Invasion of Ukraine", false, true],
+    ["Is NATO to Blame?", false, true],
+    ["Iran said NATO was to blame.", false, false],
+    ["Iran said NATO was to blame.", true, true],
+    ["Photo: Reuters", true, false],
+    ["x".repeat(201), true, false],
+    ["", false, false],
+  ])("%j (repeated: %s) → %s", (line, repeated, expected) => {
+    expect(isTitleLike(line, repeated)).toBe(expected);
+  });
+});
+
+describe("looksLikeDate", () => {
+  it.each([
+    ["Feb 25, 2022 10:30 AM ET", true],
+    ["03/04/2022", true],
+    ["February 25, 2022", true],
+    ["Protesters in Kyiv, 2014", false],
+    ["Brent crude rose above $100 a barrel for the first time since 2014.", false],
+    ["The talks resume in March.", false],
+  ])("%j → %s", (line, expected) => {
+    expect(looksLikeDate(line)).toBe(expected);
+  });
+});
