@@ -1,0 +1,161 @@
+import { cp, mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { tempDir } from "../helpers/build.js";
+import { addArticle, articleDate, buildCorpus, corpusConfig, writeCorpus } from "./corpus.js";
+
+// 295 articles: 20 in the subscription feeds and 275 archived, exactly 11 full pages of 25.
+const initialCount = 295;
+const newTags = ["Energy", "Trade"];
+
+interface Snapshot {
+  bytes: Map<string, Buffer>;
+  inodes: Map<string, number>;
+}
+
+async function listFiles(folder: string, prefix = ""): Promise<string[]> {
+  const files: string[] = [];
+  for (const entry of await readdir(path.join(folder, prefix), { withFileTypes: true })) {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) files.push(...(await listFiles(folder, relative)));
+    else files.push(relative);
+  }
+  return files.sort();
+}
+
+async function snapshot(out: string): Promise<Snapshot> {
+  const bytes = new Map<string, Buffer>();
+  const inodes = new Map<string, number>();
+  for (const file of await listFiles(out)) {
+    bytes.set(file, await readFile(path.join(out, file)));
+    inodes.set(file, (await stat(path.join(out, file))).ino);
+  }
+  return { bytes, inodes };
+}
+
+/** What a rebuild did to the output, file by file, compared byte for byte. */
+function compare(before: Snapshot, after: Snapshot) {
+  const changed: string[] = [];
+  const added: string[] = [];
+  const removed = [...before.bytes.keys()].filter((file) => !after.bytes.has(file));
+  for (const [file, bytes] of after.bytes) {
+    const old = before.bytes.get(file);
+    if (!old) added.push(file);
+    else if (!old.equals(bytes)) changed.push(file);
+  }
+  return { changed, added, removed };
+}
+
+// Every download and feed page wirefeed keeps from the previous output is hard-linked, not written again.
+const keptAsIs = (file: string) => /^(archive\/|feeds\/archive\/|tags\/[^/]+\/)/.test(file);
+
+describe("adding one article and rebuilding", () => {
+  let dir: string;
+  let out: string;
+  let first: Snapshot;
+
+  beforeAll(async () => {
+    dir = await writeCorpus(initialCount);
+    ({ out } = await buildCorpus(dir));
+    first = await snapshot(out);
+    // The new articles are the newest, in the same year as the newest existing one.
+    expect(articleDate(initialCount + 1).slice(0, 4)).toBe(articleDate(initialCount - 1).slice(0, 4));
+  });
+
+  const theYear = () => articleDate(initialCount).slice(0, 4);
+  const downloads = () => [
+    "archive.json",
+    `archive/${theYear()}.json`,
+    `archive/${theYear()}.json.gz`,
+    `archive/${theYear()}.ndjson`,
+    `archive/${theYear()}.ndjson.gz`,
+    "archive/all.ndjson",
+    "archive/all.ndjson.gz",
+    "archive/index.json",
+    "archive/sha256sums.txt",
+  ];
+  const tagFeeds = ["tags/energy/atom.xml", "tags/energy/feed.json", "tags/energy/feed.xml", "tags/trade/atom.xml", "tags/trade/feed.json", "tags/trade/feed.xml"];
+  let second: Snapshot;
+
+  it("when the newest archive page was full: a new page; the old one only gains its next-archive link", async () => {
+    await addArticle(dir, initialCount, newTags);
+    await buildCorpus(dir);
+    second = await snapshot(out);
+    const { changed, added, removed } = compare(first, second);
+    expect(removed).toEqual([]);
+    expect(added).toEqual(["feeds/archive/atom/12.xml", "feeds/archive/json/12.json", "feeds/archive/rss/12.xml"]);
+    expect(changed).toEqual(
+      [
+        ".wirefeed-state.json",
+        "atom.xml",
+        "feed.json",
+        "feed.xml",
+        "feeds/archive/atom/11.xml",
+        "feeds/archive/rss/11.xml",
+        ...downloads(),
+        ...tagFeeds,
+        "tags/index.json",
+      ].sort(),
+    );
+    // Page 11 kept its entries: the only new line is the link to page 12.
+    const lines = (snap: Snapshot) => String(snap.bytes.get("feeds/archive/rss/11.xml")).split("\n");
+    expect(lines(second).filter((line) => !lines(first).includes(line)).map((line) => line.trim())).toEqual([
+      `<atom:link rel="next-archive" href="${new URL("feeds/archive/rss/12.xml", corpusConfig.url).href}" type="application/rss+xml"/>`,
+    ]);
+  });
+
+  it("when it was not: only the newest archive page changes, and the files that hold the article", async () => {
+    await addArticle(dir, initialCount + 1, newTags);
+    await buildCorpus(dir);
+    const third = await snapshot(out);
+    const { changed, added, removed } = compare(second, third);
+    expect(removed).toEqual([]);
+    expect(added).toEqual([]);
+    expect(changed).toEqual(
+      [
+        ".wirefeed-state.json",
+        "atom.xml",
+        "feed.json",
+        "feed.xml",
+        "feeds/archive/atom/12.xml",
+        "feeds/archive/json/12.json",
+        "feeds/archive/rss/12.xml",
+        ...downloads(),
+        ...tagFeeds,
+        "tags/index.json",
+      ].sort(),
+    );
+    // Unchanged downloads, archive pages and tag feeds were kept, not written again: the same inode.
+    const rewritten = [...third.bytes.keys()].filter((file) => keptAsIs(file) && !changed.includes(file) && third.inodes.get(file) !== second.inodes.get(file));
+    expect(rewritten).toEqual([]);
+    // Kept: pages 1 to 11 in three formats, four earlier years' four files, ten other tags' three feeds.
+    expect([...third.bytes.keys()].filter((file) => keptAsIs(file) && !changed.includes(file))).toHaveLength(11 * 3 + 4 * 4 + 10 * 3);
+  });
+
+  it("gives the same bytes as a build of the same articles from scratch", async () => {
+    const fresh = await tempDir("wirefeed-archive-fresh-");
+    await mkdir(fresh, { recursive: true });
+    await cp(path.join(dir, "articles"), path.join(fresh, "articles"), { recursive: true });
+    await cp(path.join(dir, "wirefeed.config.json"), path.join(fresh, "wirefeed.config.json"));
+    const { out: freshOut } = await buildCorpus(fresh);
+    const [incremental, scratch] = [await snapshot(out), await snapshot(freshOut)];
+    expect([...scratch.bytes.keys()]).toEqual([...incremental.bytes.keys()]);
+    expect(compare(incremental, scratch)).toEqual({ changed: [], added: [], removed: [] });
+  });
+
+  it("writes everything anew, to the same bytes, when the state file is gone", async () => {
+    const before = await snapshot(out);
+    await rm(path.join(out, ".wirefeed-state.json"));
+    await buildCorpus(dir);
+    const after = await snapshot(out);
+    expect(compare(before, after)).toEqual({ changed: [], added: [], removed: [] });
+    const downloads = [...after.bytes.keys()].filter((file) => file.startsWith("archive/"));
+    expect(downloads.filter((file) => after.inodes.get(file) === before.inodes.get(file))).toEqual([]);
+  });
+
+  it("keeps every byte when nothing changed", async () => {
+    const before = await snapshot(out);
+    await buildCorpus(dir);
+    expect(compare(before, await snapshot(out))).toEqual({ changed: [], added: [], removed: [] });
+  });
+});
