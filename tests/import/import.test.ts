@@ -31,12 +31,12 @@ describe("importArticles", () => {
     expect(result.articles.find((a) => a.outcome === "needs-attention")).toMatchObject({ source: "sources/no-date.txt" });
     expect((await readdir(path.join(dir, "articles"))).sort()).toEqual([
       "2022-01-19-leaders-meet-in-moscow.md",
+      seedName,
       "2022-02-25-not-a-heading-five-ways-pages-break.md",
       "2022-02-25-oil-prices-jump-as-sanctions-bite.md",
       "2022-02-25-russia-launches-attack-on-kyiv.md",
       "2022-02-25-talks-resume-in-vienna.md",
       "2022-02-26-markets-steady-after-volatile-week.md",
-      seedName,
     ]);
     // seed.txt and saved-page.html give the same article: the second is skipped, not overwritten
     expect(result.articles.find((a) => a.source === "sources/seed.txt")).toMatchObject({ outcome: "skipped" });
