@@ -1,0 +1,183 @@
+import { readdir, readFile, rename, rm, truncate, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { tempDir } from "../helpers/build.js";
+import { buildSite, generator, makeSite, treeDigest } from "./site.js";
+
+// The promise of the cache: whatever it holds, a build writes exactly the bytes and reports exactly
+// the diagnostics of a build without it.
+
+const articlesOf = (site: string) => path.join(site, "articles");
+const generatedNames = async (site: string) => (await readdir(articlesOf(site))).filter((name) => name.includes("story-")).sort();
+
+async function expectSameAsUncached(site: string, cachedOut: string, cached: Awaited<ReturnType<typeof buildSite>>, options = {}) {
+  const uncachedOut = path.join(await tempDir(), "output");
+  const uncached = await buildSite(site, uncachedOut, false, options);
+  expect(cached.exitCode).toBe(uncached.exitCode);
+  expect(cached.diagnostics).toEqual(uncached.diagnostics);
+  expect(cached.counts).toEqual(uncached.counts);
+  expect(await treeDigest(cachedOut)).toEqual(await treeDigest(uncachedOut));
+}
+
+describe("a cached build", () => {
+  let site: string;
+  let cacheDir: string;
+  beforeAll(async () => {
+    site = await makeSite(24);
+    cacheDir = path.join(await tempDir(), "cache");
+  });
+
+  it("writes the bytes of an uncached build, cold and then warm", async () => {
+    const out = path.join(await tempDir(), "output");
+    const cold = await buildSite(site, out, cacheDir);
+    expect(cold.cache).toMatchObject({ enabled: true, hits: 0, misses: 27, rebuilt: false });
+    expect(cold.counts).toMatchObject({ articles: 27, published: 25, drafts: 1, scheduled: 1, warnings: 1 });
+    await expectSameAsUncached(site, out, cold);
+
+    const warm = await buildSite(site, out, cacheDir);
+    expect(warm.cache).toMatchObject({ hits: 27, misses: 0 });
+    expect(warm.written).toEqual([]);
+    expect(warm.unchanged).toEqual(cold.written);
+    await expectSameAsUncached(site, out, warm);
+  });
+
+  it("renders from cached bodies into another output folder", async () => {
+    const out = path.join(await tempDir(), "elsewhere");
+    const result = await buildSite(site, out, cacheDir);
+    expect(result.cache.misses).toBe(0);
+    expect(result.written.length).toBeGreaterThan(0);
+    await expectSameAsUncached(site, out, result);
+  });
+});
+
+type Change = (site: string) => Promise<void>;
+const generatedFile = async (site: string, index: number) => path.join(articlesOf(site), (await generatedNames(site))[index]!);
+const editConfig = async (site: string, change: (config: Record<string, unknown>) => void) => {
+  const file = path.join(site, "wirefeed.config.json");
+  const config = JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
+  change(config);
+  await writeFile(file, JSON.stringify(config));
+};
+
+describe("after a change, a cached build still writes the bytes of an uncached one", () => {
+  it.each<[string, Change]>([
+    // Articles
+    ["one body edited", async (site) => writeFile(await generatedFile(site, 3), `${await readFile(await generatedFile(site, 3), "utf8")}\nA new closing line.\n`)],
+    [
+      "one title edited",
+      async (site) => {
+        const file = await generatedFile(site, 5);
+        await writeFile(file, (await readFile(file, "utf8")).replace(/^title: .*$/m, 'title: "A new title"'));
+      },
+    ],
+    ["one deleted", async (site) => rm(await generatedFile(site, 7))],
+    ["one renamed (a new slug)", async (site) => rename(await generatedFile(site, 2), (await generatedFile(site, 2)).replace(".md", "-renamed.md"))],
+    [
+      "one added",
+      async (site) => {
+        const added = (await generator()).article(500);
+        await writeFile(path.join(articlesOf(site), added.name), added.text);
+      },
+    ],
+    ["a draft published", async (site) => writeFile(path.join(articlesOf(site), "draft.md"), "---\ntitle: No longer a draft\ndate: 2020-01-01\n---\n\nPublished.\n")],
+    ["one made invalid", async (site) => writeFile(await generatedFile(site, 1), "---\ntitle: [unclosed\n---\n\nBody.\n")],
+    // Config
+    ["the title changed", (site) => editConfig(site, (config) => (config.title = "Another Desk"))],
+    ["the time zone changed", (site) => editConfig(site, (config) => (config.timeZone = "America/New_York"))],
+    ["the feed limit changed", (site) => editConfig(site, (config) => (config.feedLimit = 5))],
+  ])("%s", async (_name, change) => {
+    const site = await makeSite(12);
+    const cacheDir = path.join(await tempDir(), "cache");
+    const out = path.join(await tempDir(), "output");
+    await buildSite(site, out, cacheDir);
+    await change(site);
+    // A changed config changes every key: nothing of the old cache may be used.
+    const configChanged = _name.startsWith("the ");
+    const options = { keepGoing: true, allowRemovals: true };
+    const result = await buildSite(site, out, cacheDir, options);
+    expect(result.cache.misses).toBe(configChanged ? result.counts.articles : _name === "one deleted" ? 0 : 1);
+    await expectSameAsUncached(site, out, result, options);
+  });
+
+  it("a scheduled article that falls due is rendered then", async () => {
+    const site = await makeSite(6);
+    const cacheDir = path.join(await tempDir(), "cache");
+    const out = path.join(await tempDir(), "output");
+    expect((await buildSite(site, out, cacheDir)).counts.scheduled).toBe(1);
+    const later = { now: "2027-07-01T00:00:00Z" };
+    const result = await buildSite(site, out, cacheDir, later);
+    expect(result.counts.scheduled).toBe(0);
+    expect(result.cache.misses).toBe(1);
+    await expectSameAsUncached(site, out, result, later);
+  });
+});
+
+const bodyFiles = async (cacheDir: string) => {
+  const entries = await readdir(path.join(cacheDir, "articles"), { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).sort();
+};
+
+describe("a cache that cannot be trusted is rebuilt, never used", () => {
+  const manifest = (cacheDir: string) => path.join(cacheDir, "manifest.bin");
+  it.each<[string, (cacheDir: string) => Promise<void>]>([
+    ["a truncated manifest", async (cacheDir) => truncate(manifest(cacheDir), 100)],
+    ["an empty manifest", async (cacheDir) => writeFile(manifest(cacheDir), "")],
+    [
+      "a manifest with one byte flipped",
+      async (cacheDir) => {
+        const bytes = await readFile(manifest(cacheDir));
+        bytes[bytes.length - 10] ^= 0xff;
+        await writeFile(manifest(cacheDir), bytes);
+      },
+    ],
+    ["a foreign file as the manifest", async (cacheDir) => writeFile(manifest(cacheDir), JSON.stringify({ prefix: "x", articles: {} }))],
+  ])("%s", async (_name, damage) => {
+    const site = await makeSite(8);
+    const cacheDir = path.join(await tempDir(), "cache");
+    const out = path.join(await tempDir(), "output");
+    await buildSite(site, out, cacheDir);
+    await damage(cacheDir);
+    const rebuilt = await buildSite(site, out, cacheDir);
+    expect(rebuilt.cache).toMatchObject({ rebuilt: true, hits: 0, misses: 11 });
+    await expectSameAsUncached(site, out, rebuilt);
+    const after = await buildSite(site, out, cacheDir);
+    expect(after.cache).toMatchObject({ rebuilt: false, hits: 11, misses: 0 });
+  });
+
+  it.each<[string, (file: string, other: string) => Promise<void>]>([
+    ["a truncated body", async (file) => truncate(file, 40)],
+    [
+      "a body with one byte flipped",
+      async (file) => {
+        const bytes = await readFile(file);
+        bytes[bytes.length - 5] ^= 0x01;
+        await writeFile(file, bytes);
+      },
+    ],
+    ["another article's body in its place", async (file, other) => writeFile(file, await readFile(other))],
+    ["a deleted body", async (file) => rm(file)],
+  ])("%s", async (_name, damage) => {
+    const site = await makeSite(8);
+    const cacheDir = path.join(await tempDir(), "cache");
+    await buildSite(site, path.join(await tempDir(), "output"), cacheDir);
+    const [file, other] = await bodyFiles(cacheDir);
+    const intact = await readFile(file!);
+    await damage(file!, other!);
+    // A new output folder, so that the bodies are read.
+    const out = path.join(await tempDir(), "output");
+    const result = await buildSite(site, out, cacheDir);
+    await expectSameAsUncached(site, out, result);
+    expect(await readFile(file!)).toEqual(intact);
+  });
+
+  it("deletes the bodies of articles that are gone", async () => {
+    const site = await makeSite(6);
+    const cacheDir = path.join(await tempDir(), "cache");
+    const out = path.join(await tempDir(), "output");
+    await buildSite(site, out, cacheDir);
+    const before = await bodyFiles(cacheDir);
+    await rm(await generatedFile(site, 0));
+    await buildSite(site, out, cacheDir);
+    expect((await bodyFiles(cacheDir)).length).toBe(before.length - 1);
+  });
+});
