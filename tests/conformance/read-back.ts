@@ -3,6 +3,7 @@
 // must be the same across formats, so three views can be compared with toEqual.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { DOMParser, type Document, MIME_TYPE } from "@xmldom/xmldom";
 import type { FeedparserEntry } from "../support/validate.js";
 
 /** One item as a reader sees it, in a form that every format can express. */
@@ -65,4 +66,19 @@ export function jsonFeedView(item: JsonFeedItem): ItemView {
 /** Reads and parses a built feed.json. */
 export async function readJsonFeed(out: string, file = "feed.json"): Promise<{ items: JsonFeedItem[] } & Record<string, unknown>> {
   return JSON.parse(await readFile(path.join(out, file), "utf8")) as { items: JsonFeedItem[] } & Record<string, unknown>;
+}
+
+/**
+ * Parses XML strictly, throwing on any warning or error, with XML 1.0 line-end handling:
+ * xmldom's default follows XML 1.1 and reads U+0085, U+2028 and U+2029 as LF, which a
+ * libxml2 or expat based reader does not.
+ */
+export function parseXml10(text: string): Document {
+  const problems: string[] = [];
+  const document = new DOMParser({
+    normalizeLineEndings: (source: string) => source.replace(/\r\n?/g, "\n"),
+    onError: (level, message) => problems.push(`${level}: ${message}`),
+  }).parseFromString(text, MIME_TYPE.XML_TEXT);
+  if (problems.length > 0) throw new Error(`not well-formed: ${problems.join("; ")}`);
+  return document;
 }

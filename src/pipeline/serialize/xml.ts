@@ -22,9 +22,16 @@ export const forXmlJsText = (text: string): string => text.replaceAll("&", "&amp
 export const textAsHtml = (text: string): string =>
   text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 
+/**
+ * XML 1.0 line-end handling: CRLF and CR become LF. xmldom's default follows XML 1.1 and also
+ * turns U+0085, U+2028 and U+2029 into LF, which would change names `feed` wrote.
+ */
+const xml10LineEnds = (text: string): string => text.replace(/\r\n?/g, "\n");
+
 /** Parses the XML `feed` wrote with a strict parser: a malformed document is a bug, never shipped. */
 export function parseXml(xml: string): Document {
   const document = new DOMParser({
+    normalizeLineEndings: xml10LineEnds,
     onError: (level, message) => {
       if (level !== "warning") throw new Error(`feed wrote malformed XML: ${message}`);
     },
