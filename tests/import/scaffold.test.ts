@@ -1,0 +1,63 @@
+import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { main, type CliIo } from "../../src/cli.js";
+import { runNew } from "../../src/import/command.js";
+import { scaffoldText } from "../../src/import/scaffold.js";
+import { build } from "../../src/index.js";
+import { splitFrontMatter } from "../../src/pipeline/front-matter.js";
+import { repoRoot, tempDir } from "../helpers/build.js";
+
+const io = (cwd: string, now?: Date): CliIo & { now?: Date; out: string[]; err: string[] } => {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, cwd, env: {}, stdout: (t) => out.push(t), stderr: (t) => err.push(t), ...(now ? { now } : {}) };
+};
+
+describe("wirefeed new", () => {
+  it("names the file for today in the configured zone (Asia/Kolkata is already on the next day)", async () => {
+    const dir = await tempDir("wirefeed-new-");
+    await cp(path.join(repoRoot, "wirefeed.config.json"), path.join(dir, "wirefeed.config.json"));
+    const cli = io(dir, new Date("2026-11-26T20:00:00Z"));
+    expect(await runNew(["Iran Blames NATO Expansion"], cli)).toBe(0);
+    expect(cli.out.join("")).toBe("articles/2026-11-27-iran-blames-nato-expansion.md\n");
+  });
+
+  it("writes every key: title, date and draft set, the optional ones commented, and builds as a draft", async () => {
+    const dir = await tempDir("wirefeed-new-");
+    await cp(path.join(repoRoot, "wirefeed.config.json"), path.join(dir, "wirefeed.config.json"));
+    expect(await runNew(["Talks: Day #2"], io(dir, new Date("2026-11-26T00:00:00Z")))).toBe(0);
+    const file = path.join(dir, "articles/2026-11-26-talks-day-2.md");
+    const text = await readFile(file, "utf8");
+    const split = splitFrontMatter(text);
+    expect(split.ok && split.value.data).toEqual({ title: "Talks: Day #2", date: "2026-11-26", draft: true });
+    for (const key of ["updated", "description", "author", "tags", "image", "src", "alt", "caption", "credit", "slug", "id", "lang"])
+      expect(text).toMatch(new RegExp(`^#\\s+${key}:`, "mu"));
+    const asDraft = await build({ cwd: dir, out: path.join(dir, "output"), now: "2026-11-27T00:00:00Z", dryRun: true });
+    expect([asDraft.exitCode, asDraft.diagnostics, asDraft.counts.drafts]).toEqual([0, [], 1]);
+    await writeFile(file, text.replace(/^draft: true.*\n/mu, ""));
+    const published = await build({ cwd: dir, out: path.join(dir, "output"), now: "2026-11-27T00:00:00Z" });
+    expect([published.exitCode, published.diagnostics, published.counts.published]).toEqual([0, [], 1]);
+  });
+
+  it("each commented key, uncommented, is read by the build without a warning", async () => {
+    const text = scaffoldText("Talks", "2026-11-26", "talks").replace(/^# ?(\s*)(\w+):/gmu, "$1$2:").replace(/^draft: true.*\n/mu, "");
+    const dir = await tempDir("wirefeed-new-");
+    await cp(path.join(repoRoot, "wirefeed.config.json"), path.join(dir, "wirefeed.config.json"));
+    await mkdir(path.join(dir, "articles"));
+    await writeFile(path.join(dir, "articles/2026-11-26-talks.md"), text);
+    const result = await build({ cwd: dir, out: path.join(dir, "output"), now: "2026-11-27T00:00:00Z", dryRun: true });
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it("never overwrites, and needs exactly one title", async () => {
+    const dir = await tempDir("wirefeed-new-");
+    const now = new Date("2026-11-26T12:00:00Z");
+    expect(await runNew(["Talks"], io(dir, now))).toBe(0);
+    const again = io(dir, now);
+    expect(await runNew(["Talks"], again)).toBe(2);
+    expect(again.err.join("")).toContain("already exists");
+    expect(await main(["new"], io(dir))).toBe(2);
+    expect(await main(["new", "!!!"], io(dir))).toBe(2);
+  });
+});
