@@ -31,6 +31,7 @@ Options:
   --now ISO-8601    the build's "now": later articles are scheduled (default: the clock)
   --strict          warnings fail the build
   --keep-going      build the good articles even if some are bad (still exits 1)
+  --allow-removals  let the build drop articles the previous output published
   --report json|FILE  print (json) or write (FILE) a machine-readable summary
   --quiet           print only errors and the summary line
   --verbose         also list every file written
@@ -46,6 +47,7 @@ const buildOptions = {
   now: { type: "string" },
   strict: { type: "boolean" },
   "keep-going": { type: "boolean" },
+  "allow-removals": { type: "boolean" },
   report: { type: "string" },
   quiet: { type: "boolean" },
   verbose: { type: "boolean" },
@@ -116,6 +118,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     ...(values.now !== undefined ? { now: values.now } : {}),
     strict: values.strict === true,
     keepGoing: values["keep-going"] === true,
+    allowRemovals: values["allow-removals"] === true,
     dryRun: command === "check",
   });
   const elapsed = performance.now() - started;

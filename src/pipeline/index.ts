@@ -10,7 +10,9 @@ import { buildModel, type FeedModel } from "./model.js";
 import type { ArticleRecord, PrepareContext, RenderedArticle } from "./prepare.js";
 import { renderOutputs } from "./outputs.js";
 import { defaultWorkers, minimumForWorkers, prepareOnWorkers, workersAvailable } from "./workers.js";
-import { writeOutput, type OutputFiles } from "./write.js";
+import { checkRemovals } from "./guard.js";
+import { acquireOutputLock, onInterrupt } from "./lock.js";
+import { abandonOutputSync, writeOutput, type OutputFiles } from "./write.js";
 
 /** What a build is asked to do. Paths resolve against `cwd`. */
 export interface BuildOptions {
@@ -29,6 +31,10 @@ export interface BuildOptions {
   keepGoing?: boolean;
   /** Validate only; write nothing (not even the cache). */
   dryRun?: boolean;
+  /** Let the build drop articles the previous output published, or change their ids. */
+  allowRemovals?: boolean;
+  /** How long to wait for another build writing the same output folder; default 60 s. */
+  lockTimeoutMs?: number;
   /** Cache folder, default `node_modules/.cache/wirefeed`; `false` renders every article anew. */
   cacheDir?: string | false;
   /** Render threads; default one per core. 1 renders in this thread. */
@@ -50,6 +56,8 @@ export interface BuildResult {
   counts: { articles: number; published: number; drafts: number; scheduled: number; errors: number; warnings: number };
   /** Articles taken from the cache, articles prepared anew, and whether an untrusted cache was rebuilt. */
   cache: { enabled: boolean; hits: number; misses: number; rebuilt: boolean };
+  /** Worker threads that rendered articles; 0 when they rendered in the calling thread (or none needed rendering). */
+  workers: number;
   /** Milliseconds spent preparing articles, making the outputs, and writing them. */
   timings: { prepareMs: number; outputsMs: number; writeMs: number; totalMs: number };
 }
@@ -96,6 +104,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     unchanged: [],
     counts: { ...counts, errors: diagnostics.length },
     cache: cacheStats,
+    workers: 0,
     timings: { ...timings, totalMs: performance.now() - started },
   });
 
@@ -123,6 +132,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       },
     ]);
   }
+  // One build at a time per output folder, from reading the previous output to swapping in the new one.
+  const locked = options.dryRun ? undefined : await acquireOutputLock(outDir, options.lockTimeoutMs === undefined ? {} : { timeoutMs: options.lockTimeoutMs });
+  if (locked && !locked.ok) {
+    const holder = locked.holder ? `build ${locked.holder.pid} on ${locked.holder.hostname}, started ${locked.holder.startedAt}` : "another build";
+    return setupFailure([
+      {
+        ...usageError("output-locked", `The output folder ${display(outDir)} is being written by ${holder}; gave up after ${Math.round(locked.waitedMs / 1000)} s`, `Wait for that build to finish. If it is not running, delete ${display(locked.file)}.`),
+        file: display(locked.file),
+      },
+    ]);
+  }
+  const stopWatching = locked ? onInterrupt(() => (abandonOutputSync(outDir), locked.lock.releaseSync())) : undefined;
 
   // Prepare every article (load, front matter, meta, render), from the cache when its key is there.
   const prefix = keyPrefix(config);
@@ -135,12 +156,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const files = await listArticleFiles(articlesDir);
   counts.articles = files.length;
   const sourceOf = (file: string) => path.relative(articlesDir, file).split(path.sep).join("/");
+  let workersUsed = 0;
   let done = 0;
   const progress = () => options.onProgress?.(++done, files.length);
 
   /** Runs the per-article stages on `paths`: on worker threads when there are enough of them. */
   const prepareFiles = async (paths: readonly string[]): Promise<ArticleRecord[]> => {
     if (paths.length >= minimumForWorkers && threads > 1 && workersAvailable()) {
+      workersUsed = Math.max(workersUsed, threads);
       return prepareOnWorkers(paths, threads, { context, ...(storeDir ? { cacheDir: storeDir } : {}) }, progress);
     }
     const { createPreparer } = await import("./prepare.js");
@@ -191,6 +214,20 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     else built.push({ ...entry, meta });
   }
   diagnostics.push(...findDuplicates(built, display));
+  const failing = new Set(diagnostics.filter((d) => d.severity === "error").map((d) => d.file));
+  // Drafts and scheduled articles leave on purpose; an article with errors only when --keep-going would drop it.
+  const publishing = new Set(built.map(({ file }) => file));
+  const kept = new Set(
+    prepared
+      .filter(({ file, record }) => (record.meta !== undefined && !publishing.has(file)) || (!options.keepGoing && failing.has(display(file))))
+      .map(({ source }) => source),
+  );
+  const losses = await checkRemovals(
+    outDir,
+    built.filter(({ file }) => !failing.has(display(file))).map(({ meta, source, file }) => ({ id: meta.id, source, file: display(file), position: meta.positions.id })),
+    { allowRemovals: options.allowRemovals === true, display, kept },
+  );
+  diagnostics.push(...losses);
 
   const finish = async (outputs: WrittenOutputs | undefined): Promise<BuildResult> => {
     if (cache && storeDir) {
@@ -198,15 +235,19 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       for (const { record, cached } of prepared) if (record.key !== undefined) articles.set(record.key, cached ?? cachedArticle(record));
       await cache.save(articles, outputs);
     }
+    stopWatching?.();
+    if (locked?.ok) await locked.lock.release();
     timings.totalMs = performance.now() - started;
+    result.workers = workersUsed;
     return result;
   };
   counts.errors = diagnostics.filter((d) => d.severity === "error").length;
   counts.warnings = diagnostics.length - counts.errors;
   const failed = counts.errors > 0 || (options.strict === true && counts.warnings > 0);
-  const result: BuildResult = { exitCode: failed ? 1 : 0, diagnostics, written: [], unchanged: [], outDir, counts, cache: cacheStats, timings };
+  const result: BuildResult = { exitCode: failed ? 1 : 0, diagnostics, written: [], unchanged: [], outDir, counts, cache: cacheStats, workers: 0, timings };
   if (options.dryRun) return finish(undefined);
-  if (failed && !options.keepGoing) return finish(cache?.outputs);
+  // --keep-going builds past bad articles, never past lost ones.
+  if ((failed && !options.keepGoing) || losses.length > 0) return finish(cache?.outputs);
 
   const bad = new Set(diagnostics.filter((d) => d.severity === "error").map((d) => d.file));
   const published = built.filter((article) => !bad.has(display(article.file)));

@@ -1,4 +1,4 @@
-import { createWriteStream } from "node:fs";
+import { createWriteStream, existsSync, renameSync, rmSync } from "node:fs";
 import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -42,6 +42,21 @@ export async function recoverOutput(out: string): Promise<void> {
       await rm(path.join(folder, name), { recursive: true, force: true });
     }
   }
+}
+
+/**
+ * Undoes this process's unfinished write at once, for a signal handler: the staging folder goes,
+ * and an output folder this process had renamed aside comes back if nothing replaced it.
+ * @param out the output folder
+ */
+export function abandonOutputSync(out: string): void {
+  const { folder, staging, retired } = siblings(out);
+  const aside = path.join(folder, `${retired}${process.pid}`);
+  rmSync(path.join(folder, `${staging}${process.pid}`), { recursive: true, force: true });
+  if (!existsSync(aside)) return;
+  if (!existsSync(out)) renameSync(aside, out);
+  // Never delete the previous output unless a complete one stands in its place.
+  else rmSync(aside, { recursive: true, force: true });
 }
 
 /**

@@ -1,0 +1,178 @@
+import { readFileSync, rmSync } from "node:fs";
+import { open, readFile, rm, stat } from "node:fs/promises";
+import { hostname } from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+/** Who holds an output folder: written into the lock file so a waiting build can say who it waits for. */
+export interface LockHolder {
+  pid: number;
+  hostname: string;
+  /** When the holder started, ISO 8601. */
+  startedAt: string;
+}
+
+/** A held lock; releasing is safe more than once, and the sync form serves signal handlers. */
+export interface OutputLock {
+  file: string;
+  release(): Promise<void>;
+  releaseSync(): void;
+}
+
+export type LockResult = { ok: true; lock: OutputLock } | { ok: false; file: string; holder: LockHolder | undefined; waitedMs: number };
+
+/** How long to wait for another build, and how often to look. */
+export interface LockOptions {
+  timeoutMs?: number;
+  pollMs?: number;
+}
+
+/** The lock file of an output folder: beside it, not in it, so the swap of the folder never touches it. */
+export const lockFileOf = (out: string): string => path.join(path.dirname(out), `.${path.basename(out)}.lock`);
+
+// A lock file with no readable holder is a build killed between creating and filling it; older than this, it is stale.
+const unreadableLockGraceMs = 5_000;
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+const readHolder = async (file: string): Promise<LockHolder | undefined> => {
+  try {
+    const holder = JSON.parse(await readFile(file, "utf8")) as Partial<LockHolder>;
+    if (typeof holder.pid === "number" && typeof holder.hostname === "string" && typeof holder.startedAt === "string") {
+      return { pid: holder.pid, hostname: holder.hostname, startedAt: holder.startedAt };
+    }
+  } catch {
+    // Missing or half-written: judged by its age below.
+  }
+  return undefined;
+};
+
+/** A lock is stale when its holder ran on this machine and is gone; a holder on another host cannot be checked. */
+async function isStale(file: string, holder: LockHolder | undefined): Promise<boolean> {
+  if (holder) return holder.hostname === hostname() && holder.pid !== process.pid && !isAlive(holder.pid);
+  const info = await stat(file).catch(() => undefined);
+  return info !== undefined && Date.now() - info.mtimeMs > unreadableLockGraceMs;
+}
+
+/** Creates the lock file exclusively (`wx`): exactly one of several racing builds succeeds. */
+async function tryCreate(file: string, holder: LockHolder): Promise<boolean> {
+  try {
+    const handle = await open(file, "wx");
+    try {
+      await handle.writeFile(`${JSON.stringify(holder)}\n`);
+    } finally {
+      await handle.close();
+    }
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  }
+}
+
+/**
+ * Removes a stale lock under a second, short-lived lock, so that two waiting builds cannot both
+ * break it and one of them delete the lock the other has just taken.
+ */
+async function breakStale(file: string, seen: LockHolder | undefined): Promise<void> {
+  const breaker = `${file}.break`;
+  const me: LockHolder = { pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString() };
+  if (!(await tryCreate(breaker, me))) {
+    if (await isStale(breaker, await readHolder(breaker))) await rm(breaker, { force: true });
+    return;
+  }
+  try {
+    const now = await readHolder(file);
+    if (JSON.stringify(now) === JSON.stringify(seen) && (await isStale(file, now))) await rm(file, { force: true });
+  } finally {
+    await rm(breaker, { force: true });
+  }
+}
+
+const sameHolder = (a: LockHolder | undefined, b: LockHolder): boolean => a?.pid === b.pid && a.hostname === b.hostname && a.startedAt === b.startedAt;
+
+/**
+ * The lock as its holder sees it. It is released on release, and when the process exits without
+ * releasing (an uncaught error), so that only a killed build leaves a lock behind.
+ */
+function heldLock(file: string, holder: LockHolder): OutputLock {
+  let released = false;
+  const releaseSync = () => {
+    if (released) return;
+    released = true;
+    process.off("exit", releaseSync);
+    // Only our own lock: a lock broken as stale and retaken by another build is theirs.
+    try {
+      if (sameHolder(JSON.parse(readFileSync(file, "utf8")) as LockHolder, holder)) rmSync(file, { force: true });
+    } catch {
+      // Already gone, or rewritten by another build: nothing of ours to remove.
+    }
+  };
+  process.on("exit", releaseSync);
+  return {
+    file,
+    async release() {
+      if (released) return;
+      released = true;
+      process.off("exit", releaseSync);
+      if (sameHolder(await readHolder(file), holder)) await rm(file, { force: true });
+    },
+    releaseSync,
+  };
+}
+
+/**
+ * Runs `cleanup` (synchronous) when SIGINT, SIGTERM or SIGHUP arrives, then lets the signal end
+ * the process as it would have. Signals the host program already listens to are left to it.
+ * @param cleanup undoes what the build has half done
+ * @returns a function that removes the handlers
+ */
+export function onInterrupt(cleanup: () => void): () => void {
+  const signals = (["SIGINT", "SIGTERM", "SIGHUP"] as const).filter((signal) => process.listenerCount(signal) === 0);
+  const stop = () => {
+    for (const signal of signals) process.off(signal, handler);
+  };
+  const handler = (signal: NodeJS.Signals) => {
+    stop();
+    try {
+      cleanup();
+    } finally {
+      process.kill(process.pid, signal);
+    }
+  };
+  for (const signal of signals) process.on(signal, handler);
+  return stop;
+}
+
+/**
+ * Takes the lock of an output folder, waiting (polling) while another live build holds it and
+ * recovering a lock left by a build that died.
+ * @param out the output folder
+ * @param options how long to wait (default 60 s) and how often to look (default 100 ms)
+ */
+export async function acquireOutputLock(out: string, options: LockOptions = {}): Promise<LockResult> {
+  const file = lockFileOf(out);
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const pollMs = options.pollMs ?? 100;
+  const holder: LockHolder = { pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString() };
+  const started = Date.now();
+  for (;;) {
+    if (await tryCreate(file, holder)) return { ok: true, lock: heldLock(file, holder) };
+    const current = await readHolder(file);
+    if (await isStale(file, current)) {
+      await breakStale(file, current);
+      continue;
+    }
+    const waitedMs = Date.now() - started;
+    if (waitedMs >= timeoutMs) return { ok: false, file, holder: current, waitedMs };
+    await sleep(Math.min(pollMs, Math.max(1, timeoutMs - waitedMs)));
+  }
+}

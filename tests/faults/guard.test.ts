@@ -1,0 +1,122 @@
+import { readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { build, type BuildOptions } from "../../src/index.js";
+import { goodArticle, writeSite } from "../errors/site.js";
+import { hashTree } from "./tree.js";
+
+const now = "2026-11-27T00:00:00Z";
+
+/** A site built once with three articles: the previous output the guard compares with. */
+async function previouslyBuilt() {
+  const dir = await writeSite({ "a.md": goodArticle("Alpha", "2022-02-25"), "b.md": goodArticle("Beta", "2022-02-26"), "c.md": goodArticle("Gamma", "2022-02-27") });
+  const first = await build({ cwd: dir, now });
+  expect(first.exitCode).toBe(0);
+  const out = path.join(dir, "output");
+  const rebuild = (options: BuildOptions = {}) => build({ cwd: dir, now, ...options });
+  const article = (name: string) => path.join(dir, "articles", name);
+  return { dir, out, rebuild, article, before: await hashTree(out) };
+}
+
+const sources = async (out: string) =>
+  (JSON.parse(await readFile(path.join(out, "archive.json"), "utf8")) as { articles: { source: string }[] }).articles.map((a) => a.source).sort();
+
+describe("the silent loss guard", () => {
+  it("fails when an article of the previous build is gone, lists it, and leaves output/ as it was", async () => {
+    const site = await previouslyBuilt();
+    await rm(site.article("b.md"));
+    const result = await site.rebuild();
+    expect(result.exitCode).toBe(1);
+    expect(result.diagnostics).toMatchObject([{ rule: "articles-removed", severity: "error", file: path.join("output", "archive.json") }]);
+    expect(result.diagnostics[0]!.message).toContain("1 article");
+    expect(result.diagnostics[0]!.message).toContain("b.md (tag:news.example,2022-02-26:b)");
+    expect(await hashTree(site.out)).toEqual(site.before);
+  });
+
+  it("fails when the whole articles folder is empty (a bad checkout), naming every article", async () => {
+    const site = await previouslyBuilt();
+    for (const name of ["a.md", "b.md", "c.md"]) await rm(site.article(name));
+    const result = await site.rebuild();
+    expect(result.exitCode).toBe(1);
+    expect(result.diagnostics.map((d) => d.rule)).toEqual(["articles-removed"]);
+    for (const name of ["a.md", "b.md", "c.md"]) expect(result.diagnostics[0]!.message).toContain(name);
+    expect(await hashTree(site.out)).toEqual(site.before);
+  });
+
+  it("lets removals through with allowRemovals", async () => {
+    const site = await previouslyBuilt();
+    await rm(site.article("b.md"));
+    const result = await site.rebuild({ allowRemovals: true });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(await sources(site.out)).toEqual(["a.md", "c.md"]);
+  });
+
+  it("does not count a draft or a scheduled article as lost", async () => {
+    const site = await previouslyBuilt();
+    await writeFile(site.article("b.md"), "---\ntitle: Beta\ndate: 2022-02-26\ndraft: true\n---\nBody.\n");
+    await writeFile(site.article("c.md"), goodArticle("Gamma", "2030-01-01"));
+    const result = await site.rebuild();
+    expect(result.diagnostics.filter((d) => d.rule !== "id-changed")).toEqual([]);
+  });
+
+  it("reports an id that would change at the article, and accepts the old id pinned", async () => {
+    const site = await previouslyBuilt();
+    await writeFile(site.article("a.md"), goodArticle("Alpha", "2022-03-01"));
+    const changed = await site.rebuild();
+    expect(changed.exitCode).toBe(1);
+    expect(changed.diagnostics).toMatchObject([{ rule: "id-changed", file: path.join("articles", "a.md"), line: 3, column: 1 }]);
+    expect(changed.diagnostics[0]!.hint).toContain('id: "tag:news.example,2022-02-25:a"');
+    expect(await hashTree(site.out)).toEqual(site.before);
+
+    await writeFile(site.article("a.md"), `---\ntitle: Alpha\ndate: 2022-03-01\nid: "tag:news.example,2022-02-25:a"\n---\nBody.\n`);
+    const pinned = await site.rebuild();
+    expect(pinned.diagnostics).toEqual([]);
+    expect(pinned.exitCode).toBe(0);
+  });
+
+  it("does not pile a removal on top of an article's own error, but counts it with --keep-going", async () => {
+    const site = await previouslyBuilt();
+    await writeFile(site.article("b.md"), "---\ntitle: Beta\ndate: next Tuesday\n---\nBody.\n");
+    const plain = await site.rebuild();
+    expect(plain.diagnostics.map((d) => d.rule)).toEqual(["invalid-date"]);
+    const keepGoing = await site.rebuild({ keepGoing: true });
+    expect(keepGoing.diagnostics.map((d) => d.rule).sort()).toEqual(["articles-removed", "invalid-date"]);
+    expect(await hashTree(site.out)).toEqual(site.before);
+    const allowed = await site.rebuild({ keepGoing: true, allowRemovals: true });
+    expect(allowed.exitCode).toBe(1);
+    expect(await sources(site.out)).toEqual(["a.md", "c.md"]);
+  });
+
+  it("reads an archive written as one JSON document, not a record a line", async () => {
+    const site = await previouslyBuilt();
+    const archiveFile = path.join(site.out, "archive.json");
+    await writeFile(archiveFile, JSON.stringify(JSON.parse(await readFile(archiveFile, "utf8")), null, 2));
+    await rm(site.article("c.md"));
+    const result = await site.rebuild();
+    expect(result.diagnostics).toMatchObject([{ rule: "articles-removed" }]);
+    expect(result.diagnostics[0]!.message).toContain("c.md");
+  });
+
+  it("refuses to guess when the previous archive is unreadable", async () => {
+    const site = await previouslyBuilt();
+    await writeFile(path.join(site.out, "archive.json"), '{"articles": [');
+    const result = await site.rebuild();
+    expect(result.diagnostics.map((d) => d.rule)).toEqual(["previous-archive-unreadable"]);
+    expect(result.exitCode).toBe(1);
+  });
+});
+
+describe("setup problems are reported before anything is touched", () => {
+  it.each([
+    ["the config file", { config: "missing.config.json" }, "config-not-found"],
+    ["the articles folder", { articles: "no-such-folder" }, "articles-not-found"],
+  ])("%s does not exist: exit 2", async (_name, options, rule) => {
+    const site = await previouslyBuilt();
+    const result = await site.rebuild(options);
+    expect(result.exitCode).toBe(2);
+    expect(result.diagnostics).toMatchObject([{ rule, severity: "error" }]);
+    expect(result.diagnostics[0]!.hint.length).toBeGreaterThan(0);
+    expect(await hashTree(site.out)).toEqual(site.before);
+  });
+});
