@@ -1,4 +1,5 @@
 import { writeFile } from "node:fs/promises";
+import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { closest } from "./diagnostics/suggest.js";
 import { formatDiagnostics, formatGithubAnnotations, summaryLine } from "./diagnostics/report.js";
@@ -12,6 +13,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Whether stderr is an interactive terminal: only then is a progress bar drawn. */
+  stderrIsTTY?: boolean;
 }
 
 const help = `wirefeed ${version}: build RSS 2.0, Atom 1.0, JSON Feed 1.1 and a JSON archive from Markdown articles.
@@ -32,9 +35,15 @@ Options:
   --strict          warnings fail the build
   --keep-going      build the good articles even if some are bad (still exits 1)
   --allow-removals  let the build drop articles the previous output published
-  --report json|FILE  print (json) or write (FILE) a machine-readable summary
-  --quiet           print only errors and the summary line
-  --verbose         also list every file written
+  --cache-dir DIR   cache of prepared articles (default: node_modules/.cache/wirefeed)
+  --no-cache        prepare every article anew, and leave the cache alone
+  --workers N       render threads (default: one per core; 1 renders in the main thread)
+  --report json|FILE  print (json, on stdout) or write (FILE) a machine-readable summary
+  --quiet           print only errors and the summary line; no progress bar
+  --verbose         also list the files written and kept, cache use and timings
+
+On an interactive terminal a progress bar shows on stderr; with GITHUB_ACTIONS=true every
+diagnostic is also printed as a workflow annotation (::error file=...,line=...::) on stdout.
 
 Exit codes: 0 success, 1 article errors, 2 usage or config errors.
 Docs: see README.md.
@@ -48,6 +57,9 @@ const buildOptions = {
   strict: { type: "boolean" },
   "keep-going": { type: "boolean" },
   "allow-removals": { type: "boolean" },
+  "cache-dir": { type: "string" },
+  "no-cache": { type: "boolean" },
+  workers: { type: "string" },
   report: { type: "string" },
   quiet: { type: "boolean" },
   verbose: { type: "boolean" },
@@ -60,16 +72,52 @@ const usage = (io: CliIo, message: string, hint: string): 2 => {
   return 2;
 };
 
-/** A JSON summary for scheduled CI. */
-function jsonReport(result: BuildResult, command: string, milliseconds: number) {
+/** The machine-readable summary of a build or check, for scheduled CI (`--report`). */
+export function jsonReport(result: BuildResult, command: string) {
+  const { counts } = result;
+  const round = (milliseconds: number) => Math.round(milliseconds);
   return {
     command,
     version,
     exitCode: result.exitCode,
-    counts: result.counts,
-    written: result.written,
+    counts: {
+      articleFiles: counts.articles,
+      built: counts.published,
+      skippedDrafts: counts.drafts,
+      skippedScheduled: counts.scheduled,
+      errors: counts.errors,
+      warnings: counts.warnings,
+    },
+    files: { written: result.written, unchanged: result.unchanged },
+    cache: result.cache,
     diagnostics: result.diagnostics,
-    timings: { totalMs: Math.round(milliseconds) },
+    timings: {
+      prepareMs: round(result.timings.prepareMs),
+      outputsMs: round(result.timings.outputsMs),
+      writeMs: round(result.timings.writeMs),
+      totalMs: round(result.timings.totalMs),
+    },
+  };
+}
+
+/** Draws `done/total` as a bar on one terminal line, at most ten times a second, and only once a build runs long enough to need it. */
+function progressBar(write: (text: string) => void) {
+  const started = performance.now();
+  let drawnAt = 0;
+  let drawn = false;
+  return {
+    update(done: number, total: number) {
+      const now = performance.now();
+      if (now - started < 300 || (now - drawnAt < 100 && done < total)) return;
+      drawnAt = now;
+      drawn = true;
+      const width = 30;
+      const filled = Math.round((done / Math.max(total, 1)) * width);
+      write(`\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} articles`);
+    },
+    clear() {
+      if (drawn) write("\r\u001b[K");
+    },
   };
 }
 
@@ -109,6 +157,13 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     io.stdout(`${version}\n`);
     return 0;
   }
+  let workers: number | undefined;
+  if (values.workers !== undefined) {
+    workers = Number(values.workers);
+    if (!Number.isInteger(workers) || workers < 1) return usage(io, `--workers "${values.workers}" is not a whole number of threads`, "Pass 1 or more, such as --workers 2.");
+  }
+  if (values["no-cache"] && values["cache-dir"] !== undefined) return usage(io, "--no-cache and --cache-dir contradict each other", "Pass one of them.");
+  const bar = io.stderrIsTTY && !values.quiet ? progressBar(io.stderr) : undefined;
   const started = performance.now();
   const result = await build({
     cwd: io.cwd,
@@ -120,27 +175,38 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     keepGoing: values["keep-going"] === true,
     allowRemovals: values["allow-removals"] === true,
     dryRun: command === "check",
+    ...(values["no-cache"] ? { cacheDir: false as const } : values["cache-dir"] !== undefined ? { cacheDir: values["cache-dir"] } : {}),
+    ...(workers !== undefined ? { workers } : {}),
+    ...(bar ? { onProgress: bar.update } : {}),
   });
+  bar?.clear();
   const elapsed = performance.now() - started;
   const shown = values.quiet ? result.diagnostics.filter((d) => d.severity === "error") : result.diagnostics;
   if (shown.length > 0) io.stderr(`${formatDiagnostics(shown)}\n\n`);
   if (io.env.GITHUB_ACTIONS === "true" && result.diagnostics.length > 0) io.stdout(`${formatGithubAnnotations(result.diagnostics)}\n`);
-  if (values.report === "json") {
-    io.stdout(`${JSON.stringify(jsonReport(result, command, elapsed), null, 2)}\n`);
-  } else {
-    if (values.report !== undefined) await writeFile(values.report, `${JSON.stringify(jsonReport(result, command, elapsed), null, 2)}\n`);
-    const { counts } = result;
-    const what =
-      command === "check"
-        ? `checked ${counts.articles} article files`
-        : result.exitCode === 0 || result.written.length > 0
-          ? `built ${counts.published} articles into ${result.written.length} files`
-          : "built nothing; output/ is unchanged";
-    if (values.verbose) for (const file of result.written) io.stdout(`  wrote ${file}\n`);
+  if (values.report !== undefined) {
+    const report = `${JSON.stringify(jsonReport(result, command), null, 2)}\n`;
+    if (values.report === "json") io.stdout(report);
+    else await writeFile(path.resolve(io.cwd, values.report), report);
+  }
+  const { counts } = result;
+  const built = result.written.length + result.unchanged.length;
+  const what =
+    command === "check"
+      ? `checked ${counts.articles} article files`
+      : built > 0
+        ? `built ${counts.published} articles into ${built} files (${result.written.length} written, ${result.unchanged.length} unchanged)`
+        : "built nothing; the output folder is unchanged";
+  if (values.verbose) {
+    for (const file of result.written) io.stderr(`  wrote ${file}\n`);
+    for (const file of result.unchanged) io.stderr(`  kept ${file}\n`);
+    const { cache, timings } = result;
     io.stderr(
-      `wirefeed: ${what} (${counts.drafts} drafts, ${counts.scheduled} scheduled skipped); ${summaryLine(result.diagnostics)} in ${Math.round(elapsed)} ms\n`,
+      `  cache: ${cache.enabled ? `${cache.hits} articles reused, ${cache.misses} prepared${cache.rebuilt ? ", rebuilt (it could not be trusted)" : ""}` : "off"}\n` +
+        `  timings: prepare ${Math.round(timings.prepareMs)} ms, outputs ${Math.round(timings.outputsMs)} ms, write ${Math.round(timings.writeMs)} ms\n`,
     );
   }
+  io.stderr(`wirefeed: ${what} (${counts.drafts} drafts, ${counts.scheduled} scheduled skipped); ${summaryLine(result.diagnostics)} in ${Math.round(elapsed)} ms\n`);
   return result.exitCode;
 }
 
@@ -150,5 +216,6 @@ function defaultIo(): CliIo {
     stderr: (text) => process.stderr.write(text),
     env: process.env,
     cwd: process.cwd(),
+    stderrIsTTY: process.stderr.isTTY === true,
   };
 }

@@ -126,7 +126,7 @@ describe("a cache that cannot be trusted is rebuilt, never used", () => {
       "a manifest with one byte flipped",
       async (cacheDir) => {
         const bytes = await readFile(manifest(cacheDir));
-        bytes[bytes.length - 10] ^= 0xff;
+        bytes.writeUInt8(bytes.readUInt8(bytes.length - 10) ^ 0xff, bytes.length - 10);
         await writeFile(manifest(cacheDir), bytes);
       },
     ],
@@ -150,7 +150,7 @@ describe("a cache that cannot be trusted is rebuilt, never used", () => {
       "a body with one byte flipped",
       async (file) => {
         const bytes = await readFile(file);
-        bytes[bytes.length - 5] ^= 0x01;
+        bytes.writeUInt8(bytes.readUInt8(bytes.length - 5) ^ 0x01, bytes.length - 5);
         await writeFile(file, bytes);
       },
     ],
