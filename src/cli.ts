@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { closest } from "./diagnostics/suggest.js";
@@ -187,7 +187,11 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
   if (values.report !== undefined) {
     const report = `${JSON.stringify(jsonReport(result, command), null, 2)}\n`;
     if (values.report === "json") io.stdout(report);
-    else await writeFile(path.resolve(io.cwd, values.report), report);
+    else {
+      const file = path.resolve(io.cwd, values.report);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, report);
+    }
   }
   const { counts } = result;
   const built = result.written.length + result.unchanged.length;

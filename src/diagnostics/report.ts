@@ -45,7 +45,9 @@ export function formatGithubAnnotations(diagnostics: readonly Diagnostic[]): str
         d.column !== undefined ? `col=${d.column}` : undefined,
         `title=${escapeProperty(d.rule)}`,
       ].filter(Boolean);
-      return `::${d.severity === "error" ? "error" : "warning"} ${properties.join(",")}::${escapeData(`${d.message}. ${d.hint}`)}`;
+      // A message that already ends a sentence gets no second full stop.
+      const sentence = /[.!?]$/.test(d.message) ? d.message : `${d.message}.`;
+      return `::${d.severity === "error" ? "error" : "warning"} ${properties.join(",")}::${escapeData(`${sentence} ${d.hint}`)}`;
     })
     .join("\n");
 }
