@@ -130,6 +130,12 @@ describe("cleanBlock", () => {
     ["control character between spaces", " \u0001 text", "text"],
     ["lone surrogate", "te\ud800xt", "text"],
 
+    // Raw C1 controls are the Windows-1252 characters an old CMS meant, as feedparser reads them
+    ["U+0092 is a right single quote", "Russia\u0092s", "Russia’s"],
+    ["U+0085 is an ellipsis, not a line break", "wait\u0085", "wait…"],
+    ["U+0093 and U+0094 are curly double quotes", "\u0093hi\u0094", "“hi”"],
+    ["unassigned U+0081 and U+009D are dropped", "a\u0081b\u009dc", "abc"],
+
     // Empty results
     ["only whitespace", " \u00a0\t\n ", ""],
     ["empty string", "", ""],

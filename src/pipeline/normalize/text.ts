@@ -64,9 +64,20 @@ export function stripXmlInvalid(text: string): string {
   return text.replace(XML_INVALID, "");
 }
 
-/** Block text (bodies, captions): stripXmlInvalid, NFC, CRLF/CR → LF, trim (no-break spaces included). */
+// A raw C1 control in news text is a Windows-1252 character read as Latin-1 ("Russia\u0092s"):
+// feedparser, which many readers embed, reads it that way, so the feeds must say it that way.
+const C1_CONTROL = /[\u0080-\u009F]/g;
+
+/** Block text (bodies, captions): stripXmlInvalid, C1 controls as their Windows-1252 characters (unassigned ones dropped), NFC, CRLF/CR → LF, trim (no-break spaces included). */
 export function cleanBlock(text: string): string {
-  return stripXmlInvalid(text).normalize("NFC").replace(LINE_BREAK, "\n").trim();
+  return stripXmlInvalid(text)
+    .replace(C1_CONTROL, (control) => {
+      const meant = WINDOWS_1252[control.charCodeAt(0)];
+      return meant === undefined ? "" : String.fromCodePoint(meant);
+    })
+    .normalize("NFC")
+    .replace(LINE_BREAK, "\n")
+    .trim();
 }
 
 /** Inline text (titles, names, tags, credits): cleanBlock, then every run of whitespace (tabs, newlines, no-break spaces U+00A0/U+202F/U+2007, other Unicode spaces) becomes one ASCII space. */
