@@ -11,7 +11,7 @@ import type { ArticleRecord, PrepareContext, RenderedArticle } from "./prepare.j
 import { renderOutputs } from "./outputs.js";
 import { defaultWorkers, minimumForWorkers, prepareOnWorkers, workersAvailable } from "./workers.js";
 import { checkRemovals } from "./guard.js";
-import { acquireOutputLock, onInterrupt } from "./lock.js";
+import { acquireOutputLock, onInterrupt, releaseLocksSync } from "./lock.js";
 import { abandonOutputSync, writeOutput, type OutputFiles } from "./write.js";
 
 /** What a build is asked to do. Paths resolve against `cwd`. */
@@ -132,9 +132,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       },
     ]);
   }
-  // One build at a time per output folder, from reading the previous output to swapping in the new one.
+  // One build at a time per output folder, from reading the previous output to swapping in the new one;
+  // a signal undoes a half-written output and frees the lock, even one still being created.
+  const stopWatching = options.dryRun ? undefined : onInterrupt(() => (abandonOutputSync(outDir), releaseLocksSync()));
   const locked = options.dryRun ? undefined : await acquireOutputLock(outDir, options.lockTimeoutMs === undefined ? {} : { timeoutMs: options.lockTimeoutMs });
   if (locked && !locked.ok) {
+    stopWatching?.();
     const holder = locked.holder ? `build ${locked.holder.pid} on ${locked.holder.hostname}, started ${locked.holder.startedAt}` : "another build";
     return setupFailure([
       {
@@ -143,7 +146,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       },
     ]);
   }
-  const stopWatching = locked ? onInterrupt(() => (abandonOutputSync(outDir), locked.lock.releaseSync())) : undefined;
 
   // Prepare every article (load, front matter, meta, render), from the cache when its key is there.
   const prefix = keyPrefix(config);
@@ -222,11 +224,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       .filter(({ file, record }) => (record.meta !== undefined && !publishing.has(file)) || (!options.keepGoing && failing.has(display(file))))
       .map(({ source }) => source),
   );
-  const losses = await checkRemovals(
-    outDir,
-    built.filter(({ file }) => !failing.has(display(file))).map(({ meta, source, file }) => ({ id: meta.id, source, file: display(file), position: meta.positions.id })),
-    { allowRemovals: options.allowRemovals === true, display, kept },
-  );
+  const published = built.filter(({ file }) => !failing.has(display(file)));
+  const digest = outputsDigest(prefix, published.map(({ record }) => record.key!));
+  // An output made from exactly these articles is kept whole: nothing can be lost, nothing need be made.
+  const reusable = options.dryRun ? undefined : await previousOutputs(cache?.outputs, digest, outDir);
+  const losses = reusable
+    ? []
+    : await checkRemovals(
+        outDir,
+        published.map(({ meta, source, file }) => ({ id: meta.id, source, file: display(file), position: meta.positions.id })),
+        { allowRemovals: options.allowRemovals === true, display, kept },
+      );
   diagnostics.push(...losses);
 
   const finish = async (outputs: WrittenOutputs | undefined): Promise<BuildResult> => {
@@ -249,12 +257,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // --keep-going builds past bad articles, never past lost ones.
   if ((failed && !options.keepGoing) || losses.length > 0) return finish(cache?.outputs);
 
-  const bad = new Set(diagnostics.filter((d) => d.severity === "error").map((d) => d.file));
-  const published = built.filter((article) => !bad.has(display(article.file)));
   counts.published = published.length;
-  const digest = outputsDigest(prefix, published.map(({ record }) => record.key!));
   const outputsStarted = performance.now();
-  let outputs = await previousOutputs(cache?.outputs, digest, outDir);
+  let outputs = reusable;
   if (!outputs) {
     const bodies = await renderedBodies(published, cache, prepareFiles);
     if (bodies.changed.length > 0) {

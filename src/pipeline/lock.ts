@@ -12,11 +12,10 @@ export interface LockHolder {
   startedAt: string;
 }
 
-/** A held lock; releasing is safe more than once, and the sync form serves signal handlers. */
+/** A held lock; releasing it is safe more than once. */
 export interface OutputLock {
   file: string;
   release(): Promise<void>;
-  releaseSync(): void;
 }
 
 export type LockResult = { ok: true; lock: OutputLock } | { ok: false; file: string; holder: LockHolder | undefined; waitedMs: number };
@@ -62,10 +61,33 @@ async function isStale(file: string, holder: LockHolder | undefined): Promise<bo
   return info !== undefined && Date.now() - info.mtimeMs > unreadableLockGraceMs;
 }
 
+/** Lock files this process created and has not released yet, for a signal handler to remove. */
+const created = new Map<string, LockHolder>();
+
+const sameHolder = (a: LockHolder | undefined, b: LockHolder): boolean => a?.pid === b.pid && a.hostname === b.hostname && a.startedAt === b.startedAt;
+
+/** Removes a lock file this process created: holding our holder, or still empty because the signal came before it was filled. */
+function removeIfOursSync(file: string, holder: LockHolder): void {
+  created.delete(file);
+  try {
+    const text = readFileSync(file, "utf8");
+    // Only our own lock: a lock broken as stale and retaken by another build is theirs.
+    if (text === "" || sameHolder(JSON.parse(text) as LockHolder, holder)) rmSync(file, { force: true });
+  } catch {
+    // Already gone, or rewritten by another build: nothing of ours to remove.
+  }
+}
+
+/** Removes, at once, every lock this process holds or is creating: for a signal handler. */
+export function releaseLocksSync(): void {
+  for (const [file, holder] of created) removeIfOursSync(file, holder);
+}
+
 /** Creates the lock file exclusively (`wx`): exactly one of several racing builds succeeds. */
 async function tryCreate(file: string, holder: LockHolder): Promise<boolean> {
   try {
     const handle = await open(file, "wx");
+    created.set(file, holder);
     try {
       await handle.writeFile(`${JSON.stringify(holder)}\n`);
     } finally {
@@ -94,10 +116,9 @@ async function breakStale(file: string, seen: LockHolder | undefined): Promise<v
     if (JSON.stringify(now) === JSON.stringify(seen) && (await isStale(file, now))) await rm(file, { force: true });
   } finally {
     await rm(breaker, { force: true });
+    created.delete(breaker);
   }
 }
-
-const sameHolder = (a: LockHolder | undefined, b: LockHolder): boolean => a?.pid === b.pid && a.hostname === b.hostname && a.startedAt === b.startedAt;
 
 /**
  * The lock as its holder sees it. It is released on release, and when the process exits without
@@ -109,12 +130,7 @@ function heldLock(file: string, holder: LockHolder): OutputLock {
     if (released) return;
     released = true;
     process.off("exit", releaseSync);
-    // Only our own lock: a lock broken as stale and retaken by another build is theirs.
-    try {
-      if (sameHolder(JSON.parse(readFileSync(file, "utf8")) as LockHolder, holder)) rmSync(file, { force: true });
-    } catch {
-      // Already gone, or rewritten by another build: nothing of ours to remove.
-    }
+    removeIfOursSync(file, holder);
   };
   process.on("exit", releaseSync);
   return {
@@ -123,9 +139,9 @@ function heldLock(file: string, holder: LockHolder): OutputLock {
       if (released) return;
       released = true;
       process.off("exit", releaseSync);
+      created.delete(file);
       if (sameHolder(await readHolder(file), holder)) await rm(file, { force: true });
     },
-    releaseSync,
   };
 }
 

@@ -1,0 +1,114 @@
+// Kills real builds (child processes running the CLI) at random moments and checks that readers
+// always find either the previous output/, byte for byte, or the complete new one: never a mix.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { recoverOutput } from "../../src/pipeline/write.js";
+import { tempDir } from "../helpers/build.js";
+import { compileRunner, writeCorpus } from "./corpus.js";
+import { hashTree } from "./tree.js";
+
+const articleCount = 80;
+const iterations = Number(process.env.WIREFEED_KILL_RUNS ?? 12);
+const variants = ["alpha", "beta"] as const;
+type Variant = (typeof variants)[number];
+
+let runner: string;
+let site: string;
+const expected = new Map<Variant, string>();
+/** How long a whole build takes here: the kills are spread over it. */
+let buildMs = 0;
+
+const fingerprint = async (dir: string) => {
+  const tree = await hashTree(dir);
+  return tree === undefined ? undefined : JSON.stringify(tree);
+};
+
+/** Starts a build of one variant's articles into site/output. */
+function startBuild(variant: Variant, extra: string[] = []) {
+  const child = spawn(process.execPath, [runner, "build", "--now", "2026-11-27T00:00:00Z", "--articles", `articles-${variant}`, "--quiet", ...extra], {
+    cwd: site,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
+    child.on("exit", (code, signal) => resolve({ code, signal, stderr })),
+  );
+  return { child, exited };
+}
+
+/** Leftovers of a build beside output/: its lock, staging and retired folders. */
+const leftovers = async () => (await readdir(site)).filter((name) => name.startsWith(".output"));
+
+beforeAll(async () => {
+  runner = await compileRunner();
+  site = await tempDir("wirefeed-kill-");
+  await writeFile(path.join(site, "wirefeed.config.json"), JSON.stringify({ title: "Kill Desk", url: "https://news.example/", feedLimit: 30 }));
+  for (const variant of variants) await writeCorpus(path.join(site, `articles-${variant}`), articleCount, variant);
+  // Each variant's complete output, built after the other one: what a finished build must leave.
+  for (const variant of ["alpha", "beta", "alpha"] as const) {
+    const started = Date.now();
+    const { code, stderr } = await startBuild(variant).exited;
+    buildMs = Date.now() - started;
+    expect(code, stderr).toBe(0);
+    expected.set(variant, (await fingerprint(path.join(site, "output")))!);
+  }
+  expect(expected.get("alpha")).not.toBe(expected.get("beta"));
+}, 120_000);
+
+describe("a build killed at a random moment", () => {
+  it(`leaves output/ as it was or complete and new, ${iterations} times`, async () => {
+    const out = path.join(site, "output");
+    let current: Variant = "alpha";
+    const outcomes = { kept: 0, replaced: 0, recovered: 0 };
+    for (let run = 0; run < iterations; run++) {
+      const next: Variant = current === "alpha" ? "beta" : "alpha";
+      const signal = run % 4 === 3 ? "SIGTERM" : "SIGKILL";
+      const { child, exited } = startBuild(next);
+      // From before the config is read to after the swap.
+      const delay = Math.random() * buildMs * 1.1;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      child.kill(signal);
+      const { code, stderr } = await exited;
+      expect(code === 0 || code === null, stderr).toBe(true);
+
+      let now = await fingerprint(out);
+      if (now === undefined) {
+        // Killed between the two renames of the swap: the previous output waits beside it, whole.
+        expect(signal).toBe("SIGKILL");
+        await recoverOutput(out);
+        now = await fingerprint(out);
+        outcomes.recovered++;
+      }
+      expect([expected.get(current), expected.get(next)], `run ${run}, ${signal} after ${Math.round(delay)} ms`).toContain(now);
+      if (now === expected.get(next)) {
+        outcomes.replaced++;
+        current = next;
+      } else {
+        outcomes.kept++;
+      }
+      // SIGTERM is caught: the build cleans up after itself, lock and staging folder included.
+      if (signal === "SIGTERM" && code === null) expect(await leftovers()).toEqual([]);
+    }
+    // The next build recovers whatever a killed one left (a stale lock, a staging folder) and succeeds.
+    const last = current === "alpha" ? "beta" : "alpha";
+    const { code, stderr } = await startBuild(last).exited;
+    expect(code, stderr).toBe(0);
+    expect(await fingerprint(out)).toBe(expected.get(last));
+    expect(await leftovers()).toEqual([]);
+    console.info(`kill test: ${iterations} kills over a ${buildMs} ms build:`, outcomes);
+  }, 120_000);
+});
+
+describe("two builds into the same folder at once", () => {
+  it("leave output/ as one complete build, never a mix", async () => {
+    const out = path.join(site, "output");
+    const results = await Promise.all([startBuild("alpha").exited, startBuild("beta").exited]);
+    for (const { code, stderr } of results) expect(code, stderr).toBe(0);
+    expect([expected.get("alpha"), expected.get("beta")]).toContain(await fingerprint(out));
+    expect(existsSync(path.join(site, ".output.lock"))).toBe(false);
+  }, 60_000);
+});
