@@ -14,11 +14,6 @@ import type { OutputContent } from "../write.js";
 export const statePath = ".wirefeed-state.json";
 const stateFormat = "wirefeed-output-state";
 
-/** What one reusable file was built from: its input key, and its size when the build knew it up front. */
-interface StateEntry {
-  key: string;
-  bytes?: number;
-}
 
 /** A hash of everything a file is made from: wirefeed's version and the given parts, each length-prefixed so no two lists collide. */
 export function inputKey(parts: readonly string[]): string {
@@ -35,23 +30,21 @@ export const sha256 = (data: string | Uint8Array): string => createHash("sha256"
  * Keys go into the new state as they are decided; `stateFile()` writes them.
  */
 export class OutputReuse {
-  private readonly next = new Map<string, StateEntry>();
+  private readonly next = new Map<string, string>();
 
   private constructor(
     private readonly folder: string | undefined,
-    private readonly previous: ReadonlyMap<string, StateEntry>,
+    private readonly previous: ReadonlyMap<string, string>,
   ) {}
 
   /** Reads the previous build's state; a missing, foreign or unreadable state means nothing is reused. */
   static async open(folder: string | undefined): Promise<OutputReuse> {
     if (folder === undefined) return new OutputReuse(undefined, new Map());
-    const previous = new Map<string, StateEntry>();
+    const previous = new Map<string, string>();
     try {
       const state = JSON.parse(await readFile(path.join(folder, statePath), "utf8")) as { format?: unknown; files?: unknown };
       if (state.format === stateFormat && state.files && typeof state.files === "object") {
-        for (const [file, entry] of Object.entries(state.files as Record<string, StateEntry>)) {
-          if (typeof entry?.key === "string") previous.set(file, { key: entry.key, ...(typeof entry.bytes === "number" ? { bytes: entry.bytes } : {}) });
-        }
+        for (const [file, key] of Object.entries(state.files)) if (typeof key === "string") previous.set(file, key);
       }
     } catch {
       // No usable state: every file is built anew, which is always correct.
@@ -60,31 +53,30 @@ export class OutputReuse {
   }
 
   /**
-   * True when the previous output has `file`, built from the same key, at the expected size (the
-   * recorded one, or `bytes` when the caller knows it): then it can be kept as it is.
-   * Records the key for the next build either way.
+   * True when the previous output has `file`, built from the same key (and `bytes` long, when the
+   * caller knows its size): then it can be kept as it is. Records the key for the next build either way.
    */
   async unchanged(file: string, key: string, bytes?: number): Promise<boolean> {
-    this.next.set(file, { key });
-    const before = this.previous.get(file);
-    if (this.folder === undefined || before?.key !== key) return false;
-    const expected = bytes ?? before.bytes;
+    this.next.set(file, key);
+    if (this.folder === undefined || this.previous.get(file) !== key) return false;
     const size = await stat(path.join(this.folder, file)).then(
       (found) => (found.isFile() ? found.size : undefined),
       () => undefined,
     );
-    return size !== undefined && (expected === undefined || size === expected);
+    return size !== undefined && (bytes === undefined || size === bytes);
   }
 
-  /** The content of a string file: the previous file when its key is unchanged, else the string that `render` makes. */
+  /**
+   * The content of a rendered file: the previous file when its key is unchanged; else a stream
+   * that renders it only when it is written, so that one page at a time is held in memory.
+   */
   async keyed(file: string, key: string, render: () => string): Promise<OutputContent> {
-    if (await this.unchanged(file, key)) {
-      this.next.set(file, { key, ...this.previous.get(file) });
-      return { reuse: true };
-    }
-    const content = render();
-    this.next.set(file, { key, bytes: Buffer.byteLength(content) });
-    return content;
+    if (await this.unchanged(file, key)) return { reuse: true };
+    return {
+      stream: async function* () {
+        yield render();
+      },
+    };
   }
 
   /** A file of the previous output as text, if it has one. */
