@@ -1,4 +1,4 @@
-import { cp, mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rm, stat, truncate } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "../helpers/build.js";
@@ -151,6 +151,14 @@ describe("adding one article and rebuilding", () => {
     expect(compare(before, after)).toEqual({ changed: [], added: [], removed: [] });
     const downloads = [...after.bytes.keys()].filter((file) => file.startsWith("archive/"));
     expect(downloads.filter((file) => after.inodes.get(file) === before.inodes.get(file))).toEqual([]);
+  });
+
+  it("writes a download again when the previous one is not the size the manifest says", async () => {
+    const before = await snapshot(out);
+    const victim = `archive/${Number(theYear()) - 2}.ndjson.gz`;
+    await truncate(path.join(out, victim), 10);
+    await buildCorpus(dir);
+    expect(compare(before, await snapshot(out))).toEqual({ changed: [], added: [], removed: [] });
   });
 
   it("keeps every byte when nothing changed", async () => {

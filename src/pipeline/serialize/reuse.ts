@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { fileURLToPath } from "node:url";
 import { createGzip } from "node:zlib";
 import { version } from "../../version.js";
 import type { OutputContent } from "../write.js";
@@ -15,9 +17,21 @@ export const statePath = ".wirefeed-state.json";
 const stateFormat = "wirefeed-output-state";
 
 
-/** A hash of everything a file is made from: wirefeed's version and the given parts, each length-prefixed so no two lists collide. */
+// The serializers' own code is an input of every file they make: a changed serializer (between
+// releases too, while wirefeed itself is developed) never leaves an old page in place.
+const serializerCode = (() => {
+  const folder = path.dirname(fileURLToPath(import.meta.url));
+  const hash = createHash("sha256");
+  for (const name of readdirSync(folder).sort()) if (/\.[jt]s$/.test(name)) hash.update(name).update(readFileSync(path.join(folder, name)));
+  return hash.digest("hex");
+})();
+
+/**
+ * A hash of everything a file is made from: wirefeed's version, its serializers' code and the
+ * given parts, each length-prefixed so that no two lists collide.
+ */
 export function inputKey(parts: readonly string[]): string {
-  const hash = createHash("sha256").update(`wirefeed ${version}\n`);
+  const hash = createHash("sha256").update(`wirefeed ${version} ${serializerCode}\n`);
   for (const part of parts) hash.update(`${Buffer.byteLength(part)}:`).update(part);
   return hash.digest("hex");
 }
