@@ -184,3 +184,24 @@ describe("the downloads", () => {
     }
   });
 });
+
+describe("a site with no published article", () => {
+  it("still publishes a valid, empty archive with its manifest and checksums", async () => {
+    const dir = await writeCorpus(0);
+    const { out: empty } = await buildCorpus(dir);
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    addFormats.default(ajv);
+    const validate = ajv.compile(archiveJsonSchema());
+    const archive = JSON.parse(await readFile(path.join(empty, "archive.json"), "utf8"));
+    const index = JSON.parse(await readFile(path.join(empty, "archive/index.json"), "utf8"));
+    expect(validate(archive) && validate(index)).toBe(true);
+    expect(archive).toMatchObject({ count: 0, newest: null, articles: [] });
+    expect(index.files.map((entry: Entry) => [entry.path, entry.count, entry.from, entry.bytes])).toEqual([
+      ["archive.json", 0, null, (await readFile(path.join(empty, "archive.json"))).length],
+      ["archive/all.ndjson", 0, null, 0],
+      ["archive/all.ndjson.gz", 0, null, (await readFile(path.join(empty, "archive/all.ndjson.gz"))).length],
+    ]);
+    expect(gunzipSync(await readFile(path.join(empty, "archive/all.ndjson.gz"))).length).toBe(0);
+    expect(spawnSync("sha256sum", ["-c", "sha256sums.txt"], { cwd: path.join(empty, "archive") }).status).toBe(0);
+  });
+});
