@@ -151,7 +151,25 @@ export function splitFrontMatter(text: string): { ok: true; value: SplitArticle 
     }
   });
   if (problems.length > 0) return { ok: false, problems };
-  const data: unknown = located.document.toJS({ maxAliasCount: 50 }) ?? {};
+  let data: unknown;
+  try {
+    data = located.document.toJS({ maxAliasCount: 50 }) ?? {};
+  } catch (error) {
+    // An alias without its anchor, or aliases that would multiply the data (a "billion laughs").
+    let alias: number | undefined;
+    visit(located.document, { Alias: (_key, node) => void (alias ??= node.range?.[0]) });
+    return {
+      ok: false,
+      problems: [
+        {
+          rule: "invalid-yaml",
+          message: `The front matter is not valid YAML: ${(error as Error).message.split("\n")[0]}`,
+          hint: "A value starting with `*` or `&` is a YAML alias or anchor: quote it, such as `slug: \"*starred\"`.",
+          ...located.positionAt(alias ?? 0),
+        },
+      ],
+    };
+  }
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     return {
       ok: false,

@@ -24,6 +24,12 @@ const cases: Record<string, Case> = {
   "front matter that is a string": { input: fm("just a sentence"), rule: "front-matter-not-mapping", line: 2, column: 1 },
   "unclosed --- fence": { input: "---\ntitle: Hello\ndate: 2022-02-25\nBody.\n", rule: "unclosed-front-matter", line: 1, column: 1 },
   "no front matter": { input: "# Hello\n\nBody.\n", rule: "missing-front-matter", line: 1, column: 1 },
+  "alias without an anchor": { input: fm("title: Hello", "date: 2022-02-25", "slug: *starred"), rule: "invalid-yaml", line: 4, column: 7 },
+  "aliases that multiply (billion laughs)": {
+    input: fm("title: Hello", "date: 2022-02-25", "a: &a [x, x, x, x, x, x, x, x, x, x]", "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]", "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]", "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]"),
+    rule: "invalid-yaml",
+    line: 5,
+  },
   "duplicate key": { input: fm("title: One", "date: 2022-02-25", "title: Two"), rule: "invalid-yaml", line: 4, column: 1 },
 
   // Required fields

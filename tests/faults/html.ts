@@ -5,7 +5,8 @@ import type { Element, Root } from "hast";
 import rehypeParse from "rehype-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
-import { ATOM_NS, childElements, parseXmlStrictly, textOf } from "../support/xml.js";
+import { DOMParser, MIME_TYPE, type Document } from "@xmldom/xmldom";
+import { ATOM_NS, childElements, textOf } from "../support/xml.js";
 
 // Elements that run code, load active content, submit data or change how the page resolves.
 const dangerousElements = new Set([
@@ -48,6 +49,18 @@ export function htmlDangers(html: string, options: { allowDataImages?: boolean }
   return found;
 }
 
+/**
+ * Parses XML strictly, except for xmldom's warning about U+FFFD: a legal character, which random
+ * text written as UTF-8 produces from lone surrogates.
+ */
+export function parseXml(text: string): Document {
+  const errors: string[] = [];
+  const parser = new DOMParser({ onError: (level, message) => void (message.startsWith("Unicode replacement character") || errors.push(`${level}: ${message}`)) });
+  const document = parser.parseFromString(text, MIME_TYPE.XML_TEXT);
+  if (errors.length > 0) throw new Error(`Invalid XML: ${errors.join("; ")}`);
+  return document;
+}
+
 /** The HTML body of one article in each output format. */
 export interface Bodies {
   rss: string;
@@ -63,19 +76,18 @@ export interface Bodies {
  */
 export async function readBodies(out: string): Promise<Map<string, Bodies>> {
   const read = (file: string) => readFile(path.join(out, file), "utf8");
-  const rss = parseXmlStrictly(await read("feed.xml"));
-  const atom = parseXmlStrictly(await read("atom.xml"));
-  if (!rss.document || !atom.document) throw new Error(`Invalid XML: ${[...rss.errors, ...atom.errors].join("; ")}`);
+  const rss = parseXml(await read("feed.xml"));
+  const atom = parseXml(await read("atom.xml"));
   const json = JSON.parse(await read("feed.json")) as { items: { title: string; content_html: string }[] };
   const archive = JSON.parse(await read("archive.json")) as { articles: { title: string; content_html: string }[] };
   const bodies = new Map<string, Partial<Bodies>>();
   const put = (title: string, format: keyof Bodies, html: string) => bodies.set(title, { ...bodies.get(title), [format]: html });
-  const channel = childElements(rss.document.documentElement!, null, "channel")[0]!;
+  const channel = childElements(rss.documentElement!, null, "channel")[0]!;
   for (const item of childElements(channel, null, "item")) {
     const encoded = Array.from(item.children).find((child) => child.localName === "encoded");
     put(textOf(childElements(item, null, "title")[0]), "rss", textOf(encoded));
   }
-  for (const entry of childElements(atom.document.documentElement!, ATOM_NS, "entry")) {
+  for (const entry of childElements(atom.documentElement!, ATOM_NS, "entry")) {
     put(textOf(childElements(entry, ATOM_NS, "title")[0]), "atom", textOf(childElements(entry, ATOM_NS, "content")[0]));
   }
   for (const item of json.items) put(item.title, "json", item.content_html);
