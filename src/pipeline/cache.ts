@@ -158,6 +158,11 @@ export class ArticleCache {
     return this.manifest?.prefix === this.prefix ? this.manifest.articles.get(key) : undefined;
   }
 
+  /** Whether no article can be found here: then there is no point in hashing files to look them up. */
+  get empty(): boolean {
+    return this.manifest?.prefix !== this.prefix || this.manifest.articles.size === 0;
+  }
+
   /** What the last build wrote, if it used the same version and config. */
   get outputs(): WrittenOutputs | undefined {
     return this.manifest?.prefix === this.prefix ? this.manifest.outputs : undefined;

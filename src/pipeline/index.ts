@@ -183,7 +183,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   const prepared: Prepared[] = files.map((file) => ({ file, source: sourceOf(file), record: { problems: [] } }));
   const misses: number[] = [];
-  if (!cache) misses.push(...files.keys());
+  if (!cache || cache.empty) misses.push(...files.keys());
   else
   await mapLimited(prepared, readConcurrency, async (entry, index) => {
     const bytes = await readFile(entry.file).catch(() => undefined);

@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { repoRoot, tempDir } from "../helpers/build.js";
-import { buildSite, makeSite, now, treeDigest } from "./site.js";
+import { makeSite, now, treeDigest } from "./site.js";
 
 const run = promisify(execFile);
 
@@ -20,29 +20,39 @@ beforeAll(async () => {
 
 afterAll(() => rm(compiled, { recursive: true, force: true }));
 
-it("articles rendered on worker threads give the bytes of articles rendered in one thread", async () => {
-  const site = await makeSite(80);
-  const threadedOut = path.join(await tempDir(), "output");
-  const cacheDir = path.join(await tempDir(), "cache");
+interface Summary {
+  exitCode: number;
+  workers: number;
+  misses: number;
+  diagnostics: unknown[];
+}
+
+/** Builds `site` with the compiled wirefeed in a child process. */
+async function compiledBuild(site: string, out: string, cacheDir: string | false, workers: number): Promise<Summary> {
   const script = `
     const { build } = await import(${JSON.stringify(pathToFileURL(path.join(compiled, "index.js")).href)});
-    const result = await build({ cwd: ${JSON.stringify(site)}, out: ${JSON.stringify(threadedOut)}, now: ${JSON.stringify(now)}, cacheDir: ${JSON.stringify(cacheDir)}, workers: 2 });
+    const result = await build(${JSON.stringify({ cwd: site, out, now, cacheDir, workers })});
     console.log(JSON.stringify({ exitCode: result.exitCode, workers: result.workers, misses: result.cache.misses, diagnostics: result.diagnostics }));`;
   const scriptFile = path.join(await tempDir(), "build.mjs");
   await writeFile(scriptFile, script);
-  const { stdout } = await run(process.execPath, [scriptFile]);
-  const threaded = JSON.parse(stdout) as { exitCode: number; workers: number; misses: number; diagnostics: unknown[] };
+  return JSON.parse((await run(process.execPath, [scriptFile])).stdout) as Summary;
+}
+
+it("articles rendered on worker threads give the bytes of articles rendered in one thread", async () => {
+  const site = await makeSite(80);
+  const cacheDir = path.join(await tempDir(), "cache");
+  const threadedOut = path.join(await tempDir(), "output");
+  const threaded = await compiledBuild(site, threadedOut, cacheDir, 2);
   expect(threaded).toMatchObject({ exitCode: 0, workers: 2, misses: 83 });
 
   const singleOut = path.join(await tempDir(), "output");
-  const single = await buildSite(site, singleOut, false);
+  const single = await compiledBuild(site, singleOut, false, 1);
   expect(single.workers).toBe(0);
   expect(threaded.diagnostics).toEqual(single.diagnostics);
   expect(await treeDigest(threadedOut)).toEqual(await treeDigest(singleOut));
 
-  // The bodies the workers cached serve an in-thread build just as well.
+  // The bodies the workers cached serve a build in one thread just as well.
   const fromCacheOut = path.join(await tempDir(), "output");
-  const fromCache = await buildSite(site, fromCacheOut, cacheDir);
-  expect(fromCache.cache.misses).toBe(0);
+  expect(await compiledBuild(site, fromCacheOut, cacheDir, 1)).toMatchObject({ exitCode: 0, misses: 0 });
   expect(await treeDigest(fromCacheOut)).toEqual(await treeDigest(singleOut));
 }, 120_000);
