@@ -39,8 +39,6 @@ export function archiveRecord(item: Item, timeZone: string) {
   };
 }
 
-export type ArchiveRecord = ReturnType<typeof archiveRecord>;
-
 /** One record as a single line of JSON: an NDJSON line, and an element of the JSON files' `articles`. */
 export const recordLine = (item: Item, timeZone: string): string => JSON.stringify(archiveRecord(item, timeZone));
 

@@ -36,9 +36,6 @@ export function inputKey(parts: readonly string[]): string {
   return hash.digest("hex");
 }
 
-/** SHA-256 of a string's UTF-8 bytes, in hex. */
-export const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
-
 /**
  * The previous output folder as far as reuse goes: which input keys its files were built from.
  * Keys go into the new state as they are decided; `stateFile()` writes them.
