@@ -132,12 +132,14 @@ describe("the tricky fixture", () => {
   let files: { rss: string; atom: string; json: string };
   let feedparser: { rss: FeedparserResult; atom: FeedparserResult };
   let jsonItems: JsonFeedItem[];
+  let written: string[];
 
   beforeAll(async () => {
     out = path.join(await tempDir(), "output");
-    const result = await build({ cwd: FIXTURE, out, now: "2026-11-27T00:00:00Z" });
+    const result = await build({ cwd: FIXTURE, out, now: "2026-11-27T00:00:00Z", cacheDir: false });
     expect(result.diagnostics).toEqual([]);
     expect(result.exitCode).toBe(0);
+    written = result.written;
     files = { rss: path.join(out, "feed.xml"), atom: path.join(out, "atom.xml"), json: path.join(out, "feed.json") };
     const [rss, atom] = readWithFeedparser([files.rss, files.atom]);
     feedparser = { rss: rss!, atom: atom! };
@@ -276,9 +278,23 @@ describe("the tricky fixture", () => {
     });
   });
 
+  it("every tag feed validates and reads in feedparser too: tag names such as ]]> and <b>bold</b> become feed titles", () => {
+    const inTags = (extension: string) => written.filter((file) => file.startsWith("tags/") && file.endsWith(extension) && file !== "tags/index.json");
+    const rss = inTags("/feed.xml");
+    const atom = inTags("/atom.xml");
+    expect(rss.length).toBeGreaterThanOrEqual(25);
+    expect(atom).toHaveLength(rss.length);
+    const inOut = (files: string[]) => files.map((file) => path.join(out, file));
+    expect(checkXmlWellFormed(inOut([...rss, ...atom]))).toEqual([]);
+    expect(checkAtom(inOut(atom))).toEqual([]);
+    expect(rss.flatMap((file) => checkRss(path.join(out, file), new URL(file, SITE).href))).toEqual([]);
+    expect(checkJsonFeed(inOut(inTags("/feed.json")))).toEqual([]);
+    expect(readWithFeedparser(inOut([...rss, ...atom])).filter((read) => read.bozo !== 0)).toEqual([]);
+  });
+
   it("is byte-identical when built twice", async () => {
     const again = path.join(await tempDir(), "output");
-    await build({ cwd: FIXTURE, out: again, now: "2026-11-27T00:00:00Z" });
+    await build({ cwd: FIXTURE, out: again, now: "2026-11-27T00:00:00Z", cacheDir: false });
     for (const file of ["feed.xml", "atom.xml", "feed.json"]) {
       expect(await readFile(path.join(again, file), "utf8")).toBe(await readFile(path.join(out, file), "utf8"));
     }
