@@ -66,7 +66,7 @@ describe("a build killed at a random moment", () => {
     const outcomes = { kept: 0, replaced: 0, recovered: 0 };
     for (let run = 0; run < iterations; run++) {
       const next: Variant = current === "alpha" ? "beta" : "alpha";
-      const signal = run % 4 === 3 ? "SIGTERM" : "SIGKILL";
+      const signal = run % 4 === 1 ? "SIGINT" : run % 4 === 3 ? "SIGTERM" : "SIGKILL";
       const { child, exited } = startBuild(next);
       // From before the config is read to after the swap.
       const delay = Math.random() * buildMs * 1.1;
@@ -90,8 +90,8 @@ describe("a build killed at a random moment", () => {
       } else {
         outcomes.kept++;
       }
-      // SIGTERM is caught: the build cleans up after itself, lock and staging folder included.
-      if (signal === "SIGTERM" && code === null) expect(await leftovers()).toEqual([]);
+      // SIGINT and SIGTERM are caught: the build cleans up after itself, lock and staging folder included.
+      if (signal !== "SIGKILL" && code === null) expect(await leftovers(), `run ${run}, ${signal} after ${Math.round(delay)} ms`).toEqual([]);
     }
     // The next build recovers whatever a killed one left (a stale lock, a staging folder) and succeeds.
     const last = current === "alpha" ? "beta" : "alpha";
