@@ -2,12 +2,12 @@
 // write it: xmllint, xmldom, jing with the RFC 4287 schema, the RSS profile rules,
 // ajv with the JSON Feed 1.1 schema, feedparser and feed-extractor. Then the same
 // items must read back the same in all three formats.
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/index.js";
-import { repoRoot, tempDir } from "../helpers/build.js";
+import { copyFixture, repoRoot, tempDir } from "../helpers/build.js";
 import {
   checkAtom,
   checkJsonFeed,
@@ -298,5 +298,29 @@ describe("the tricky fixture", () => {
     for (const file of ["feed.xml", "atom.xml", "feed.json"]) {
       expect(await readFile(path.join(again, file), "utf8")).toBe(await readFile(path.join(out, file), "utf8"));
     }
+  });
+});
+
+describe("the tricky fixture in archived feed pages", () => {
+  it("every RFC 5005 archive page validates and reads in feedparser, and together they hold every article once", async () => {
+    const dir = await copyFixture("tricky");
+    const configFile = path.join(dir, "wirefeed.config.json");
+    const config = JSON.parse(await readFile(configFile, "utf8")) as Record<string, unknown>;
+    await writeFile(configFile, JSON.stringify({ ...config, feedLimit: 2, archivePageSize: 3 }));
+    const out = path.join(dir, "output");
+    const result = await build({ cwd: dir, out, now: "2026-11-27T00:00:00Z", cacheDir: false });
+    expect([result.exitCode, result.diagnostics]).toEqual([0, []]);
+    const pages = (folder: string, extension: string) => result.written.filter((file) => file.startsWith(`feeds/archive/${folder}/`) && file.endsWith(extension));
+    const rss = pages("rss", ".xml");
+    const atom = pages("atom", ".xml");
+    expect(rss.length).toBeGreaterThanOrEqual(2);
+    const inOut = (files: string[]) => files.map((file) => path.join(out, file));
+    expect(checkXmlWellFormed(inOut([...rss, ...atom]))).toEqual([]);
+    expect(checkAtom(inOut(atom))).toEqual([]);
+    expect(rss.flatMap((file) => checkRss(path.join(out, file), new URL(file, SITE).href))).toEqual([]);
+    expect(checkJsonFeed(inOut(pages("json", ".json")))).toEqual([]);
+    const read = readWithFeedparser(inOut(["feed.xml", ...rss]));
+    expect(read.filter((document) => document.bozo !== 0)).toEqual([]);
+    expect(read.flatMap((document) => document.entries.map((entry) => entry.id)).sort()).toEqual(expectedItems.map((item) => item.id).sort());
   });
 });
