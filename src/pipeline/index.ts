@@ -141,7 +141,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const holder = locked.holder ? `build ${locked.holder.pid} on ${locked.holder.hostname}, started ${locked.holder.startedAt}` : "another build";
     return setupFailure([
       {
-        ...usageError("output-locked", `The output folder ${display(outDir)} is being written by ${holder}; gave up after ${Math.round(locked.waitedMs / 1000)} s`, `Wait for that build to finish. If it is not running, delete ${display(locked.file)}.`),
+        ...usageError("output-locked", `The output folder ${display(outDir)} is being written by ${holder}; gave up waiting after ${(locked.waitedMs / 1000).toFixed(1)} s`, `Wait for that build to finish. If it is not running, delete ${display(locked.file)}.`),
         file: display(locked.file),
       },
     ]);
