@@ -1,5 +1,6 @@
 import { readFileSync, rmSync } from "node:fs";
-import { open, readFile, rm, stat } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { link, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -66,13 +67,13 @@ const created = new Map<string, LockHolder>();
 
 const sameHolder = (a: LockHolder | undefined, b: LockHolder): boolean => a?.pid === b.pid && a.hostname === b.hostname && a.startedAt === b.startedAt;
 
-/** Removes a lock file this process created: holding our holder, or still empty because the signal came before it was filled. */
+/** Removes a lock file this process created, if it still holds us. */
 function removeIfOursSync(file: string, holder: LockHolder): void {
   created.delete(file);
   try {
     const text = readFileSync(file, "utf8");
     // Only our own lock: a lock broken as stale and retaken by another build is theirs.
-    if (text === "" || sameHolder(JSON.parse(text) as LockHolder, holder)) rmSync(file, { force: true });
+    if (sameHolder(JSON.parse(text) as LockHolder, holder)) rmSync(file, { force: true });
   } catch {
     // Already gone, or rewritten by another build: nothing of ours to remove.
   }
@@ -81,22 +82,33 @@ function removeIfOursSync(file: string, holder: LockHolder): void {
 /** Removes, at once, every lock this process holds or is creating: for a signal handler. */
 export function releaseLocksSync(): void {
   for (const [file, holder] of created) removeIfOursSync(file, holder);
+  for (const temp of pendingTemps) rmSync(temp, { force: true });
 }
 
-/** Creates the lock file exclusively (`wx`): exactly one of several racing builds succeeds. */
+/** Lock files being created: a signal may arrive while the link is in flight. */
+const pendingTemps = new Set<string>();
+
+/**
+ * Creates the lock file atomically and already filled: the holder is written to a private file,
+ * then hard-linked to the lock's name, which fails if the lock exists. Exactly one of several racing
+ * builds succeeds, and no lock file is ever seen empty. The lock is recorded as ours before the
+ * link, so a signal that arrives while the link is in flight still removes it (only if it holds us).
+ */
 async function tryCreate(file: string, holder: LockHolder): Promise<boolean> {
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+  pendingTemps.add(temp);
   try {
-    const handle = await open(file, "wx");
+    await writeFile(temp, `${JSON.stringify(holder)}\n`, { flag: "wx" });
     created.set(file, holder);
-    try {
-      await handle.writeFile(`${JSON.stringify(holder)}\n`);
-    } finally {
-      await handle.close();
-    }
+    await link(temp, file);
     return true;
   } catch (error) {
+    created.delete(file);
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
     throw error;
+  } finally {
+    await rm(temp, { force: true });
+    pendingTemps.delete(temp);
   }
 }
 

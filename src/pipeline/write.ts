@@ -52,7 +52,13 @@ export async function recoverOutput(out: string): Promise<void> {
 export function abandonOutputSync(out: string): void {
   const { folder, staging, retired } = siblings(out);
   const aside = path.join(folder, `${retired}${process.pid}`);
-  rmSync(path.join(folder, `${staging}${process.pid}`), { recursive: true, force: true });
+  const stage = path.join(folder, `${staging}${process.pid}`);
+  // File operations already in flight on libuv's threads may recreate the folder or files in it
+  // while it is removed: remove again until it stays gone.
+  for (let attempt = 0; attempt < 5 && existsSync(stage); attempt++) {
+    rmSync(stage, { recursive: true, force: true, maxRetries: 3, retryDelay: 5 });
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+  }
   if (!existsSync(aside)) return;
   if (!existsSync(out)) renameSync(aside, out);
   // Never delete the previous output unless a complete one stands in its place.
