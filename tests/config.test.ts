@@ -49,3 +49,13 @@ describe("the published JSON Schema", () => {
     expect(published).toEqual(configJsonSchema());
   });
 });
+
+describe("a site in a subfolder", () => {
+  it.each([
+    ["https://example.org/news", "https://example.org/news/"],
+    ["https://example.org/news/", "https://example.org/news/"],
+    ["https://example.org", "https://example.org/"],
+  ])("%s is read as %s", (url, expected) => {
+    expect(parseConfig(JSON.stringify({ url }), "c.json").url).toBe(expected);
+  });
+});

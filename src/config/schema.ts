@@ -6,6 +6,13 @@ const absoluteHttpUrl = z
     message: "must be an absolute http(s) URL, such as https://news.example.com/",
   });
 
+/** The site URL always ends in "/", so that relative paths resolve below it even when the site lives in a subfolder. */
+const siteUrl = absoluteHttpUrl.transform((value) => {
+  const url = new URL(value);
+  if (!url.pathname.endsWith("/")) url.pathname += "/";
+  return url.href;
+});
+
 const timeZoneName = z.string().refine(
   (value) => {
     try {
@@ -33,7 +40,7 @@ export const configSchema = z
     articles: z.string().min(1).default("articles").describe("Folder of article files, relative to the config file; --articles overrides it."),
     out: z.string().min(1).default("output").describe("Folder the build writes, relative to the config file; --out overrides it."),
     title: z.string().min(1).default("Untitled site").describe("The publication's name, used as the feed title."),
-    url: absoluteHttpUrl.describe("Absolute URL of the published site; every link and id is built on it. Required."),
+    url: siteUrl.describe("Absolute URL of the published site; every link and id is built on it. Required."),
     description: z.string().optional().describe("One sentence about the publication; the channel description and subtitle."),
     language: z
       .string()

@@ -214,7 +214,8 @@ export function readArticleMeta(
     .replaceAll(":month", day.month)
     .replaceAll(":day", day.day)
     .replaceAll(":slug", slug);
-  const url = new URL(permalink, config.url).href;
+  // The permalink is relative to the site URL, which may be a subfolder ("https://example.org/news/").
+  const url = new URL(permalink.replace(/^\/+/, ""), config.url).href;
   const id = explicitId
     ? /^[A-Za-z][A-Za-z0-9+.-]*:/.test(explicitId)
       ? explicitId
