@@ -254,6 +254,14 @@ describe("plainTitle", () => {
     ["bare ampersand stays", "Q&A: what now", "Q&A: what now"],
     ["reference without semicolon stays", "AT&T &amp T", "AT&T &amp T"],
 
+    // code never survives in a title, content included
+    ["script with content", "<script>alert(1)</script> Hello", "Hello"],
+    ["style with content", "<style>p{}</style>Title", "Title"],
+    ["iframe", '<iframe src="x"></iframe>Title', "Title"],
+    ["unclosed script tag", "Title <script src=x>", "Title"],
+    ["img with handler", "<img src=x onerror=alert(1)>News", "News"],
+    ["svg with handler", "<svg onload=alert(1)>News", "News"],
+
     // cleanInline still applies
     ["decomposed accent", "Cafe\u0301", "Café"],
     ["empty", "", ""],

@@ -9,7 +9,11 @@ const MARKUP_HINT = /[<&*_`]/;
 // Only known HTML element names count as tags, so titles such as "Why List<String> is slow"
 // or "a<b and c>d" keep their angle brackets.
 const ELEMENT_NAMES =
-  "a|abbr|b|bdi|bdo|big|br|cite|code|data|del|dfn|div|em|font|h[1-6]|i|img|ins|kbd|mark|nobr|p|q|s|samp|small|span|strike|strong|sub|sup|time|tt|u|var|wbr";
+  "a|abbr|b|bdi|bdo|big|br|cite|code|data|del|dfn|div|em|font|h[1-6]|i|img|ins|kbd|mark|nobr|p|q|s|samp|small|span|strike|strong|sub|sup|time|tt|u|var|wbr" +
+  "|svg|math|form|input|button|select|link|meta|base|frame|frameset|applet";
+// Elements whose content is code or a document, not words of the title: removed with what they hold,
+// so a reader that shows titles as HTML never meets a script.
+const CODE_ELEMENTS = /<(script|style|iframe|object|embed|noscript|template|textarea|title)\b[^>]*>[\s\S]*?<\/\1\s*>|<\/?(?:script|style|iframe|object|embed|noscript|template|textarea|title)\b[^>]*>/giu;
 // Attributes must carry a value: a bare word after the name reads as prose ("a<b and c>d").
 const ATTRIBUTE = String.raw`\s+[a-z_:][-\w:.]*\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>\x60]+)`;
 
@@ -90,7 +94,7 @@ export function plainTitle(text: string): string {
   const inline = cleanInline(text);
   if (!MARKUP_HINT.test(inline)) return inline;
   // Decoded references and removed tags can leave control characters or doubled spaces.
-  return cleanInline(stripMarkup(inline));
+  return cleanInline(stripMarkup(inline.replace(CODE_ELEMENTS, "")));
 }
 
 function stripMarkup(text: string): string {
