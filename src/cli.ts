@@ -45,7 +45,7 @@ Options:
 On an interactive terminal a progress bar shows on stderr; with GITHUB_ACTIONS=true every
 diagnostic is also printed as a workflow annotation (::error file=...,line=...::) on stdout.
 
-Exit codes: 0 success, 1 article errors, 2 usage or config errors.
+Exit codes: 0 success, 1 article errors, 2 usage, config or system errors, 3 a bug in wirefeed.
 Docs: see README.md.
 `;
 
@@ -127,6 +127,44 @@ function progressBar(write: (text: string) => void) {
  * @param io streams, environment and folder; the process's by default
  */
 export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    return reportCrash(error, io, argv.includes("--verbose"));
+  }
+}
+
+/** System errors that come from the machine, not from wirefeed: the user can act on them. */
+const environmentErrors: Record<string, string> = {
+  EACCES: "Check the permissions of that path, or pass --out / --cache-dir to a folder you can write.",
+  EPERM: "Check the permissions of that path, or pass --out / --cache-dir to a folder you can write.",
+  EROFS: "The file system is read-only: pass --out / --cache-dir to a writable folder.",
+  ENOSPC: "The disk is full: free some space and build again; output/ is unchanged.",
+  EDQUOT: "The disk quota is exhausted: free some space and build again; output/ is unchanged.",
+  EMFILE: "Too many open files: raise the limit (ulimit -n) or pass --workers 1.",
+  ENOTDIR: "A path that should be a folder is a file: check --articles, --out and --cache-dir.",
+};
+
+/**
+ * Turns an error that escaped the build into a message without a stack trace: exit 2 for a
+ * problem of the machine (permissions, disk space), exit 3 for a bug in wirefeed.
+ */
+function reportCrash(error: unknown, io: CliIo, verbose: boolean): number {
+  const systemError = error as NodeJS.ErrnoException;
+  const hint = typeof systemError?.code === "string" ? environmentErrors[systemError.code] : undefined;
+  if (hint) {
+    io.stderr(`wirefeed: ${systemError.message}\n  hint: ${hint}\n`);
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(
+    `wirefeed: internal error: ${message}\n  hint: This is a bug in wirefeed ${version}, not in your articles. Please report it with the command you ran${verbose ? "." : "; --verbose shows the stack trace."}\n`,
+  );
+  if (verbose && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+  return 3;
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
     io.stdout(help);

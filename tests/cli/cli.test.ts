@@ -183,3 +183,36 @@ describe("what the CLI prints", () => {
     expect(quiet.stderr).not.toContain("\r");
   });
 });
+
+describe("errors that escape the build", () => {
+  it("a problem of the machine (an output path under a file) is exit 2 with a hint, no stack trace", async () => {
+    const dir = await site({ "2022-02-25-a.md": good("A") });
+    await writeFile(path.join(dir, "not-a-folder"), "x");
+    const { code, stderr } = await cli(dir, ["build", "--now", now, "--no-cache", "--out", "not-a-folder/output"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("hint: A path that should be a folder is a file");
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("a bug in wirefeed is exit 3, says so, and shows the stack only with --verbose", async () => {
+    const crashing = (verbose: boolean) => {
+      let stderr = "";
+      const io: CliIo = {
+        stdout: () => {
+          throw new Error("boom");
+        },
+        stderr: (text) => (stderr += text),
+        env: {},
+        cwd: ".",
+        stderrIsTTY: false,
+      };
+      return main(verbose ? ["--version", "--verbose"] : ["--version"], io).then((code) => ({ code, stderr }));
+    };
+    const quiet = await crashing(false);
+    expect(quiet.code).toBe(3);
+    expect(quiet.stderr).toContain("internal error: boom");
+    expect(quiet.stderr).toContain("This is a bug in wirefeed");
+    expect(quiet.stderr).not.toMatch(/\n\s+at /);
+    expect((await crashing(true)).stderr).toMatch(/\n\s+at /);
+  });
+});
