@@ -2,6 +2,7 @@ import { Feed } from "feed";
 import type { Element } from "@xmldom/xmldom";
 import type { Item } from "../model.js";
 import { newestUpdate } from "../model.js";
+import { mediaContent } from "./media.js";
 import { describe, onSite, type FeedPage } from "./page.js";
 import { appendElements, childElements, declareNamespaces, type ElementSpec, forXmlJsText, parseXml, replaceElement, serializeXml } from "./xml.js";
 
@@ -21,15 +22,7 @@ function entryElements(page: FeedPage, item: Item, tagScheme: string): ElementSp
     const url = onSite(page, image.url);
     // Without a type, readers take an enclosure for text/html: an image of unknown type gets media:content only.
     if (image.type) specs.push({ name: "link", attributes: { rel: "enclosure", href: url, type: image.type, length: image.length } });
-    specs.push({
-      name: "media:content",
-      attributes: { url, medium: "image", type: image.type, fileSize: image.length },
-      children: [
-        ...(image.caption ? [{ name: "media:description", attributes: { type: "plain" }, text: image.caption }] : []),
-        ...(image.credit ? [{ name: "media:credit", attributes: { role: "photographer" }, text: image.credit }] : []),
-        ...(image.alt ? [{ name: "media:text", attributes: { type: "plain" }, text: image.alt }] : []),
-      ],
-    });
+    specs.push(mediaContent(image, url));
   }
   return specs;
 }

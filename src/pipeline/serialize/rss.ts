@@ -2,6 +2,7 @@ import { Feed } from "feed";
 import type { Element } from "@xmldom/xmldom";
 import type { Item } from "../model.js";
 import { newestUpdate } from "../model.js";
+import { mediaContent } from "./media.js";
 import { describe, onSite, type FeedPage } from "./page.js";
 import { appendElements, childElements, declareNamespaces, type ElementSpec, forXmlJsText, parseXml, serializeXml, textAsHtml } from "./xml.js";
 
@@ -24,15 +25,7 @@ function itemElements(page: FeedPage, item: Item): ElementSpec[] {
     const url = onSite(page, image.url);
     // An enclosure needs a type; an image of unknown type is still described by media:content.
     if (image.type) specs.push({ name: "enclosure", attributes: { url, length: image.length ?? 0, type: image.type } });
-    specs.push({
-      name: "media:content",
-      attributes: { url, medium: "image", type: image.type, fileSize: image.length },
-      children: [
-        ...(image.caption ? [{ name: "media:description", attributes: { type: "plain" }, text: image.caption }] : []),
-        ...(image.credit ? [{ name: "media:credit", attributes: { role: "photographer" }, text: image.credit }] : []),
-        ...(image.alt ? [{ name: "media:text", attributes: { type: "plain" }, text: image.alt }] : []),
-      ],
-    });
+    specs.push(mediaContent(image, url));
   }
   return specs;
 }
