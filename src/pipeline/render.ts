@@ -137,8 +137,7 @@ export function createRenderer(options: { allowDataImages: boolean }) {
     render(markdown: string, baseUrl: string): RenderedBody {
       const file = new VFile({ value: prepareMarkdown(markdown), data: { baseUrl } });
       const tree = processor.runSync(processor.parse(file), file) as Root;
-      // "]]>" cannot stand inside the CDATA sections of the XML feeds; `&gt;` means the same in HTML.
-      const html = processor.stringify(tree, file).replaceAll("]]>", "]]&gt;");
+      const html = processor.stringify(tree, file);
       let firstParagraph = "";
       visit(tree, "element", (node: Element) => {
         if (node.tagName !== "p") return true;

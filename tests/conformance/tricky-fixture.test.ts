@@ -236,7 +236,7 @@ describe("the tricky fixture", () => {
     });
 
     it("]]> in the body survives as text in every format", () => {
-      expect(item("cdata-terminators").content_html).toContain("The body says ]]&gt; once, and ]]&gt; twice");
+      expect(item("cdata-terminators").content_html).toContain("The body says ]]> once, and ]]> twice");
     });
 
     it("control characters are gone from the body, the text around them stays", () => {
