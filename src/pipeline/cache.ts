@@ -78,6 +78,8 @@ export interface WrittenOutputs {
   digest: string;
   outDir: string;
   files: WrittenFile[];
+  /** The articles archive.json lists, so that the next build's removal guard need not read it. */
+  published?: { id: string; source: string }[];
 }
 
 interface Manifest {

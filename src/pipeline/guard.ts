@@ -16,7 +16,7 @@ export interface PublishedArticle {
 }
 
 /** What the previous build published, from its archive.json. */
-interface PreviousArticle {
+export interface PreviousArticle {
   id: string;
   source: string;
 }
@@ -86,17 +86,17 @@ async function readPrevious(archiveFile: string, shown: string): Promise<Previou
  * fails the build, unless removals are allowed.
  * @param outDir the output folder whose archive.json is the previous build
  * @param published every article this build will publish
- * @param options `allowRemovals` lets the build drop or re-id articles; `display` shows a path; `kept` lists sources still present but not published (drafts, scheduled)
+ * @param options `allowRemovals` lets the build drop or re-id articles; `display` shows a path; `kept` lists sources still present but not published (drafts, scheduled); `previous` is what the previous build published, when the caller knows it for certain (then archive.json is not read)
  */
 export async function checkRemovals(
   outDir: string,
   published: readonly PublishedArticle[],
-  options: { allowRemovals: boolean; display: (file: string) => string; kept?: ReadonlySet<string> },
+  options: { allowRemovals: boolean; display: (file: string) => string; kept?: ReadonlySet<string>; previous?: readonly PreviousArticle[] },
 ): Promise<Diagnostic[]> {
   if (options.allowRemovals) return [];
   const archiveFile = path.join(outDir, "archive.json");
-  const previous = await readPrevious(archiveFile, options.display(archiveFile));
-  if (!Array.isArray(previous)) return [previous];
+  const previous = options.previous ?? (await readPrevious(archiveFile, options.display(archiveFile)));
+  if ("rule" in previous) return [previous];
   const ids = new Set(published.map((article) => article.id));
   const bySource = new Map(published.map((article) => [article.source, article]));
   const diagnostics: Diagnostic[] = [];

@@ -233,7 +233,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     : await checkRemovals(
         outDir,
         published.map(({ meta, source, file }) => ({ id: meta.id, source, file: display(file), position: meta.positions.id })),
-        { allowRemovals: options.allowRemovals === true, display, kept },
+        { allowRemovals: options.allowRemovals === true, display, kept, ...(await previousPublished(cache?.outputs, outDir)) },
       );
   diagnostics.push(...losses);
 
@@ -271,7 +271,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       return finish(cache?.outputs);
     }
     const model: FeedModel = buildModel(
-      published.map(({ meta, source }, index) => ({ meta, source, ...bodies.rendered[index]! })),
+      published.map(({ meta, source, record }, index) => ({ meta, source, key: record.key!, ...bodies.rendered[index]! })),
       config,
     );
     outputs = await keepUnchanged(outDir, await renderOutputs(model, { previous: outDir }));
@@ -283,7 +283,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   for (const [file, content] of outputs) (typeof content === "object" && "reuse" in content ? result.unchanged : result.written).push(file);
   result.written.sort();
   result.unchanged.sort();
-  return finish(cache ? { digest, outDir, files: await describeOutput(outDir, [...outputs.keys()]) } : undefined);
+  return finish(
+    cache
+      ? { digest, outDir, files: await describeOutput(outDir, [...outputs.keys()]), published: published.map(({ meta, source }) => ({ id: meta.id, source })) }
+      : undefined,
+  );
 }
 
 /**
@@ -313,6 +317,17 @@ async function previousOutputs(previous: WrittenOutputs | undefined, digest: str
   const now = await describeOutput(outDir, previous.files.map((file) => file.path));
   const intact = now.every((file, index) => file.size === previous.files[index]!.size && file.mtimeMs === previous.files[index]!.mtimeMs);
   return intact ? new Map(previous.files.map((file) => [file.path, { reuse: true }])) : undefined;
+}
+
+/**
+ * What the previous build published, from the cache, when its record of archive.json still
+ * matches the file (same size and modification time): reading 100 MB of archive would say the same.
+ */
+async function previousPublished(previous: WrittenOutputs | undefined, outDir: string): Promise<{ previous?: WrittenOutputs["published"] & {} }> {
+  const recorded = previous?.outDir === outDir ? previous.files.find((file) => file.path === "archive.json") : undefined;
+  if (!previous?.published || !recorded) return {};
+  const [now] = await describeOutput(outDir, [recorded.path]);
+  return now!.size === recorded.size && now!.mtimeMs === recorded.mtimeMs ? { previous: previous.published } : {};
 }
 
 /** Size and modification time of output files; -1 for a file that is gone. */

@@ -12,6 +12,8 @@ export interface Item extends Omit<ArticleMeta, "tags" | "positions" | "draft"> 
   text: string;
   /** The article's file, relative to the articles folder. */
   source: string;
+  /** The article's cache key (see cache.ts), which with the resolved tags decides every field; absent in models built by hand. */
+  key?: string;
 }
 
 /** The site and every published article, newest first: the format-neutral input of the serializers. */
@@ -28,6 +30,7 @@ export interface BuiltArticle {
   body: RenderedBody;
   summary: string;
   source: string;
+  key?: string;
 }
 
 /** Newest first; the id breaks ties so that the order never depends on the file system. */
@@ -57,9 +60,11 @@ export function buildModel(articles: readonly BuiltArticle[], config: Config): F
     tagsByKey.set(key, { name, slug });
   }
   const items: Item[] = articles
-    .map(({ meta, body, summary, source }) => {
+    .map(({ meta, body, summary, source, key }) => {
       const { positions: _positions, draft: _draft, tags, ...rest } = meta;
-      return { ...rest, tags: tags.map((name) => tagsByKey.get(tagKey(name))!), summary, html: body.html, text: body.text, source };
+      const item: Item = { ...rest, tags: tags.map((name) => tagsByKey.get(tagKey(name))!), summary, html: body.html, text: body.text, source };
+      if (key !== undefined) item.key = key;
+      return item;
     })
     .sort(compareItems);
   const tags = new Map<string, { tag: Tag; items: Item[] }>();

@@ -35,12 +35,17 @@ function documentKey(document: FeedDocument, fingerprint: (item: Item) => string
 export async function renderOutputs(model: FeedModel, options: RenderOptions = {}): Promise<OutputFiles> {
   const files: OutputFiles = new Map();
   const reuse = await OutputReuse.open(options.previous);
-  // A record covers every field of an item, so its hash tells whether anything about the item changed.
+  // Whether anything about an item changed: its cache key (the file, the config, wirefeed's version)
+  // and its resolved tags decide every field, so they stand for its record without serializing it;
+  // an item without a key is hashed by its record, which covers every field.
   const fingerprints = new Map<Item, string>();
   const fingerprint = (item: Item) => {
     let hash = fingerprints.get(item);
     if (hash === undefined) {
-      hash = createHash("sha256").update(recordLine(item, model.config.timeZone)).digest("hex");
+      hash =
+        item.key === undefined
+          ? createHash("sha256").update(recordLine(item, model.config.timeZone)).digest("hex")
+          : inputKey(["item", item.key, JSON.stringify(item.tags)]);
       fingerprints.set(item, hash);
     }
     return hash;

@@ -1,8 +1,13 @@
+import { randomUUID } from "node:crypto";
+import { createReadStream, rmSync } from "node:fs";
+import { mkdtemp, open, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { Config } from "../../config/schema.js";
 import type { FeedModel, Item } from "../model.js";
 import { calendarDate, formatRfc3339 } from "../normalize/date.js";
 import type { OutputContent } from "../write.js";
-import { archiveFormatVersion, archiveJsonChunks, archiveNdjsonChunks, archiveSite } from "./archive.js";
+import { archiveFormatVersion, archiveJsonChunks, archiveNdjsonChunks, archiveSite, RecordLines } from "./archive.js";
 import { type Digest, DigestedStream, gzipChunks, inputKey, type OutputReuse } from "./reuse.js";
 
 /** Where the downloads' manifest, checksums and schema are published, relative to the output folder. */
@@ -27,6 +32,8 @@ export interface ManifestEntry {
   sha256: string;
 }
 
+const allNdjsonPath = "archive/all.ndjson";
+
 interface Download {
   path: string;
   scope: string;
@@ -46,8 +53,71 @@ function plainDownloads(config: Config, items: readonly Item[]): Download[] {
     downloads.push({ path: `archive/${year}.json`, scope: year, format: "json", items: yearItems });
     downloads.push({ path: `archive/${year}.ndjson`, scope: year, format: "ndjson", items: yearItems });
   }
-  downloads.push({ path: "archive/all.ndjson", scope: "all", format: "ndjson", items });
+  downloads.push({ path: allNdjsonPath, scope: "all", format: "ndjson", items });
   return downloads;
+}
+
+/**
+ * The gzip members of all.ndjson.gz: every year's .ndjson.gz, oldest year first as they are added.
+ * A kept year is read from the previous output; a fresh one is copied to a spool file as it is
+ * written, so that its bytes are compressed once and never held in memory.
+ */
+class GzipMembers {
+  private readonly members: { kept?: string; spool?: { file: string; complete: boolean }; produce?: () => AsyncIterable<Uint8Array> }[] = [];
+  private spoolDir: Promise<string> | undefined;
+  private removeOnExit: (() => void) | undefined;
+
+  constructor(private readonly reuse: OutputReuse) {}
+
+  /** A year kept from the previous output. */
+  addKept(file: string): void {
+    this.members.push({ kept: file });
+  }
+
+  /** A year compressed anew: returns its stream, which also fills the member's spool file. */
+  addFresh(produce: () => AsyncIterable<Uint8Array>): () => AsyncIterable<Uint8Array> {
+    const member: (typeof this.members)[number] = { produce };
+    this.members.push(member);
+    const spoolDir = (): Promise<string> =>
+      (this.spoolDir ??= mkdtemp(path.join(tmpdir(), "wirefeed-gzip-")).then((dir) => {
+        // A build that fails before all.ndjson.gz is written still leaves no spool behind.
+        this.removeOnExit = () => rmSync(dir, { recursive: true, force: true });
+        process.once("exit", this.removeOnExit);
+        return dir;
+      }));
+    return async function* () {
+      // Only the first pass spools; a second one (a digest asked for before the write) just compresses.
+      if (member.spool) return yield* produce();
+      const spool: { file: string; complete: boolean } = { file: path.join(await spoolDir(), `${randomUUID()}.gz`), complete: false };
+      member.spool = spool;
+      const handle = await open(spool.file, "w");
+      try {
+        for await (const chunk of produce()) {
+          await handle.write(chunk);
+          yield chunk;
+        }
+      } finally {
+        await handle.close();
+      }
+      spool.complete = true;
+    };
+  }
+
+  /** all.ndjson.gz: the members, newest year first; `whole` compresses all.ndjson when there is no year. */
+  async *concatenated(whole: () => AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+    if (this.members.length === 0) return yield* whole();
+    try {
+      for (const member of [...this.members].reverse()) {
+        const previous = member.kept === undefined ? undefined : this.reuse.previousPath(member.kept);
+        if (previous !== undefined) yield* createReadStream(previous);
+        else if (member.spool?.complete) yield* createReadStream(member.spool.file);
+        else yield* member.produce!();
+      }
+    } finally {
+      if (this.spoolDir) await rm(await this.spoolDir, { recursive: true, force: true });
+      if (this.removeOnExit) process.off("exit", this.removeOnExit);
+    }
+  }
 }
 
 async function previousManifest(reuse: OutputReuse): Promise<Map<string, ManifestEntry>> {
@@ -92,9 +162,19 @@ export async function archiveFiles(
     return () => streamed.digest();
   };
 
-  for (const download of plainDownloads(config, items)) {
-    const chunks = () => (download.format === "json" ? archiveJsonChunks : archiveNdjsonChunks)(config, download.items);
-    const key = inputKey(["archive", String(archiveFormatVersion), download.format, settings, ...download.items.map(fingerprint)]);
+  const downloads = plainDownloads(config, items);
+  const lines = new RecordLines(config.timeZone);
+  const keyOf = (download: Download) =>
+    inputKey(["archive", String(archiveFormatVersion), download.format, settings, ...download.items.map(fingerprint)]);
+  // all.ndjson.gz is the years' NDJSON gzip files end to end, newest year first: a valid gzip file
+  // (one member a year) that decompresses to all.ndjson, so a year kept as it is is never recompressed.
+  const allGzipPath = `${allNdjsonPath}.gz`;
+  const members = new GzipMembers(reuse);
+  const allGzipKept = await keep(allGzipPath, inputKey([keyOf(downloads.find((download) => download.path === allNdjsonPath)!), "gzip"]));
+
+  for (const download of downloads) {
+    const chunks = () => (download.format === "json" ? archiveJsonChunks : archiveNdjsonChunks)(config, download.items, lines);
+    const key = keyOf(download);
     const describe = (path: string, compression: ManifestEntry["compression"]) => ({
       path,
       scope: download.scope,
@@ -115,7 +195,19 @@ export async function archiveFiles(
     if (download.path === archivePaths.full) continue;
 
     const gzipPath = `${download.path}.gz`;
-    const gzipDigest = (await keep(gzipPath, inputKey([key, "gzip"]))) ?? stream(gzipPath, () => gzipChunks(chunks));
+    let gzipDigest: () => Promise<Digest>;
+    if (gzipPath === allGzipPath) {
+      gzipDigest = allGzipKept ?? stream(gzipPath, () => members.concatenated(() => gzipChunks(chunks)));
+    } else {
+      const kept = await keep(gzipPath, inputKey([key, "gzip"]));
+      const isMember = download.format === "ndjson" && !allGzipKept;
+      if (kept) {
+        if (isMember) members.addKept(gzipPath);
+        gzipDigest = kept;
+      } else {
+        gzipDigest = stream(gzipPath, isMember ? members.addFresh(() => gzipChunks(chunks)) : () => gzipChunks(chunks));
+      }
+    }
     entries.push({ entry: describe(gzipPath, "gzip"), digest: gzipDigest });
   }
 

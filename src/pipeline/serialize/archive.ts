@@ -63,45 +63,97 @@ export function archiveHeader(config: Config, items: readonly Item[]) {
   };
 }
 
-// Chunks of about this many characters: large enough that a stream is not a syscall per record.
-const CHUNK_CHARS = 1 << 16;
+/**
+ * Every record line of one build as bytes, each serialized once while it is in use: the JSON and
+ * NDJSON files of a year, and archive.json and all.ndjson, hold the same lines. The most recently
+ * used lines are kept up to a byte budget, so memory stays bounded at any size of archive.
+ */
+export class RecordLines {
+  private readonly recent = new Map<Item, Buffer>();
+  private bytes = 0;
 
-function* batched(pieces: Iterable<string>): Generator<string> {
-  let buffer = "";
+  /**
+   * @param timeZone the site's time zone, in which dates are written
+   * @param budget bytes of lines kept at most
+   */
+  constructor(
+    private readonly timeZone: string,
+    private readonly budget = 64 * 1024 * 1024,
+  ) {}
+
+  /** The record line of `item`, UTF-8, without a line break. */
+  line(item: Item): Buffer {
+    let line = this.recent.get(item);
+    if (line) {
+      // Most recently used last: the map's order is the eviction order.
+      this.recent.delete(item);
+    } else {
+      line = Buffer.from(recordLine(item, this.timeZone));
+      this.bytes += line.length;
+    }
+    this.recent.set(item, line);
+    for (const [oldest, bytes] of this.recent) {
+      if (this.bytes <= this.budget) break;
+      this.recent.delete(oldest);
+      this.bytes -= bytes.length;
+    }
+    return line;
+  }
+}
+
+// Chunks of about this many bytes: large enough that a stream is not a syscall per record.
+const CHUNK_BYTES = 1 << 16;
+
+function* batched(pieces: Iterable<Buffer>): Generator<Buffer> {
+  let buffered: Buffer[] = [];
+  let size = 0;
   for (const piece of pieces) {
-    buffer += piece;
-    if (buffer.length >= CHUNK_CHARS) {
-      yield buffer;
-      buffer = "";
+    buffered.push(piece);
+    size += piece.length;
+    if (size >= CHUNK_BYTES) {
+      yield Buffer.concat(buffered, size);
+      buffered = [];
+      size = 0;
     }
   }
-  if (buffer) yield buffer;
+  if (size > 0) yield Buffer.concat(buffered, size);
 }
+
+const separator = Buffer.from(",\n    ");
+const newline = Buffer.from("\n");
 
 /**
  * An archive JSON file (archive.json, a year's file) as chunks, never as one string: the header
  * indented, then one article a line, newest first, so a changed article is a one-line diff.
+ * @param lines where the records come from; by default each is serialized here
  */
-export function archiveJsonChunks(config: Config, items: readonly Item[]): Iterable<string> {
+export function archiveJsonChunks(config: Config, items: readonly Item[], lines = new RecordLines(config.timeZone, 0)): Iterable<Buffer> {
   const header = JSON.stringify(archiveHeader(config, items), null, 2);
   return batched(
     (function* () {
-      yield `${header.slice(0, -2)},\n  "articles": [`;
+      yield Buffer.from(`${header.slice(0, -2)},\n  "articles": [`);
       let first = true;
       for (const item of items) {
-        yield `${first ? "" : ","}\n    ${recordLine(item, config.timeZone)}`;
+        yield first ? separator.subarray(1) : separator;
+        yield lines.line(item);
         first = false;
       }
-      yield items.length ? "\n  ]\n}\n" : "]\n}\n";
+      yield Buffer.from(items.length ? "\n  ]\n}\n" : "]\n}\n");
     })(),
   );
 }
 
-/** An NDJSON file as chunks: one record a line, newest first, no header line (the manifest describes the file). */
-export function archiveNdjsonChunks(config: Config, items: readonly Item[]): Iterable<string> {
+/**
+ * An NDJSON file as chunks: one record a line, newest first, no header line (the manifest describes the file).
+ * @param lines where the records come from; by default each is serialized here
+ */
+export function archiveNdjsonChunks(config: Config, items: readonly Item[], lines = new RecordLines(config.timeZone, 0)): Iterable<Buffer> {
   return batched(
     (function* () {
-      for (const item of items) yield `${recordLine(item, config.timeZone)}\n`;
+      for (const item of items) {
+        yield lines.line(item);
+        yield newline;
+      }
     })(),
   );
 }

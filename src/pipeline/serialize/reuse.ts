@@ -90,6 +90,11 @@ export class OutputReuse {
     };
   }
 
+  /** Where a file of the previous output is, when there is a previous output. */
+  previousPath(file: string): string | undefined {
+    return this.folder === undefined ? undefined : path.join(this.folder, file);
+  }
+
   /** A file of the previous output as text, if it has one. */
   async previousText(file: string): Promise<string | undefined> {
     if (this.folder === undefined) return undefined;
@@ -161,7 +166,7 @@ const gzipLevel = 6;
  * Gzip with deterministic bytes: Node's zlib writes no file name and a zero mtime, so the same
  * input gives the same output with the same zlib.
  */
-export async function* gzipChunks(source: () => Iterable<string> | AsyncIterable<string>): AsyncGenerator<Uint8Array> {
+export async function* gzipChunks(source: () => Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): AsyncGenerator<Uint8Array> {
   const gzip = createGzip({ level: gzipLevel });
   const feeding = pipeline(Readable.from(source()), gzip);
   for await (const chunk of gzip) yield chunk as Uint8Array;
