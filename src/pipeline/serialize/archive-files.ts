@@ -1,14 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { createReadStream, rmSync } from "node:fs";
-import { mkdtemp, open, rm } from "node:fs/promises";
+import { once } from "node:events";
+import { createReadStream, createWriteStream, rmSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { createGzip } from "node:zlib";
 import type { Config } from "../../config/schema.js";
 import type { FeedModel, Item } from "../model.js";
 import { calendarDate, formatRfc3339 } from "../normalize/date.js";
 import type { OutputContent } from "../write.js";
 import { archiveFormatVersion, archiveJsonChunks, archiveNdjsonChunks, archiveSite, RecordLines } from "./archive.js";
-import { type Digest, DigestedStream, gzipChunks, inputKey, type OutputReuse } from "./reuse.js";
+import { type Digest, DigestedStream, gzipChunks, gzipOptions, inputKey, type OutputReuse } from "./reuse.js";
 
 /** Where the downloads' manifest, checksums and schema are published, relative to the output folder. */
 export const archivePaths = {
@@ -57,66 +60,94 @@ function plainDownloads(config: Config, items: readonly Item[]): Download[] {
   return downloads;
 }
 
+/** Spool folders of running builds, removed at exit if a failed build left one. */
+const spoolFolders = new Set<string>();
+let removingAtExit = false;
+
+/** A gzip twin compressed while its plain file is written; `file` holds its bytes once complete. */
+interface Twin {
+  started: boolean;
+  file?: string;
+}
+
 /**
- * The gzip members of all.ndjson.gz: every year's .ndjson.gz, oldest year first as they are added.
- * A kept year is read from the previous output; a fresh one is copied to a spool file as it is
- * written, so that its bytes are compressed once and never held in memory.
+ * The gzip twins of one build's downloads. Each is compressed on zlib's threads while its plain
+ * file is serialized and written on this one, into a spool file that the twin's own stream then
+ * copies: every line is serialized once for both files, and compressing overlaps writing.
+ * all.ndjson.gz is the years' NDJSON twins end to end (one gzip member a year).
  */
-class GzipMembers {
-  private readonly members: { kept?: string; spool?: { file: string; complete: boolean }; produce?: () => AsyncIterable<Uint8Array> }[] = [];
-  private spoolDir: Promise<string> | undefined;
-  private removeOnExit: (() => void) | undefined;
+class GzipTwins {
+  private folder: Promise<string> | undefined;
 
   constructor(private readonly reuse: OutputReuse) {}
 
-  /** A year kept from the previous output. */
-  addKept(file: string): void {
-    this.members.push({ kept: file });
+  private spoolFolder(): Promise<string> {
+    return (this.folder ??= mkdtemp(path.join(tmpdir(), "wirefeed-gzip-")).then((folder) => {
+      spoolFolders.add(folder);
+      if (!removingAtExit) {
+        removingAtExit = true;
+        process.once("exit", () => spoolFolders.forEach((left) => rmSync(left, { recursive: true, force: true })));
+      }
+      return folder;
+    }));
   }
 
-  /** A year compressed anew: returns its stream, which also fills the member's spool file. */
-  addFresh(produce: () => AsyncIterable<Uint8Array>): () => AsyncIterable<Uint8Array> {
-    const member: (typeof this.members)[number] = { produce };
-    this.members.push(member);
-    const spoolDir = (): Promise<string> =>
-      (this.spoolDir ??= mkdtemp(path.join(tmpdir(), "wirefeed-gzip-")).then((dir) => {
-        // A build that fails before all.ndjson.gz is written still leaves no spool behind.
-        this.removeOnExit = () => rmSync(dir, { recursive: true, force: true });
-        process.once("exit", this.removeOnExit);
-        return dir;
-      }));
+  /** The plain file's stream; its first pass also fills the twin's spool. */
+  teed(twin: Twin, source: () => Iterable<Uint8Array>): () => AsyncIterable<Uint8Array> {
+    const spoolFolder = () => this.spoolFolder();
     return async function* () {
-      // Only the first pass spools; a second one (a digest asked for before the write) just compresses.
-      if (member.spool) return yield* produce();
-      const spool: { file: string; complete: boolean } = { file: path.join(await spoolDir(), `${randomUUID()}.gz`), complete: false };
-      member.spool = spool;
-      const handle = await open(spool.file, "w");
+      if (twin.started) return yield* source();
+      twin.started = true;
+      const file = path.join(await spoolFolder(), `${randomUUID()}.gz`);
+      const gzip = createGzip(gzipOptions);
+      const spooled = pipeline(gzip, createWriteStream(file));
+      // Awaited below on success; a stream abandoned half way must not leave a rejection unheard.
+      spooled.catch(() => {});
+      let complete = false;
       try {
-        for await (const chunk of produce()) {
-          await handle.write(chunk);
+        for (const chunk of source()) {
           yield chunk;
+          if (!gzip.write(chunk)) await once(gzip, "drain");
         }
+        gzip.end();
+        await spooled;
+        complete = true;
+        twin.file = file;
       } finally {
-        await handle.close();
+        if (!complete) gzip.destroy();
       }
-      spool.complete = true;
     };
   }
 
-  /** all.ndjson.gz: the members, newest year first; `whole` compresses all.ndjson when there is no year. */
-  async *concatenated(whole: () => AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-    if (this.members.length === 0) return yield* whole();
-    try {
-      for (const member of [...this.members].reverse()) {
-        const previous = member.kept === undefined ? undefined : this.reuse.previousPath(member.kept);
-        if (previous !== undefined) yield* createReadStream(previous);
-        else if (member.spool?.complete) yield* createReadStream(member.spool.file);
-        else yield* member.produce!();
-      }
-    } finally {
-      if (this.spoolDir) await rm(await this.spoolDir, { recursive: true, force: true });
-      if (this.removeOnExit) process.off("exit", this.removeOnExit);
+  /** The twin's stream: its spool when complete, else compressed from `compress`. */
+  twin(twin: Twin, compress: () => AsyncIterable<Uint8Array>): () => AsyncIterable<Uint8Array> {
+    return async function* () {
+      yield* twin.file === undefined ? compress() : createReadStream(twin.file);
+    };
+  }
+
+  /**
+   * all.ndjson.gz: the years' gzip files, newest year first, each kept from the previous output
+   * or taken from its twin; `whole` compresses all.ndjson when there is no year.
+   */
+  async *concatenated(
+    members: readonly ({ kept: string } | { twin: Twin; compress: () => AsyncIterable<Uint8Array> })[],
+    whole: () => AsyncIterable<Uint8Array>,
+  ): AsyncGenerator<Uint8Array> {
+    if (members.length === 0) return yield* whole();
+    for (const member of [...members].reverse()) {
+      const previous = "kept" in member ? this.reuse.previousPath(member.kept) : undefined;
+      if (previous !== undefined) yield* createReadStream(previous);
+      else if ("twin" in member) yield* this.twin(member.twin, member.compress)();
     }
+  }
+
+  /** Removes the spool files; called once every twin has been written. */
+  async dispose(): Promise<void> {
+    if (!this.folder) return;
+    const folder = await this.folder;
+    await rm(folder, { recursive: true, force: true });
+    spoolFolders.delete(folder);
   }
 }
 
@@ -166,14 +197,14 @@ export async function archiveFiles(
   const lines = new RecordLines(config.timeZone);
   const keyOf = (download: Download) =>
     inputKey(["archive", String(archiveFormatVersion), download.format, settings, ...download.items.map(fingerprint)]);
-  // all.ndjson.gz is the years' NDJSON gzip files end to end, newest year first: a valid gzip file
-  // (one member a year) that decompresses to all.ndjson, so a year kept as it is is never recompressed.
   const allGzipPath = `${allNdjsonPath}.gz`;
-  const members = new GzipMembers(reuse);
+  const twins = new GzipTwins(reuse);
+  const members: Parameters<GzipTwins["concatenated"]>[0][number][] = [];
   const allGzipKept = await keep(allGzipPath, inputKey([keyOf(downloads.find((download) => download.path === allNdjsonPath)!), "gzip"]));
 
   for (const download of downloads) {
     const chunks = () => (download.format === "json" ? archiveJsonChunks : archiveNdjsonChunks)(config, download.items, lines);
+    const compress = () => gzipChunks(chunks);
     const key = keyOf(download);
     const describe = (path: string, compression: ManifestEntry["compression"]) => ({
       path,
@@ -186,31 +217,43 @@ export async function archiveFiles(
       to: download.items.length ? formatRfc3339(download.items[0]!.date, config.timeZone) : null,
     }) as const;
 
+    const gzipPath = `${download.path}.gz`;
+    const hasTwin = download.path !== archivePaths.full;
+    const gzipKept = hasTwin && gzipPath !== allGzipPath ? await keep(gzipPath, inputKey([key, "gzip"])) : allGzipKept;
+    const twin: Twin = { started: false };
+    // all.ndjson's twin is made of the years' twins. Spools are removed once all.ndjson.gz is
+    // written: when it is kept (a rare previous file of the wrong size), twins are compressed on their own.
+    const teed = hasTwin && !gzipKept && !allGzipKept && gzipPath !== allGzipPath;
     const digest =
       (await keep(download.path, key)) ??
-      stream(download.path, async function* () {
-        yield* chunks();
-      });
+      stream(
+        download.path,
+        teed
+          ? twins.teed(twin, chunks)
+          : async function* () {
+              yield* chunks();
+            },
+      );
     entries.push({ entry: describe(download.path, "none"), digest });
-    if (download.path === archivePaths.full) continue;
+    if (!hasTwin) continue;
 
-    const gzipPath = `${download.path}.gz`;
-    let gzipDigest: () => Promise<Digest>;
-    if (gzipPath === allGzipPath) {
-      gzipDigest = allGzipKept ?? stream(gzipPath, () => members.concatenated(() => gzipChunks(chunks)));
-    } else {
-      const kept = await keep(gzipPath, inputKey([key, "gzip"]));
-      const isMember = download.format === "ndjson" && !allGzipKept;
-      if (kept) {
-        if (isMember) members.addKept(gzipPath);
-        gzipDigest = kept;
-      } else {
-        gzipDigest = stream(gzipPath, isMember ? members.addFresh(() => gzipChunks(chunks)) : () => gzipChunks(chunks));
-      }
-    }
+    if (gzipPath !== allGzipPath && download.format === "ndjson") members.push(gzipKept ? { kept: gzipPath } : { twin, compress });
+    const gzipDigest =
+      gzipKept ??
+      stream(
+        gzipPath,
+        gzipPath === allGzipPath
+          ? async function* () {
+              try {
+                yield* twins.concatenated(members, compress);
+              } finally {
+                await twins.dispose();
+              }
+            }
+          : twins.twin(twin, compress),
+      );
     entries.push({ entry: describe(gzipPath, "gzip"), digest: gzipDigest });
   }
-
   let manifest: Promise<ManifestEntry[]> | undefined;
   const manifestEntries = () =>
     (manifest ??= Promise.all(entries.map(async ({ entry, digest }) => ({ ...entry, ...(await digest()) }))).then((resolved) =>
