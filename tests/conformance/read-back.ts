@@ -5,6 +5,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { DOMParser, type Document, MIME_TYPE } from "@xmldom/xmldom";
 import type { FeedparserEntry } from "../support/validate.js";
+import { isReplacementCharacterWarning } from "../support/xml.js";
 
 /** One item as a reader sees it, in a form that every format can express. */
 export interface ItemView {
@@ -77,7 +78,9 @@ export function parseXml10(text: string): Document {
   const problems: string[] = [];
   const document = new DOMParser({
     normalizeLineEndings: (source: string) => source.replace(/\r\n?/g, "\n"),
-    onError: (level, message) => problems.push(`${level}: ${message}`),
+    onError: (level, message) => {
+      if (!isReplacementCharacterWarning(level, message)) problems.push(`${level}: ${message}`);
+    },
   }).parseFromString(text, MIME_TYPE.XML_TEXT);
   if (problems.length > 0) throw new Error(`not well-formed: ${problems.join("; ")}`);
   return document;

@@ -142,7 +142,7 @@ describe("building articles with arbitrary Unicode", () => {
         checkXmlAgainstJson(rss!, atom!, items);
         built.push({ views, files });
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, ...(process.env.WIREFEED_PROPERTY_SEED ? { seed: Number(process.env.WIREFEED_PROPERTY_SEED) } : {}) },
     );
 
     const rssFiles = built.map(({ files }) => files.rss);

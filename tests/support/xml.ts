@@ -9,10 +9,21 @@ export interface ParsedXml {
   errors: string[];
 }
 
+/**
+ * xmldom warns when it meets U+FFFD, guessing at an encoding problem; but U+FFFD is a character like
+ * any other, which an article may hold, and every XML parser accepts it. That one warning is not a finding.
+ */
+export const isReplacementCharacterWarning = (level: string, message: string): boolean =>
+  level === "warning" && message.includes("Unicode replacement character");
+
 /** Parses XML with namespaces in xmldom, turning every warning, error and fatal error into a message instead of parsing past it. */
 export function parseXmlStrictly(text: string): ParsedXml {
   const errors: string[] = [];
-  const parser = new DOMParser({ onError: (level, message) => errors.push(`${level}: ${message}`) });
+  const parser = new DOMParser({
+    onError: (level, message) => {
+      if (!isReplacementCharacterWarning(level, message)) errors.push(`${level}: ${message}`);
+    },
+  });
   try {
     const document = parser.parseFromString(text, MIME_TYPE.XML_TEXT);
     return { document: errors.length === 0 ? document : undefined, errors };
