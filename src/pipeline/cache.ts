@@ -6,6 +6,7 @@ import type { Config } from "../config/schema.js";
 import { version } from "../version.js";
 import type { ArticleMeta } from "./article.js";
 import type { ArticleProblem, ArticleRecord, RenderedArticle } from "./prepare.js";
+import type { LineIndex } from "./serialize/archive.js";
 
 /**
  * The persistent cache of prepared articles. Layout of the cache folder:
@@ -80,6 +81,8 @@ export interface WrittenOutputs {
   files: WrittenFile[];
   /** The articles archive.json lists, so that the next build's removal guard need not read it. */
   published?: { id: string; source: string }[];
+  /** Where each record is in archive/all.ndjson, so that the next build copies unchanged ones. */
+  lines?: LineIndex;
 }
 
 interface Manifest {

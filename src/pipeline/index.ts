@@ -9,6 +9,7 @@ import { listArticleFiles } from "./load.js";
 import { buildModel, type FeedModel } from "./model.js";
 import type { ArticleRecord, PrepareContext, RenderedArticle } from "./prepare.js";
 import { renderOutputs } from "./outputs.js";
+import type { LineIndex } from "./serialize/archive.js";
 import { defaultWorkers, minimumForWorkers, prepareOnWorkers, workersAvailable } from "./workers.js";
 import { checkRemovals } from "./guard.js";
 import { acquireOutputLock, onInterrupt, releaseLocksSync } from "./lock.js";
@@ -260,6 +261,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   counts.published = published.length;
   const outputsStarted = performance.now();
   let outputs = reusable;
+  // A reused output keeps its all.ndjson, hence its line index.
+  const lineIndex: { previous?: LineIndex; next?: LineIndex | undefined } = { next: reusable ? cache?.outputs?.lines : undefined };
   if (!outputs) {
     const bodies = await renderedBodies(published, cache, prepareFiles);
     if (bodies.changed.length > 0) {
@@ -274,7 +277,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       published.map(({ meta, source, record }, index) => ({ meta, source, key: record.key!, ...bodies.rendered[index]! })),
       config,
     );
-    outputs = await keepUnchanged(outDir, await renderOutputs(model, { previous: outDir }));
+    const previousLines = await unchangedLineIndex(cache?.outputs, outDir);
+    if (previousLines) lineIndex.previous = previousLines;
+    outputs = await keepUnchanged(outDir, await renderOutputs(model, { previous: outDir, lineIndex }));
   }
   const writeStarted = performance.now();
   timings.outputsMs = writeStarted - outputsStarted;
@@ -285,7 +290,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   result.unchanged.sort();
   return finish(
     cache
-      ? { digest, outDir, files: await describeOutput(outDir, [...outputs.keys()]), published: published.map(({ meta, source }) => ({ id: meta.id, source })) }
+      ? {
+          digest,
+          outDir,
+          files: await describeOutput(outDir, [...outputs.keys()]),
+          published: published.map(({ meta, source }) => ({ id: meta.id, source })),
+          ...(lineIndex.next ? { lines: lineIndex.next } : {}),
+        }
       : undefined,
   );
 }
@@ -328,6 +339,15 @@ async function previousPublished(previous: WrittenOutputs | undefined, outDir: s
   if (!previous?.published || !recorded) return {};
   const [now] = await describeOutput(outDir, [recorded.path]);
   return now!.size === recorded.size && now!.mtimeMs === recorded.mtimeMs ? { previous: previous.published } : {};
+}
+
+/** The line index of the previous all.ndjson, when the file is as the previous build left it. */
+async function unchangedLineIndex(previous: WrittenOutputs | undefined, outDir: string): Promise<LineIndex | undefined> {
+  const recorded = previous?.outDir === outDir ? previous.files.find((file) => file.path === "archive/all.ndjson") : undefined;
+  if (!previous?.lines || !recorded) return undefined;
+  const [now] = await describeOutput(outDir, [recorded.path]);
+  const indexed = previous.lines.lengths.reduce((sum, length) => sum + length, 0);
+  return now!.size === recorded.size && now!.mtimeMs === recorded.mtimeMs && indexed === now!.size ? previous.lines : undefined;
 }
 
 /** Size and modification time of output files; -1 for a file that is gone. */

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { FeedModel, Item } from "./model.js";
-import { recordLine } from "./serialize/archive.js";
+import { type LineIndex, recordLine } from "./serialize/archive.js";
 import { archiveFiles, archivePaths } from "./serialize/archive-files.js";
 import { archiveJsonSchema } from "./serialize/archive-schema.js";
 import { archivedFeeds, type FeedDocument } from "./serialize/archived-feeds.js";
@@ -15,6 +15,8 @@ import type { OutputFiles } from "./write.js";
 export interface RenderOptions {
   /** The previous output folder: files whose inputs did not change are kept from it, not rebuilt. */
   previous?: string;
+  /** `previous`: the line index of the previous all.ndjson, when it is unchanged since; `next` is set to this build's once it is written. */
+  lineIndex?: { previous?: LineIndex; next?: LineIndex | undefined };
 }
 
 const render = (document: FeedDocument): string =>
@@ -56,7 +58,7 @@ export async function renderOutputs(model: FeedModel, options: RenderOptions = {
   }
   files.set(tagsIndexPath, renderTagsIndex(model));
   files.set(archivePaths.schema, `${JSON.stringify(archiveJsonSchema(), null, 2)}\n`);
-  for (const [path, content] of await archiveFiles(model, fingerprint, reuse)) files.set(path, content);
+  for (const [path, content] of await archiveFiles(model, fingerprint, reuse, options.lineIndex)) files.set(path, content);
   files.set(statePath, reuse.stateFile());
   return files;
 }

@@ -112,6 +112,48 @@ describe("after a change, a cached build still writes the bytes of an uncached o
   });
 });
 
+describe("what the cache remembers of the previous output is used only while that output is as it was left", () => {
+  const editOne = async (site: string) => writeFile(await generatedFile(site, 4), `${await readFile(await generatedFile(site, 4), "utf8")}\nAn edit.\n`);
+
+  it("copies unchanged records from the previous all.ndjson, to the bytes of an uncached build", async () => {
+    const site = await makeSite(12);
+    const cacheDir = path.join(await tempDir(), "cache");
+    const out = path.join(await tempDir(), "output");
+    await buildSite(site, out, cacheDir);
+    await editOne(site);
+    const result = await buildSite(site, out, cacheDir);
+    expect(result.written).toContain("archive/all.ndjson");
+    await expectSameAsUncached(site, out, result);
+  });
+
+  it("serializes the records again when all.ndjson was changed behind its back, even to the same size", async () => {
+    const site = await makeSite(12);
+    const cacheDir = path.join(await tempDir(), "cache");
+    const out = path.join(await tempDir(), "output");
+    await buildSite(site, out, cacheDir);
+    const all = path.join(out, "archive/all.ndjson");
+    await writeFile(all, Buffer.alloc((await readFile(all)).length, "{"));
+    await editOne(site);
+    const result = await buildSite(site, out, cacheDir);
+    await expectSameAsUncached(site, out, result);
+  });
+
+  it.each([
+    ["from the cache's list while archive.json is as it was left", async () => {}, "articles-removed"],
+    ["from archive.json once it changed", async (archive: string) => writeFile(archive, "not an archive"), "previous-archive-unreadable"],
+  ])("the removal guard takes the previous articles %s", async (_name, damage, rule) => {
+    const site = await makeSite(8);
+    const cacheDir = path.join(await tempDir(), "cache");
+    const out = path.join(await tempDir(), "output");
+    await buildSite(site, out, cacheDir);
+    await rm(await generatedFile(site, 2));
+    await damage(path.join(out, "archive.json"));
+    const result = await buildSite(site, out, cacheDir);
+    expect(result.exitCode).toBe(1);
+    expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => d.rule)).toEqual([rule]);
+  });
+});
+
 const bodyFiles = async (cacheDir: string) => {
   const entries = await readdir(path.join(cacheDir, "articles"), { recursive: true, withFileTypes: true });
   return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).sort();

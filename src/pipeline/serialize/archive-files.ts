@@ -10,7 +10,7 @@ import type { Config } from "../../config/schema.js";
 import type { FeedModel, Item } from "../model.js";
 import { calendarDate, formatRfc3339 } from "../normalize/date.js";
 import type { OutputContent } from "../write.js";
-import { archiveFormatVersion, archiveJsonChunks, archiveNdjsonChunks, archiveSite, RecordLines } from "./archive.js";
+import { archiveFormatVersion, archiveJsonChunks, archiveNdjsonChunks, archiveSite, type LineIndex, PreviousLines, RecordLines } from "./archive.js";
 import { type Digest, DigestedStream, gzipChunks, gzipOptions, inputKey, type OutputReuse } from "./reuse.js";
 
 /** Where the downloads' manifest, checksums and schema are published, relative to the output folder. */
@@ -167,11 +167,13 @@ async function previousManifest(reuse: OutputReuse): Promise<Map<string, Manifes
  * checksums. Every download is a stream; one whose articles did not change is the previous file,
  * kept (neither rewritten nor recompressed), so its bytes stay identical from build to build.
  * @param fingerprint a hash of one item's record, which decides whether a file changed
+ * @param lineIndex `previous`: the line index of the previous all.ndjson, when the caller found that file unchanged since; `next` is set to this build's once known
  */
 export async function archiveFiles(
   model: FeedModel,
   fingerprint: (item: Item) => string,
   reuse: OutputReuse,
+  lineIndex: { previous?: LineIndex; next?: LineIndex | undefined } = {},
 ): Promise<Map<string, OutputContent>> {
   const { config, items } = model;
   const files = new Map<string, OutputContent>();
@@ -194,7 +196,12 @@ export async function archiveFiles(
   };
 
   const downloads = plainDownloads(config, items);
-  const lines = new RecordLines(config.timeZone);
+  const previousFile = lineIndex.previous && reuse.previousPath(allNdjsonPath);
+  const lines = new RecordLines(
+    config.timeZone,
+    undefined,
+    previousFile ? { lines: new PreviousLines(previousFile, lineIndex.previous!), fingerprint } : undefined,
+  );
   const keyOf = (download: Download) =>
     inputKey(["archive", String(archiveFormatVersion), download.format, settings, ...download.items.map(fingerprint)]);
   const allGzipPath = `${allNdjsonPath}.gz`;
@@ -224,14 +231,17 @@ export async function archiveFiles(
     // all.ndjson's twin is made of the years' twins. Spools are removed once all.ndjson.gz is
     // written: when it is kept (a rare previous file of the wrong size), twins are compressed on their own.
     const teed = hasTwin && !gzipKept && !allGzipKept && gzipPath !== allGzipPath;
+    const kept = await keep(download.path, key);
+    if (download.path === allNdjsonPath && kept && lineIndex.previous) lineIndex.next = lineIndex.previous;
     const digest =
-      (await keep(download.path, key)) ??
+      kept ??
       stream(
         download.path,
         teed
           ? twins.teed(twin, chunks)
           : async function* () {
               yield* chunks();
+              if (download.path === allNdjsonPath) lineIndex.next = lines.index(download.items, fingerprint);
             },
       );
     entries.push({ entry: describe(download.path, "none"), digest });
@@ -275,8 +285,11 @@ export async function archiveFiles(
   });
   files.set(archivePaths.checksums, {
     stream: async function* () {
+      const entries = await manifestEntries();
+      // Every download is written or digested by now.
+      lines.close();
       // Paths relative to archive/, so that `sha256sum -c sha256sums.txt` works from inside it.
-      for (const entry of await manifestEntries()) yield `${entry.sha256}  ${entry.path.startsWith("archive/") ? entry.path.slice(8) : `../${entry.path}`}\n`;
+      for (const entry of entries) yield `${entry.sha256}  ${entry.path.startsWith("archive/") ? entry.path.slice(8) : `../${entry.path}`}\n`;
     },
   });
   return files;

@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync } from "node:fs";
 import type { Config } from "../../config/schema.js";
 import type { Item } from "../model.js";
 import { newestUpdate } from "../model.js";
@@ -64,21 +65,76 @@ export function archiveHeader(config: Config, items: readonly Item[]) {
 }
 
 /**
+ * Where each record line of an all.ndjson is, in its order: the fingerprint of the item it is the
+ * record of, and its length in bytes with its line break.
+ */
+export interface LineIndex {
+  fingerprints: string[];
+  lengths: number[];
+}
+
+/** The lines of the previous build's all.ndjson, read back by fingerprint instead of serialized again. */
+export class PreviousLines {
+  private readonly places = new Map<string, { offset: number; length: number }>();
+  private descriptor: number | undefined;
+
+  /**
+   * @param file the previous all.ndjson, which the caller has found unchanged since `index` was made
+   * @param index its line index
+   */
+  constructor(
+    private readonly file: string,
+    index: LineIndex,
+  ) {
+    let offset = 0;
+    index.fingerprints.forEach((fingerprint, position) => {
+      const length = index.lengths[position]!;
+      this.places.set(fingerprint, { offset, length });
+      offset += length;
+    });
+  }
+
+  /** The line of the item with `fingerprint`, without its line break; undefined when it is not there or does not look like a record. */
+  read(fingerprint: string): Buffer | undefined {
+    const place = this.places.get(fingerprint);
+    if (!place) return undefined;
+    try {
+      this.descriptor ??= openSync(this.file, "r");
+      const line = Buffer.allocUnsafe(place.length);
+      const read = readSync(this.descriptor, line, 0, place.length, place.offset);
+      return read === place.length && line[0] === 0x7b && line[place.length - 1] === 0x0a ? line.subarray(0, -1) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Closes the file; a later `read` opens it again. */
+  close(): void {
+    if (this.descriptor !== undefined) closeSync(this.descriptor);
+    this.descriptor = undefined;
+  }
+}
+
+/**
  * Every record line of one build as bytes, each serialized once while it is in use: the JSON and
  * NDJSON files of a year, and archive.json and all.ndjson, hold the same lines. The most recently
- * used lines are kept up to a byte budget, so memory stays bounded at any size of archive.
+ * used lines are kept up to a byte budget, so memory stays bounded at any size of archive; a line
+ * the previous all.ndjson has for the same fingerprint is copied from it.
  */
 export class RecordLines {
   private readonly recent = new Map<Item, Buffer>();
   private bytes = 0;
+  private readonly lengths = new Map<Item, number>();
 
   /**
    * @param timeZone the site's time zone, in which dates are written
    * @param budget bytes of lines kept at most
+   * @param previous the previous build's lines, with the fingerprint that finds an item's line there
    */
   constructor(
     private readonly timeZone: string,
     private readonly budget = 64 * 1024 * 1024,
+    private readonly previous?: { lines: PreviousLines; fingerprint: (item: Item) => string },
   ) {}
 
   /** The record line of `item`, UTF-8, without a line break. */
@@ -88,8 +144,9 @@ export class RecordLines {
       // Most recently used last: the map's order is the eviction order.
       this.recent.delete(item);
     } else {
-      line = Buffer.from(recordLine(item, this.timeZone));
+      line = this.previous?.lines.read(this.previous.fingerprint(item)) ?? Buffer.from(recordLine(item, this.timeZone));
       this.bytes += line.length;
+      this.lengths.set(item, line.length + 1);
     }
     this.recent.set(item, line);
     for (const [oldest, bytes] of this.recent) {
@@ -98,6 +155,17 @@ export class RecordLines {
       this.bytes -= bytes.length;
     }
     return line;
+  }
+
+  /** The line index of an NDJSON file of `items` in this order, once each of their lines was made. */
+  index(items: readonly Item[], fingerprint: (item: Item) => string): LineIndex | undefined {
+    const lengths = items.map((item) => this.lengths.get(item));
+    return lengths.every((length) => length !== undefined) ? { fingerprints: items.map(fingerprint), lengths: lengths as number[] } : undefined;
+  }
+
+  /** Lets go of the previous file. */
+  close(): void {
+    this.previous?.lines.close();
   }
 }
 
