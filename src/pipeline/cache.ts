@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
@@ -23,7 +24,7 @@ const magic = Buffer.from("wirefeed-cache\n1\n");
 const digestLength = 32;
 
 /** Version of the records' shape; bumped when a record of an older wirefeed would no longer fit. */
-const recordFormat = 1;
+const recordFormat = 2;
 
 /**
  * The part of every cache key that is the same for all articles of a build: the record format,
@@ -65,6 +66,8 @@ export interface CachedArticle {
   meta?: ArticleMeta;
   /** Whether `articles/<key>.bin` holds its body. */
   rendered: boolean;
+  /** The summary made from the body, so that the body need not be read to know it. */
+  summary?: string;
 }
 
 /** One file the last build wrote, as it was left. */
@@ -181,6 +184,19 @@ export class ArticleCache {
     return value.rendered as unknown as RenderedArticle;
   }
 
+  /** `readRendered`, synchronously: for bodies read only when an output file needs them. */
+  readRenderedSync(key: string): RenderedArticle | undefined {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(bodyPath(this.dir, key));
+    } catch {
+      return undefined;
+    }
+    const value = unseal(bytes);
+    if (!isObject(value) || value.key !== key || !isObject(value.rendered)) return undefined;
+    return value.rendered as unknown as RenderedArticle;
+  }
+
   /**
    * Saves the manifest of this build and deletes the bodies no article uses any more.
    * @param articles this build's articles by key
@@ -210,4 +226,5 @@ export const cachedArticle = (record: ArticleRecord): CachedArticle => ({
   problems: record.problems,
   ...(record.meta ? { meta: record.meta } : {}),
   rendered: record.rendered !== undefined,
+  ...(record.rendered ? { summary: record.rendered.summary } : {}),
 });

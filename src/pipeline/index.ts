@@ -6,8 +6,9 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ArticleMeta } from "./article.js";
 import { ArticleCache, articleKey, cachedArticle, isPublished, keyPrefix, outputsDigest, type CachedArticle, type WrittenOutputs } from "./cache.js";
 import { listArticleFiles } from "./load.js";
-import { buildModel, type FeedModel } from "./model.js";
+import { buildModel, type FeedModel, type ModelBody } from "./model.js";
 import type { ArticleRecord, PrepareContext, RenderedArticle } from "./prepare.js";
+import type { RenderedBody } from "./render.js";
 import { renderOutputs } from "./outputs.js";
 import type { LineIndex } from "./serialize/archive.js";
 import { defaultWorkers, minimumForWorkers, prepareOnWorkers, workersAvailable } from "./workers.js";
@@ -259,10 +260,41 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if ((failed && !options.keepGoing) || losses.length > 0) return finish(cache?.outputs);
 
   counts.published = published.length;
-  const outputsStarted = performance.now();
-  let outputs = reusable;
   // A reused output keeps its all.ndjson, hence its line index.
   const lineIndex: { previous?: LineIndex; next?: LineIndex | undefined } = { next: reusable ? cache?.outputs?.lines : undefined };
+  /** Makes the files of `model` and writes them; the bodies are read only while a file that changed is written. */
+  const produce = async (model: FeedModel): Promise<OutputFiles> => {
+    const outputsStarted = performance.now();
+    const previousLines = await unchangedLineIndex(cache?.outputs, outDir);
+    if (previousLines) lineIndex.previous = previousLines;
+    const files = await keepUnchanged(outDir, await renderOutputs(model, { previous: outDir, lineIndex }));
+    const writeStarted = performance.now();
+    timings.outputsMs += writeStarted - outputsStarted;
+    await writeOutput(outDir, files);
+    timings.writeMs += performance.now() - writeStarted;
+    return files;
+  };
+  const toModel = (bodies: readonly { summary: string; body: ModelBody }[]) =>
+    buildModel(
+      published.map(({ meta, source, record }, index) => ({ meta, source, key: record.key!, ...bodies[index]! })),
+      config,
+    );
+
+  let outputs = reusable;
+  if (outputs) {
+    const writeStarted = performance.now();
+    await writeOutput(outDir, outputs);
+    timings.writeMs = performance.now() - writeStarted;
+  } else if (cache && published.every(({ record, cached }) => record.rendered !== undefined || cached?.summary !== undefined)) {
+    // Cached bodies stay on disk until a file that changed needs one: an edit to one article of
+    // 10,000 reads a few. A body the cache lost sends the build back to read (or render) them all first.
+    const load = lazyBodies(cache);
+    try {
+      outputs = await produce(toModel(published.map(({ record, cached }) => record.rendered ?? { summary: cached!.summary!, body: load(record.key!) })));
+    } catch (error) {
+      if (!(error instanceof LostBody)) throw error;
+    }
+  }
   if (!outputs) {
     const bodies = await renderedBodies(published, cache, prepareFiles);
     if (bodies.changed.length > 0) {
@@ -273,18 +305,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       result.exitCode = 1;
       return finish(cache?.outputs);
     }
-    const model: FeedModel = buildModel(
-      published.map(({ meta, source, record }, index) => ({ meta, source, key: record.key!, ...bodies.rendered[index]! })),
-      config,
-    );
-    const previousLines = await unchangedLineIndex(cache?.outputs, outDir);
-    if (previousLines) lineIndex.previous = previousLines;
-    outputs = await keepUnchanged(outDir, await renderOutputs(model, { previous: outDir, lineIndex }));
+    outputs = await produce(toModel(bodies.rendered));
   }
-  const writeStarted = performance.now();
-  timings.outputsMs = writeStarted - outputsStarted;
-  await writeOutput(outDir, outputs);
-  timings.writeMs = performance.now() - writeStarted;
   for (const [file, content] of outputs) (typeof content === "object" && "reuse" in content ? result.unchanged : result.written).push(file);
   result.written.sort();
   result.unchanged.sort();
@@ -299,6 +321,24 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         }
       : undefined,
   );
+}
+
+/** A body the cache should have had but did not (or could not vouch for). */
+class LostBody extends Error {}
+
+/** Loads cached bodies when first read, keeping the last few: a feed reads an item's HTML and text one after the other. */
+function lazyBodies(cache: ArticleCache): (key: string) => () => RenderedBody {
+  const recent = new Map<string, RenderedBody>();
+  return (key) => () => {
+    let body = recent.get(key);
+    if (!body) {
+      body = cache.readRenderedSync(key)?.body;
+      if (!body) throw new LostBody(`The cached body of ${key} is missing or damaged`);
+      recent.set(key, body);
+      if (recent.size > 16) recent.delete(recent.keys().next().value!);
+    }
+    return body;
+  };
 }
 
 /**

@@ -24,10 +24,13 @@ export interface FeedModel {
   tags: Map<string, { tag: Tag; items: Item[] }>;
 }
 
+/** A rendered body, or a function that loads it when an item's HTML or text is first read. */
+export type ModelBody = Pick<RenderedBody, "html" | "text"> | (() => Pick<RenderedBody, "html" | "text">);
+
 /** An article ready for the model: its metadata, rendered body and summary. */
 export interface BuiltArticle {
   meta: ArticleMeta;
-  body: RenderedBody;
+  body: ModelBody;
   summary: string;
   source: string;
   key?: string;
@@ -62,7 +65,13 @@ export function buildModel(articles: readonly BuiltArticle[], config: Config): F
   const items: Item[] = articles
     .map(({ meta, body, summary, source, key }) => {
       const { positions: _positions, draft: _draft, tags, ...rest } = meta;
-      const item: Item = { ...rest, tags: tags.map((name) => tagsByKey.get(tagKey(name))!), summary, html: body.html, text: body.text, source };
+      const resolved = tags.map((name) => tagsByKey.get(tagKey(name))!);
+      const eager = typeof body === "function" ? { html: "", text: "" } : body;
+      const item: Item = { ...rest, tags: resolved, summary, html: eager.html, text: eager.text, source };
+      // Accessors in place of the same keys, so a lazy item lists its fields in the same order.
+      if (typeof body === "function") {
+        Object.defineProperties(item, { html: { get: () => body().html, enumerable: true }, text: { get: () => body().text, enumerable: true } });
+      }
       if (key !== undefined) item.key = key;
       return item;
     })
