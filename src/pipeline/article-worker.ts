@@ -16,9 +16,14 @@ const preparer = createPreparer(setup.context);
 parentPort!.on("message", async ({ batch, files }: { batch: number; files: string[] }) => {
   const records = [];
   for (const file of files) {
-    const record = await preparer.prepare(file);
-    if (setup.cacheDir !== undefined && record.key !== undefined && record.rendered) await storeRendered(setup.cacheDir, record.key, record.rendered);
-    records.push(record);
+    const { rendered, ...record } = await preparer.prepare(file);
+    if (setup.cacheDir === undefined || record.key === undefined || !rendered) {
+      records.push({ ...record, ...(rendered ? { rendered } : {}) });
+      continue;
+    }
+    // The body stays in the cache, not in the main thread's memory, until an output file needs it.
+    await storeRendered(setup.cacheDir, record.key, rendered);
+    records.push({ ...record, storedSummary: rendered.summary });
   }
   parentPort!.postMessage({ batch, records });
 });

@@ -225,6 +225,6 @@ export class ArticleCache {
 export const cachedArticle = (record: ArticleRecord): CachedArticle => ({
   problems: record.problems,
   ...(record.meta ? { meta: record.meta } : {}),
-  rendered: record.rendered !== undefined,
-  ...(record.rendered ? { summary: record.rendered.summary } : {}),
+  rendered: record.rendered !== undefined || record.storedSummary !== undefined,
+  ...(record.rendered || record.storedSummary !== undefined ? { summary: record.rendered?.summary ?? record.storedSummary! } : {}),
 });

@@ -285,12 +285,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const writeStarted = performance.now();
     await writeOutput(outDir, outputs);
     timings.writeMs = performance.now() - writeStarted;
-  } else if (cache && published.every(({ record, cached }) => record.rendered !== undefined || cached?.summary !== undefined)) {
+  } else if (cache && published.every(({ record, cached }) => record.rendered !== undefined || (record.storedSummary ?? cached?.summary) !== undefined)) {
     // Cached bodies stay on disk until a file that changed needs one: an edit to one article of
     // 10,000 reads a few. A body the cache lost sends the build back to read (or render) them all first.
     const load = lazyBodies(cache);
     try {
-      outputs = await produce(toModel(published.map(({ record, cached }) => record.rendered ?? { summary: cached!.summary!, body: load(record.key!) })));
+      outputs = await produce(toModel(published.map(({ record, cached }) => record.rendered ?? { summary: (record.storedSummary ?? cached!.summary)!, body: load(record.key!) })));
     } catch (error) {
       if (!(error instanceof LostBody)) throw error;
     }
@@ -354,11 +354,13 @@ async function renderedBodies(
   const lost = articles.flatMap((article, index) => (rendered[index] ? [] : [index]));
   const again = await prepareFiles(lost.map((index) => articles[index]!.file));
   const changed: string[] = [];
-  lost.forEach((index, position) => {
+  for (const [position, index] of lost.entries()) {
     const record = again[position]!;
-    if (record.key !== articles[index]!.record.key || !record.rendered) changed.push(articles[index]!.file);
-    else rendered[index] = articles[index]!.record.rendered = record.rendered;
-  });
+    // Render workers leave the bodies they made in the cache.
+    const body = record.rendered ?? (record.storedSummary === undefined ? undefined : await cache?.readRendered(record.key!));
+    if (record.key !== articles[index]!.record.key || !body) changed.push(articles[index]!.file);
+    else rendered[index] = articles[index]!.record.rendered = body;
+  }
   return { rendered: rendered as RenderedArticle[], changed };
 }
 

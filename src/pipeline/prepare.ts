@@ -30,6 +30,8 @@ export interface ArticleRecord {
   meta?: ArticleMeta;
   /** Present for articles published at the build's `now`; drafts and scheduled articles are not rendered. */
   rendered?: RenderedArticle;
+  /** Instead of `rendered`, when a render worker stored the body in the cache: its summary (the body is read when needed). */
+  storedSummary?: string;
 }
 
 /** What the per-article stages need besides the file. */
