@@ -171,6 +171,14 @@ export class ArticleCache {
     return this.manifest?.prefix !== this.prefix || this.manifest.articles.size === 0;
   }
 
+  /** Whether the manifest holds exactly the articles of `keys`, with the same version and config: then, with the same outputs, saving would write it again as it is. */
+  holdsExactly(keys: ReadonlySet<string>): boolean {
+    const articles = this.manifest?.prefix === this.prefix ? this.manifest.articles : undefined;
+    if (!articles || articles.size !== keys.size) return false;
+    for (const key of keys) if (!articles.has(key)) return false;
+    return true;
+  }
+
   /** What the last build wrote, if it used the same version and config. */
   get outputs(): WrittenOutputs | undefined {
     return this.manifest?.prefix === this.prefix ? this.manifest.outputs : undefined;

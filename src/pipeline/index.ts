@@ -243,7 +243,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (cache && storeDir) {
       const articles = new Map<string, CachedArticle>();
       for (const { record, cached } of prepared) if (record.key !== undefined) articles.set(record.key, cached ?? cachedArticle(record));
-      await cache.save(articles, outputs);
+      // An unchanged build of a kept output would save the manifest byte for byte as it is.
+      const unchanged = reusable !== undefined && cacheStats.misses === 0 && !cache.rebuilt && cache.holdsExactly(new Set(articles.keys()));
+      if (!unchanged) await cache.save(articles, outputs);
     }
     stopWatching?.();
     if (locked?.ok) await locked.lock.release();
