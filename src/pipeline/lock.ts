@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { link, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { link, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -192,6 +192,8 @@ export async function acquireOutputLock(out: string, options: LockOptions = {}):
   const pollMs = options.pollMs ?? 100;
   const holder: LockHolder = { pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString() };
   const started = Date.now();
+  // The output folder's parent may not exist yet (`--out site/public/feeds` on a first build).
+  await mkdir(path.dirname(file), { recursive: true });
   for (;;) {
     if (await tryCreate(file, holder)) return { ok: true, lock: heldLock(file, holder) };
     const current = await readHolder(file);

@@ -8,6 +8,7 @@ import { build } from "../../src/index.js";
 import { acquireOutputLock, lockFileOf } from "../../src/pipeline/lock.js";
 import { goodArticle, writeSite } from "../errors/site.js";
 import { hashTree } from "./tree.js";
+import { repoRoot, tempDir } from "../helpers/build.js";
 
 const now = "2026-11-27T00:00:00Z";
 
@@ -89,5 +90,14 @@ describe("the output lock", () => {
     await writeFile(site.lock, holder(process.pid));
     const result = await build({ cwd: site.dir, now, dryRun: true, lockTimeoutMs: 100 });
     expect(result.exitCode).toBe(0);
+  });
+});
+
+describe("a first build into a folder that does not exist yet", () => {
+  it("creates the output folder's parents, lock included", async () => {
+    const nested = path.join(await tempDir(), "site", "public", "feeds");
+    const result = await build({ cwd: repoRoot, out: nested, now: "2026-11-27T00:00:00Z", cacheDir: false });
+    expect(result.exitCode).toBe(0);
+    expect(result.written).toContain("feed.xml");
   });
 });
