@@ -30,7 +30,8 @@ export function summaryLine(diagnostics: readonly Diagnostic[]): string {
   const warnings = diagnostics.length - errors;
   const files = new Set(diagnostics.map((d) => d.file)).size;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  return `${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(files, "file")}`;
+  const counts = `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
+  return files === 0 ? counts : `${counts} in ${plural(files, "file")}`;
 }
 
 /** GitHub Actions workflow commands, so problems show on the pull request's files. */
