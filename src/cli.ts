@@ -143,6 +143,7 @@ const environmentErrors: Record<string, string> = {
   EDQUOT: "The disk quota is exhausted: free some space and build again; output/ is unchanged.",
   EMFILE: "Too many open files: raise the limit (ulimit -n) or pass --workers 1.",
   ENOTDIR: "A path that should be a folder is a file: check --articles, --out and --cache-dir.",
+  EEXIST: "A path that should be a folder is a file: check --articles, --out and --cache-dir.",
 };
 
 /**
