@@ -32,6 +32,6 @@ for (const name of names) {
 // longest string (about 1 GB), and the cost is the same.
 const out = createWriteStream(outFile);
 out.write("[");
-articles.forEach((entry, index) => out.write(`${index ? "," : ""}${JSON.stringify(entry)}`));
+for (const [index, entry] of articles.entries()) out.write(`${index ? "," : ""}${JSON.stringify(entry)}`);
 out.write("]");
 await new Promise((resolve, reject) => out.end(resolve).on("error", reject));

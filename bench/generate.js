@@ -33,7 +33,26 @@ const words = (
   "presented draft documents future ties we no limits expanding adding wants develop not temporary but permanent"
 ).split(" ");
 const names = ["Iran", "Russia", "Ukraine", "NATO", "Putin", "Raisi", "Moscow", "Tehran", "Vienna", "Kyiv", "Ankara", "Beijing", "Brussels", "JCPOA"];
-const tagPool = ["Iran", "Russia", "Ukraine", "NATO", "nato", "JCPOA", "Syria", "Europe", "Energy", "Sanctions", "Diplomacy", "United Nations", "Middle East", "Security", "Trade", "Turkey", "China", "Elections"];
+const tagPool = [
+  "Iran",
+  "Russia",
+  "Ukraine",
+  "NATO",
+  "nato",
+  "JCPOA",
+  "Syria",
+  "Europe",
+  "Energy",
+  "Sanctions",
+  "Diplomacy",
+  "United Nations",
+  "Middle East",
+  "Security",
+  "Trade",
+  "Turkey",
+  "China",
+  "Elections",
+];
 const authors = ["Jane Doe <jane@worlddesk.example>", "Omid Rahimi", "Anna Petrova <anna@worlddesk.example>", "Lee Park"];
 const credits = ["IMAGE SOURCE: ASSOCIATED PRESS", "Photo: Reuters", "AFP via Getty Images", "IMAGE SOURCE: WIKIMEDIA COMMONS"];
 
@@ -96,7 +115,7 @@ export function article(index) {
     "---",
     `title: ${JSON.stringify(title)}`,
     `date: ${index % 3 === 0 ? day.toUTCString().replace("GMT", "+0000") : `${iso}Z`}`,
-    `description: ${JSON.stringify(sentence(next) + " " + sentence(next))}`,
+    `description: ${JSON.stringify(`${sentence(next)} ${sentence(next)}`)}`,
     `author: ${JSON.stringify(pick(next, authors))}`,
     `tags: [${[...tags].map((t) => JSON.stringify(t)).join(", ")}]`,
     "image:",

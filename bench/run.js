@@ -12,7 +12,9 @@ import { formatTable, judge } from "./table.js";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(benchDir);
-const { values } = parseArgs({ options: { n: { type: "string", default: "1000" }, results: { type: "string", default: path.join(benchDir, "results.json") } } });
+const { values } = parseArgs({
+  options: { n: { type: "string", default: "1000" }, results: { type: "string", default: path.join(benchDir, "results.json") } },
+});
 const n = Number(values.n);
 if (!Number.isInteger(n) || n < 1) throw new Error(`--n must be a positive whole number, not ${values.n}`);
 
@@ -42,7 +44,11 @@ async function digestFolder(folder) {
   const hash = createHash("sha256");
   const entries = (await readdir(folder, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
   const files = entries.map((entry) => path.join(entry.parentPath ?? entry.path, entry.name)).sort();
-  for (const file of files) hash.update(path.relative(folder, file)).update("\0").update(await readFile(file));
+  for (const file of files)
+    hash
+      .update(path.relative(folder, file))
+      .update("\0")
+      .update(await readFile(file));
   return hash.digest("hex");
 }
 
@@ -50,7 +56,18 @@ const log = (text) => process.stderr.write(`${text}\n`);
 log(`generating ${n} articles in ${path.relative(root, corpus)}/ ...`);
 const articles = await generateCorpus(corpus, n);
 const out = path.join(corpus, "output");
-const wirefeed = ["build", "--config", "wirefeed.config.json", "--out", out, "--cache-dir", path.join(corpus, "cache"), "--now", "2030-01-01T00:00:00Z", "--quiet"];
+const wirefeed = [
+  "build",
+  "--config",
+  "wirefeed.config.json",
+  "--out",
+  out,
+  "--cache-dir",
+  path.join(corpus, "cache"),
+  "--now",
+  "2030-01-01T00:00:00Z",
+  "--quiet",
+];
 const bin = path.join(root, "bin", "wirefeed.js");
 
 const runs = [];

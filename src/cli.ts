@@ -199,7 +199,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   let workers: number | undefined;
   if (values.workers !== undefined) {
     workers = Number(values.workers);
-    if (!Number.isInteger(workers) || workers < 1) return usage(io, `--workers "${values.workers}" is not a whole number of threads`, "Pass 1 or more, such as --workers 2.");
+    if (!Number.isInteger(workers) || workers < 1)
+      return usage(io, `--workers "${values.workers}" is not a whole number of threads`, "Pass 1 or more, such as --workers 2.");
   }
   if (values["no-cache"] && values["cache-dir"] !== undefined) return usage(io, "--no-cache and --cache-dir contradict each other", "Pass one of them.");
   const bar = io.stderrIsTTY && !values.quiet ? progressBar(io.stderr) : undefined;
@@ -249,7 +250,9 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
         `  timings: prepare ${Math.round(timings.prepareMs)} ms, outputs ${Math.round(timings.outputsMs)} ms, write ${Math.round(timings.writeMs)} ms\n`,
     );
   }
-  io.stderr(`wirefeed: ${what} (${counts.drafts} drafts, ${counts.scheduled} scheduled skipped); ${summaryLine(result.diagnostics)} in ${Math.round(elapsed)} ms\n`);
+  io.stderr(
+    `wirefeed: ${what} (${counts.drafts} drafts, ${counts.scheduled} scheduled skipped); ${summaryLine(result.diagnostics)} in ${Math.round(elapsed)} ms\n`,
+  );
   return result.exitCode;
 }
 

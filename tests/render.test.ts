@@ -17,11 +17,25 @@ const alwaysRaw = unified()
   .use(rehypeStringify);
 
 const pieces = [
-  "# Heading", "## Sub *heading*", "Plain text with “curly” quotes & ampersands.", "*emphasis* and **strong**",
-  "[a link](https://example.com/a?b=1&c=2)", "![an image](https://example.com/x.jpg)", "- item one\n- item two",
-  "1. first\n2. second", "> a quote\n> on two lines", "`code & more`", "```js\nconst a = 1 && 2;\n```",
-  "| a | b |\n|---|---|\n| 1 | 2 |", "---", "Line with trailing spaces  \nand a hard break", "[^1]\n\n[^1]: A footnote.",
-  "&amp; &copy; &#8217;", "\\*not emphasis\\*", "https://bare.example/url", "Text ]]> with a terminator",
+  "# Heading",
+  "## Sub *heading*",
+  "Plain text with “curly” quotes & ampersands.",
+  "*emphasis* and **strong**",
+  "[a link](https://example.com/a?b=1&c=2)",
+  "![an image](https://example.com/x.jpg)",
+  "- item one\n- item two",
+  "1. first\n2. second",
+  "> a quote\n> on two lines",
+  "`code & more`",
+  "```js\nconst a = 1 && 2;\n```",
+  "| a | b |\n|---|---|\n| 1 | 2 |",
+  "---",
+  "Line with trailing spaces  \nand a hard break",
+  "[^1]\n\n[^1]: A footnote.",
+  "&amp; &copy; &#8217;",
+  "\\*not emphasis\\*",
+  "https://bare.example/url",
+  "Text ]]> with a terminator",
 ];
 
 describe("rendering without rehype-raw when there is no raw HTML", () => {

@@ -161,18 +161,50 @@ describe("checkAtom", () => {
     // authors
     ["entry without author, feed without author", variant(GOOD_ATOM, "<author><name>Ana Lima</name></author>", ""), ["atom-author-missing"]],
     // dates
-    ["date with a space, not RFC 3339", variant(GOOD_ATOM, "<published>2024-03-01T09:30:00+01:00", "<published>2024-03-01 09:30:00+01:00"), ["atom-schema", "atom-date-format"]],
+    [
+      "date with a space, not RFC 3339",
+      variant(GOOD_ATOM, "<published>2024-03-01T09:30:00+01:00", "<published>2024-03-01 09:30:00+01:00"),
+      ["atom-schema", "atom-date-format"],
+    ],
     ["date without an offset", variant(GOOD_ATOM, "<published>2024-03-01T09:30:00+01:00", "<published>2024-03-01T09:30:00"), ["atom-date-format"]],
-    ["date on a day that does not exist", variant(GOOD_ATOM, "<published>2024-03-01T09:30:00+01:00", "<published>2023-02-29T09:30:00+01:00"), ["atom-schema", "atom-date-format"]],
-    ["updated before published", variant(GOOD_ATOM, "<updated>2024-03-01T09:30:00+01:00</updated>\n    <author>", "<updated>2024-02-29T09:30:00+01:00</updated>\n    <author>"), ["atom-updated-before-published"]],
+    [
+      "date on a day that does not exist",
+      variant(GOOD_ATOM, "<published>2024-03-01T09:30:00+01:00", "<published>2023-02-29T09:30:00+01:00"),
+      ["atom-schema", "atom-date-format"],
+    ],
+    [
+      "updated before published",
+      variant(GOOD_ATOM, "<updated>2024-03-01T09:30:00+01:00</updated>\n    <author>", "<updated>2024-02-29T09:30:00+01:00</updated>\n    <author>"),
+      ["atom-updated-before-published"],
+    ],
     // ids
     ["relative entry id", variant(GOOD_ATOM, "<id>https://news.example.org/harbour</id>", "<id>/harbour</id>"), ["atom-id-not-absolute"]],
     ["two entries with one id", variant(GOOD_ATOM, "</feed>", `${ATOM_ENTRY}\n</feed>`), ["atom-id-duplicate"]],
     // links
     ["no self link", variant(GOOD_ATOM, '<link rel="self" type="application/atom+xml" href="https://news.example.org/atom.xml"/>', ""), ["atom-self-link"]],
-    ["two self links", variant(GOOD_ATOM, '<link rel="alternate" type="text/html" href="https://news.example.org/"/>', '<link rel="self" href="https://news.example.org/other.xml"/>'), ["atom-self-link"]],
-    ["two alternates of one type", variant(GOOD_ATOM, "<published>", '<link type="text/html" href="https://news.example.org/h2"/><published>'), ["atom-alternate-duplicate"]],
-    ["entry without alternate link or content", variant(variant(GOOD_ATOM, '<link rel="alternate" type="text/html" href="https://news.example.org/harbour"/>', ""), /<content[^]*<\/content>/.exec(GOOD_ATOM)?.[0] ?? "", ""), ["atom-entry-no-alternate"]],
+    [
+      "two self links",
+      variant(
+        GOOD_ATOM,
+        '<link rel="alternate" type="text/html" href="https://news.example.org/"/>',
+        '<link rel="self" href="https://news.example.org/other.xml"/>',
+      ),
+      ["atom-self-link"],
+    ],
+    [
+      "two alternates of one type",
+      variant(GOOD_ATOM, "<published>", '<link type="text/html" href="https://news.example.org/h2"/><published>'),
+      ["atom-alternate-duplicate"],
+    ],
+    [
+      "entry without alternate link or content",
+      variant(
+        variant(GOOD_ATOM, '<link rel="alternate" type="text/html" href="https://news.example.org/harbour"/>', ""),
+        /<content[\s\S]*<\/content>/.exec(GOOD_ATOM)?.[0] ?? "",
+        "",
+      ),
+      ["atom-entry-no-alternate"],
+    ],
     ["relative link", variant(GOOD_ATOM, 'href="https://news.example.org/harbour"', 'href="harbour"'), ["atom-link-not-absolute"]],
   ];
   let findings: Finding[] = [];
@@ -202,20 +234,40 @@ describe("checkRss", () => {
     // dates
     ["two-digit year", variant(GOOD_RSS, "<pubDate>Fri, 01 Mar 2024", "<pubDate>Fri, 01 Mar 24"), ["rss-date-format"]],
     ["weekday that does not match the date", variant(GOOD_RSS, "<pubDate>Fri, 01 Mar 2024", "<pubDate>Thu, 01 Mar 2024"), ["rss-date-format"]],
-    ["ISO date in lastBuildDate", variant(GOOD_RSS, "<lastBuildDate>Fri, 01 Mar 2024 09:30:00 +0100", "<lastBuildDate>2024-03-01T09:30:00+01:00"), ["rss-date-format"]],
+    [
+      "ISO date in lastBuildDate",
+      variant(GOOD_RSS, "<lastBuildDate>Fri, 01 Mar 2024 09:30:00 +0100", "<lastBuildDate>2024-03-01T09:30:00+01:00"),
+      ["rss-date-format"],
+    ],
     // guids
     ["missing guid", variant(GOOD_RSS, '<guid isPermaLink="true">https://news.example.org/harbour</guid>', ""), ["rss-guid-missing"]],
     ["two items with one guid", variant(GOOD_RSS, "\n  </channel>", `${RSS_ITEM}\n  </channel>`), ["rss-guid-duplicate"]],
-    ["permalink guid that is not a URL", variant(GOOD_RSS, '<guid isPermaLink="true">https://news.example.org/harbour</guid>', "<guid>harbour-2024</guid>"), ["rss-guid-permalink"]],
+    [
+      "permalink guid that is not a URL",
+      variant(GOOD_RSS, '<guid isPermaLink="true">https://news.example.org/harbour</guid>', "<guid>harbour-2024</guid>"),
+      ["rss-guid-permalink"],
+    ],
     // enclosures
     ["image/jpg enclosure", variant(GOOD_RSS, 'type="image/jpeg"', 'type="image/jpg"'), ["rss-enclosure-type"]],
     ["image/svg enclosure", variant(GOOD_RSS, 'type="image/jpeg"', 'type="image/svg"'), ["rss-enclosure-type"]],
     ["relative enclosure url", variant(GOOD_RSS, 'url="https://news.example.org/img/bridge.jpg"', 'url="/img/bridge.jpg"'), ["rss-enclosure-url"]],
     ["enclosure length that is not a number", variant(GOOD_RSS, 'length="24576"', 'length="24 KB"'), ["rss-enclosure-length"]],
-    ["two enclosures", variant(GOOD_RSS, "<media:credit", '<enclosure url="https://news.example.org/a.mp3" length="1" type="audio/mpeg"/><media:credit'), ["rss-enclosure-count"]],
+    [
+      "two enclosures",
+      variant(GOOD_RSS, "<media:credit", '<enclosure url="https://news.example.org/a.mp3" length="1" type="audio/mpeg"/><media:credit'),
+      ["rss-enclosure-count"],
+    ],
     // items
     ["author that is a bare name", variant(GOOD_RSS, "<dc:creator>Ana Lima</dc:creator>", "<author>Ana Lima</author>"), ["rss-author-not-email"]],
-    ["item without title or description", variant(variant(GOOD_RSS, "<title>Harbour &amp; bridge reopen</title>", ""), "<description><![CDATA[<p>The harbour bridge reopened.</p>]]></description>", ""), ["rss-item-empty"]],
+    [
+      "item without title or description",
+      variant(
+        variant(GOOD_RSS, "<title>Harbour &amp; bridge reopen</title>", ""),
+        "<description><![CDATA[<p>The harbour bridge reopened.</p>]]></description>",
+        "",
+      ),
+      ["rss-item-empty"],
+    ],
   ];
 
   it.each(cases.map((row, index) => [...row, index] as const))("%s", (_name, text, rules, index) => {
@@ -226,7 +278,11 @@ describe("checkRss", () => {
   it("names the file in every finding", () => {
     const path = write("rss-named.xml", variant(GOOD_RSS, 'type="image/jpeg"', 'type="image/jpg"'));
     expect(checkRss(path, SELF_URL)).toEqual([
-      { file: path, rule: "rss-enclosure-type", message: 'https://news.example.org/harbour: "image/jpg" is not a registered media type; the registered name is image/jpeg' },
+      {
+        file: path,
+        rule: "rss-enclosure-type",
+        message: 'https://news.example.org/harbour: "image/jpg" is not a registered media type; the registered name is image/jpeg',
+      },
     ]);
   });
 });
@@ -238,7 +294,11 @@ describe("checkJsonFeed", () => {
     // the good document
     ["good JSON Feed 1.1", GOOD_JSON_FEED, []],
     // version 1.0
-    ["a JSON Feed 1.0 document", { ...feedWithoutAuthors, version: "https://jsonfeed.org/version/1", author: { name: "Example News" } }, ["jsonfeed-schema", "jsonfeed-version", "jsonfeed-author-deprecated"]],
+    [
+      "a JSON Feed 1.0 document",
+      { ...feedWithoutAuthors, version: "https://jsonfeed.org/version/1", author: { name: "Example News" } },
+      ["jsonfeed-schema", "jsonfeed-version", "jsonfeed-author-deprecated"],
+    ],
     ["author instead of authors", { ...feedWithoutAuthors, author: { name: "Example News" } }, ["jsonfeed-author-deprecated"]],
     ["item author instead of authors", { ...GOOD_JSON_FEED, items: [{ ...JSON_ITEM, author: { name: "Ana Lima" } }] }, ["jsonfeed-author-deprecated"]],
     // schema
@@ -246,11 +306,15 @@ describe("checkJsonFeed", () => {
     ["unknown key", { ...GOOD_JSON_FEED, home_page: "https://news.example.org/" }, ["jsonfeed-schema"]],
     ["empty author object", { ...GOOD_JSON_FEED, authors: [{}] }, ["jsonfeed-schema"]],
     ["relative url", { ...GOOD_JSON_FEED, items: [{ ...JSON_ITEM, url: "/harbour" }] }, ["jsonfeed-schema"]],
-    ["date without an offset", { ...GOOD_JSON_FEED, items: [{ ...JSON_ITEM, date_published: "2024-03-01T09:30:00" }] }, ["jsonfeed-schema", "jsonfeed-date-format"]],
+    [
+      "date without an offset",
+      { ...GOOD_JSON_FEED, items: [{ ...JSON_ITEM, date_published: "2024-03-01T09:30:00" }] },
+      ["jsonfeed-schema", "jsonfeed-date-format"],
+    ],
     // ids
     ["two items with one id", { ...GOOD_JSON_FEED, items: [JSON_ITEM, JSON_ITEM] }, ["jsonfeed-id-duplicate"]],
     // syntax
-    ["not JSON", "{ \"version\": ", ["jsonfeed-syntax"]],
+    ["not JSON", '{ "version": ', ["jsonfeed-syntax"]],
   ];
 
   it.each(cases.map((row, index) => [...row, index] as const))("%s", (_name, feed, rules, index) => {
@@ -335,7 +399,12 @@ describe("readWithFeedExtractor", () => {
     const feed = readWithFeedExtractor(write(name, text));
     expect(feed.title).toBe("Example News");
     expect(feed.entries.map(({ id, link, title, published }) => ({ id, link, title, published }))).toEqual([
-      { id: "https://news.example.org/harbour", link: "https://news.example.org/harbour", title: "Harbour & bridge reopen", published: "2024-03-01T08:30:00.000Z" },
+      {
+        id: "https://news.example.org/harbour",
+        link: "https://news.example.org/harbour",
+        title: "Harbour & bridge reopen",
+        published: "2024-03-01T08:30:00.000Z",
+      },
     ]);
   });
 

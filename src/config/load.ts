@@ -72,7 +72,9 @@ export function parseConfig(text: string, file: string): Config {
     diagnostics.push({
       rule: missing ? "missing-config-key" : "invalid-config-value",
       severity: "error",
-      message: missing ? `The config key "${path.join(".")}" is required` : `The config key "${path.join(".") || "(root)"}" ${issue.message.replace(/^Invalid input: /, "is invalid: ")}`,
+      message: missing
+        ? `The config key "${path.join(".")}" is required`
+        : `The config key "${path.join(".") || "(root)"}" ${issue.message.replace(/^Invalid input: /, "is invalid: ")}`,
       hint: hintFor(path),
       file,
       ...located.positionOf(path),

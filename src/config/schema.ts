@@ -1,10 +1,8 @@
 import { z } from "zod";
 
-const absoluteHttpUrl = z
-  .string()
-  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
-    message: "must be an absolute http(s) URL, such as https://news.example.com/",
-  });
+const absoluteHttpUrl = z.string().refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+  message: "must be an absolute http(s) URL, such as https://news.example.com/",
+});
 
 /** The site URL always ends in "/", so that relative paths resolve below it even when the site lives in a subfolder. */
 const siteUrl = absoluteHttpUrl.transform((value) => {
@@ -25,11 +23,9 @@ const timeZoneName = z.string().refine(
   { message: "must be an IANA time zone name, such as UTC or Europe/Berlin" },
 );
 
-const permalinkPattern = z
-  .string()
-  .refine((value) => value.startsWith("/") && value.includes(":slug"), {
-    message: "must start with / and contain :slug, such as /:year/:month/:day/:slug/",
-  });
+const permalinkPattern = z.string().refine((value) => value.startsWith("/") && value.includes(":slug"), {
+  message: "must start with / and contain :slug, such as /:year/:month/:day/:slug/",
+});
 
 const aliasTable = z.record(z.string().min(1), z.string().min(1));
 
@@ -58,13 +54,9 @@ export const configSchema = z
     timeZone: timeZoneName.default("UTC").describe("IANA zone in which dates without an offset are read."),
     copyright: z.string().optional().describe("Rights statement for the feeds."),
     feedLimit: z.int().min(1).max(10000).default(50).describe("How many of the newest articles the subscription feeds hold."),
-    permalink: permalinkPattern
-      .default("/:year/:month/:day/:slug/")
-      .describe("Path pattern of article URLs; tokens :year, :month, :day, :slug."),
+    permalink: permalinkPattern.default("/:year/:month/:day/:slug/").describe("Path pattern of article URLs; tokens :year, :month, :day, :slug."),
     tagAliases: aliasTable.default({}).describe("Maps a tag as written (case-insensitive) to the tag it stands for."),
-    creditAliases: aliasTable
-      .default({})
-      .describe("Maps an image credit (case-insensitive) to its display form, on top of the built-in agencies."),
+    creditAliases: aliasTable.default({}).describe("Maps an image credit (case-insensitive) to its display form, on top of the built-in agencies."),
     maxArticleBytes: z
       .int()
       .min(1)

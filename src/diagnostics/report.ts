@@ -1,13 +1,11 @@
 import type { Diagnostic } from "./diagnostic.js";
 
-const place = (d: Diagnostic): string =>
-  d.file === undefined ? "wirefeed" : d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
+const place = (d: Diagnostic): string => (d.file === undefined ? "wirefeed" : d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`);
 
 /** Orders diagnostics by file, then position, so a report reads top to bottom. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
-    (a, b) =>
-      (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule),
+    (a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule),
   );
 }
 

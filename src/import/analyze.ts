@@ -75,8 +75,16 @@ export function analyzeText(source: string, timeZone: string): Detection {
 
   let start = 0;
   let end = nonEmpty.length;
-  for (let kind; start < end && (kind = residueAtEdge(nonEmpty[start]?.text ?? "")) !== undefined; start++) drop(nonEmpty[start] as Line, kind);
-  for (let kind; end > start && (kind = residueAtEdge(nonEmpty[end - 1]?.text ?? "")) !== undefined; end--) drop(nonEmpty[end - 1] as Line, kind);
+  for (; start < end; start++) {
+    const kind = residueAtEdge(nonEmpty[start]?.text ?? "");
+    if (kind === undefined) break;
+    drop(nonEmpty[start] as Line, kind);
+  }
+  for (; end > start; end--) {
+    const kind = residueAtEdge(nonEmpty[end - 1]?.text ?? "");
+    if (kind === undefined) break;
+    drop(nonEmpty[end - 1] as Line, kind);
+  }
   const content = nonEmpty.slice(start, end).filter((line) => {
     const kind = residueAnywhere(line.text);
     if (kind !== undefined) drop(line, kind);
@@ -119,7 +127,8 @@ export function analyzeText(source: string, timeZone: string): Detection {
       field: "description",
       line: window[0].line,
       text: cleanInline(window[0].text),
-      message: "Nothing marks the end of the header (no date line, credit or repeated headline), so the line after the headline is kept as the first paragraph rather than taken as the dek.",
+      message:
+        "Nothing marks the end of the header (no date line, credit or repeated headline), so the line after the headline is kept as the first paragraph rather than taken as the dek.",
     });
   }
 
@@ -159,7 +168,12 @@ function readHeader(header: readonly Line[], markers: readonly (Marker | undefin
     if (found === undefined) return;
     if (detection.date === undefined) detection.date = { value: found.text, line: line.line, date: found.date };
     else if (found.date.getTime() !== detection.date.date.getTime())
-      detection.notes.push({ field: "date", line: line.line, text: found.text, message: `A second date line differs from the one used (line ${detection.date.line}); it is left out.` });
+      detection.notes.push({
+        field: "date",
+        line: line.line,
+        text: found.text,
+        message: `A second date line differs from the one used (line ${detection.date.line}); it is left out.`,
+      });
   };
   const setAuthors = (line: Line, text: string) => {
     const names = detectByline(text);
@@ -196,7 +210,12 @@ function readHeader(header: readonly Line[], markers: readonly (Marker | undefin
     } else if (detection.description === undefined) {
       detection.description = { value: text, line: line.line };
     } else {
-      detection.notes.push({ field: "header", line: line.line, text, message: "A header line that is neither dek, date, byline, caption nor credit is left out." });
+      detection.notes.push({
+        field: "header",
+        line: line.line,
+        text,
+        message: "A header line that is neither dek, date, byline, caption nor credit is left out.",
+      });
     }
   });
 }
@@ -208,18 +227,27 @@ function noteMissing(detection: Detection, content: readonly Line[], timeZone: s
     const reason = nearMiss === undefined ? undefined : readDate(nearMiss.text, timeZone);
     notes.push(
       nearMiss !== undefined && reason !== undefined && !reason.ok
-        ? { field: "date", line: nearMiss.line, text: cleanInline(nearMiss.text), message: `This line looks like a date but is not used: ${reason.problem.message}` }
+        ? {
+            field: "date",
+            line: nearMiss.line,
+            text: cleanInline(nearMiss.text),
+            message: `This line looks like a date but is not used: ${reason.problem.message}`,
+          }
         : { field: "date", message: "No line above or below the headline, nor the last line, is a date in a form the build reads." },
     );
   }
   if (detection.description === undefined && !notes.some((note) => note.field === "description"))
-    notes.push({ field: "description", message: "No dek between the headline and the date, byline or credit lines; the build will summarize the first paragraph." });
+    notes.push({
+      field: "description",
+      message: "No dek between the headline and the date, byline or credit lines; the build will summarize the first paragraph.",
+    });
   if (detection.authors === undefined) notes.push({ field: "author", message: 'No "By ..." line in the header; the config\'s author applies.' });
   if (detection.image === undefined) notes.push({ field: "image", message: "No caption or credit line in the header: the article gets no image." });
   else if (detection.image.src === undefined)
     notes.push({
       field: "image.src",
-      message: "The text names no image address, so the caption and credit are kept as image_caption and image_credit: add `image: /path/to/photo.jpg` for them to apply.",
+      message:
+        "The text names no image address, so the caption and credit are kept as image_caption and image_credit: add `image: /path/to/photo.jpg` for them to apply.",
     });
   if (detection.body.length === 0) notes.push({ field: "body", message: "No body paragraphs follow the header." });
 }

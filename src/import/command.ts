@@ -37,6 +37,7 @@ draft, with every front matter key (optional ones commented out).
  * @param io where to print, and the folder paths resolve against
  */
 export async function runImport(args: readonly string[], io: CliIo): Promise<number> {
+  // biome-ignore lint/suspicious/noImplicitAnyLet: parseArgs infers the type from its options, given in the try below
   let parsed;
   try {
     parsed = parseArgs({
@@ -83,6 +84,7 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
  * @param io where to print; `now` is injectable for tests
  */
 export async function runNew(args: readonly string[], io: CliIo & { now?: Date }): Promise<number> {
+  // biome-ignore lint/suspicious/noImplicitAnyLet: parseArgs infers the type from its options, given in the try below
   let parsed;
   try {
     parsed = parseArgs({
@@ -132,7 +134,15 @@ export function formatImport(result: ImportResult, dryRun: boolean): string {
     const detailed = dryRun || article.outcome === "needs-attention";
     if (!detailed || article.detection === undefined) return head;
     const lines = [head, ...detectionLines(article.detection, result.timeZone ?? "UTC")];
-    if (dryRun && article.markdown !== undefined && article.outcome !== "needs-attention") lines.push("  --- file ---", ...article.markdown.trimEnd().split("\n").map((line) => (line === "" ? "" : `  ${line}`)), "  --- end ---");
+    if (dryRun && article.markdown !== undefined && article.outcome !== "needs-attention")
+      lines.push(
+        "  --- file ---",
+        ...article.markdown
+          .trimEnd()
+          .split("\n")
+          .map((line) => (line === "" ? "" : `  ${line}`)),
+        "  --- end ---",
+      );
     return lines.join("\n");
   });
   return `${blocks.join("\n\n")}\n`;
@@ -154,8 +164,7 @@ function detectionLines(detection: Detection, timeZone: string): string[] {
   if (first !== undefined && last !== undefined)
     rows.push(row("body", undefined, `${detection.body.length} paragraph${detection.body.length === 1 ? "" : "s"}, lines ${first.line}-${last.line}`));
   for (const dropped of detection.dropped) rows.push(row("dropped", dropped.line, `${dropped.value} (${dropped.reason})`));
-  for (const note of detection.notes)
-    rows.push(row(`no ${note.field}`, note.line, `${note.text === undefined ? "" : `"${note.text}": `}${note.message}`));
+  for (const note of detection.notes) rows.push(row(`no ${note.field}`, note.line, `${note.text === undefined ? "" : `"${note.text}": `}${note.message}`));
   return rows;
 }
 

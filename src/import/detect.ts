@@ -16,9 +16,28 @@ export type ResidueKind = "tracking code" | "share buttons" | "advertisement" | 
 const HTML_COMMENT = /^<?!--.*-->$|^<!--|^-->$/su;
 const SCRIPT_LINE = /^<\/?(?:script|noscript|iframe|style)\b|^(?:window\.)?dataLayer\b|^(?:function\s+)?gtag\s*\(|^fbq\s*\(|^_gaq\b/iu;
 const SHARE_WORDS = new Set([
-  "share", "share this", "share this article", "share this story", "share this post", "share this page", "share article",
-  "tweet", "print", "email", "e-mail", "facebook", "twitter", "linkedin", "whatsapp", "reddit", "telegram",
-  "pinterest", "copy link", "copy url", "comments", "comment",
+  "share",
+  "share this",
+  "share this article",
+  "share this story",
+  "share this post",
+  "share this page",
+  "share article",
+  "tweet",
+  "print",
+  "email",
+  "e-mail",
+  "facebook",
+  "twitter",
+  "linkedin",
+  "whatsapp",
+  "reddit",
+  "telegram",
+  "pinterest",
+  "copy link",
+  "copy url",
+  "comments",
+  "comment",
 ]);
 // "X" alone is a letter; only in a row of other buttons is it the network.
 const SHARE_ON = /^share\s+(?:on|via|to)\s+\S+$/iu;
@@ -146,7 +165,8 @@ export function detectCaptionWithCredit(line: string): { caption: string; credit
 const BYLINE = /^by\s+(?<names>.+?)(?:\s*(?:,|\||·|•|—|–)\s*(?<rest>.*))?$/iu;
 const NAME = /^\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:(?:de|del|der|van|von|al|bin|da|di|le|la)\s+)*\p{Lu}[\p{L}\p{M}.'’-]*){0,4}$/u;
 // "By Thursday, talks had stalled" opens a sentence, not a byline.
-const CALENDAR_WORD = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow|yesterday|noon|midnight)\b/iu;
+const CALENDAR_WORD =
+  /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow|yesterday|noon|midnight)\b/iu;
 const MAX_BYLINE_TAIL = 60;
 
 /**

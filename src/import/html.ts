@@ -39,18 +39,27 @@ export function analyzeHtml(html: string, timeZone: string): Detection {
     const content = element === undefined ? "" : cleanInline(String(element.properties.content ?? ""));
     return element === undefined || content === "" ? undefined : { value: content, line: lineOf(element) };
   };
-  const container = elements.find((node) => node.tagName === "article") ?? elements.find((node) => node.tagName === "main") ?? elements.find((node) => node.tagName === "body");
+  const container =
+    elements.find((node) => node.tagName === "article") ?? elements.find((node) => node.tagName === "main") ?? elements.find((node) => node.tagName === "body");
   const inside = container === undefined ? [] : descendants(container);
 
   const heading = inside.find((node) => node.tagName === "h1") ?? elements.find((node) => node.tagName === "h1");
   const headingText = heading === undefined ? "" : cleanInline(toText(heading));
   const title = headingText !== "" && heading !== undefined ? { value: headingText, line: lineOf(heading) } : meta("og:title");
   if (title !== undefined) detection.title = title;
-  else detection.notes.push({ field: "title", message: "The page has no <h1> and no og:title meta; its <title> usually carries the site's name too, so it is not used." });
+  else
+    detection.notes.push({
+      field: "title",
+      message: "The page has no <h1> and no og:title meta; its <title> usually carries the site's name too, so it is not used.",
+    });
 
   const description = meta("description") ?? meta("og:description");
   if (description !== undefined) detection.description = description;
-  else detection.notes.push({ field: "description", message: "The page has no description or og:description meta; the build will summarize the first paragraph." });
+  else
+    detection.notes.push({
+      field: "description",
+      message: "The page has no description or og:description meta; the build will summarize the first paragraph.",
+    });
 
   readDate(detection, elements, meta, timeZone);
   readAuthors(detection, inside, meta);
@@ -111,7 +120,12 @@ function readImage(detection: Detection, inside: readonly Element[], meta: (key:
   const rawSrc = img === undefined ? meta("og:image")?.value : String(img.properties.src ?? "");
   const src = rawSrc === undefined ? undefined : absoluteSource(rawSrc, baseUrl);
   if (src !== undefined) image.src = { value: src, line: img === undefined ? (meta("og:image")?.line ?? 1) : lineOf(img) };
-  else if (rawSrc !== undefined) detection.notes.push({ field: "image.src", text: rawSrc, message: "The image address is relative and the page names no canonical URL to resolve it against." });
+  else if (rawSrc !== undefined)
+    detection.notes.push({
+      field: "image.src",
+      text: rawSrc,
+      message: "The image address is relative and the page names no canonical URL to resolve it against.",
+    });
   const alt = img === undefined ? meta("og:image:alt")?.value : cleanInline(String(img.properties.alt ?? ""));
   if (alt) image.alt = { value: alt, line: img === undefined ? (meta("og:image:alt")?.line ?? 1) : lineOf(img) };
   const caption = figure === undefined ? undefined : descendants(figure).find((node) => node.tagName === "figcaption");
@@ -137,7 +151,10 @@ function readImage(detection: Detection, inside: readonly Element[], meta: (key:
   if (Object.keys(image).length > 0) detection.image = image;
   else detection.notes.push({ field: "image", message: "The article has no <figure> with an <img> and the page no og:image meta." });
   if (detection.image !== undefined && image.src === undefined && !detection.notes.some((note) => note.field === "image.src"))
-    detection.notes.push({ field: "image.src", message: "The figure's image has no address; the caption and credit are kept as image_caption and image_credit." });
+    detection.notes.push({
+      field: "image.src",
+      message: "The figure's image has no address; the caption and credit are kept as image_caption and image_credit.",
+    });
 }
 
 /** The page's canonical URL, against which relative image addresses resolve. */

@@ -97,7 +97,9 @@ export async function importArticles(options: ImportOptions): Promise<ImportResu
   const setupFailure = (diagnostics: Diagnostic[]): ImportResult => ({ exitCode: 2, diagnostics, articles: [], counts });
 
   if (options.inputs.length === 0)
-    return setupFailure([setupError("missing-input", "No file or folder to import was given", "Run wirefeed import FILE-OR-FOLDER..., e.g. wirefeed import saved-pages/.")]);
+    return setupFailure([
+      setupError("missing-input", "No file or folder to import was given", "Run wirefeed import FILE-OR-FOLDER..., e.g. wirefeed import saved-pages/."),
+    ]);
   const settings = await importSettings(cwd, options.config);
   if (Array.isArray(settings)) return setupFailure(settings);
   const outDir = options.out === undefined ? settings.articles : path.resolve(cwd, options.out);
@@ -160,7 +162,11 @@ async function importOne(file: string, source: string, context: Context): Promis
   try {
     text = utf8.decode(await readFile(file));
   } catch (error) {
-    return attention(error instanceof TypeError ? "the file is not UTF-8 text; convert it (e.g. iconv -f windows-1252 -t utf-8) and import again" : `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+    return attention(
+      error instanceof TypeError
+        ? "the file is not UTF-8 text; convert it (e.g. iconv -f windows-1252 -t utf-8) and import again"
+        : `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+    );
   }
   const isHtml = /\.html?$/iu.test(file) || looksLikeHtml(text);
   const detection = isHtml ? analyzeHtml(text, context.timeZone) : analyzeText(text, context.timeZone);

@@ -16,7 +16,7 @@ const OPTIONAL_KEYS = (day: string, slug: string): string =>
   [
     ` updated: ${day}T12:00:00        # when the article changed after publication`,
     " description: One or two sentences readers see in their feed reader (the dek)",
-    ' author: Jane Doe <jane@example.com>   # or authors: [Jane Doe, John Roe]; default: the config\'s author',
+    " author: Jane Doe <jane@example.com>   # or authors: [Jane Doe, John Roe]; default: the config's author",
     " tags: [World, Politics]",
     " image:",
     `   src: /images/${day.slice(0, 4)}/${day.slice(5, 7)}/photo.jpg   # or an https:// URL`,
@@ -55,7 +55,11 @@ export async function scaffoldArticle(
   const headline = cleanInline(title);
   const slug = slugify(headline);
   if (slug === "")
-    return fail("empty-slug", `No file name can be made from the title "${title}"`, 'Give a title with letters or digits, e.g. wirefeed new "Iran blames NATO".');
+    return fail(
+      "empty-slug",
+      `No file name can be made from the title "${title}"`,
+      'Give a title with letters or digits, e.g. wirefeed new "Iran blames NATO".',
+    );
   const { year, month, day } = calendarDate(options.now, options.timeZone);
   const date = `${year}-${month}-${day}`;
   const file = path.join(options.articlesDir, `${date}-${slug}.md`);

@@ -94,8 +94,7 @@ export function readArticleMeta(
   const errors: LocatedProblem[] = [];
   const warnings: LocatedProblem[] = [];
   const at = (key: string | (string | number)[]) => positionOf(typeof key === "string" ? [key] : key);
-  const error = (rule: string, message: string, hint: string, key: string | (string | number)[]) =>
-    errors.push({ rule, message, hint, ...at(key) });
+  const error = (rule: string, message: string, hint: string, key: string | (string | number)[]) => errors.push({ rule, message, hint, ...at(key) });
 
   for (const key of Object.keys(data)) {
     if (knownKeys.includes(key)) continue;
@@ -169,10 +168,14 @@ export function readArticleMeta(
   for (const key of tagKeys) {
     const value = data[key];
     if (typeof value === "string") rawTags.push(...splitTags(value));
-    else if (Array.isArray(value) && value.every((tag) => typeof tag === "string" || typeof tag === "number"))
-      rawTags.push(...value.map(String));
+    else if (Array.isArray(value) && value.every((tag) => typeof tag === "string" || typeof tag === "number")) rawTags.push(...value.map(String));
     else
-      error("invalid-type", `"${key}" must be a list of tags or a comma-separated string, not ${typeName(value)}`, `Write ${key}: [Iran, NATO] or ${key}: "Iran, NATO".`, key);
+      error(
+        "invalid-type",
+        `"${key}" must be a list of tags or a comma-separated string, not ${typeName(value)}`,
+        `Write ${key}: [Iran, NATO] or ${key}: "Iran, NATO".`,
+        key,
+      );
   }
   const tags = uniqueTags(rawTags.map((tag) => cleanTag(tag, config.tagAliases)));
 
@@ -184,7 +187,7 @@ export function readArticleMeta(
     else errors.push({ ...checked.problem, ...at("slug") });
   } else {
     slug = parseArticleFileName(fileName)?.slug || slugify(path.parse(fileName).name) || slugify(title);
-    if (!slug) error("empty-slug", "No slug can be made from the file name or the title", 'Add a `slug: my-article` line to the front matter.', "title");
+    if (!slug) error("empty-slug", "No slug can be made from the file name or the title", "Add a `slug: my-article` line to the front matter.", "title");
   }
 
   const rawId = data.id === undefined || data.id === null ? undefined : typeof data.id === "number" ? String(data.id) : text("id");
@@ -209,11 +212,7 @@ export function readArticleMeta(
 
   if (errors.length > 0 || !date || !updated || !slug) return { errors, warnings };
   const day = calendarDate(date, config.timeZone);
-  const permalink = config.permalink
-    .replaceAll(":year", day.year)
-    .replaceAll(":month", day.month)
-    .replaceAll(":day", day.day)
-    .replaceAll(":slug", slug);
+  const permalink = config.permalink.replaceAll(":year", day.year).replaceAll(":month", day.month).replaceAll(":day", day.day).replaceAll(":slug", slug);
   // The permalink is relative to the site URL, which may be a subfolder ("https://example.org/news/").
   const url = new URL(permalink.replace(/^\/+/, ""), config.url).href;
   const id = explicitId
@@ -251,7 +250,12 @@ function readImage(
   const fields: Record<string, unknown> =
     typeof value === "string" ? { src: value } : typeof value === "object" && !Array.isArray(value) ? { ...(value as object) } : {};
   if (typeof value !== "string" && (typeof value !== "object" || Array.isArray(value))) {
-    errors.push({ rule: "invalid-type", message: `"image" must be a URL or a map, not ${typeName(value)}`, hint: "Write `image: {src: /images/a.jpg, caption: ..., credit: ...}`.", ...at("image") });
+    errors.push({
+      rule: "invalid-type",
+      message: `"image" must be a URL or a map, not ${typeName(value)}`,
+      hint: "Write `image: {src: /images/a.jpg, caption: ..., credit: ...}`.",
+      ...at("image"),
+    });
     return undefined;
   }
   for (const flat of ["caption", "credit", "alt"]) {
@@ -264,11 +268,21 @@ function readImage(
     if (fieldValue === undefined || fieldValue === null) continue;
     if (field === "length") continue;
     if (!["src", "alt", "caption", "credit", "url"].includes(field)) {
-      errors.push({ rule: "unknown-image-key", message: `Unknown image key "${field}"`, hint: "An image takes src, alt, caption, credit and length.", ...at(["image", field]) });
+      errors.push({
+        rule: "unknown-image-key",
+        message: `Unknown image key "${field}"`,
+        hint: "An image takes src, alt, caption, credit and length.",
+        ...at(["image", field]),
+      });
       continue;
     }
     if (typeof fieldValue !== "string") {
-      errors.push({ rule: "invalid-type", message: `"image.${field}" must be text, not ${typeName(fieldValue)}`, hint: `Write ${field} as a string.`, ...at(where(field)) });
+      errors.push({
+        rule: "invalid-type",
+        message: `"image.${field}" must be text, not ${typeName(fieldValue)}`,
+        hint: `Write ${field} as a string.`,
+        ...at(where(field)),
+      });
       continue;
     }
     strings[field === "url" ? "src" : field] = fieldValue;
@@ -294,7 +308,13 @@ function readImage(
   const length = fields.length;
   if (length !== undefined) {
     if (typeof length === "number" && Number.isInteger(length) && length >= 0) image.length = length;
-    else errors.push({ rule: "invalid-type", message: '"image.length" must be a whole number of bytes', hint: "Write the file size in bytes, e.g. `length: 48213`, or remove it.", ...at(["image", "length"]) });
+    else
+      errors.push({
+        rule: "invalid-type",
+        message: '"image.length" must be a whole number of bytes',
+        hint: "Write the file size in bytes, e.g. `length: 48213`, or remove it.",
+        ...at(["image", "length"]),
+      });
   }
   if (strings.alt !== undefined && cleanInline(strings.alt)) image.alt = cleanInline(strings.alt);
   if (strings.caption !== undefined && cleanBlock(strings.caption)) image.caption = cleanInline(strings.caption);

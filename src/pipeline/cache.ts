@@ -32,7 +32,9 @@ const recordFormat = 2;
  * @param config the validated config
  */
 export function keyPrefix(config: Config): string {
-  return createHash("sha256").update(JSON.stringify({ recordFormat, version, v8: process.versions.v8, config })).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify({ recordFormat, version, v8: process.versions.v8, config }))
+    .digest("hex");
 }
 
 /**
@@ -103,7 +105,13 @@ function seal(value: unknown): Buffer {
 function unseal(bytes: Buffer): unknown {
   if (bytes.length < magic.length + digestLength || !bytes.subarray(0, magic.length).equals(magic)) return undefined;
   const payload = bytes.subarray(magic.length + digestLength);
-  if (!createHash("sha256").update(payload).digest().equals(bytes.subarray(magic.length, magic.length + digestLength))) return undefined;
+  if (
+    !createHash("sha256")
+      .update(payload)
+      .digest()
+      .equals(bytes.subarray(magic.length, magic.length + digestLength))
+  )
+    return undefined;
   try {
     return deserialize(payload);
   } catch {

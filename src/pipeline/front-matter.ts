@@ -15,7 +15,15 @@ export interface SplitArticle {
   positionOf(path: readonly (string | number)[]): Position;
 }
 
-const standardTags = new Set(["tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"]);
+const standardTags = new Set([
+  "tag:yaml.org,2002:str",
+  "tag:yaml.org,2002:int",
+  "tag:yaml.org,2002:float",
+  "tag:yaml.org,2002:bool",
+  "tag:yaml.org,2002:null",
+  "tag:yaml.org,2002:map",
+  "tag:yaml.org,2002:seq",
+]);
 
 class RefusedEngine extends Error {
   constructor(readonly language: string) {
@@ -157,14 +165,18 @@ export function splitFrontMatter(text: string): { ok: true; value: SplitArticle 
   } catch (error) {
     // An alias without its anchor, or aliases that would multiply the data (a "billion laughs").
     let alias: number | undefined;
-    visit(located.document, { Alias: (_key, node) => void (alias ??= node.range?.[0]) });
+    visit(located.document, {
+      Alias: (_key, node) => {
+        alias ??= node.range?.[0];
+      },
+    });
     return {
       ok: false,
       problems: [
         {
           rule: "invalid-yaml",
           message: `The front matter is not valid YAML: ${(error as Error).message.split("\n")[0]}`,
-          hint: "A value starting with `*` or `&` is a YAML alias or anchor: quote it, such as `slug: \"*starred\"`.",
+          hint: 'A value starting with `*` or `&` is a YAML alias or anchor: quote it, such as `slug: "*starred"`.',
           ...located.positionAt(alias ?? 0),
         },
       ],

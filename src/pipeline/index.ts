@@ -129,21 +129,34 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (!articlesStat?.isDirectory()) {
     return setupFailure([
       {
-        ...usageError("articles-not-found", `The articles folder ${display(articlesDir)} does not exist`, "Create it, or pass --articles DIR (or set \"articles\" in the config)."),
+        ...usageError(
+          "articles-not-found",
+          `The articles folder ${display(articlesDir)} does not exist`,
+          'Create it, or pass --articles DIR (or set "articles" in the config).',
+        ),
         file: display(articlesDir),
       },
     ]);
   }
   // One build at a time per output folder, from reading the previous output to swapping in the new one;
   // a signal undoes a half-written output and frees the lock, even one still being created.
-  const stopWatching = options.dryRun ? undefined : onInterrupt(() => (abandonOutputSync(outDir), releaseLocksSync()));
+  const stopWatching = options.dryRun
+    ? undefined
+    : onInterrupt(() => {
+        abandonOutputSync(outDir);
+        releaseLocksSync();
+      });
   const locked = options.dryRun ? undefined : await acquireOutputLock(outDir, options.lockTimeoutMs === undefined ? {} : { timeoutMs: options.lockTimeoutMs });
   if (locked && !locked.ok) {
     stopWatching?.();
     const holder = locked.holder ? `build ${locked.holder.pid} on ${locked.holder.hostname}, started ${locked.holder.startedAt}` : "another build";
     return setupFailure([
       {
-        ...usageError("output-locked", `The output folder ${display(outDir)} is being written by ${holder}; gave up waiting after ${(locked.waitedMs / 1000).toFixed(1)} s`, `Wait for that build to finish. If it is not running, delete ${display(locked.file)}.`),
+        ...usageError(
+          "output-locked",
+          `The output folder ${display(outDir)} is being written by ${holder}; gave up waiting after ${(locked.waitedMs / 1000).toFixed(1)} s`,
+          `Wait for that build to finish. If it is not running, delete ${display(locked.file)}.`,
+        ),
         file: display(locked.file),
       },
     ]);
@@ -187,31 +200,32 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const misses: number[] = [];
   if (!cache || cache.empty) misses.push(...files.keys());
   else
-  await mapLimited(prepared, readConcurrency, async (entry, index) => {
-    const bytes = await readFile(entry.file).catch(() => undefined);
-    const key = bytes && articleKey(prefix, entry.source, bytes);
-    const cached = key === undefined ? undefined : cache.lookup(key);
-    // A scheduled article that is now due was cached without a body: prepare it again.
-    if (key === undefined || !cached || (cached.meta && isPublished(cached.meta, context.now) && !cached.rendered)) {
-      misses.push(index);
-      return;
-    }
-    entry.record = { key, problems: cached.problems, ...(cached.meta ? { meta: cached.meta } : {}) };
-    entry.cached = cached;
-    progress();
-  });
+    await mapLimited(prepared, readConcurrency, async (entry, index) => {
+      const bytes = await readFile(entry.file).catch(() => undefined);
+      const key = bytes && articleKey(prefix, entry.source, bytes);
+      const cached = key === undefined ? undefined : cache.lookup(key);
+      // A scheduled article that is now due was cached without a body: prepare it again.
+      if (key === undefined || !cached || (cached.meta && isPublished(cached.meta, context.now) && !cached.rendered)) {
+        misses.push(index);
+        return;
+      }
+      entry.record = { key, problems: cached.problems, ...(cached.meta ? { meta: cached.meta } : {}) };
+      entry.cached = cached;
+      progress();
+    });
   misses.sort((a, b) => a - b);
   cacheStats.hits = files.length - misses.length;
   cacheStats.misses = misses.length;
   const fresh = await prepareFiles(misses.map((index) => prepared[index]!.file));
-  misses.forEach((index, position) => (prepared[index]!.record = fresh[position]!));
+  for (const [position, index] of misses.entries()) prepared[index]!.record = fresh[position]!;
   timings.prepareMs = performance.now() - started;
 
   const diagnostics: Diagnostic[] = [];
   const built: (Prepared & { meta: ArticleMeta })[] = [];
   for (const entry of prepared) {
     const { problems, meta } = entry.record;
-    for (const { severity, rule, message, hint, line, column } of problems) diagnostics.push({ rule, severity, message, hint, file: display(entry.file), line, column });
+    for (const { severity, rule, message, hint, line, column } of problems)
+      diagnostics.push({ rule, severity, message, hint, file: display(entry.file), line, column });
     if (!meta) continue;
     if (meta.draft) counts.drafts++;
     else if (!isPublished(meta, context.now)) counts.scheduled++;
@@ -227,7 +241,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       .map(({ source }) => source),
   );
   const published = built.filter(({ file }) => !failing.has(display(file)));
-  const digest = outputsDigest(prefix, published.map(({ record }) => record.key!));
+  const digest = outputsDigest(
+    prefix,
+    published.map(({ record }) => record.key!),
+  );
   // An output made from exactly these articles is kept whole: nothing can be lost, nothing need be made.
   const reusable = options.dryRun ? undefined : await previousOutputs(cache?.outputs, digest, outDir);
   const losses = reusable
@@ -292,7 +309,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // 10,000 reads a few. A body the cache lost sends the build back to read (or render) them all first.
     const load = lazyBodies(cache);
     try {
-      outputs = await produce(toModel(published.map(({ record, cached }) => record.rendered ?? { summary: (record.storedSummary ?? cached!.summary)!, body: load(record.key!) })));
+      outputs = await produce(
+        toModel(published.map(({ record, cached }) => record.rendered ?? { summary: (record.storedSummary ?? cached!.summary)!, body: load(record.key!) })),
+      );
     } catch (error) {
       if (!(error instanceof LostBody)) throw error;
     }
@@ -353,7 +372,7 @@ async function renderedBodies(
   prepareFiles: (paths: readonly string[]) => Promise<ArticleRecord[]>,
 ): Promise<{ rendered: RenderedArticle[]; changed: string[] }> {
   const rendered = await mapLimited(articles, readConcurrency, async ({ record }) => record.rendered ?? (await cache?.readRendered(record.key!)));
-  const lost = articles.flatMap((article, index) => (rendered[index] ? [] : [index]));
+  const lost = articles.flatMap((_article, index) => (rendered[index] ? [] : [index]));
   const again = await prepareFiles(lost.map((index) => articles[index]!.file));
   const changed: string[] = [];
   for (const [position, index] of lost.entries()) {
@@ -369,7 +388,10 @@ async function renderedBodies(
 /** Every file of the previous output kept as it is, when it was made from the same articles and nobody touched it since. */
 async function previousOutputs(previous: WrittenOutputs | undefined, digest: string, outDir: string): Promise<OutputFiles | undefined> {
   if (!previous || previous.digest !== digest || previous.outDir !== outDir) return undefined;
-  const now = await describeOutput(outDir, previous.files.map((file) => file.path));
+  const now = await describeOutput(
+    outDir,
+    previous.files.map((file) => file.path),
+  );
   const intact = now.every((file, index) => file.size === previous.files[index]!.size && file.mtimeMs === previous.files[index]!.mtimeMs);
   return intact ? new Map(previous.files.map((file) => [file.path, { reuse: true }])) : undefined;
 }
@@ -408,7 +430,11 @@ async function keepUnchanged(outDir: string, files: OutputFiles): Promise<Output
     if (typeof content !== "string" && !(content instanceof Uint8Array)) return;
     const bytes = typeof content === "string" ? Buffer.from(content) : content;
     const before = await stat(path.join(outDir, file)).catch(() => undefined);
-    if (before?.isFile() && before.size === bytes.length && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(await readFile(path.join(outDir, file)))) {
+    if (
+      before?.isFile() &&
+      before.size === bytes.length &&
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(await readFile(path.join(outDir, file)))
+    ) {
       files.set(file, { reuse: true });
     }
   });

@@ -49,9 +49,7 @@ export async function listArticleFiles(root: string): Promise<string[]> {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
-const problemAt = (rule: string, message: string, hint: string, line = 1, column = 1): LocatedProblem[] => [
-  { rule, message, hint, line, column },
-];
+const problemAt = (rule: string, message: string, hint: string, line = 1, column = 1): LocatedProblem[] => [{ rule, message, hint, line, column }];
 
 /** Finds the line and column of the first byte that is not valid UTF-8. */
 function firstInvalidUtf8(bytes: Buffer): { line: number; column: number } {

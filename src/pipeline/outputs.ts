@@ -20,7 +20,11 @@ export interface RenderOptions {
 }
 
 const render = (document: FeedDocument): string =>
-  document.format === "rss" ? renderRss(document.page) : document.format === "atom" ? renderAtom(document.page) : renderJsonFeed(document.page, document.nextUrl);
+  document.format === "rss"
+    ? renderRss(document.page)
+    : document.format === "atom"
+      ? renderAtom(document.page)
+      : renderJsonFeed(document.page, document.nextUrl);
 
 /** Everything a feed document's bytes depend on, besides wirefeed's version. */
 function documentKey(document: FeedDocument, fingerprint: (item: Item) => string): string {

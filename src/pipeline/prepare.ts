@@ -44,8 +44,7 @@ export interface PrepareContext {
   keyPrefix: string;
 }
 
-const withSeverity = (problems: readonly LocatedProblem[], severity: Severity): ArticleProblem[] =>
-  problems.map((problem) => ({ ...problem, severity }));
+const withSeverity = (problems: readonly LocatedProblem[], severity: Severity): ArticleProblem[] => problems.map((problem) => ({ ...problem, severity }));
 
 /**
  * Creates the per-article stages with one Markdown processor, made on first use: a build whose

@@ -12,7 +12,9 @@ import { stripXmlInvalid } from "./normalize/text.js";
 
 /** Body text as the renderer wants it: NFC, no characters XML cannot carry, no stray no-break spaces at line ends. */
 const prepareMarkdown = (markdown: string): string =>
-  stripXmlInvalid(markdown).normalize("NFC").replace(/[\u00A0\u202F\u2007]+$/gm, "");
+  stripXmlInvalid(markdown)
+    .normalize("NFC")
+    .replace(/[\u00A0\u202F\u2007]+$/gm, "");
 
 /** An article body rendered for the feeds. */
 export interface RenderedBody {
@@ -34,10 +36,65 @@ export interface RenderedBody {
  *   relative; `data:` only in `img src`, only for raster images, only with `allowDataImages`.
  */
 const allowedTags = [
-  "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "dfn", "div", "dl", "dt",
-  "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol",
-  "p", "pre", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike", "strong", "sub", "summary", "sup",
-  "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "tt", "u", "ul", "var",
+  "a",
+  "abbr",
+  "b",
+  "blockquote",
+  "br",
+  "caption",
+  "cite",
+  "code",
+  "dd",
+  "del",
+  "details",
+  "dfn",
+  "div",
+  "dl",
+  "dt",
+  "em",
+  "figcaption",
+  "figure",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "hr",
+  "i",
+  "img",
+  "ins",
+  "kbd",
+  "li",
+  "mark",
+  "ol",
+  "p",
+  "pre",
+  "q",
+  "rp",
+  "rt",
+  "ruby",
+  "s",
+  "samp",
+  "small",
+  "span",
+  "strike",
+  "strong",
+  "sub",
+  "summary",
+  "sup",
+  "table",
+  "tbody",
+  "td",
+  "tfoot",
+  "th",
+  "thead",
+  "time",
+  "tr",
+  "tt",
+  "u",
+  "ul",
+  "var",
 ];
 
 const allowedAttributes: SanitizeSchema["attributes"] = {
@@ -59,8 +116,25 @@ const allowedAttributes: SanitizeSchema["attributes"] = {
 
 /** Elements whose content must vanish with them, not be left behind as text. */
 const strippedWithContent = [
-  "script", "style", "template", "noscript", "noembed", "noframes", "xmp", "plaintext", "textarea", "select",
-  "title", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math",
+  "script",
+  "style",
+  "template",
+  "noscript",
+  "noembed",
+  "noframes",
+  "xmp",
+  "plaintext",
+  "textarea",
+  "select",
+  "title",
+  "iframe",
+  "frame",
+  "frameset",
+  "object",
+  "embed",
+  "applet",
+  "svg",
+  "math",
 ];
 
 /** Raster image types a `data:` URL may carry; SVG is excluded because it is a document. */
@@ -158,7 +232,7 @@ export function createRenderer(options: { allowDataImages: boolean }) {
       visit(tree, "element", (node: Element) => {
         if (node.tagName !== "p") return true;
         firstParagraph = toText(node).trim();
-        return firstParagraph === "" ? true : false;
+        return firstParagraph === "";
       });
       return { html, text: toText(tree).trim(), firstParagraph };
     },

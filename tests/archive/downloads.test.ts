@@ -37,7 +37,12 @@ const json = async (file: string) => JSON.parse(await read(file).then(String));
 const ndjson = async (file: string): Promise<ArchiveRow[]> => {
   const text = String(await read(file));
   expect(text.endsWith("\n") || text === "").toBe(true);
-  return text === "" ? [] : text.slice(0, -1).split("\n").map((line) => JSON.parse(line));
+  return text === ""
+    ? []
+    : text
+        .slice(0, -1)
+        .split("\n")
+        .map((line) => JSON.parse(line));
 };
 const ids = (records: readonly ArchiveRow[]) => records.map((record) => record.id);
 
@@ -127,7 +132,13 @@ describe("the manifest", () => {
         sha256: createHash("sha256").update(bytes).digest("hex"),
       });
       const plain = entry.compression === "gzip" ? gunzipSync(bytes) : bytes;
-      const records: ArchiveRow[] = entry.format === "json" ? JSON.parse(String(plain)).articles : String(plain).trimEnd().split("\n").map((line) => JSON.parse(line));
+      const records: ArchiveRow[] =
+        entry.format === "json"
+          ? JSON.parse(String(plain)).articles
+          : String(plain)
+              .trimEnd()
+              .split("\n")
+              .map((line) => JSON.parse(line));
       const dates = records.map((record) => record.date_published).sort((a, b) => Date.parse(a) - Date.parse(b));
       expect({ path: entry.path, count: entry.count, from: entry.from, to: entry.to }).toEqual({
         path: entry.path,

@@ -161,7 +161,10 @@ describe("per-tag feeds", () => {
     const index = JSON.parse(await readFile(path.join(out, "tags/index.json"), "utf8"));
     expect(index.tags.length).toBeGreaterThanOrEqual(10);
     for (const tag of index.tags as { slug: string; name: string; feeds: { rss: string; atom: string; json: string } }[]) {
-      const expected = records.filter((record) => record.tags.some((t) => t.slug === tag.slug)).map((record) => record.id).slice(0, feedLimit);
+      const expected = records
+        .filter((record) => record.tags.some((t) => t.slug === tag.slug))
+        .map((record) => record.id)
+        .slice(0, feedLimit);
       const rss = await readXmlDocument(tag.feeds.rss, "rss");
       const atom = await readXmlDocument(tag.feeds.atom, "atom");
       const json = await readJsonDocument(tag.feeds.json);

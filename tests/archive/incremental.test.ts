@@ -74,7 +74,14 @@ describe("adding one article and rebuilding", () => {
     "archive/index.json",
     "archive/sha256sums.txt",
   ];
-  const tagFeeds = ["tags/energy/atom.xml", "tags/energy/feed.json", "tags/energy/feed.xml", "tags/trade/atom.xml", "tags/trade/feed.json", "tags/trade/feed.xml"];
+  const tagFeeds = [
+    "tags/energy/atom.xml",
+    "tags/energy/feed.json",
+    "tags/energy/feed.xml",
+    "tags/trade/atom.xml",
+    "tags/trade/feed.json",
+    "tags/trade/feed.xml",
+  ];
   let second: Snapshot;
 
   it("when the newest archive page was full: a new page; the old one only gains its next-archive link", async () => {
@@ -99,9 +106,11 @@ describe("adding one article and rebuilding", () => {
     );
     // Page 11 kept its entries: the only new line is the link to page 12.
     const lines = (snap: Snapshot) => String(snap.bytes.get("feeds/archive/rss/11.xml")).split("\n");
-    expect(lines(second).filter((line) => !lines(first).includes(line)).map((line) => line.trim())).toEqual([
-      `<atom:link rel="next-archive" href="${new URL("feeds/archive/rss/12.xml", corpusConfig.url).href}" type="application/rss+xml"/>`,
-    ]);
+    expect(
+      lines(second)
+        .filter((line) => !lines(first).includes(line))
+        .map((line) => line.trim()),
+    ).toEqual([`<atom:link rel="next-archive" href="${new URL("feeds/archive/rss/12.xml", corpusConfig.url).href}" type="application/rss+xml"/>`]);
   });
 
   it("when it was not: only the newest archive page changes, and the files that hold the article", async () => {

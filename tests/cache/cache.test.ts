@@ -62,7 +62,10 @@ const editConfig = async (site: string, change: (config: Record<string, unknown>
 describe("after a change, a cached build still writes the bytes of an uncached one", () => {
   it.each<[string, Change]>([
     // Articles
-    ["one body edited", async (site) => writeFile(await generatedFile(site, 3), `${await readFile(await generatedFile(site, 3), "utf8")}\nA new closing line.\n`)],
+    [
+      "one body edited",
+      async (site) => writeFile(await generatedFile(site, 3), `${await readFile(await generatedFile(site, 3), "utf8")}\nA new closing line.\n`),
+    ],
     [
       "one title edited",
       async (site) => {
@@ -79,7 +82,10 @@ describe("after a change, a cached build still writes the bytes of an uncached o
         await writeFile(path.join(articlesOf(site), added.name), added.text);
       },
     ],
-    ["a draft published", async (site) => writeFile(path.join(articlesOf(site), "draft.md"), "---\ntitle: No longer a draft\ndate: 2020-01-01\n---\n\nPublished.\n")],
+    [
+      "a draft published",
+      async (site) => writeFile(path.join(articlesOf(site), "draft.md"), "---\ntitle: No longer a draft\ndate: 2020-01-01\n---\n\nPublished.\n"),
+    ],
     ["one made invalid", async (site) => writeFile(await generatedFile(site, 1), "---\ntitle: [unclosed\n---\n\nBody.\n")],
     // Config
     ["the title changed", (site) => editConfig(site, (config) => (config.title = "Another Desk"))],
@@ -156,7 +162,10 @@ describe("what the cache remembers of the previous output is used only while tha
 
 const bodyFiles = async (cacheDir: string) => {
   const entries = await readdir(path.join(cacheDir, "articles"), { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).sort();
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
 };
 
 describe("a cache that cannot be trusted is rebuilt, never used", () => {

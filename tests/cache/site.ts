@@ -46,6 +46,9 @@ export async function treeDigest(folder: string): Promise<Record<string, string>
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
   const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
   const digests: Record<string, string> = {};
-  for (const file of files.sort()) digests[path.relative(folder, file)] = createHash("sha256").update(await readFile(file)).digest("hex");
+  for (const file of files.sort())
+    digests[path.relative(folder, file)] = createHash("sha256")
+      .update(await readFile(file))
+      .digest("hex");
   return digests;
 }

@@ -151,7 +151,12 @@ describe("GitHub Actions annotations", () => {
     // Without a position
     [{}, "No articles", "Add one.", "::error title=invalid-date::No articles. Add one."],
     // Commas and colons in a file name are escaped in properties, % and newlines everywhere
-    [{ file: "articles/a,b:c.md", line: 1 }, "100% wrong\nreally", "Fix.", "::error file=articles/a%2Cb%3Ac.md,line=1,title=invalid-date::100%25 wrong%0Areally. Fix."],
+    [
+      { file: "articles/a,b:c.md", line: 1 },
+      "100% wrong\nreally",
+      "Fix.",
+      "::error file=articles/a%2Cb%3Ac.md,line=1,title=invalid-date::100%25 wrong%0Areally. Fix.",
+    ],
   ])("formats %j", (place, message, hint, expected) => {
     expect(formatGithubAnnotations([{ rule: "invalid-date", severity: "error", message, hint, ...place }])).toBe(expected);
   });
@@ -161,7 +166,9 @@ describe("what the CLI prints", () => {
   it("prints only the summary line when all is well and stderr is not a terminal", async () => {
     const { stderr, stdout } = await cli(await site({ "good.md": good("Good") }), ["build", "--now", now]);
     expect(stdout).toBe("");
-    expect(stderr).toMatch(/^wirefeed: built 1 articles into \d+ files \(\d+ written, 0 unchanged\) \(0 drafts, 0 scheduled skipped\); 0 errors, 0 warnings in \d+ ms\n$/);
+    expect(stderr).toMatch(
+      /^wirefeed: built 1 articles into \d+ files \(\d+ written, 0 unchanged\) \(0 drafts, 0 scheduled skipped\); 0 errors, 0 warnings in \d+ ms\n$/,
+    );
   });
 
   it("keeps warnings out with --quiet, and lists files, cache and timings with --verbose", async () => {

@@ -125,7 +125,13 @@ const withoutSource = ({ source: _source, ...view }: ItemView & { source: string
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
 
 // An XML reader that shares no code with the serializers, to get the raw element text.
-const rawXml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", textNodeName: "#text", parseTagValue: false, isArray: (name) => ["item", "entry", "category", "link", "dc:creator"].includes(name) });
+const rawXml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  textNodeName: "#text",
+  parseTagValue: false,
+  isArray: (name) => ["item", "entry", "category", "link", "dc:creator"].includes(name),
+});
 
 describe("the tricky fixture", () => {
   let out: string;
@@ -183,9 +189,7 @@ describe("the tricky fixture", () => {
     it.each(["feed.xml", "atom.xml", "feed.json"])("feed-extractor reads %s with every id, link and title in order", (file) => {
       const read = readWithFeedExtractor(path.join(out, file));
       expect(read.title).toBe("The World Desk & Friends <Tricky>");
-      expect(read.entries.map(({ id, link, title }) => ({ id, link, title }))).toEqual(
-        expectedItems.map(({ id, link, title }) => ({ id, link, title })),
-      );
+      expect(read.entries.map(({ id, link, title }) => ({ id, link, title }))).toEqual(expectedItems.map(({ id, link, title }) => ({ id, link, title })));
     });
   });
 
@@ -310,7 +314,8 @@ describe("the tricky fixture in archived feed pages", () => {
     const out = path.join(dir, "output");
     const result = await build({ cwd: dir, out, now: "2026-11-27T00:00:00Z", cacheDir: false });
     expect([result.exitCode, result.diagnostics]).toEqual([0, []]);
-    const pages = (folder: string, extension: string) => result.written.filter((file) => file.startsWith(`feeds/archive/${folder}/`) && file.endsWith(extension));
+    const pages = (folder: string, extension: string) =>
+      result.written.filter((file) => file.startsWith(`feeds/archive/${folder}/`) && file.endsWith(extension));
     const rss = pages("rss", ".xml");
     const atom = pages("atom", ".xml");
     expect(rss.length).toBeGreaterThanOrEqual(2);

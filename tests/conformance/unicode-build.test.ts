@@ -34,7 +34,10 @@ const article = fc.record({
   // A NUL byte marks a file as binary, and UTF-8 cannot hold a lone surrogate (unicode-serializers.test.ts
   // covers those): everything else may stand in a body. Front matter carries both as YAML escapes.
   body: fc
-    .array(unicodeText(80).map((text) => text.replaceAll("\u0000", "").replace(LONE_SURROGATE, "")), { maxLength: 3 })
+    .array(
+      unicodeText(80).map((text) => text.replaceAll("\u0000", "").replace(LONE_SURROGATE, "")),
+      { maxLength: 3 },
+    )
     .map((paragraphs) => paragraphs.join("\n\n")),
   author: unicodeText().filter((text) => cleanInline(text) !== ""),
   tags: fc.array(unicodeText(), { maxLength: 3 }),

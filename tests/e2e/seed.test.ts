@@ -24,8 +24,7 @@ const expected = {
 };
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", textNodeName: "#text", cdataPropName: false as never });
-const paragraphsOf = (html: string) =>
-  [...html.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((match) => match[1]!.replace(/\u00A0/g, " ").trim());
+const paragraphsOf = (html: string) => [...html.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((match) => match[1]!.replace(/\u00A0/g, " ").trim());
 
 describe("the seed article in every output", () => {
   let out: string;

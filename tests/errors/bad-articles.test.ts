@@ -26,7 +26,14 @@ const cases: Record<string, Case> = {
   "no front matter": { input: "# Hello\n\nBody.\n", rule: "missing-front-matter", line: 1, column: 1 },
   "alias without an anchor": { input: fm("title: Hello", "date: 2022-02-25", "slug: *starred"), rule: "invalid-yaml", line: 4, column: 7 },
   "aliases that multiply (billion laughs)": {
-    input: fm("title: Hello", "date: 2022-02-25", "a: &a [x, x, x, x, x, x, x, x, x, x]", "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]", "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]", "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]"),
+    input: fm(
+      "title: Hello",
+      "date: 2022-02-25",
+      "a: &a [x, x, x, x, x, x, x, x, x, x]",
+      "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]",
+      "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]",
+      "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]",
+    ),
     rule: "invalid-yaml",
     line: 5,
   },
@@ -47,13 +54,23 @@ const cases: Record<string, Case> = {
   "updated before date": { input: fm("title: Hello", "date: 2022-02-25", "updated: 2022-02-24"), rule: "updated-before-date", line: 4, column: 1 },
 
   // Code in front matter: refused, never run
-  "---js front matter": { input: "---js\n{ title: require('fs').writeFileSync('pwned', '') }\n---\nBody.\n", rule: "executable-front-matter", line: 1, column: 4 },
+  "---js front matter": {
+    input: "---js\n{ title: require('fs').writeFileSync('pwned', '') }\n---\nBody.\n",
+    rule: "executable-front-matter",
+    line: 1,
+    column: 4,
+  },
   "---javascript front matter": { input: "---javascript\n{ title: 'x' }\n---\nBody.\n", rule: "executable-front-matter", line: 1, column: 4 },
   "---coffee front matter": { input: "---coffee\ntitle: 'x'\n---\nBody.\n", rule: "executable-front-matter", line: 1, column: 4 },
   "--- js with a space": { input: "--- js\n{ title: 'x' }\n---\nBody.\n", rule: "executable-front-matter", line: 1 },
   "---toml front matter": { input: '---toml\ntitle = "x"\n---\nBody.\n', rule: "unsupported-front-matter", line: 1, column: 4 },
   "YAML !!js/function tag": { input: fm('title: !!js/function "function () { return 1 }"', "date: 2022-02-25"), rule: "unsafe-yaml-tag", line: 2, column: 8 },
-  "YAML !!python/object tag": { input: fm("title: Hello", "date: 2022-02-25", "x: !!python/object:os.system [ls]"), rule: "unsafe-yaml-tag", line: 4, column: 4 },
+  "YAML !!python/object tag": {
+    input: fm("title: Hello", "date: 2022-02-25", "x: !!python/object:os.system [ls]"),
+    rule: "unsafe-yaml-tag",
+    line: 4,
+    column: 4,
+  },
   "YAML local !tag": { input: fm("title: !shell echo", "date: 2022-02-25"), rule: "unsafe-yaml-tag", line: 2, column: 8 },
   "YAML !!binary tag": { input: fm("title: Hello", "date: 2022-02-25", "tags: !!binary aGVsbG8="), rule: "unsafe-yaml-tag", line: 4, column: 7 },
 
@@ -68,22 +85,48 @@ const cases: Record<string, Case> = {
   "id with a slash": { input: fm("title: Hello", "date: 2022-02-25", "id: a/b"), rule: "unsafe-id", line: 4, column: 1 },
 
   // Bytes that are not an article
-  "invalid UTF-8": { input: Buffer.concat([Buffer.from("---\ntitle: Caf"), Buffer.from([0xe9]), Buffer.from("\ndate: 2022-02-25\n---\n")]), rule: "invalid-utf8", line: 2, column: 11 },
+  "invalid UTF-8": {
+    input: Buffer.concat([Buffer.from("---\ntitle: Caf"), Buffer.from([0xe9]), Buffer.from("\ndate: 2022-02-25\n---\n")]),
+    rule: "invalid-utf8",
+    line: 2,
+    column: 11,
+  },
   "binary file": { input: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), rule: "binary-file", line: 1, column: 1 },
   "empty file": { input: "", rule: "empty-file", line: 1, column: 1 },
   "whitespace-only file": { input: "\n  \n", rule: "empty-file", line: 1, column: 1 },
-  "file larger than maxArticleBytes": { input: fm("title: Hello", "date: 2022-02-25") + "x".repeat(200), rule: "file-too-large", line: 1, column: 1, config: { maxArticleBytes: 100 } },
+  "file larger than maxArticleBytes": {
+    input: fm("title: Hello", "date: 2022-02-25") + "x".repeat(200),
+    rule: "file-too-large",
+    line: 1,
+    column: 1,
+    config: { maxArticleBytes: 100 },
+  },
 
   // Wrong types and values
   "title that is a number": { input: fm("title: 42", "date: 2022-02-25"), rule: "invalid-type", line: 2, column: 1 },
   "title that is a list": { input: fm("date: 2022-02-25", "title: [a, b]"), rule: "invalid-type", line: 3, column: 1 },
   "tags as a map": { input: fm("title: Hello", "date: 2022-02-25", "tags: {a: 1}"), rule: "invalid-type", line: 4, column: 1 },
   "draft as text": { input: fm("title: Hello", "date: 2022-02-25", "draft: maybe"), rule: "invalid-type", line: 4, column: 1 },
-  "image src with a scheme other than http(s)": { input: fm("title: Hello", "date: 2022-02-25", "image: javascript:alert(1)"), rule: "invalid-image-src", line: 4, column: 1 },
+  "image src with a scheme other than http(s)": {
+    input: fm("title: Hello", "date: 2022-02-25", "image: javascript:alert(1)"),
+    rule: "invalid-image-src",
+    line: 4,
+    column: 1,
+  },
   "image src with spaces": { input: fm("title: Hello", "date: 2022-02-25", "image:", "  src: my photo.jpg"), rule: "invalid-image-src", line: 5, column: 3 },
-  "image src protocol-relative": { input: fm("title: Hello", "date: 2022-02-25", "image: //evil.example/a.jpg"), rule: "invalid-image-src", line: 4, column: 1 },
+  "image src protocol-relative": {
+    input: fm("title: Hello", "date: 2022-02-25", "image: //evil.example/a.jpg"),
+    rule: "invalid-image-src",
+    line: 4,
+    column: 1,
+  },
   "image without src": { input: fm("title: Hello", "date: 2022-02-25", "image:", "  alt: A photo"), rule: "missing-image-src", line: 4, column: 1 },
-  "unknown image key": { input: fm("title: Hello", "date: 2022-02-25", "image:", "  src: /a.jpg", "  onerror: x"), rule: "unknown-image-key", line: 6, column: 3 },
+  "unknown image key": {
+    input: fm("title: Hello", "date: 2022-02-25", "image:", "  src: /a.jpg", "  onerror: x"),
+    rule: "unknown-image-key",
+    line: 6,
+    column: 3,
+  },
   "invalid language tag": { input: fm("title: Hello", "date: 2022-02-25", "lang: english language"), rule: "invalid-lang", line: 4, column: 1 },
   "author that is a number": { input: fm("title: Hello", "date: 2022-02-25", "author: 7"), rule: "invalid-author", line: 4, column: 1 },
 };
@@ -125,7 +168,11 @@ describe("an unknown front matter key", () => {
 describe("duplicates name both files", () => {
   const rows: [string, Record<string, string>, string][] = [
     ["slug", { "a.md": fm("title: A", "date: 2022-02-25", "slug: same"), "b.md": fm("title: B", "date: 2022-02-26", "slug: same") }, "duplicate-slug"],
-    ["url", { "a.md": fm("title: A", "date: 2022-02-25", "slug: same", "id: one"), "b.md": fm("title: B", "date: 2022-02-25", "slug: same", "id: two") }, "duplicate-url"],
+    [
+      "url",
+      { "a.md": fm("title: A", "date: 2022-02-25", "slug: same", "id: one"), "b.md": fm("title: B", "date: 2022-02-25", "slug: same", "id: two") },
+      "duplicate-url",
+    ],
     ["id", { "a.md": fm("title: A", "date: 2022-02-25", "id: urn:x:1"), "b.md": fm("title: B", "date: 2022-02-26", "id: urn:x:1") }, "duplicate-id"],
   ];
   it.each(rows)("the same %s", async (_field, articles, rule) => {
@@ -170,7 +217,13 @@ describe("accepted and normalized, not rejected", () => {
 
 describe("which files are articles", () => {
   it("ignores files and folders starting with . or _", async () => {
-    const result = await buildSite({ "a.md": goodArticle(), ".hidden.md": "garbage", "_draft.md": "garbage", "_private/b.md": "garbage", ".git/c.md": "garbage" });
+    const result = await buildSite({
+      "a.md": goodArticle(),
+      ".hidden.md": "garbage",
+      "_draft.md": "garbage",
+      "_private/b.md": "garbage",
+      ".git/c.md": "garbage",
+    });
     expect(result.diagnostics).toEqual([]);
     expect(result.counts.articles).toBe(1);
   });
@@ -228,8 +281,12 @@ describe("one run", () => {
     let stderr = "";
     let stdout = "";
     const code = await main(["build", "--now", "2026-11-27T00:00:00Z"], {
-      stdout: (text) => void (stdout += text),
-      stderr: (text) => void (stderr += text),
+      stdout: (text) => {
+        stdout += text;
+      },
+      stderr: (text) => {
+        stderr += text;
+      },
       env: {},
       cwd: dir,
     });

@@ -16,30 +16,66 @@ const knownKeys = ["title", "date", "updated", "description", "author", "tags", 
 
 const text = fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }));
 const hostile = fc.constantFrom(
-  "../../etc/passwd", "..", "/", "a/b", "C:\\x", "%2e%2e%2f", "\u0000", "\uFEFF", "\u202E", "]]>", "<![CDATA[", "<script>alert(1)</script>",
-  '<img src=x onerror=alert(1)>', "javascript:alert(1)", "&amp;&lt;&#0;", "\r\n", "\t", "\u00A0", "---", "!!js/function", "{{", "*alias", "&anchor",
+  "../../etc/passwd",
+  "..",
+  "/",
+  "a/b",
+  "C:\\x",
+  "%2e%2e%2f",
+  "\u0000",
+  "\uFEFF",
+  "\u202E",
+  "]]>",
+  "<![CDATA[",
+  "<script>alert(1)</script>",
+  "<img src=x onerror=alert(1)>",
+  "javascript:alert(1)",
+  "&amp;&lt;&#0;",
+  "\r\n",
+  "\t",
+  "\u00A0",
+  "---",
+  "!!js/function",
+  "{{",
+  "*alias",
+  "&anchor",
 );
 const dateText = fc.oneof(
-  fc.constantFrom("2022-02-25", "2022-02-25T10:00:00Z", "Fri, 25 Feb 2022 10:00:00 +0530", "February 25, 2022", "2022-02-30", "03/04/2022", "next Tuesday", "2030-01-01"),
+  fc.constantFrom(
+    "2022-02-25",
+    "2022-02-25T10:00:00Z",
+    "Fri, 25 Feb 2022 10:00:00 +0530",
+    "February 25, 2022",
+    "2022-02-30",
+    "03/04/2022",
+    "next Tuesday",
+    "2030-01-01",
+  ),
   fc.date({ min: new Date("1990-01-01"), max: new Date("2040-01-01"), noInvalidDate: true }).map((date) => date.toISOString()),
   text,
 );
 const scalar = fc.oneof(text, hostile, fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
-const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 4 }), fc.dictionary(fc.oneof(text, fc.constantFrom("src", "alt", "caption", "credit", "name", "email")), scalar, { maxKeys: 4 }));
+const value = fc.oneof(
+  scalar,
+  fc.array(scalar, { maxLength: 4 }),
+  fc.dictionary(fc.oneof(text, fc.constantFrom("src", "alt", "caption", "credit", "name", "email")), scalar, { maxKeys: 4 }),
+);
 
 /** Front matter as a YAML mapping: mostly plausible, so that many cases build. */
-const frontMatterData = fc.record(
-  {
-    title: fc.oneof({ weight: 4, arbitrary: text.filter((s) => s.trim() !== "") }, { weight: 1, arbitrary: value }),
-    date: fc.oneof({ weight: 4, arbitrary: dateText }, { weight: 1, arbitrary: value }),
-    tags: fc.oneof(fc.array(fc.oneof(text, hostile), { maxLength: 5 }), value),
-    slug: fc.oneof(text, hostile),
-    image: value,
-    description: text,
-    extra: fc.dictionary(fc.oneof(text, fc.constantFrom(...knownKeys)), value, { maxKeys: 3 }),
-  },
-  { requiredKeys: ["title", "date"] },
-).map(({ extra, ...known }) => ({ ...extra, ...known }));
+const frontMatterData = fc
+  .record(
+    {
+      title: fc.oneof({ weight: 4, arbitrary: text.filter((s) => s.trim() !== "") }, { weight: 1, arbitrary: value }),
+      date: fc.oneof({ weight: 4, arbitrary: dateText }, { weight: 1, arbitrary: value }),
+      tags: fc.oneof(fc.array(fc.oneof(text, hostile), { maxLength: 5 }), value),
+      slug: fc.oneof(text, hostile),
+      image: value,
+      description: text,
+      extra: fc.dictionary(fc.oneof(text, fc.constantFrom(...knownKeys)), value, { maxKeys: 3 }),
+    },
+    { requiredKeys: ["title", "date"] },
+  )
+  .map(({ extra, ...known }) => ({ ...extra, ...known }));
 
 const frontMatter = fc.oneof(
   { weight: 5, arbitrary: frontMatterData.map((data) => stringify(data)) },
@@ -50,7 +86,19 @@ const frontMatter = fc.oneof(
 const bodyPiece = fc.oneof(
   text,
   hostile,
-  fc.constantFrom("# Heading", "> quote", "- item", "```js\ncode\n```", "[link](../x)", "![img](/a.png)", "<div><p>raw</p></div>", "<svg onload=alert(1)>", '<a href="jav&#x09;ascript:alert(1)">x</a>', "<iframe src=//evil>", "| a | b |\n|---|---|"),
+  fc.constantFrom(
+    "# Heading",
+    "> quote",
+    "- item",
+    "```js\ncode\n```",
+    "[link](../x)",
+    "![img](/a.png)",
+    "<div><p>raw</p></div>",
+    "<svg onload=alert(1)>",
+    '<a href="jav&#x09;ascript:alert(1)">x</a>',
+    "<iframe src=//evil>",
+    "| a | b |\n|---|---|",
+  ),
 );
 const body = fc.array(bodyPiece, { maxLength: 8 }).map((pieces) => pieces.join("\n\n"));
 

@@ -9,7 +9,11 @@ const now = "2026-11-27T00:00:00Z";
 
 /** A site built once with three articles: the previous output the guard compares with. */
 async function previouslyBuilt() {
-  const dir = await writeSite({ "a.md": goodArticle("Alpha", "2022-02-25"), "b.md": goodArticle("Beta", "2022-02-26"), "c.md": goodArticle("Gamma", "2022-02-27") });
+  const dir = await writeSite({
+    "a.md": goodArticle("Alpha", "2022-02-25"),
+    "b.md": goodArticle("Beta", "2022-02-26"),
+    "c.md": goodArticle("Gamma", "2022-02-27"),
+  });
   const first = await build({ cwd: dir, now });
   expect(first.exitCode).toBe(0);
   const out = path.join(dir, "output");

@@ -10,13 +10,51 @@ import { ATOM_NS, childElements, textOf } from "../support/xml.js";
 
 // Elements that run code, load active content, submit data or change how the page resolves.
 const dangerousElements = new Set([
-  "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input", "button", "select",
-  "textarea", "meta", "base", "link", "svg", "math", "template", "noscript", "html", "head", "body", "video", "audio",
-  "isindex", "portal", "param",
+  "script",
+  "style",
+  "iframe",
+  "frame",
+  "frameset",
+  "object",
+  "embed",
+  "applet",
+  "form",
+  "input",
+  "button",
+  "select",
+  "textarea",
+  "meta",
+  "base",
+  "link",
+  "svg",
+  "math",
+  "template",
+  "noscript",
+  "html",
+  "head",
+  "body",
+  "video",
+  "audio",
+  "isindex",
+  "portal",
+  "param",
 ]);
 
 // hast property names of attributes that carry a URL or code.
-const dangerousProperties = new Set(["style", "srcSet", "formAction", "action", "data", "poster", "background", "srcDoc", "xLinkHref", "codeBase", "dynsrc", "lowsrc"]);
+const dangerousProperties = new Set([
+  "style",
+  "srcSet",
+  "formAction",
+  "action",
+  "data",
+  "poster",
+  "background",
+  "srcDoc",
+  "xLinkHref",
+  "codeBase",
+  "dynsrc",
+  "lowsrc",
+]);
 
 const urlProperties = ["href", "src", "cite", "longDesc"];
 
@@ -55,7 +93,9 @@ export function htmlDangers(html: string, options: { allowDataImages?: boolean }
  */
 export function parseXml(text: string): Document {
   const errors: string[] = [];
-  const parser = new DOMParser({ onError: (level, message) => void (message.startsWith("Unicode replacement character") || errors.push(`${level}: ${message}`)) });
+  const parser = new DOMParser({
+    onError: (level, message) => void (message.startsWith("Unicode replacement character") || errors.push(`${level}: ${message}`)),
+  });
   const document = parser.parseFromString(text, MIME_TYPE.XML_TEXT);
   if (errors.length > 0) throw new Error(`Invalid XML: ${errors.join("; ")}`);
   return document;

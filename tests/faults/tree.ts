@@ -13,7 +13,12 @@ export async function hashTree(dir: string): Promise<Record<string, string> | un
   for (const entry of entries) {
     if (!entry.isFile()) continue;
     const full = path.join(entry.parentPath, entry.name);
-    files.push([path.relative(dir, full), createHash("sha256").update(await readFile(full)).digest("hex")]);
+    files.push([
+      path.relative(dir, full),
+      createHash("sha256")
+        .update(await readFile(full))
+        .digest("hex"),
+    ]);
   }
   return Object.fromEntries(files.sort(([a], [b]) => (a < b ? -1 : 1)));
 }

@@ -16,7 +16,7 @@ describe("residueAnywhere", () => {
     // the seed's own first line: a tracking comment whose "<" the copy lost
     ["!-- Google tag (gtag.js) -->", "tracking code"],
     ["<!-- Google Tag Manager -->", "tracking code"],
-    ["<script async src=\"https://www.googletagmanager.com/gtag/js\"></script>", "tracking code"],
+    ['<script async src="https://www.googletagmanager.com/gtag/js"></script>', "tracking code"],
     ["window.dataLayer = window.dataLayer || [];", "tracking code"],
     ["gtag('config', 'G-XXXX');", "tracking code"],
     // share buttons, alone or in a row
@@ -125,7 +125,10 @@ describe("detectCreditLine", () => {
 
 describe("detectCaptionWithCredit", () => {
   it.each([
-    ["Ebrahim Raisi and Vladimir Putin at the Kremlin (Photo by Jane Doe)", { caption: "Ebrahim Raisi and Vladimir Putin at the Kremlin", credit: "Photo by Jane Doe" }],
+    [
+      "Ebrahim Raisi and Vladimir Putin at the Kremlin (Photo by Jane Doe)",
+      { caption: "Ebrahim Raisi and Vladimir Putin at the Kremlin", credit: "Photo by Jane Doe" },
+    ],
     ["Residents in a metro station. Photo: Reuters", { caption: "Residents in a metro station.", credit: "Photo: Reuters" }],
     ["Residents in a metro station | © Jane Doe / AFP", { caption: "Residents in a metro station", credit: "© Jane Doe / AFP" }],
     ["The Joint Comprehensive Plan of Action (JCPOA)", undefined],

@@ -70,7 +70,7 @@ describe("importArticles", () => {
     const dir = await site();
     const result = await importArticles({ cwd: dir, inputs: ["sources/seed.txt"], dryRun: true });
     expect(result.articles[0]).toMatchObject({ outcome: "would-import", target: `articles/${seedName}` });
-    expect(result.articles[0]?.markdown).toContain("image_credit: \"IMAGE SOURCE: ASSOCIATED PRESS\"");
+    expect(result.articles[0]?.markdown).toContain('image_credit: "IMAGE SOURCE: ASSOCIATED PRESS"');
     expect(await lstat(path.join(dir, "articles")).catch(() => undefined)).toBeUndefined();
   });
 

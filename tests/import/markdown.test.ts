@@ -47,16 +47,14 @@ describe("escapeParagraph", () => {
     expect(escapeParagraph(paragraph)).toBe(expected);
   });
 
-  it.each([
-    ["# 1 is a number"],
-    ["1. First"],
-    ["<b>bold</b> &amp; [a](b) `code` *em* _em_ \\*"],
-    ["---"],
-  ])("the build renders %j as one paragraph of exactly that text", (paragraph) => {
-    const { html, text } = rendered(paragraph);
-    expect(html.startsWith("<p>")).toBe(true);
-    expect(text).toBe(paragraph);
-  });
+  it.each([["# 1 is a number"], ["1. First"], ["<b>bold</b> &amp; [a](b) `code` *em* _em_ \\*"], ["---"]])(
+    "the build renders %j as one paragraph of exactly that text",
+    (paragraph) => {
+      const { html, text } = rendered(paragraph);
+      expect(html.startsWith("<p>")).toBe(true);
+      expect(text).toBe(paragraph);
+    },
+  );
 
   it("renders any text of Markdown's special characters back to itself (property)", () => {
     const alphabet = [..."#>-+*_`~<>&[]()!:\\=|.1 aZ;\n"].filter((c) => c !== "\n");
@@ -110,7 +108,13 @@ describe("articleMarkdown", () => {
         notes: [],
       });
       const split = splitFrontMatter(markdown);
-      expect(split.ok && split.value.data).toEqual({ title: value, date: "2022-02-25", description: value, image_caption: value, image_credit: `Photo: ${value}` });
+      expect(split.ok && split.value.data).toEqual({
+        title: value,
+        date: "2022-02-25",
+        description: value,
+        image_caption: value,
+        image_credit: `Photo: ${value}`,
+      });
     }
   });
 });

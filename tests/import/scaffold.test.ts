@@ -41,7 +41,9 @@ describe("wirefeed new", () => {
   });
 
   it("each commented key, uncommented, is read by the build without a warning", async () => {
-    const text = scaffoldText("Talks", "2026-11-26", "talks").replace(/^# ?(\s*)(\w+):/gmu, "$1$2:").replace(/^draft: true.*\n/mu, "");
+    const text = scaffoldText("Talks", "2026-11-26", "talks")
+      .replace(/^# ?(\s*)(\w+):/gmu, "$1$2:")
+      .replace(/^draft: true.*\n/mu, "");
     const dir = await tempDir("wirefeed-new-");
     await cp(path.join(repoRoot, "wirefeed.config.json"), path.join(dir, "wirefeed.config.json"));
     await mkdir(path.join(dir, "articles"));

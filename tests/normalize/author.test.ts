@@ -70,21 +70,9 @@ describe("parseAuthors", () => {
     // Duplicates (same name and email) are merged, keeping the first and filling in a url
     ["same name twice", ["Jane Doe", "Jane Doe"], [{ name: "Jane Doe" }]],
     ["same name after cleaning", ["Jane Doe", " Jane\u00a0Doe "], [{ name: "Jane Doe" }]],
-    [
-      "same name and email in two forms",
-      ["Jane Doe <jane@example.com>", "jane@example.com (Jane Doe)"],
-      [{ name: "Jane Doe", email: "jane@example.com" }],
-    ],
-    [
-      "email compared without case",
-      ["Jane Doe <Jane@Example.com>", "Jane Doe <jane@example.com>"],
-      [{ name: "Jane Doe", email: "Jane@Example.com" }],
-    ],
-    [
-      "a later url fills in",
-      ["Jane Doe", { name: "Jane Doe", url: "https://example.com/jane" }],
-      [{ name: "Jane Doe", url: "https://example.com/jane" }],
-    ],
+    ["same name and email in two forms", ["Jane Doe <jane@example.com>", "jane@example.com (Jane Doe)"], [{ name: "Jane Doe", email: "jane@example.com" }]],
+    ["email compared without case", ["Jane Doe <Jane@Example.com>", "Jane Doe <jane@example.com>"], [{ name: "Jane Doe", email: "Jane@Example.com" }]],
+    ["a later url fills in", ["Jane Doe", { name: "Jane Doe", url: "https://example.com/jane" }], [{ name: "Jane Doe", url: "https://example.com/jane" }]],
     [
       "same name, different emails are two authors",
       ["Jane Doe <jane@example.com>", "Jane Doe <jd@example.org>"],

@@ -1,13 +1,7 @@
 import fc from "fast-check";
 import matter from "gray-matter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  calendarDate,
-  formatRfc3339,
-  formatRfc822,
-  isValidTimeZone,
-  parseDate,
-} from "../../src/pipeline/normalize/date.js";
+import { calendarDate, formatRfc3339, formatRfc822, isValidTimeZone, parseDate } from "../../src/pipeline/normalize/date.js";
 
 const NEW_YORK = "America/New_York";
 const LONDON = "Europe/London";
@@ -349,9 +343,7 @@ describe("isValidTimeZone", () => {
 
 describe("round trips", () => {
   const zones = ["UTC", TEHRAN, NEW_YORK, LONDON, "Asia/Kathmandu", "Pacific/Kiritimati", "America/St_Johns"];
-  const instant = fc
-    .integer({ min: Date.UTC(1971, 0, 1) / 1000, max: Date.UTC(2099, 11, 31) / 1000 })
-    .map((seconds) => new Date(seconds * 1000));
+  const instant = fc.integer({ min: Date.UTC(1971, 0, 1) / 1000, max: Date.UTC(2099, 11, 31) / 1000 }).map((seconds) => new Date(seconds * 1000));
   const zone = fc.constantFrom(...zones);
 
   it("parses what formatRfc3339 and formatRfc822 write back to the same instant, whatever zone it is read in", () => {

@@ -21,7 +21,12 @@ describe("summarize", () => {
     // The seed article's own text
     ["seed dek fits the default length", SEED_DEK, undefined, SEED_DEK],
     ["seed body: only the first paragraph", `${SEED_FIRST_PARAGRAPH}\n\n${SEED_SECOND_PARAGRAPH}`, undefined, SEED_FIRST_PARAGRAPH],
-    ["seed JCPOA paragraph: no-break space gone, cut to 280 with the ellipsis", `${SEED_JCPOA_PARAGRAPH}\u00a0`, undefined, "Both leaders also talked about the ongoing nuclear negotiations in Vienna, which aimed at reviving the 2015 nuclear deal, formally known as the Joint Comprehensive Plan of Action (JCPOA). Raisi told Putin that if there are credible guarantees that the West will abide by the deal…"],
+    [
+      "seed JCPOA paragraph: no-break space gone, cut to 280 with the ellipsis",
+      `${SEED_JCPOA_PARAGRAPH}\u00a0`,
+      undefined,
+      "Both leaders also talked about the ongoing nuclear negotiations in Vienna, which aimed at reviving the 2015 nuclear deal, formally known as the Joint Comprehensive Plan of Action (JCPOA). Raisi told Putin that if there are credible guarantees that the West will abide by the deal…",
+    ],
     ["seed dek cut at a word boundary", SEED_DEK, 60, "Iran’s Foreign Ministry stated that provocative moves by…"],
     ["seed dek: the comma before the cut goes", SEED_DEK, 66, "Iran’s Foreign Ministry stated that provocative moves by NATO…"],
     ["seed dek: the curly apostrophe keeps Iran’s one word", SEED_DEK, 8, "Iran’s…"],

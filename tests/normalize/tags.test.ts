@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  chooseDisplayName,
-  cleanTag,
-  splitTags,
-  tagKey,
-  tagSlug,
-  uniqueTags,
-} from "../../src/pipeline/normalize/tags.js";
+import { chooseDisplayName, cleanTag, splitTags, tagKey, tagSlug, uniqueTags } from "../../src/pipeline/normalize/tags.js";
 
 describe("cleanTag", () => {
   it.each([
@@ -78,10 +71,16 @@ describe("tagKey", () => {
 describe("splitTags", () => {
   it.each([
     // The seed's tags, as a list and as a string.
-    [["Iran", "Russia", "Ukraine", "NATO", "JCPOA"], ["Iran", "Russia", "Ukraine", "NATO", "JCPOA"]],
+    [
+      ["Iran", "Russia", "Ukraine", "NATO", "JCPOA"],
+      ["Iran", "Russia", "Ukraine", "NATO", "JCPOA"],
+    ],
     ["Iran, Russia, Ukraine, NATO, JCPOA", ["Iran", "Russia", "Ukraine", "NATO", "JCPOA"]],
     // List items are never split at commas.
-    [["Washington, D.C.", "Iran"], ["Washington, D.C.", "Iran"]],
+    [
+      ["Washington, D.C.", "Iran"],
+      ["Washington, D.C.", "Iran"],
+    ],
     // Empty pieces and whitespace.
     ["Iran,, ,Russia,", ["Iran", "Russia"]],
     [[" Iran ", "", "\u00a0"], ["Iran"]],
@@ -99,10 +98,19 @@ describe("splitTags", () => {
 describe("uniqueTags", () => {
   it.each([
     // The seed's tags stay as they are.
-    [["Iran", "Russia", "Ukraine", "NATO", "JCPOA"], ["Iran", "Russia", "Ukraine", "NATO", "JCPOA"]],
+    [
+      ["Iran", "Russia", "Ukraine", "NATO", "JCPOA"],
+      ["Iran", "Russia", "Ukraine", "NATO", "JCPOA"],
+    ],
     // Case variants merge into the first seen, in first-seen order.
-    [["NATO", "nato", " Nato ", "Iran"], ["NATO", "Iran"]],
-    [["nato", "Iran", "NATO"], ["nato", "Iran"]],
+    [
+      ["NATO", "nato", " Nato ", "Iran"],
+      ["NATO", "Iran"],
+    ],
+    [
+      ["nato", "Iran", "NATO"],
+      ["nato", "Iran"],
+    ],
     [["Straße", "STRASSE"], ["Straße"]],
     // Empties are dropped.
     [["", "Iran", "  "], ["Iran"]],

@@ -195,7 +195,7 @@ describe("plainTitle", () => {
     ["bold", "<b>Bold</b> move", "Bold move"],
     ["emphasis", "An <em>urgent</em> call", "An urgent call"],
     ["upper-case tag", "An <EM>urgent</EM> call", "An urgent call"],
-    ["link with attributes", 'A <a href="https://example.com/?a=1&b=2" title=\'x\'>link</a> here', "A link here"],
+    ["link with attributes", "A <a href=\"https://example.com/?a=1&b=2\" title='x'>link</a> here", "A link here"],
     ["unquoted attribute", "A <a href=/x>link</a>", "A link"],
     ["span with class", '<span class="kicker">Live:</span> Talks resume', "Live: Talks resume"],
     ["line break becomes a space", "Line<br/>break", "Line break"],

@@ -74,7 +74,10 @@ describe("feed 6.0.0 defects that never reach our output", () => {
     expect(wellFormedness("raw.xml", raw.rss2())).toContain("xmllint-not-well-formed");
 
     const page = makePage([makeItem({ title: dirty, summary: dirty, html: `<p>${dirty}</p>`, tags: [{ name: dirty, slug: "dirty" }] })]);
-    for (const [name, xml] of [["feed.xml", renderRss(page)], ["atom.xml", renderAtom(page)]] as const) {
+    for (const [name, xml] of [
+      ["feed.xml", renderRss(page)],
+      ["atom.xml", renderAtom(page)],
+    ] as const) {
       expect(xml).not.toMatch(XML_INVALID);
       expect(wellFormedness(name, xml)).toEqual([]);
     }
@@ -113,7 +116,10 @@ describe("feed 6.0.0 defects that never reach our output", () => {
     const raw = writeTemp("raw.xml", rawFeed({ author: [{ name: "Ana Lima" }] }).rss2());
     expect(checkRss(raw, `${SITE}feed.xml`).map((finding) => finding.rule)).toContain("rss-author-not-email");
 
-    const ours = writeTemp("feed.xml", renderRss(makePage([makeItem({ authors: [{ name: "Ana Lima", email: "ana@news.example.org" }, { name: "Bo Chen" }] })])));
+    const ours = writeTemp(
+      "feed.xml",
+      renderRss(makePage([makeItem({ authors: [{ name: "Ana Lima", email: "ana@news.example.org" }, { name: "Bo Chen" }] })])),
+    );
     expect(checkRss(ours, `${SITE}feed.xml`)).toEqual([]);
     expect(readWithFeedparser([ours])[0]!.entries[0]!.authors.map((author) => author.name)).toEqual(["Ana Lima", "Bo Chen"]);
   });
@@ -163,7 +169,11 @@ describe("feed 6.0.0 defects that never reach our output", () => {
     expect(() => rawFeed({ link: "/2022/02/25/harbour/" }).rss2()).toThrow(TypeError);
     expect(() => rawFeed({}, { ...feedOptions, link: "/" }).atom1()).toThrow(TypeError);
 
-    const page = { ...makePage([makeItem({ url: "/2022/02/25/harbour/", image: { url: "img/a.jpg", type: "image/jpeg" } })]), homeUrl: "/", selfUrl: "/feed.xml" };
+    const page = {
+      ...makePage([makeItem({ url: "/2022/02/25/harbour/", image: { url: "img/a.jpg", type: "image/jpeg" } })]),
+      homeUrl: "/",
+      selfUrl: "/feed.xml",
+    };
     const rss = renderRss(page);
     const item = rssItem(rss);
     expect(textOf(childElements(item, null, "link")[0])).toBe(`${SITE}2022/02/25/harbour/`);
@@ -184,7 +194,7 @@ describe("feed 6.0.0 defects that never reach our output", () => {
     expect(textOf(childElements(rssItem(renderRss(page)), null, "guid")[0])).toBe(id);
   });
 
-  it("feed writes Atom titles as type=\"html\", so feedparser reads AT&T as AT&amp;T; ours are plain text", () => {
+  it('feed writes Atom titles as type="html", so feedparser reads AT&T as AT&amp;T; ours are plain text', () => {
     const title = "AT&T bold & x < y";
     const raw = readWithFeedparser([writeTemp("raw.xml", rawFeed({ title: title.replaceAll("&", "&amp;").replaceAll("<", "&lt;") }).atom1())]);
     expect(raw[0]!.entries[0]!.title).toBe("AT&amp;T bold &amp; x &lt; y");

@@ -113,7 +113,11 @@ function alternateLinkFindings(file: string, owner: string, links: readonly Elem
     if ((link.getAttribute("rel") ?? "alternate") !== "alternate") continue;
     const key = `${link.getAttribute("type") ?? ""} ${link.getAttribute("hreflang") ?? ""}`;
     if (seen.has(key)) {
-      findings.push({ file, rule: "atom-alternate-duplicate", message: `${owner} has more than one alternate link with type "${link.getAttribute("type") ?? ""}" and hreflang "${link.getAttribute("hreflang") ?? ""}"` });
+      findings.push({
+        file,
+        rule: "atom-alternate-duplicate",
+        message: `${owner} has more than one alternate link with type "${link.getAttribute("type") ?? ""}" and hreflang "${link.getAttribute("hreflang") ?? ""}"`,
+      });
     }
     seen.add(key);
   }
@@ -131,10 +135,7 @@ function atomProseFindings(file: string): Finding[] {
   const entries = childElements(feed, ATOM_NS, "entry");
   const feedHasAuthor = childElements(feed, ATOM_NS, "author").length > 0;
 
-  const dates = [feed, ...entries].flatMap((element) => [
-    ...childElements(element, ATOM_NS, "updated"),
-    ...childElements(element, ATOM_NS, "published"),
-  ]);
+  const dates = [feed, ...entries].flatMap((element) => [...childElements(element, ATOM_NS, "updated"), ...childElements(element, ATOM_NS, "published")]);
   findings.push(...dateFindings(file, "atom-date-format", dates, rfc3339Problem));
 
   const ids = [feed, ...entries].flatMap((element) => childElements(element, ATOM_NS, "id"));
@@ -149,7 +150,8 @@ function atomProseFindings(file: string): Finding[] {
   }
 
   const selfLinks = childElements(feed, ATOM_NS, "link").filter((link) => link.getAttribute("rel") === "self");
-  if (selfLinks.length !== 1) findings.push({ file, rule: "atom-self-link", message: `the feed has ${selfLinks.length} links with rel="self"; it needs exactly one` });
+  if (selfLinks.length !== 1)
+    findings.push({ file, rule: "atom-self-link", message: `the feed has ${selfLinks.length} links with rel="self"; it needs exactly one` });
   findings.push(...alternateLinkFindings(file, "the feed", childElements(feed, ATOM_NS, "link")));
 
   const allLinks = [feed, ...entries].flatMap((element) => childElements(element, ATOM_NS, "link"));
@@ -174,7 +176,8 @@ function atomProseFindings(file: string): Finding[] {
     const publishedText = textOf(childElements(entry, ATOM_NS, "published")[0]);
     // Only dates that carry their offset can be ordered; the others already have a finding.
     const comparable = rfc3339Problem(updatedText) === undefined && rfc3339Problem(publishedText) === undefined;
-    if (comparable && Date.parse(updatedText) < Date.parse(publishedText)) findings.push({ file, rule: "atom-updated-before-published", message: `${name} was updated before it was published` });
+    if (comparable && Date.parse(updatedText) < Date.parse(publishedText))
+      findings.push({ file, rule: "atom-updated-before-published", message: `${name} was updated before it was published` });
   });
   return findings;
 }
@@ -259,21 +262,27 @@ export function checkRss(path: string, selfUrl: string): Finding[] {
     }
   }
   for (const editor of [...childElements(channel, null, "managingEditor"), ...childElements(channel, null, "webMaster")]) {
-    if (!RSS_AUTHOR.test(textOf(editor))) findings.push({ file: path, rule: "rss-author-not-email", message: `<${editor.tagName}> "${textOf(editor)}" is not an email address` });
+    if (!RSS_AUTHOR.test(textOf(editor)))
+      findings.push({ file: path, rule: "rss-author-not-email", message: `<${editor.tagName}> "${textOf(editor)}" is not an email address` });
   }
   const items = childElements(channel, null, "item");
-  const dates = [channel, ...items].flatMap((element) => [
-    ...childElements(element, null, "pubDate"),
-    ...childElements(element, null, "lastBuildDate"),
-  ]);
+  const dates = [channel, ...items].flatMap((element) => [...childElements(element, null, "pubDate"), ...childElements(element, null, "lastBuildDate")]);
   findings.push(...dateFindings(path, "rss-date-format", dates, rfc822Problem));
 
   const selfLinks = childElements(channel, ATOM_NS, "link").filter((link) => link.getAttribute("rel") === "self");
   const selfLink = selfLinks[0];
   if (selfLinks.length !== 1 || selfLink === undefined) {
-    findings.push({ file: path, rule: "rss-self-link", message: `the channel has ${selfLinks.length} atom:link elements with rel="self"; it needs exactly one` });
+    findings.push({
+      file: path,
+      rule: "rss-self-link",
+      message: `the channel has ${selfLinks.length} atom:link elements with rel="self"; it needs exactly one`,
+    });
   } else if (selfLink.getAttribute("href") !== selfUrl) {
-    findings.push({ file: path, rule: "rss-self-link", message: `atom:link rel="self" points to "${selfLink.getAttribute("href") ?? ""}", not the feed's URL "${selfUrl}"` });
+    findings.push({
+      file: path,
+      rule: "rss-self-link",
+      message: `atom:link rel="self" points to "${selfLink.getAttribute("href") ?? ""}", not the feed's URL "${selfUrl}"`,
+    });
   }
   return [...findings, ...rssItemFindings(path, items)];
 }
@@ -334,12 +343,7 @@ export function checkJsonFeed(paths: string | readonly string[]): Finding[] {
 export function checkBuildOutput(folder: string, rssSelfUrl: string): Finding[] {
   const rss = join(folder, "feed.xml");
   const atom = join(folder, "atom.xml");
-  return [
-    ...checkXmlWellFormed([rss, atom]),
-    ...checkRss(rss, rssSelfUrl),
-    ...checkAtom(atom),
-    ...checkJsonFeed(join(folder, "feed.json")),
-  ];
+  return [...checkXmlWellFormed([rss, atom]), ...checkRss(rss, rssSelfUrl), ...checkAtom(atom), ...checkJsonFeed(join(folder, "feed.json"))];
 }
 
 export interface FeedparserPerson {
@@ -407,7 +411,7 @@ export interface FeedExtractorResult {
 export function readWithFeedExtractor(path: string): FeedExtractorResult {
   const text = readFileSync(path, "utf8");
   const options = { descriptionMaxLen: 0, getExtraEntryFields: (raw: Record<string, unknown>) => ({ raw }) };
-  let feed;
+  let feed: ReturnType<typeof extractFromXml> | ReturnType<typeof extractFromJson>;
   try {
     feed = /^\s*\{/.test(text) ? extractFromJson(text, options) : extractFromXml(text, options);
   } catch (error) {

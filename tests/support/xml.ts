@@ -36,9 +36,7 @@ export function parseXmlStrictly(text: string): ParsedXml {
 
 /** The child elements of `parent` in `namespace` (null for no namespace), optionally only those named `localName`. */
 export function childElements(parent: Element, namespace: string | null, localName?: string): Element[] {
-  return Array.from(parent.children).filter(
-    (child) => child.namespaceURI === namespace && (localName === undefined || child.localName === localName),
-  );
+  return Array.from(parent.children).filter((child) => child.namespaceURI === namespace && (localName === undefined || child.localName === localName));
 }
 
 /** The text content of `element`, or "" when it has none. */

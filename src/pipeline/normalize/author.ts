@@ -8,8 +8,7 @@ export interface Author {
   url?: string;
 }
 
-const ACCEPTED_FORMS =
-  'Write the author as "Name", "Name <email>", "email (Name)", a map with name and optional email and url, or a list of those.';
+const ACCEPTED_FORMS = 'Write the author as "Name", "Name <email>", "email (Name)", a map with name and optional email and url, or a list of those.';
 const AUTHOR_KEYS = new Set(["name", "email", "url"]);
 const NAME_THEN_EMAIL = /^(?<name>[^<>]*?)\s*<(?<email>[^<>]*)>$/;
 const EMAIL_THEN_NAME = /^(?<email>[^\s()<>]+@[^\s()<>]+)\s*\((?<name>[^()]*)\)$/;
@@ -80,12 +79,7 @@ function parseAuthorMap(map: Record<string, unknown>): Result<Author> {
   return buildAuthor(name, email ?? undefined, url ?? undefined, "An author map");
 }
 
-function buildAuthor(
-  rawName: string,
-  rawEmail: string | undefined,
-  rawUrl: string | undefined,
-  label: string,
-): Result<Author> {
+function buildAuthor(rawName: string, rawEmail: string | undefined, rawUrl: string | undefined, label: string): Result<Author> {
   const name = cleanInline(rawName);
   if (name === "") {
     return fail("invalid-author", `${label} has an empty name.`, ACCEPTED_FORMS);
@@ -119,9 +113,7 @@ function buildAuthor(
 
 /** Adds an author unless one with the same name and email is already there, in which case a missing url is filled in. */
 function mergeInto(authors: Author[], author: Author): void {
-  const existing = authors.find(
-    (known) => known.name === author.name && known.email?.toLowerCase() === author.email?.toLowerCase(),
-  );
+  const existing = authors.find((known) => known.name === author.name && known.email?.toLowerCase() === author.email?.toLowerCase());
   if (existing === undefined) {
     authors.push(author);
   } else if (existing.url === undefined && author.url !== undefined) {

@@ -42,20 +42,7 @@ const MAX_OFFSET_MINUTES = 14 * 60;
 
 const ACCEPTED_FORMS = 'Write it as ISO 8601, e.g. "2022-02-25" or "2022-02-25T14:30:00+03:30", or spelled out, e.g. "February 25, 2022".';
 
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-] as const;
+const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"] as const;
 const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
 
 /** Month numbers (1-12) by lowercase full name and abbreviation; "sept" is the AP style abbreviation. */
@@ -94,14 +81,12 @@ const ZONE_NAMES = new Map<string, number>([
 ]);
 
 /** Longest first, so that "sept" wins over "sep" and "utc" over "ut". */
-const alternation = (names: Iterable<string>): string =>
-  [...names].sort((a, b) => b.length - a.length).join("|");
+const alternation = (names: Iterable<string>): string => [...names].sort((a, b) => b.length - a.length).join("|");
 
 const ZONE = `(?<zone>${alternation(ZONE_NAMES.keys())}|[+-]\\d{2}(?::?\\d{2})?)`;
 
 const ISO_8601 = new RegExp(
-  "^(?<year>\\d{4})-(?<month>\\d{2})-(?<day>\\d{2})" +
-    `(?:[t ](?<hour>\\d{2}):(?<minute>\\d{2})(?::(?<second>\\d{2})(?:[.,](?<fraction>\\d+))?)? ?${ZONE}?)?$`,
+  "^(?<year>\\d{4})-(?<month>\\d{2})-(?<day>\\d{2})" + `(?:[t ](?<hour>\\d{2}):(?<minute>\\d{2})(?::(?<second>\\d{2})(?:[.,](?<fraction>\\d+))?)? ?${ZONE}?)?$`,
   "i",
 );
 
@@ -164,10 +149,7 @@ export function parseDate(input: unknown, timeZone: string): Result<Date> {
   }
   const wallClock = toTwentyFourHourClock(parsed);
   const offsetMinutes = parsed.zone === undefined ? undefined : zoneOffsetMinutes(parsed.zone);
-  const epochMs =
-    offsetMinutes === undefined
-      ? wallClockToEpochMs(wallClock, timeZone)
-      : fieldsToUtcMs(wallClock) - offsetMinutes * MINUTE_MS;
+  const epochMs = offsetMinutes === undefined ? wallClockToEpochMs(wallClock, timeZone) : fieldsToUtcMs(wallClock) - offsetMinutes * MINUTE_MS;
   return ok(new Date(epochMs));
 }
 
@@ -279,17 +261,14 @@ function zoneOffsetMinutes(zone: string): number | undefined {
 function checkParsedDate(text: string, parsed: ParsedDate): Result<never> | undefined {
   const { year, month, day, hour, minute, second } = parsed.wallClock;
   const dateHint = 'Check the date against a calendar and write it like "2022-02-25" or "February 25, 2022".';
-  const timeHint = 'Write the time on a 24-hour clock from 00:00 to 23:59:59, e.g. "2022-02-25T14:30", or with AM or PM from 1 to 12, e.g. "February 25, 2022 2:30 PM".';
+  const timeHint =
+    'Write the time on a 24-hour clock from 00:00 to 23:59:59, e.g. "2022-02-25T14:30", or with AM or PM from 1 to 12, e.g. "February 25, 2022 2:30 PM".';
   if (month < 1 || month > 12) {
     return fail("impossible-date", `Date "${text}" has month ${month}, but months run from 1 to 12.`, dateHint);
   }
   const monthLength = daysInMonth(year, month);
   if (day < 1 || day > monthLength) {
-    return fail(
-      "impossible-date",
-      `Date "${text}" has day ${day}, but ${MONTH_NAMES[month - 1]} ${year} has ${monthLength} days.`,
-      dateHint,
-    );
+    return fail("impossible-date", `Date "${text}" has day ${day}, but ${MONTH_NAMES[month - 1]} ${year} has ${monthLength} days.`, dateHint);
   }
   if (parsed.meridiem !== undefined && (hour < 1 || hour > 12)) {
     return fail("impossible-date", `Date "${text}" has hour ${hour} with AM or PM, but a 12-hour clock runs from 1 to 12.`, timeHint);
@@ -337,9 +316,7 @@ function wallClockToEpochMs(wallClock: WallClock, timeZone: string): number {
   const asIfUtc = fieldsToUtcMs(wallClock);
   const offsetBefore = offsetMsAt(asIfUtc - DAY_MS, timeZone);
   const offsetAfter = offsetMsAt(asIfUtc + DAY_MS, timeZone);
-  const matching = [asIfUtc - offsetBefore, asIfUtc - offsetAfter].filter(
-    (candidate) => candidate + offsetMsAt(candidate, timeZone) === asIfUtc,
-  );
+  const matching = [asIfUtc - offsetBefore, asIfUtc - offsetAfter].filter((candidate) => candidate + offsetMsAt(candidate, timeZone) === asIfUtc);
   if (matching.length > 0) {
     // Two matches mean a fall-back overlap: the earlier instant wins.
     return Math.min(...matching);
@@ -379,8 +356,7 @@ function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
 /** The wall-clock time clocks in `timeZone` show at an instant, to the second. */
 function wallClockAt(epochMs: number, timeZone: string): WallClock {
   const parts = wallClockFormatter(timeZone).formatToParts(epochMs);
-  const part = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(parts.find((candidate) => candidate.type === type)?.value);
+  const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((candidate) => candidate.type === type)?.value);
   return {
     year: part("year"),
     month: part("month"),

@@ -3,7 +3,8 @@ import { cleanInline } from "./text.js";
 // Nouns such as "Picture" or "Image Source" are also parts of agency names ("picture
 // alliance/dpa", the stock agency Image Source), so they are only stripped when a colon
 // or a spaced dash marks them as a label.
-const LABEL = /^(?:image\s+source|(?:image|photo)\s+credits?|photograph(?:er|y|s)?|photos?|pictures?|pics?|images?|credits?|sources?)(?:\s*:\s*|\s+-\s+|\s*[–—]\s*)/iu;
+const LABEL =
+  /^(?:image\s+source|(?:image|photo)\s+credits?|photograph(?:er|y|s)?|photos?|pictures?|pics?|images?|credits?|sources?)(?:\s*:\s*|\s+-\s+|\s*[–—]\s*)/iu;
 // A connecting word ("by", "of") or a copyright mark says enough on its own.
 const PHRASE = /^(?:(?:photo(?:graph)?|picture|image)\s+(?:by|courtesy(?:\s+of)?)|courtesy(?:\s+of)?)(?![\p{L}\p{N}])[\s:–—-]*/iu;
 const COPYRIGHT = /^(?:©|\(c\)|copyright(?![\p{L}\p{N}]))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?(?!\p{N}))?[\s,.:–—-]*/iu;
@@ -16,10 +17,54 @@ const TITLE_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 const ELISION = /^(\p{L})(['’])(\p{L}{2,})/u;
 
 const ACRONYMS: ReadonlySet<string> = new Set([
-  "AA", "AAP", "ABC", "AFP", "ANP", "ANSA", "AP", "BBC", "CBS", "CNN", "DPA", "EFE", "EPA",
-  "ESA", "EU", "IAEA", "ICRC", "IDF", "II", "III", "ILNA", "IRIB", "IRNA", "ISNA", "IV", "JPL",
-  "KCNA", "NASA", "NATO", "NBC", "NHK", "NPR", "NYT", "PA", "PBS", "RIA", "SANA", "TASS", "TV",
-  "UK", "UN", "UNHCR", "UNICEF", "UPI", "US", "USA", "WANA", "WHO",
+  "AA",
+  "AAP",
+  "ABC",
+  "AFP",
+  "ANP",
+  "ANSA",
+  "AP",
+  "BBC",
+  "CBS",
+  "CNN",
+  "DPA",
+  "EFE",
+  "EPA",
+  "ESA",
+  "EU",
+  "IAEA",
+  "ICRC",
+  "IDF",
+  "II",
+  "III",
+  "ILNA",
+  "IRIB",
+  "IRNA",
+  "ISNA",
+  "IV",
+  "JPL",
+  "KCNA",
+  "NASA",
+  "NATO",
+  "NBC",
+  "NHK",
+  "NPR",
+  "NYT",
+  "PA",
+  "PBS",
+  "RIA",
+  "SANA",
+  "TASS",
+  "TV",
+  "UK",
+  "UN",
+  "UNHCR",
+  "UNICEF",
+  "UPI",
+  "US",
+  "USA",
+  "WANA",
+  "WHO",
 ]);
 const SMALL_WORDS: ReadonlySet<string> = new Set(["and", "at", "by", "for", "in", "of", "on", "the", "to", "via"]);
 

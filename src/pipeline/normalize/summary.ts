@@ -4,8 +4,7 @@ const DEFAULT_MAX_LENGTH = 280;
 const ELLIPSIS = "…";
 const BLANK_LINE = /\n[^\S\n]*\n/;
 // Scripts written without spaces between words: any word boundary next to them is a fine cut.
-const UNSPACED_LETTER =
-  "[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}]";
+const UNSPACED_LETTER = "[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}]";
 const ENDS_UNSPACED = new RegExp(`${UNSPACED_LETTER}$`, "u");
 const STARTS_UNSPACED = new RegExp(`^${UNSPACED_LETTER}`, "u");
 // A break before punctuation that ends a word ("world; this") is as good as one before the space.
@@ -47,11 +46,7 @@ function lastWordBreak(text: string, budget: number): number | undefined {
     const end = index + segment.length;
     const following = text.slice(end);
     // Inside spaced scripts only a space is a word break; "state-of-the-art" is one word to a reader.
-    if (
-      WORD_END_AHEAD.test(following) ||
-      ENDS_UNSPACED.test(segment) ||
-      STARTS_UNSPACED.test(following)
-    ) {
+    if (WORD_END_AHEAD.test(following) || ENDS_UNSPACED.test(segment) || STARTS_UNSPACED.test(following)) {
       best = end;
     }
   }

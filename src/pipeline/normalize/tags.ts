@@ -56,8 +56,7 @@ export function chooseDisplayName(variants: readonly string[]): string {
   const counts = new Map<string, number>();
   for (const variant of variants) counts.set(variant, (counts.get(variant) ?? 0) + 1);
   const ranked = [...counts].sort(
-    ([nameA, countA], [nameB, countB]) =>
-      countB - countA || capitals(nameB) - capitals(nameA) || (nameA < nameB ? -1 : nameA > nameB ? 1 : 0),
+    ([nameA, countA], [nameB, countB]) => countB - countA || capitals(nameB) - capitals(nameA) || (nameA < nameB ? -1 : nameA > nameB ? 1 : 0),
   );
   return ranked[0]?.[0] ?? "";
 }

@@ -13,7 +13,8 @@ const ELEMENT_NAMES =
   "|svg|math|form|input|button|select|link|meta|base|frame|frameset|applet";
 // Elements whose content is code or a document, not words of the title: removed with what they hold,
 // so a reader that shows titles as HTML never meets a script.
-const CODE_ELEMENTS = /<(script|style|iframe|object|embed|noscript|template|textarea|title)\b[^>]*>[\s\S]*?<\/\1\s*>|<\/?(?:script|style|iframe|object|embed|noscript|template|textarea|title)\b[^>]*>/giu;
+const CODE_ELEMENTS =
+  /<(script|style|iframe|object|embed|noscript|template|textarea|title)\b[^>]*>[\s\S]*?<\/\1\s*>|<\/?(?:script|style|iframe|object|embed|noscript|template|textarea|title)\b[^>]*>/giu;
 // Attributes must carry a value: a bare word after the name reads as prose ("a<b and c>d").
 const ATTRIBUTE = String.raw`\s+[a-z_:][-\w:.]*\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>\x60]+)`;
 
@@ -34,33 +35,106 @@ const MARKUP = new RegExp(
 // HTML maps these C1 references to the Windows-1252 characters that old CMSs meant
 // (`&#146;` is a right single quote).
 const WINDOWS_1252: Readonly<Record<number, number>> = {
-  0x80: 0x20ac, 0x82: 0x201a, 0x83: 0x0192, 0x84: 0x201e, 0x85: 0x2026, 0x86: 0x2020,
-  0x87: 0x2021, 0x88: 0x02c6, 0x89: 0x2030, 0x8a: 0x0160, 0x8b: 0x2039, 0x8c: 0x0152,
-  0x8e: 0x017d, 0x91: 0x2018, 0x92: 0x2019, 0x93: 0x201c, 0x94: 0x201d, 0x95: 0x2022,
-  0x96: 0x2013, 0x97: 0x2014, 0x98: 0x02dc, 0x99: 0x2122, 0x9a: 0x0161, 0x9b: 0x203a,
-  0x9c: 0x0153, 0x9e: 0x017e, 0x9f: 0x0178,
+  0x80: 0x20ac,
+  0x82: 0x201a,
+  0x83: 0x0192,
+  0x84: 0x201e,
+  0x85: 0x2026,
+  0x86: 0x2020,
+  0x87: 0x2021,
+  0x88: 0x02c6,
+  0x89: 0x2030,
+  0x8a: 0x0160,
+  0x8b: 0x2039,
+  0x8c: 0x0152,
+  0x8e: 0x017d,
+  0x91: 0x2018,
+  0x92: 0x2019,
+  0x93: 0x201c,
+  0x94: 0x201d,
+  0x95: 0x2022,
+  0x96: 0x2013,
+  0x97: 0x2014,
+  0x98: 0x02dc,
+  0x99: 0x2122,
+  0x9a: 0x0161,
+  0x9b: 0x203a,
+  0x9c: 0x0153,
+  0x9e: 0x017e,
+  0x9f: 0x0178,
 };
 
 // The named references that show up in headlines; unknown names are left as written.
 const NAMED_REFERENCES: ReadonlyMap<string, string> = new Map([
-  ["amp", "&"], ["lt", "<"], ["gt", ">"], ["quot", '"'], ["apos", "'"],
-  ["nbsp", "\u00a0"], ["ensp", "\u2002"], ["emsp", "\u2003"], ["thinsp", "\u2009"],
-  ["shy", "\u00ad"], ["zwj", "\u200d"], ["zwnj", "\u200c"],
-  ["ndash", "–"], ["mdash", "—"], ["hellip", "…"], ["middot", "·"], ["bull", "•"],
-  ["lsquo", "‘"], ["rsquo", "’"], ["sbquo", "‚"], ["ldquo", "“"], ["rdquo", "”"], ["bdquo", "„"],
-  ["laquo", "«"], ["raquo", "»"], ["lsaquo", "‹"], ["rsaquo", "›"],
-  ["copy", "©"], ["reg", "®"], ["trade", "™"], ["deg", "°"], ["times", "×"], ["divide", "÷"],
-  ["plusmn", "±"], ["frac12", "½"], ["frac14", "¼"], ["frac34", "¾"], ["sect", "§"], ["para", "¶"],
-  ["euro", "€"], ["pound", "£"], ["yen", "¥"], ["cent", "¢"], ["iexcl", "¡"], ["iquest", "¿"],
-  ["szlig", "ß"], ["aelig", "æ"], ["AElig", "Æ"], ["oslash", "ø"], ["Oslash", "Ø"],
-  ["eth", "ð"], ["ETH", "Ð"], ["thorn", "þ"], ["THORN", "Þ"], ["oelig", "œ"], ["OElig", "Œ"],
+  ["amp", "&"],
+  ["lt", "<"],
+  ["gt", ">"],
+  ["quot", '"'],
+  ["apos", "'"],
+  ["nbsp", "\u00a0"],
+  ["ensp", "\u2002"],
+  ["emsp", "\u2003"],
+  ["thinsp", "\u2009"],
+  ["shy", "\u00ad"],
+  ["zwj", "\u200d"],
+  ["zwnj", "\u200c"],
+  ["ndash", "–"],
+  ["mdash", "—"],
+  ["hellip", "…"],
+  ["middot", "·"],
+  ["bull", "•"],
+  ["lsquo", "‘"],
+  ["rsquo", "’"],
+  ["sbquo", "‚"],
+  ["ldquo", "“"],
+  ["rdquo", "”"],
+  ["bdquo", "„"],
+  ["laquo", "«"],
+  ["raquo", "»"],
+  ["lsaquo", "‹"],
+  ["rsaquo", "›"],
+  ["copy", "©"],
+  ["reg", "®"],
+  ["trade", "™"],
+  ["deg", "°"],
+  ["times", "×"],
+  ["divide", "÷"],
+  ["plusmn", "±"],
+  ["frac12", "½"],
+  ["frac14", "¼"],
+  ["frac34", "¾"],
+  ["sect", "§"],
+  ["para", "¶"],
+  ["euro", "€"],
+  ["pound", "£"],
+  ["yen", "¥"],
+  ["cent", "¢"],
+  ["iexcl", "¡"],
+  ["iquest", "¿"],
+  ["szlig", "ß"],
+  ["aelig", "æ"],
+  ["AElig", "Æ"],
+  ["oslash", "ø"],
+  ["Oslash", "Ø"],
+  ["eth", "ð"],
+  ["ETH", "Ð"],
+  ["thorn", "þ"],
+  ["THORN", "Þ"],
+  ["oelig", "œ"],
+  ["OElig", "Œ"],
 ]);
 // Accented Latin letters (`&eacute;`, `&Uuml;`, `&ccedil;`...) are a base letter plus a
 // combining mark, so NFC composes them instead of a table listing each one.
 const ACCENTED_REFERENCE = /^([A-Za-z])(acute|grave|circ|uml|tilde|cedil|ring|caron)$/;
 const COMBINING_MARKS: Readonly<Record<string, string>> = {
-  acute: "\u0301", grave: "\u0300", circ: "\u0302", uml: "\u0308",
-  tilde: "\u0303", cedil: "\u0327", ring: "\u030a", caron: "\u030c",
+  acute: "\u0301",
+  grave: "\u0300",
+  circ: "\u0302",
+  uml: "\u0308",
+  tilde: "\u0303",
+  cedil: "\u0327",
+  ring: "\u030a",
+  caron: "\u030c",
 };
 
 /** Removes characters XML 1.0 cannot carry: U+0000–U+0008, U+000B, U+000C, U+000E–U+001F, U+FFFE, U+FFFF and lone surrogates (valid surrogate pairs stay). */
@@ -113,8 +187,7 @@ function stripMarkup(text: string): string {
 function fromNumericReference(codePoint: number): string {
   const remapped = WINDOWS_1252[codePoint];
   if (remapped !== undefined) return String.fromCodePoint(remapped);
-  const unusable =
-    codePoint === 0 || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff);
+  const unusable = codePoint === 0 || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff);
   return unusable ? "\uFFFD" : String.fromCodePoint(codePoint);
 }
 

@@ -82,14 +82,17 @@ class GzipTwins {
   constructor(private readonly reuse: OutputReuse) {}
 
   private spoolFolder(): Promise<string> {
-    return (this.folder ??= mkdtemp(path.join(tmpdir(), "wirefeed-gzip-")).then((folder) => {
+    this.folder ??= mkdtemp(path.join(tmpdir(), "wirefeed-gzip-")).then((folder) => {
       spoolFolders.add(folder);
       if (!removingAtExit) {
         removingAtExit = true;
-        process.once("exit", () => spoolFolders.forEach((left) => rmSync(left, { recursive: true, force: true })));
+        process.once("exit", () => {
+          for (const left of spoolFolders) rmSync(left, { recursive: true, force: true });
+        });
       }
       return folder;
-    }));
+    });
+    return this.folder;
   }
 
   /** The plain file's stream; its first pass also fills the twin's spool. */
@@ -202,8 +205,7 @@ export async function archiveFiles(
     undefined,
     previousFile ? { lines: new PreviousLines(previousFile, lineIndex.previous!), fingerprint } : undefined,
   );
-  const keyOf = (download: Download) =>
-    inputKey(["archive", String(archiveFormatVersion), download.format, settings, ...download.items.map(fingerprint)]);
+  const keyOf = (download: Download) => inputKey(["archive", String(archiveFormatVersion), download.format, settings, ...download.items.map(fingerprint)]);
   const allGzipPath = `${allNdjsonPath}.gz`;
   const twins = new GzipTwins(reuse);
   const members: Parameters<GzipTwins["concatenated"]>[0][number][] = [];
@@ -213,16 +215,17 @@ export async function archiveFiles(
     const chunks = () => (download.format === "json" ? archiveJsonChunks : archiveNdjsonChunks)(config, download.items, lines);
     const compress = () => gzipChunks(chunks);
     const key = keyOf(download);
-    const describe = (path: string, compression: ManifestEntry["compression"]) => ({
-      path,
-      scope: download.scope,
-      format: download.format,
-      compression,
-      media_type: compression === "gzip" ? "application/gzip" : download.format === "json" ? "application/json" : "application/x-ndjson",
-      count: download.items.length,
-      from: download.items.length ? formatRfc3339(download.items.at(-1)!.date, config.timeZone) : null,
-      to: download.items.length ? formatRfc3339(download.items[0]!.date, config.timeZone) : null,
-    }) as const;
+    const describe = (path: string, compression: ManifestEntry["compression"]) =>
+      ({
+        path,
+        scope: download.scope,
+        format: download.format,
+        compression,
+        media_type: compression === "gzip" ? "application/gzip" : download.format === "json" ? "application/json" : "application/x-ndjson",
+        count: download.items.length,
+        from: download.items.length ? formatRfc3339(download.items.at(-1)!.date, config.timeZone) : null,
+        to: download.items.length ? formatRfc3339(download.items[0]!.date, config.timeZone) : null,
+      }) as const;
 
     const gzipPath = `${download.path}.gz`;
     const hasTwin = download.path !== archivePaths.full;

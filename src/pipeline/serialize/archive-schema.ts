@@ -54,7 +54,7 @@ const record = {
         length: { type: "integer", minimum: 0, description: "Size in bytes, when the front matter states it." },
         alt: text,
         caption: text,
-        credit: { ...text, description: "Normalized credit, such as \"Associated Press\"." },
+        credit: { ...text, description: 'Normalized credit, such as "Associated Press".' },
         credit_as_written: { ...text, description: "The credit line as the article wrote it." },
       },
     },
@@ -106,7 +106,7 @@ const manifest = {
         required: ["path", "scope", "format", "compression", "media_type", "count", "from", "to", "bytes", "sha256"],
         properties: {
           path: { type: "string", pattern: "^(archive\\.json|archive/[0-9a-z.]+)$", description: "Relative to the output folder." },
-          scope: { type: "string", pattern: "^(all|[0-9]{4})$", description: "\"all\", or the year (in the site's time zone) whose articles the file holds." },
+          scope: { type: "string", pattern: "^(all|[0-9]{4})$", description: '"all", or the year (in the site\'s time zone) whose articles the file holds.' },
           format: { enum: ["json", "ndjson"] },
           compression: { enum: ["none", "gzip"] },
           media_type: { enum: ["application/json", "application/x-ndjson", "application/gzip"] },
@@ -160,8 +160,7 @@ export function archiveJsonSchema() {
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     title: "wirefeed archive",
-    description:
-      "The files of a wirefeed archive. Each line of archive/*.ndjson is one #/$defs/record; the JSON files are told apart by their \"format\".",
+    description: 'The files of a wirefeed archive. Each line of archive/*.ndjson is one #/$defs/record; the JSON files are told apart by their "format".',
     oneOf: [{ $ref: "#/$defs/archive" }, { $ref: "#/$defs/manifest" }, { $ref: "#/$defs/tagsIndex" }],
     $defs: { record, site, archive: archiveFile, manifest, tagsIndex },
   };

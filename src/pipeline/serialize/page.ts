@@ -26,8 +26,7 @@ export interface FeedPage {
 }
 
 /** The channel description: RSS requires one, and an empty element tells readers nothing. */
-export const describe = (page: FeedPage): string =>
-  page.config.description?.trim() || `The latest articles from ${page.title}`;
+export const describe = (page: FeedPage): string => page.config.description?.trim() || `The latest articles from ${page.title}`;
 
 /**
  * Resolves a URL against the site: `feed` throws a bare TypeError on a relative URL, and a

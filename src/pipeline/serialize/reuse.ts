@@ -16,7 +16,6 @@ import type { OutputContent } from "../write.js";
 export const statePath = ".wirefeed-state.json";
 const stateFormat = "wirefeed-output-state";
 
-
 // The serializers' own code is an input of every file they make: a changed serializer (between
 // releases too, while wirefeed itself is developed) never leaves an old page in place.
 const serializerCode = (() => {

@@ -19,8 +19,7 @@ export type Prefix = keyof typeof namespaces;
 export const forXmlJsText = (text: string): string => text.replaceAll("&", "&amp;");
 
 /** Escapes plain text as HTML, for the elements the feeds declare as `type="html"`. */
-export const textAsHtml = (text: string): string =>
-  text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+export const textAsHtml = (text: string): string => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 
 /**
  * XML 1.0 line-end handling: CRLF and CR become LF. xmldom's default follows XML 1.1 and also
@@ -111,8 +110,8 @@ function createElement(document: Document, spec: ElementSpec): Element {
  */
 export function appendElements(parent: Element, specs: readonly ElementSpec[], before?: Element | null): void {
   const document = parent.ownerDocument!;
-  const indent = "\n" + "    ".repeat(depthOf(parent) + 1);
-  const closing = "\n" + "    ".repeat(depthOf(parent));
+  const indent = `\n${"    ".repeat(depthOf(parent) + 1)}`;
+  const closing = `\n${"    ".repeat(depthOf(parent))}`;
   const hadElements = parent.getElementsByTagName("*").length > 0;
   if (!hadElements && !parent.lastChild) parent.appendChild(document.createTextNode(closing));
   for (const spec of specs) {
