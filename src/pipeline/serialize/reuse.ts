@@ -130,7 +130,14 @@ export class DigestedStream {
 
   private async *run(): AsyncGenerator<Uint8Array> {
     let settle: ((digest: Digest) => void) | undefined;
-    this.result ??= new Promise<Digest>((resolve) => (settle = resolve));
+    this.result ??= new Promise<Digest>((resolve) => {
+      settle = resolve;
+    });
+    yield* this.hashed((digest) => settle?.(digest));
+  }
+
+  /** The produced bytes, hashed on their way through; `done` gets their size and checksum. */
+  private async *hashed(done: (digest: Digest) => void): AsyncGenerator<Uint8Array> {
     const hash = createHash("sha256");
     let bytes = 0;
     for await (const chunk of this.produce()) {
@@ -139,20 +146,17 @@ export class DigestedStream {
       bytes += buffer.length;
       yield buffer;
     }
-    settle?.({ bytes, sha256: hash.digest("hex") });
+    done({ bytes, sha256: hash.digest("hex") });
   }
 
   /** Size and checksum of the bytes `content()` writes. */
   digest(): Promise<Digest> {
     this.result ??= (async () => {
-      const hash = createHash("sha256");
-      let bytes = 0;
-      for await (const chunk of this.produce()) {
-        const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
-        hash.update(buffer);
-        bytes += buffer.length;
-      }
-      return { bytes, sha256: hash.digest("hex") };
+      let digest: Digest | undefined;
+      for await (const _ of this.hashed((result) => {
+        digest = result;
+      }));
+      return digest!;
     })();
     return this.result;
   }
