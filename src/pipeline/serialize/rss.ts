@@ -2,9 +2,10 @@ import { Feed } from "feed";
 import type { Element } from "@xmldom/xmldom";
 import type { Item } from "../model.js";
 import { newestUpdate } from "../model.js";
+import { formatRfc822 } from "../normalize/date.js";
 import { mediaContent } from "./media.js";
 import { describe, onSite, type FeedPage } from "./page.js";
-import { appendElements, childElements, declareNamespaces, type ElementSpec, forXmlJsText, parseXml, serializeXml, textAsHtml } from "./xml.js";
+import { appendElements, childElements, declareNamespaces, replaceElement, type ElementSpec, forXmlJsText, parseXml, serializeXml, textAsHtml } from "./xml.js";
 
 /**
  * The parts of an item `feed` cannot write correctly, added through the DOM: the description and
@@ -61,8 +62,12 @@ export function renderRss(page: FeedPage): string {
     ],
     firstItem,
   );
+  // `feed` writes dates in GMT; a news site's readers expect the time as the site printed it.
+  const rfc822 = (date: Date) => formatRfc822(date, config.timeZone);
+  replaceElement(childElements(channel, "lastBuildDate")[0]!, { name: "lastBuildDate", text: rfc822(newestUpdate(page.items)) });
   childElements(channel, "item").forEach((element: Element, index) => {
     const item = page.items[index]!;
+    replaceElement(childElements(element, "pubDate")[0]!, { name: "pubDate", text: rfc822(item.date) });
     appendElements(element, [{ name: "title", text: item.title }], childElements(element, "link")[0]);
     appendElements(element, itemElements(page, item));
   });
