@@ -57,6 +57,7 @@ describe("the seed article in every output", () => {
     expect(entry.title["#text"]).toBe(expected.title);
     expect(entry.summary["#text"]).toBe(expected.description);
     expect(Date.parse(entry.published)).toBe(expected.published);
+    expect(entry.published).toBe("2022-02-25T00:00:00+05:30");
     expect(entry.category.map((c: Record<string, string>) => c["@term"])).toEqual(expected.tags);
     expect(entry["media:content"]["media:credit"]["#text"]).toBe(expected.credit);
     expect(entry["media:content"]["media:description"]["#text"]).toBe(expected.caption);

@@ -2,6 +2,7 @@ import { Feed } from "feed";
 import type { Element } from "@xmldom/xmldom";
 import type { Item } from "../model.js";
 import { newestUpdate } from "../model.js";
+import { formatRfc3339 } from "../normalize/date.js";
 import { mediaContent } from "./media.js";
 import { describe, onSite, type FeedPage } from "./page.js";
 import { appendElements, childElements, declareNamespaces, type ElementSpec, forXmlJsText, parseXml, replaceElement, serializeXml } from "./xml.js";
@@ -75,9 +76,14 @@ export function renderAtom(page: FeedPage): string {
     firstEntry,
   );
   const tagScheme = new URL("tags/", config.url).href;
+  // `feed` writes UTC with milliseconds; RFC 3339 in the site's zone reads as the site printed it, like JSON Feed.
+  const rfc3339 = (date: Date) => formatRfc3339(date, config.timeZone);
+  replaceElement(childElements(root, "updated")[0]!, { name: "updated", text: rfc3339(newestUpdate(page.items)) });
   childElements(root, "entry").forEach((element: Element, index) => {
     const item = page.items[index]!;
     if (item.lang) element.setAttribute("xml:lang", item.lang);
+    replaceElement(childElements(element, "updated")[0]!, { name: "updated", text: rfc3339(item.updated) });
+    replaceElement(childElements(element, "published")[0]!, { name: "published", text: rfc3339(item.date) });
     replaceElement(childElements(element, "title")[0]!, { name: "title", attributes: { type: "text" }, text: item.title });
     replaceElement(childElements(element, "id")[0]!, { name: "id", text: item.id });
     appendElements(element, entryElements(page, item, tagScheme));
