@@ -8,6 +8,7 @@ import { version } from "../version.js";
 import type { ArticleMeta } from "./article.js";
 import type { ArticleProblem, ArticleRecord, RenderedArticle } from "./prepare.js";
 import type { LineIndex } from "./serialize/archive.js";
+import { hashCode } from "./code-hash.js";
 
 /**
  * The persistent cache of prepared articles. Layout of the cache folder:
@@ -33,9 +34,12 @@ const recordFormat = 2;
  */
 export function keyPrefix(config: Config): string {
   return createHash("sha256")
-    .update(JSON.stringify({ recordFormat, version, v8: process.versions.v8, config }))
+    .update(JSON.stringify({ recordFormat, version, code: preparingCode, v8: process.versions.v8, config }))
     .digest("hex");
 }
+
+// The code that prepares an article (front matter, normalizers, renderer, sanitizer) is part of every key.
+const preparingCode = hashCode(new URL(".", import.meta.url), new URL("./normalize/", import.meta.url));
 
 /**
  * The cache key of one article file; its path is part of it, as the file name gives the slug and the source.

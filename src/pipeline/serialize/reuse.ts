@@ -1,13 +1,12 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { fileURLToPath } from "node:url";
 import { createGzip } from "node:zlib";
 import { version } from "../../version.js";
 import type { OutputContent } from "../write.js";
+import { hashCode } from "../code-hash.js";
 
 /**
  * The output file that records what each reusable file was built from. A dot file: it is for
@@ -16,14 +15,8 @@ import type { OutputContent } from "../write.js";
 export const statePath = ".wirefeed-state.json";
 const stateFormat = "wirefeed-output-state";
 
-// The serializers' own code is an input of every file they make: a changed serializer (between
-// releases too, while wirefeed itself is developed) never leaves an old page in place.
-const serializerCode = (() => {
-  const folder = path.dirname(fileURLToPath(import.meta.url));
-  const hash = createHash("sha256");
-  for (const name of readdirSync(folder).sort()) if (/\.[jt]s$/.test(name)) hash.update(name).update(readFileSync(path.join(folder, name)));
-  return hash.digest("hex");
-})();
+// The serializers' own code is an input of every file they make.
+const serializerCode = hashCode(new URL(".", import.meta.url));
 
 /**
  * A hash of everything a file is made from: wirefeed's version, its serializers' code and the
