@@ -84,6 +84,9 @@ function paragraph(next, wordCount, index) {
   return { text: sentences.join(" "), count };
 }
 
+/** When article `index` is dated: one every seven hours from 2010 on (100,000 articles reach into the 2090s). */
+export const publishedAt = (index) => new Date(Date.UTC(2010, 0, 1) + index * 3_600_000 * 7);
+
 /**
  * The text of article `index`: front matter like the seed's (date, tags, description, author,
  * image with caption and credit), then 600 to 1,500 words of Markdown with links, emphasis, a list and a quote.
@@ -91,7 +94,7 @@ function paragraph(next, wordCount, index) {
  */
 export function article(index) {
   const next = random(index * 7919 + 17);
-  const day = new Date(Date.UTC(2010, 0, 1) + index * 3_600_000 * 7);
+  const day = publishedAt(index);
   const iso = day.toISOString().slice(0, 19);
   const title = `${sentence(next).slice(0, -1).split(" ").slice(0, 8).join(" ")} ${index}`;
   const slug = `story-${index}`;

@@ -7,7 +7,7 @@ import { availableParallelism, cpus, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { article, generateCorpus } from "./generate.js";
+import { article, generateCorpus, publishedAt } from "./generate.js";
 import { formatTable, judge } from "./table.js";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -64,8 +64,9 @@ const wirefeed = [
   out,
   "--cache-dir",
   path.join(corpus, "cache"),
+  // After the newest article, whatever N: every article is published, none scheduled.
   "--now",
-  "2030-01-01T00:00:00Z",
+  publishedAt(n + 1).toISOString(),
   "--quiet",
 ];
 const bin = path.join(root, "bin", "wirefeed.js");
