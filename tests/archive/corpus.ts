@@ -1,6 +1,7 @@
 // A deterministic corpus of small articles over several years, for the archive tests.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { random } from "../../bench/generate.js";
 import { tempDir } from "../helpers/build.js";
 
 /** Site settings of the corpus: small pages, so that a few hundred articles make many of them. */
@@ -16,18 +17,6 @@ export const corpusConfig = {
 
 const tagPool = ["Iran", "Russia", "Ukraine", "NATO", "Energy", "Sanctions", "Middle East", "Trade", "China", "Elections", "Climate", "Health"];
 const credits = ["IMAGE SOURCE: ASSOCIATED PRESS", "Photo: Reuters", "AFP via Getty Images"];
-
-/** A small PRNG (mulberry32): the same index always gives the same article. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const start = Date.UTC(2019, 0, 3, 6, 0);
 const step = 5 * 24 * 3_600_000 + 7 * 3_600_000;
