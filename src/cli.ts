@@ -246,7 +246,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     for (const file of result.unchanged) io.stderr(`  kept ${file}\n`);
     const { cache, timings } = result;
     io.stderr(
-      `  cache: ${cache.enabled ? `${cache.hits} articles reused, ${cache.misses} prepared${cache.rebuilt ? ", rebuilt (it could not be trusted)" : ""}` : "off"}\n` +
+      `  cache: ${cache.enabled ? `${cache.hits} articles reused (${cache.stamped} known by their file's stamp, unread), ${cache.misses} prepared${cache.rebuilt ? ", rebuilt (it could not be trusted)" : ""}` : "off"}\n` +
         `  timings: prepare ${Math.round(timings.prepareMs)} ms, outputs ${Math.round(timings.outputsMs)} ms, write ${Math.round(timings.writeMs)} ms\n`,
     );
   }

@@ -94,10 +94,14 @@ export interface WrittenOutputs {
   lines?: LineIndex;
 }
 
+/** Article file (relative to the articles folder) → its stamp (see `fileStamps`) and cache key when last read. */
+export type StampedKeys = Map<string, { stamp: string; key: string }>;
+
 interface Manifest {
   prefix: string;
   articles: Map<string, CachedArticle>;
   outputs?: WrittenOutputs;
+  stamps?: StampedKeys;
 }
 
 function seal(value: unknown): Buffer {
@@ -178,16 +182,30 @@ export class ArticleCache {
     return this.manifest?.prefix === this.prefix ? this.manifest.articles.get(key) : undefined;
   }
 
+  /**
+   * The key of `source` without reading it, when its stamp is the one recorded with a cached article.
+   * @param source the file relative to the articles folder
+   * @param stamp from `fileStamps`
+   */
+  stampedKey(source: string, stamp: string | undefined): string | undefined {
+    if (stamp === undefined || this.manifest?.prefix !== this.prefix) return undefined;
+    const known = this.manifest.stamps?.get(source);
+    return known?.stamp === stamp && this.manifest.articles.has(known.key) ? known.key : undefined;
+  }
+
   /** Whether no article can be found here: then there is no point in hashing files to look them up. */
   get empty(): boolean {
     return this.manifest?.prefix !== this.prefix || this.manifest.articles.size === 0;
   }
 
-  /** Whether the manifest holds exactly the articles of `keys`, with the same version and config: then, with the same outputs, saving would write it again as it is. */
-  holdsExactly(keys: ReadonlySet<string>): boolean {
+  /** Whether the manifest holds exactly the articles of `keys` and these stamps, with the same version and config: then, with the same outputs, saving would write it again as it is. */
+  holdsExactly(keys: ReadonlySet<string>, stamps: StampedKeys): boolean {
     const articles = this.manifest?.prefix === this.prefix ? this.manifest.articles : undefined;
     if (!articles || articles.size !== keys.size) return false;
     for (const key of keys) if (!articles.has(key)) return false;
+    const known = this.manifest!.stamps ?? new Map();
+    if (known.size !== stamps.size) return false;
+    for (const [source, { stamp, key }] of stamps) if (known.get(source)?.stamp !== stamp || known.get(source)?.key !== key) return false;
     return true;
   }
 
@@ -221,10 +239,11 @@ export class ArticleCache {
    * Saves the manifest of this build and deletes the bodies no article uses any more.
    * @param articles this build's articles by key
    * @param outputs what this build wrote, when it wrote
+   * @param stamps the stamps and keys of this build's article files
    */
-  async save(articles: ReadonlyMap<string, CachedArticle>, outputs: WrittenOutputs | undefined): Promise<void> {
+  async save(articles: ReadonlyMap<string, CachedArticle>, outputs: WrittenOutputs | undefined, stamps: StampedKeys = new Map()): Promise<void> {
     await mkdir(this.dir, { recursive: true });
-    const manifest: Manifest = { prefix: this.prefix, articles: new Map(articles), ...(outputs ? { outputs } : {}) };
+    const manifest: Manifest = { prefix: this.prefix, articles: new Map(articles), ...(outputs ? { outputs } : {}), stamps };
     const temporary = path.join(this.dir, `manifest.bin.${process.pid}.tmp`);
     await writeFile(temporary, seal(manifest));
     await rename(temporary, path.join(this.dir, "manifest.bin"));

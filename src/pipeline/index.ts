@@ -4,8 +4,20 @@ import { ConfigError, loadConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ArticleMeta } from "./article.js";
-import { ArticleCache, articleKey, cachedArticle, isPublished, keyPrefix, outputsDigest, type CachedArticle, type WrittenOutputs } from "./cache.js";
+import {
+  ArticleCache,
+  articleKey,
+  cachedArticle,
+  isPublished,
+  keyPrefix,
+  outputsDigest,
+  type CachedArticle,
+  type StampedKeys,
+  type WrittenOutputs,
+} from "./cache.js";
+import { fileStamps } from "./file-stamp.js";
 import { listArticleFiles } from "./load.js";
+import { mapLimited, readConcurrency } from "./map-limited.js";
 import { buildModel, type FeedModel, type ModelBody } from "./model.js";
 import type { ArticleRecord, PrepareContext, RenderedArticle } from "./prepare.js";
 import type { RenderedBody } from "./render.js";
@@ -56,8 +68,11 @@ export interface BuildResult {
   unchanged: string[];
   outDir?: string;
   counts: { articles: number; published: number; drafts: number; scheduled: number; errors: number; warnings: number };
-  /** Articles taken from the cache, articles prepared anew, and whether an untrusted cache was rebuilt. */
-  cache: { enabled: boolean; hits: number; misses: number; rebuilt: boolean };
+  /**
+   * Articles taken from the cache, of which `stamped` were known by their file's stamp without
+   * being read; articles prepared anew; and whether an untrusted cache was rebuilt.
+   */
+  cache: { enabled: boolean; hits: number; stamped: number; misses: number; rebuilt: boolean };
   /** Worker threads that rendered articles; 0 when they rendered in the calling thread (or none needed rendering). */
   workers: number;
   /** Milliseconds spent preparing articles, making the outputs, and writing them. */
@@ -65,22 +80,6 @@ export interface BuildResult {
 }
 
 const usageError = (rule: string, message: string, hint: string): Diagnostic => ({ rule, severity: "error", message, hint });
-
-/** Reads many files at once, but not so many that a large archive runs out of file handles. */
-const readConcurrency = 64;
-
-async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!, index);
-    }
-  });
-  await Promise.all(lanes);
-  return results;
-}
 
 /** An article file and what the per-article stages made of it. */
 interface Prepared {
@@ -98,7 +97,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const display = (file: string) => path.relative(cwd, file) || ".";
   const counts = { articles: 0, published: 0, drafts: 0, scheduled: 0, errors: 0, warnings: 0 };
   const timings = { prepareMs: 0, outputsMs: 0, writeMs: 0, totalMs: 0 };
-  const cacheStats = { enabled: options.cacheDir !== false, hits: 0, misses: 0, rebuilt: false };
+  const cacheStats = { enabled: options.cacheDir !== false, hits: 0, stamped: 0, misses: 0, rebuilt: false };
   const setupFailure = (diagnostics: Diagnostic[]): BuildResult => ({
     exitCode: 2,
     diagnostics,
@@ -197,12 +196,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   };
 
   const prepared: Prepared[] = files.map((file) => ({ file, source: sourceOf(file), record: { problems: [] } }));
+  // Taken before any file is read: a file written after its stamp was taken never matches it.
+  const stamps = storeDir ? await fileStamps(files) : [];
   const misses: number[] = [];
   if (!cache || cache.empty) misses.push(...files.keys());
   else
     await mapLimited(prepared, readConcurrency, async (entry, index) => {
-      const bytes = await readFile(entry.file).catch(() => undefined);
-      const key = bytes && articleKey(prefix, entry.source, bytes);
+      const stamped = cache.stampedKey(entry.source, stamps[index]);
+      const bytes = stamped === undefined ? await readFile(entry.file).catch(() => undefined) : undefined;
+      const key = stamped ?? (bytes && articleKey(prefix, entry.source, bytes));
       const cached = key === undefined ? undefined : cache.lookup(key);
       // A scheduled article that is now due was cached without a body: prepare it again.
       if (key === undefined || !cached || (cached.meta && isPublished(cached.meta, context.now) && !cached.rendered)) {
@@ -211,6 +213,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       }
       entry.record = { key, problems: cached.problems, ...(cached.meta ? { meta: cached.meta } : {}) };
       entry.cached = cached;
+      if (stamped !== undefined) cacheStats.stamped++;
       progress();
     });
   misses.sort((a, b) => a - b);
@@ -259,10 +262,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const finish = async (outputs: WrittenOutputs | undefined): Promise<BuildResult> => {
     if (cache && storeDir) {
       const articles = new Map<string, CachedArticle>();
-      for (const { record, cached } of prepared) if (record.key !== undefined) articles.set(record.key, cached ?? cachedArticle(record));
+      const stamped: StampedKeys = new Map();
+      for (const [index, { record, cached, source }] of prepared.entries()) {
+        if (record.key === undefined) continue;
+        articles.set(record.key, cached ?? cachedArticle(record));
+        const stamp = stamps[index];
+        if (stamp !== undefined) stamped.set(source, { stamp, key: record.key });
+      }
       // An unchanged build of a kept output would save the manifest byte for byte as it is.
-      const unchanged = reusable !== undefined && cacheStats.misses === 0 && !cache.rebuilt && cache.holdsExactly(new Set(articles.keys()));
-      if (!unchanged) await cache.save(articles, outputs);
+      const unchanged = reusable !== undefined && cacheStats.misses === 0 && !cache.rebuilt && cache.holdsExactly(new Set(articles.keys()), stamped);
+      if (!unchanged) await cache.save(articles, outputs, stamped);
     }
     stopWatching?.();
     if (locked?.ok) await locked.lock.release();

@@ -1,6 +1,6 @@
-import { readdir, readFile, rename, rm, truncate, writeFile } from "node:fs/promises";
+import { readdir, readFile, rename, rm, stat, truncate, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { tempDir } from "../helpers/build.js";
 import { buildSite, generator, makeSite, treeDigest } from "./site.js";
 
@@ -230,5 +230,60 @@ describe("a cache that cannot be trusted is rebuilt, never used", () => {
     await rm(await generatedFile(site, 0));
     await buildSite(site, out, cacheDir);
     expect((await bodyFiles(cacheDir)).length).toBe(before.length - 1);
+  });
+});
+
+describe("a file's stamp stands for its bytes only while nothing touched it", () => {
+  // Stamps are trusted only for files left alone for two seconds; the build's clock moves a minute on instead of waiting.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 60_000);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const sameSizeEdit = async (file: string) => {
+    const text = await readFile(file, "utf8");
+    const before = await stat(file);
+    // Same length, same modification time: only the change time and the bytes tell.
+    await writeFile(file, text.replace(/\bthe\b/, "THE"));
+    await utimes(file, before.atime, before.mtime);
+  };
+
+  it.each<[string, (file: string) => Promise<void>, number]>([
+    ["untouched", async () => {}, 0],
+    ["edited to the same size, with its modification time put back", sameSizeEdit, 1],
+    [
+      "replaced by a new file with the same bytes but one",
+      async (file) => {
+        const text = await readFile(file, "utf8");
+        await writeFile(`${file}.new`, text.replace(/\bthe\b/, "THE"));
+        await rename(`${file}.new`, file);
+      },
+      1,
+    ],
+  ])("%s", async (_name, change, misses) => {
+    const site = await makeSite(8);
+    const cacheDir = path.join(await tempDir(), "cache");
+    const out = path.join(await tempDir(), "output");
+    await buildSite(site, out, cacheDir);
+    // The first build read every file; the second knows them all by their stamps.
+    const warm = await buildSite(site, out, cacheDir);
+    expect(warm.cache).toMatchObject({ hits: 11, stamped: 11, misses: 0 });
+    await change(await generatedFile(site, 3));
+    const result = await buildSite(site, out, cacheDir);
+    expect(result.cache).toMatchObject({ hits: 11 - misses, stamped: 11 - misses, misses });
+    await expectSameAsUncached(site, out, result);
+  });
+
+  it("a file written within the last two seconds is read, not trusted by its stamp", async () => {
+    vi.useRealTimers();
+    const site = await makeSite(4);
+    const cacheDir = path.join(await tempDir(), "cache");
+    const out = path.join(await tempDir(), "output");
+    await buildSite(site, out, cacheDir);
+    const warm = await buildSite(site, out, cacheDir);
+    expect(warm.cache).toMatchObject({ hits: 7, stamped: 0 });
   });
 });

@@ -123,7 +123,7 @@ describe("--report", () => {
         written: ["a"],
         unchanged: ["b"],
         counts: { articles: 3, published: 2, drafts: 1, scheduled: 0, errors: 0, warnings: 0 },
-        cache: { enabled: false, hits: 0, misses: 3, rebuilt: false },
+        cache: { enabled: false, hits: 0, stamped: 0, misses: 3, rebuilt: false },
         workers: 0,
         timings: { prepareMs: 1.4, outputsMs: 2.6, writeMs: 3, totalMs: 7.2 },
       },
@@ -178,7 +178,7 @@ describe("what the CLI prints", () => {
     expect(quiet.stderr.trim().split("\n")).toHaveLength(1);
     const verbose = await cli(dir, ["build", "--now", now, "--verbose"]);
     expect(verbose.stderr).toContain("  kept feed.xml\n");
-    expect(verbose.stderr).toMatch(/ {2}cache: 4 articles reused, 0 prepared\n {2}timings: prepare \d+ ms, outputs \d+ ms, write \d+ ms\n/);
+    expect(verbose.stderr).toMatch(/ {2}cache: 4 articles reused \(\d known by their file's stamp, unread\), 0 prepared\n {2}timings: prepare \d+ ms, outputs \d+ ms, write \d+ ms\n/);
   });
 
   it("draws a progress bar on a terminal for a long build, and clears it before the summary", async () => {

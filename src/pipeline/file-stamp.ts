@@ -1,0 +1,27 @@
+import { stat } from "node:fs/promises";
+import { mapLimited, readConcurrency } from "./map-limited.js";
+
+/**
+ * How long a file must have been left alone before its stamp is trusted: far longer than the
+ * coarsest file system clock, so a write in the same clock tick as the build's read cannot leave
+ * the stamp unchanged (git's "racily clean" problem).
+ */
+const settledNs = 2_000_000_000n;
+
+/**
+ * A stamp of each file (device, inode, size, modification and change times), taken before the
+ * files are read: a file whose stamp equals the one recorded with its cache key has the same bytes,
+ * so an unchanged build need not read 10,000 articles to learn that nothing changed. The change
+ * time catches tools that restore an old modification time (`touch -d`, `rsync -t`). Files touched
+ * within the last two seconds, or dated in the future, get no stamp and are always read.
+ * @param files absolute paths
+ * @param nowMs the clock, in milliseconds since the epoch
+ */
+export async function fileStamps(files: readonly string[], nowMs = Date.now()): Promise<(string | undefined)[]> {
+  const settledBefore = BigInt(Math.floor(nowMs)) * 1_000_000n - settledNs;
+  return mapLimited(files, readConcurrency, async (file) => {
+    const info = await stat(file, { bigint: true }).catch(() => undefined);
+    if (!info?.isFile() || info.mtimeNs > settledBefore || info.ctimeNs > settledBefore) return undefined;
+    return `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
+  });
+}
