@@ -39,7 +39,7 @@ export function keyPrefix(config: Config): string {
 }
 
 // The code that prepares an article (front matter, normalizers, renderer, sanitizer) is part of every key.
-const preparingCode = hashCode(new URL(".", import.meta.url), new URL("./normalize/", import.meta.url));
+const preparingCode = hashCode(new URL("./prepare.js", import.meta.url));
 
 /**
  * The cache key of one article file; its path is part of it, as the file name gives the slug and the source.

@@ -1,18 +1,43 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
+// Relative module specifiers of static imports, re-exports and dynamic imports.
+const relativeImport = /(?:\bfrom|\bimport)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g;
+
+/** The file a specifier names: the compiled `.js`, or its `.ts` source when running from sources. */
+function resolveModule(specifier: string, from: URL): URL | undefined {
+  const url = new URL(specifier, from);
+  if (existsSync(fileURLToPath(url))) return url;
+  const source = new URL(url.href.replace(/\.js$/, ".ts"));
+  return existsSync(fileURLToPath(source)) ? source : undefined;
+}
+
 /**
- * A hash of the code files in the given folders. Code is an input of what it makes: with it in a
- * cache key, a changed renderer or serializer (between releases too, while wirefeed itself is
- * developed) never leaves an old result in place.
- * @param folders folder URLs, such as `new URL(".", import.meta.url)`
+ * A hash of a module and every module it imports by a relative path, transitively. Code is an
+ * input of what it makes: with it in a cache key, a changed renderer or serializer (between
+ * releases too, while wirefeed itself is developed) never leaves an old result in place, and a
+ * change to code that does not make it (the writer, the CLI) leaves the cache alone.
+ * @param entry the module's URL, such as `new URL("./prepare.js", import.meta.url)`
  */
-export function hashCode(...folders: readonly URL[]): string {
-  const hash = createHash("sha256");
-  for (const folder of folders) {
-    const dir = fileURLToPath(folder);
-    for (const name of readdirSync(dir).sort()) if (/\.[cm]?[jt]s$/.test(name)) hash.update(name).update(readFileSync(`${dir}/${name}`));
+export function hashCode(entry: URL): string {
+  const seen = new Map<string, Buffer>();
+  const pending = [resolveModule(entry.href, entry) ?? entry];
+  for (let url = pending.pop(); url; url = pending.pop()) {
+    if (seen.has(url.href)) continue;
+    const code = readFileSync(fileURLToPath(url));
+    seen.set(url.href, code);
+    for (const [, specifier] of code.toString("utf8").matchAll(relativeImport)) {
+      const imported = resolveModule(specifier!, url);
+      if (imported && !seen.has(imported.href)) pending.push(imported);
+    }
   }
+  const root = new URL(".", entry).href;
+  const hash = createHash("sha256");
+  for (const [href, code] of [...seen].sort(([a], [b]) => (a < b ? -1 : 1)))
+    hash
+      .update(href.startsWith(root) ? href.slice(root.length) : href)
+      .update("\0")
+      .update(code);
   return hash.digest("hex");
 }

@@ -3,6 +3,10 @@ import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from "node:fs/p
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { mapLimited } from "./map-limited.js";
+
+/** How many files are written at once. */
+const writeLanes = 4;
 
 /**
  * What one output file holds: its bytes; a stream of chunks, for files too large to build as one
@@ -78,16 +82,25 @@ export async function writeOutput(out: string, files: OutputFiles): Promise<void
   await rm(stage, { recursive: true, force: true });
   await mkdir(stage, { recursive: true });
   try {
-    const made = new Set<string>();
+    const made = new Map<string, Promise<unknown>>();
+    // Files are written a few at a time, in path order, so that a file compressed on zlib's
+    // threads does not hold up the next one. A file and its gzip twin (`x` and `x.gz`) go in turn,
+    // as the twin is compressed while the file is written. A file may wait for files before it (the
+    // manifest for the downloads' checksums), never for one after it, so the lanes cannot deadlock.
+    const groups = new Map<string, [string, OutputContent][]>();
     for (const [relative, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const target = path.join(stage, relative);
-      const dir = path.dirname(target);
-      if (!made.has(dir)) {
-        await mkdir(dir, { recursive: true });
-        made.add(dir);
-      }
-      await writeOne(target, content, path.join(out, relative));
+      const plain = relative.replace(/\.gz$/, "");
+      groups.set(plain, [...(groups.get(plain) ?? []), [relative, content]]);
     }
+    await mapLimited([...groups.values()], writeLanes, async (group) => {
+      for (const [relative, content] of group) {
+        const target = path.join(stage, relative);
+        const dir = path.dirname(target);
+        if (!made.has(dir)) made.set(dir, mkdir(dir, { recursive: true }));
+        await made.get(dir);
+        await writeOne(target, content, path.join(out, relative));
+      }
+    });
     const aside = path.join(folder, `${retired}${process.pid}`);
     const hadOutput = await rename(out, aside).then(
       () => true,

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
-import { createGzip } from "node:zlib";
+import { createGzip, type Gzip } from "node:zlib";
 import type { Config } from "../../config/schema.js";
 import type { FeedModel, Item } from "../model.js";
 import { calendarDate, formatRfc3339 } from "../normalize/date.js";
@@ -64,10 +64,9 @@ function plainDownloads(config: Config, items: readonly Item[]): Download[] {
 const spoolFolders = new Set<string>();
 let removingAtExit = false;
 
-/** A gzip twin compressed while its plain file is written; `file` holds its bytes once complete. */
+/** A gzip twin compressed while its plain file is written; `spooled` gives the file holding its bytes, or undefined if the plain file's stream stopped early. */
 interface Twin {
-  started: boolean;
-  file?: string;
+  spooled?: Promise<string | undefined>;
 }
 
 /**
@@ -99,33 +98,38 @@ class GzipTwins {
   teed(twin: Twin, source: () => Iterable<Uint8Array>): () => AsyncIterable<Uint8Array> {
     const spoolFolder = () => this.spoolFolder();
     return async function* () {
-      if (twin.started) return yield* source();
-      twin.started = true;
-      const file = path.join(await spoolFolder(), `${randomUUID()}.gz`);
-      const gzip = createGzip(gzipOptions);
-      const spooled = pipeline(gzip, createWriteStream(file));
-      // Awaited below on success; a stream abandoned half way must not leave a rejection unheard.
-      spooled.catch(() => {});
-      let complete = false;
+      if (twin.spooled) return yield* source();
+      // Settled however this stream ends (a twin waiting for it then compresses on its own).
+      let spooledFile: (file: string | undefined) => void = () => {};
+      twin.spooled = new Promise((resolve) => {
+        spooledFile = resolve;
+      });
+      let gzip: Gzip | undefined;
       try {
+        const file = path.join(await spoolFolder(), `${randomUUID()}.gz`);
+        gzip = createGzip(gzipOptions);
+        const spooled = pipeline(gzip, createWriteStream(file));
+        // Awaited below on success; a stream abandoned half way must not leave a rejection unheard.
+        spooled.catch(() => {});
         for (const chunk of source()) {
           yield chunk;
           if (!gzip.write(chunk)) await once(gzip, "drain");
         }
         gzip.end();
         await spooled;
-        complete = true;
-        twin.file = file;
+        spooledFile(file);
       } finally {
-        if (!complete) gzip.destroy();
+        spooledFile(undefined);
+        gzip?.destroy();
       }
     };
   }
 
-  /** The twin's stream: its spool when complete, else compressed from `compress`. */
+  /** The twin's stream: its spool once the plain file is written (it may still be), else compressed from `compress`. */
   twin(twin: Twin, compress: () => AsyncIterable<Uint8Array>): () => AsyncIterable<Uint8Array> {
     return async function* () {
-      yield* twin.file === undefined ? compress() : createReadStream(twin.file);
+      const file = await twin.spooled;
+      yield* file === undefined ? compress() : createReadStream(file);
     };
   }
 
@@ -230,10 +234,9 @@ export async function archiveFiles(
     const gzipPath = `${download.path}.gz`;
     const hasTwin = download.path !== archivePaths.full;
     const gzipKept = hasTwin && gzipPath !== allGzipPath ? await keep(gzipPath, inputKey([key, "gzip"])) : allGzipKept;
-    const twin: Twin = { started: false };
-    // all.ndjson's twin is made of the years' twins. Spools are removed once all.ndjson.gz is
-    // written: when it is kept (a rare previous file of the wrong size), twins are compressed on their own.
-    const teed = hasTwin && !gzipKept && !allGzipKept && gzipPath !== allGzipPath;
+    const twin: Twin = {};
+    // all.ndjson's twin is made of the years' twins; spools are removed once every file is written.
+    const teed = hasTwin && !gzipKept && gzipPath !== allGzipPath;
     const kept = await keep(download.path, key);
     if (download.path === allNdjsonPath && kept && lineIndex.previous) lineIndex.next = lineIndex.previous;
     const digest =
@@ -251,20 +254,7 @@ export async function archiveFiles(
     if (!hasTwin) continue;
 
     if (gzipPath !== allGzipPath && download.format === "ndjson") members.push(gzipKept ? { kept: gzipPath } : { twin, compress });
-    const gzipDigest =
-      gzipKept ??
-      stream(
-        gzipPath,
-        gzipPath === allGzipPath
-          ? async function* () {
-              try {
-                yield* twins.concatenated(members, compress);
-              } finally {
-                await twins.dispose();
-              }
-            }
-          : twins.twin(twin, compress),
-      );
+    const gzipDigest = gzipKept ?? stream(gzipPath, gzipPath === allGzipPath ? () => twins.concatenated(members, compress) : twins.twin(twin, compress));
     entries.push({ entry: describe(gzipPath, "gzip"), digest: gzipDigest });
   }
   let manifest: Promise<ManifestEntry[]> | undefined;
@@ -289,8 +279,9 @@ export async function archiveFiles(
   files.set(archivePaths.checksums, {
     stream: async function* () {
       const entries = await manifestEntries();
-      // Every download is written or digested by now.
+      // Every download is written or digested by now, twins included.
       lines.close();
+      await twins.dispose();
       // Paths relative to archive/, so that `sha256sum -c sha256sums.txt` works from inside it.
       for (const entry of entries) yield `${entry.sha256}  ${entry.path.startsWith("archive/") ? entry.path.slice(8) : `../${entry.path}`}\n`;
     },

@@ -15,8 +15,8 @@ import { hashCode } from "../code-hash.js";
 export const statePath = ".wirefeed-state.json";
 const stateFormat = "wirefeed-output-state";
 
-// The serializers' own code is an input of every file they make.
-const serializerCode = hashCode(new URL(".", import.meta.url));
+// The code that makes the output files from the model (serializers, date formats, the model) is an input of every file.
+const serializerCode = hashCode(new URL("../outputs.js", import.meta.url));
 
 /**
  * A hash of everything a file is made from: wirefeed's version, its serializers' code and the
