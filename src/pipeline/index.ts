@@ -295,12 +295,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const outputsStarted = performance.now();
     const previousLines = await unchangedLineIndex(cache?.outputs, outDir);
     if (previousLines) lineIndex.previous = previousLines;
-    const files = await keepUnchanged(outDir, await renderOutputs(model, { previous: outDir, lineIndex }));
-    const writeStarted = performance.now();
-    timings.outputsMs += writeStarted - outputsStarted;
-    await writeOutput(outDir, files);
-    timings.writeMs += performance.now() - writeStarted;
-    return files;
+    const rendered = await renderOutputs(model, { previous: outDir, lineIndex });
+    try {
+      const files = await keepUnchanged(outDir, rendered.files);
+      const writeStarted = performance.now();
+      timings.outputsMs += writeStarted - outputsStarted;
+      await writeOutput(outDir, files);
+      timings.writeMs += performance.now() - writeStarted;
+      return files;
+    } finally {
+      await rendered.dispose();
+    }
   };
   const toModel = (bodies: readonly { summary: string; body: ModelBody }[]) =>
     buildModel(

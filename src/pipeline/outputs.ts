@@ -37,8 +37,9 @@ function documentKey(document: FeedDocument, fingerprint: (item: Item) => string
  * Every file of the output folder, from the model: the subscription feeds and their archive
  * pages, the per-tag feeds and their index, the archive downloads with their manifest, checksums
  * and schema. Large files are streams; files whose inputs did not change are `{reuse: true}`.
+ * `dispose` removes the scratch files of the streams once they are written (or abandoned).
  */
-export async function renderOutputs(model: FeedModel, options: RenderOptions = {}): Promise<OutputFiles> {
+export async function renderOutputs(model: FeedModel, options: RenderOptions = {}): Promise<{ files: OutputFiles; dispose: () => Promise<void> }> {
   const files: OutputFiles = new Map();
   const reuse = await OutputReuse.open(options.previous);
   // Whether anything about an item changed: its cache key (the file, the config, wirefeed's version)
@@ -62,7 +63,8 @@ export async function renderOutputs(model: FeedModel, options: RenderOptions = {
   }
   files.set(tagsIndexPath, renderTagsIndex(model));
   files.set(archivePaths.schema, `${JSON.stringify(archiveJsonSchema(), null, 2)}\n`);
-  for (const [path, content] of await archiveFiles(model, fingerprint, reuse, options.lineIndex)) files.set(path, content);
+  const archive = await archiveFiles(model, fingerprint, reuse, options.lineIndex);
+  for (const [path, content] of archive.files) files.set(path, content);
   files.set(statePath, reuse.stateFile());
-  return files;
+  return { files, dispose: archive.dispose };
 }

@@ -6,7 +6,7 @@ import { pipeline } from "node:stream/promises";
 import { mapLimited } from "./map-limited.js";
 
 /** How many files are written at once. */
-const writeLanes = 4;
+const writeLanes = 2;
 
 /**
  * What one output file holds: its bytes; a stream of chunks, for files too large to build as one

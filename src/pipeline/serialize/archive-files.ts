@@ -181,7 +181,7 @@ export async function archiveFiles(
   fingerprint: (item: Item) => string,
   reuse: OutputReuse,
   lineIndex: { previous?: LineIndex; next?: LineIndex | undefined } = {},
-): Promise<Map<string, OutputContent>> {
+): Promise<{ files: Map<string, OutputContent>; dispose: () => Promise<void> }> {
   const { config, items } = model;
   const files = new Map<string, OutputContent>();
   const before = await previousManifest(reuse);
@@ -279,12 +279,13 @@ export async function archiveFiles(
   files.set(archivePaths.checksums, {
     stream: async function* () {
       const entries = await manifestEntries();
-      // Every download is written or digested by now, twins included.
+      // Every download is written or digested by now.
       lines.close();
-      await twins.dispose();
       // Paths relative to archive/, so that `sha256sum -c sha256sums.txt` works from inside it.
       for (const entry of entries) yield `${entry.sha256}  ${entry.path.startsWith("archive/") ? entry.path.slice(8) : `../${entry.path}`}\n`;
     },
   });
-  return files;
+  // The spools go once every file is written: a file whose digest the manifest made in a pass of
+  // its own may still be written after the manifest, from them.
+  return { files, dispose: () => twins.dispose() };
 }
