@@ -22,7 +22,7 @@ parentPort!.on("message", async ({ batch, files }: { batch: number; files: strin
       continue;
     }
     // The body stays in the cache, not in the main thread's memory, until an output file needs it.
-    await storeRendered(setup.cacheDir, record.key, rendered);
+    storeRendered(setup.cacheDir, record.key, rendered);
     records.push({ ...record, storedSummary: rendered.summary });
   }
   parentPort!.postMessage({ batch, records });

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
@@ -140,14 +140,15 @@ const madeFolders = new Set<string>();
  * @param key the article's key
  * @param rendered its body and summary
  */
-export async function storeRendered(dir: string, key: string, rendered: RenderedArticle): Promise<void> {
+export function storeRendered(dir: string, key: string, rendered: RenderedArticle): void {
   const file = bodyPath(dir, key);
   const folder = path.dirname(file);
   if (!madeFolders.has(folder)) {
-    await mkdir(folder, { recursive: true });
+    mkdirSync(folder, { recursive: true });
     madeFolders.add(folder);
   }
-  await writeFile(file, seal({ key, rendered }));
+  // Synchronous, like reading the article: a render thread has nothing else to do meanwhile.
+  writeFileSync(file, seal({ key, rendered }));
 }
 
 /** The cache of one build: read once at the start, saved once at the end. */

@@ -188,7 +188,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const records: ArticleRecord[] = [];
     for (const file of paths) {
       const record = await preparer.prepare(file);
-      if (storeDir && record.key !== undefined && record.rendered) await storeRendered(storeDir, record.key, record.rendered);
+      if (storeDir && record.key !== undefined && record.rendered) storeRendered(storeDir, record.key, record.rendered);
       records.push(record);
       progress();
     }

@@ -1,4 +1,5 @@
-import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
+import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import type { LocatedProblem } from "./front-matter.js";
 
@@ -87,7 +88,9 @@ export async function loadArticleFile(file: string, root: string, maxBytes: numb
   // stat, not lstat: a link inside the folder is measured by the file it leads to.
   let bytes: Buffer;
   try {
-    const info = await stat(file);
+    // Synchronous: one small file at a time, on a render thread, is read faster than through
+    // libuv's thread pool and back, which leaves the thread idle for each file.
+    const info = statSync(file);
     if (info.size > maxBytes) {
       return fail(
         problemAt(
@@ -97,7 +100,7 @@ export async function loadArticleFile(file: string, root: string, maxBytes: numb
         ),
       );
     }
-    bytes = await readFile(file);
+    bytes = readFileSync(file);
   } catch (error) {
     return fail(
       problemAt(

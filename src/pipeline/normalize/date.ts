@@ -86,7 +86,7 @@ const alternation = (names: Iterable<string>): string => [...names].sort((a, b) 
 const ZONE = `(?<zone>${alternation(ZONE_NAMES.keys())}|[+-]\\d{2}(?::?\\d{2})?)`;
 
 const ISO_8601 = new RegExp(
-  "^(?<year>\\d{4})-(?<month>\\d{2})-(?<day>\\d{2})" + `(?:[t ](?<hour>\\d{2}):(?<minute>\\d{2})(?::(?<second>\\d{2})(?:[.,](?<fraction>\\d+))?)? ?${ZONE}?)?$`,
+  `^(?<year>\\d{4})-(?<month>\\d{2})-(?<day>\\d{2})(?:[t ](?<hour>\\d{2}):(?<minute>\\d{2})(?::(?<second>\\d{2})(?:[.,](?<fraction>\\d+))?)? ?${ZONE}?)?$`,
   "i",
 );
 
