@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { Config } from "../config/schema.js";
@@ -25,7 +25,7 @@ const magic = Buffer.from("wirefeed-cache\n1\n");
 const digestLength = 32;
 
 /** Version of the records' shape; bumped when a record of an older wirefeed would no longer fit. */
-const recordFormat = 2;
+const recordFormat = 3;
 
 /**
  * The part of every cache key that is the same for all articles of a build: the record format,
@@ -72,9 +72,15 @@ export interface CachedArticle {
   meta?: ArticleMeta;
   /** Whether `articles/<key>.bin` holds its body. */
   rendered: boolean;
-  /** The summary made from the body, so that the body need not be read to know it. */
+  /** The summary made from the body, so that the body need not be read to know it; absent when it is the description. */
   summary?: string;
+  /** The article file, relative to the articles folder, and its stamp when it was read (see `fileStamps`). */
+  source?: string;
+  stamp?: string;
 }
+
+/** The summary of a cached article that has a body. */
+export const cachedSummary = (cached: CachedArticle): string | undefined => (cached.rendered ? (cached.summary ?? cached.meta?.description) : undefined);
 
 /** One file the last build wrote, as it was left. */
 export interface WrittenFile {
@@ -94,19 +100,36 @@ export interface WrittenOutputs {
   lines?: LineIndex;
 }
 
-/** Article file (relative to the articles folder) → its stamp (see `fileStamps`) and cache key when last read. */
-export type StampedKeys = Map<string, { stamp: string; key: string }>;
-
+/**
+ * The manifest proper: what the last build wrote, and the checksum of each shard of articles.
+ * Articles are kept in shards by the first digit of their key, so that a build that changed one
+ * article rewrites a sixteenth of them, and no file or buffer ever holds them all.
+ */
 interface Manifest {
   prefix: string;
-  articles: Map<string, CachedArticle>;
   outputs?: WrittenOutputs;
-  stamps?: StampedKeys;
+  shards: Record<string, string>;
 }
 
-function seal(value: unknown): Buffer {
+interface Shard {
+  prefix: string;
+  articles: Map<string, CachedArticle>;
+}
+
+const shardNames = Array.from({ length: 16 }, (_, digit) => digit.toString(16));
+const shardOf = (key: string): string => key[0]!;
+const shardPath = (dir: string, shard: string) => path.join(dir, `articles-${shard}.bin`);
+
+/** What decides a shard's bytes: its keys, and the stamps that go with them (the rest is a function of the key). */
+function shardSignature(articles: Iterable<[string, CachedArticle]>): string {
+  const hash = createHash("sha256");
+  for (const [key, { source, stamp }] of [...articles].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(`${key}\0${source ?? ""}\0${stamp ?? ""}\n`);
+  return hash.digest("hex");
+}
+
+function seal(value: unknown): Buffer[] {
   const payload = serialize(value);
-  return Buffer.concat([magic, createHash("sha256").update(payload).digest(), payload]);
+  return [magic, createHash("sha256").update(payload).digest(), payload];
 }
 
 /** The sealed value, or undefined for anything `seal` did not make intact. */
@@ -125,6 +148,20 @@ function unseal(bytes: Buffer): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Writes a sealed value without joining its parts into one more buffer: a manifest can be large. */
+async function writeSealed(file: string, value: unknown): Promise<string> {
+  const parts = seal(value);
+  const temporary = `${file}.${process.pid}.tmp`;
+  const handle = await open(temporary, "w");
+  try {
+    await handle.writev(parts);
+  } finally {
+    await handle.close();
+  }
+  await rename(temporary, file);
+  return parts[1]!.toString("hex");
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
@@ -148,39 +185,60 @@ export function storeRendered(dir: string, key: string, rendered: RenderedArticl
     madeFolders.add(folder);
   }
   // Synchronous, like reading the article: a render thread has nothing else to do meanwhile.
-  writeFileSync(file, seal({ key, rendered }));
+  writeFileSync(file, Buffer.concat(seal({ key, rendered })));
 }
 
 /** The cache of one build: read once at the start, saved once at the end. */
 export class ArticleCache {
   /** Whether a manifest was there but could not be trusted (and is being rebuilt). */
   readonly rebuilt: boolean;
+  private readonly keyBySource = new Map<string, string>();
 
   private constructor(
     readonly dir: string,
     private readonly prefix: string,
     private readonly manifest: Manifest | undefined,
+    private readonly articles: Map<string, CachedArticle>,
+    /** The signature of each shard read intact, to know which need no rewriting. */
+    private readonly signatures: Map<string, string>,
     rebuilt: boolean,
   ) {
     this.rebuilt = rebuilt;
+    for (const [key, { source, stamp }] of articles) if (source !== undefined && stamp !== undefined) this.keyBySource.set(source, key);
   }
 
   /**
-   * Opens the cache in `dir` for a build whose key prefix is `prefix`; a missing or untrusted cache opens empty.
+   * Opens the cache in `dir` for a build whose key prefix is `prefix`; a missing or untrusted cache
+   * opens empty, and a shard that is missing or does not match the manifest's checksum opens without its articles.
    * @param dir the cache folder (created on save)
    * @param prefix from `keyPrefix`
    */
   static async open(dir: string, prefix: string): Promise<ArticleCache> {
+    const articles = new Map<string, CachedArticle>();
+    const signatures = new Map<string, string>();
     const bytes = await readFile(path.join(dir, "manifest.bin")).catch(() => undefined);
-    if (bytes === undefined) return new ArticleCache(dir, prefix, undefined, false);
+    if (bytes === undefined) return new ArticleCache(dir, prefix, undefined, articles, signatures, false);
     const value = unseal(bytes);
-    const valid = isObject(value) && typeof value.prefix === "string" && value.articles instanceof Map;
-    return new ArticleCache(dir, prefix, valid ? (value as unknown as Manifest) : undefined, !valid);
+    const valid = isObject(value) && typeof value.prefix === "string" && isObject(value.shards);
+    if (!valid) return new ArticleCache(dir, prefix, undefined, articles, signatures, true);
+    const manifest = value as unknown as Manifest;
+    if (manifest.prefix === prefix) {
+      for (const shard of shardNames) {
+        const sealed = await readFile(shardPath(dir, shard)).catch(() => undefined);
+        if (!sealed || sealed.subarray(magic.length, magic.length + digestLength).toString("hex") !== manifest.shards[shard]) continue;
+        const content = unseal(sealed);
+        if (!isObject(content) || content.prefix !== prefix || !(content.articles instanceof Map)) continue;
+        const shardArticles = (content as unknown as Shard).articles;
+        for (const [key, article] of shardArticles) if (shardOf(key) === shard) articles.set(key, article);
+        signatures.set(shard, shardSignature(shardArticles));
+      }
+    }
+    return new ArticleCache(dir, prefix, manifest, articles, signatures, false);
   }
 
   /** The cached article of `key`, if the manifest was made with the same version and config. */
   lookup(key: string): CachedArticle | undefined {
-    return this.manifest?.prefix === this.prefix ? this.manifest.articles.get(key) : undefined;
+    return this.articles.get(key);
   }
 
   /**
@@ -189,25 +247,30 @@ export class ArticleCache {
    * @param stamp from `fileStamps`
    */
   stampedKey(source: string, stamp: string | undefined): string | undefined {
-    if (stamp === undefined || this.manifest?.prefix !== this.prefix) return undefined;
-    const known = this.manifest.stamps?.get(source);
-    return known?.stamp === stamp && this.manifest.articles.has(known.key) ? known.key : undefined;
+    if (stamp === undefined) return undefined;
+    const key = this.keyBySource.get(source);
+    return key !== undefined && this.articles.get(key)?.stamp === stamp ? key : undefined;
   }
 
   /** Whether no article can be found here: then there is no point in hashing files to look them up. */
   get empty(): boolean {
-    return this.manifest?.prefix !== this.prefix || this.manifest.articles.size === 0;
+    return this.articles.size === 0;
   }
 
-  /** Whether the manifest holds exactly the articles of `keys` and these stamps, with the same version and config: then, with the same outputs, saving would write it again as it is. */
-  holdsExactly(keys: ReadonlySet<string>, stamps: StampedKeys): boolean {
-    const articles = this.manifest?.prefix === this.prefix ? this.manifest.articles : undefined;
-    if (!articles || articles.size !== keys.size) return false;
-    for (const key of keys) if (!articles.has(key)) return false;
-    const known = this.manifest!.stamps ?? new Map();
-    if (known.size !== stamps.size) return false;
-    for (const [source, { stamp, key }] of stamps) if (known.get(source)?.stamp !== stamp || known.get(source)?.key !== key) return false;
-    return true;
+  /** Whether saving `articles` would write every shard as it is: then, with the same outputs, the manifest too. */
+  holdsExactly(articles: ReadonlyMap<string, CachedArticle>): boolean {
+    const next = this.shardSignatures(articles);
+    return shardNames.every((shard) => this.signatures.get(shard) === next.get(shard));
+  }
+
+  private shardSignatures(articles: ReadonlyMap<string, CachedArticle>): Map<string, string> {
+    return new Map(this.byShard(articles).map(([shard, entries]) => [shard, shardSignature(entries)]));
+  }
+
+  private byShard(articles: ReadonlyMap<string, CachedArticle>): [string, [string, CachedArticle][]][] {
+    const shards = new Map<string, [string, CachedArticle][]>(shardNames.map((shard) => [shard, []]));
+    for (const entry of articles) shards.get(shardOf(entry[0]))!.push(entry);
+    return [...shards];
   }
 
   /** What the last build wrote, if it used the same version and config. */
@@ -237,18 +300,21 @@ export class ArticleCache {
   }
 
   /**
-   * Saves the manifest of this build and deletes the bodies no article uses any more.
-   * @param articles this build's articles by key
+   * Saves this build's articles (the shards that changed) and the manifest, then deletes the
+   * bodies no article uses any more. Shards are written before the manifest that vouches for them:
+   * a build killed in between leaves shards that do not match it, which the next build ignores.
+   * @param articles this build's articles by key, with their files' stamps
    * @param outputs what this build wrote, when it wrote
-   * @param stamps the stamps and keys of this build's article files
    */
-  async save(articles: ReadonlyMap<string, CachedArticle>, outputs: WrittenOutputs | undefined, stamps: StampedKeys = new Map()): Promise<void> {
+  async save(articles: ReadonlyMap<string, CachedArticle>, outputs: WrittenOutputs | undefined): Promise<void> {
     await mkdir(this.dir, { recursive: true });
-    const manifest: Manifest = { prefix: this.prefix, articles: new Map(articles), ...(outputs ? { outputs } : {}), stamps };
-    const temporary = path.join(this.dir, `manifest.bin.${process.pid}.tmp`);
-    await writeFile(temporary, seal(manifest));
-    await rename(temporary, path.join(this.dir, "manifest.bin"));
-    const unused = this.manifest ? [...this.manifest.articles.keys()].filter((key) => !articles.has(key)) : await this.storedKeys();
+    const shards: Record<string, string> = {};
+    for (const [shard, entries] of this.byShard(articles)) {
+      const unchanged = this.signatures.get(shard) === shardSignature(entries) && this.manifest?.shards[shard];
+      shards[shard] = unchanged || (await writeSealed(shardPath(this.dir, shard), { prefix: this.prefix, articles: new Map(entries) } satisfies Shard));
+    }
+    await writeSealed(path.join(this.dir, "manifest.bin"), { prefix: this.prefix, shards, ...(outputs ? { outputs } : {}) } satisfies Manifest);
+    const unused = this.manifest ? [...this.articles.keys()].filter((key) => !articles.has(key)) : await this.storedKeys();
     await Promise.all(unused.filter((key) => !articles.has(key)).map((key) => rm(bodyPath(this.dir, key), { force: true })));
   }
 
@@ -261,10 +327,20 @@ export class ArticleCache {
   }
 }
 
-/** The manifest entry of a prepared record (the body goes to its own file). */
-export const cachedArticle = (record: ArticleRecord): CachedArticle => ({
-  problems: record.problems,
-  ...(record.meta ? { meta: record.meta } : {}),
-  rendered: record.rendered !== undefined || record.storedSummary !== undefined,
-  ...(record.rendered || record.storedSummary !== undefined ? { summary: record.rendered?.summary ?? record.storedSummary! } : {}),
-});
+/**
+ * The manifest entry of a prepared record (the body goes to its own file).
+ * @param record the prepared record
+ * @param source the article file, relative to the articles folder
+ * @param stamp its stamp, taken before it was read
+ */
+export function cachedArticle(record: ArticleRecord, source: string, stamp: string | undefined): CachedArticle {
+  const summary = record.rendered?.summary ?? record.storedSummary;
+  return {
+    problems: record.problems,
+    ...(record.meta ? { meta: record.meta } : {}),
+    rendered: summary !== undefined,
+    ...(summary !== undefined && summary !== record.meta?.description ? { summary } : {}),
+    source,
+    ...(stamp !== undefined ? { stamp } : {}),
+  };
+}

@@ -11,8 +11,8 @@ import {
   isPublished,
   keyPrefix,
   outputsDigest,
+  cachedSummary,
   type CachedArticle,
-  type StampedKeys,
   type WrittenOutputs,
 } from "./cache.js";
 import { fileStamps } from "./file-stamp.js";
@@ -262,16 +262,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const finish = async (outputs: WrittenOutputs | undefined): Promise<BuildResult> => {
     if (cache && storeDir) {
       const articles = new Map<string, CachedArticle>();
-      const stamped: StampedKeys = new Map();
       for (const [index, { record, cached, source }] of prepared.entries()) {
         if (record.key === undefined) continue;
-        articles.set(record.key, cached ?? cachedArticle(record));
         const stamp = stamps[index];
-        if (stamp !== undefined) stamped.set(source, { stamp, key: record.key });
+        const { stamp: _previous, ...article } = cached ?? cachedArticle(record, source, stamp);
+        articles.set(record.key, cached && cached.stamp === stamp ? cached : { ...article, ...(stamp === undefined ? {} : { stamp }) });
       }
       // An unchanged build of a kept output would save the manifest byte for byte as it is.
-      const unchanged = reusable !== undefined && cacheStats.misses === 0 && !cache.rebuilt && cache.holdsExactly(new Set(articles.keys()), stamped);
-      if (!unchanged) await cache.save(articles, outputs, stamped);
+      const unchanged = reusable !== undefined && cacheStats.misses === 0 && !cache.rebuilt && cache.holdsExactly(articles);
+      if (!unchanged) await cache.save(articles, outputs);
     }
     stopWatching?.();
     if (locked?.ok) await locked.lock.release();
@@ -318,13 +317,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const writeStarted = performance.now();
     await writeOutput(outDir, outputs);
     timings.writeMs = performance.now() - writeStarted;
-  } else if (cache && published.every(({ record, cached }) => record.rendered !== undefined || (record.storedSummary ?? cached?.summary) !== undefined)) {
+  } else if (
+    cache &&
+    published.every(({ record, cached }) => record.rendered !== undefined || (record.storedSummary ?? (cached && cachedSummary(cached))) !== undefined)
+  ) {
     // Cached bodies stay on disk until a file that changed needs one: an edit to one article of
     // 10,000 reads a few. A body the cache lost sends the build back to read (or render) them all first.
     const load = lazyBodies(cache);
     try {
       outputs = await produce(
-        toModel(published.map(({ record, cached }) => record.rendered ?? { summary: (record.storedSummary ?? cached!.summary)!, body: load(record.key!) })),
+        toModel(
+          published.map(({ record, cached }) => record.rendered ?? { summary: (record.storedSummary ?? cachedSummary(cached!))!, body: load(record.key!) }),
+        ),
       );
     } catch (error) {
       if (!(error instanceof LostBody)) throw error;

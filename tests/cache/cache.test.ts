@@ -221,6 +221,44 @@ describe("a cache that cannot be trusted is rebuilt, never used", () => {
     expect(await readFile(file!)).toEqual(intact);
   });
 
+  it("a damaged shard of the manifest costs only its own articles", async () => {
+    const site = await makeSite(12);
+    const cacheDir = path.join(await tempDir(), "cache");
+    const out = path.join(await tempDir(), "output");
+    await buildSite(site, out, cacheDir);
+    const shards = (await readdir(cacheDir)).filter((name) => /^articles-[0-9a-f]\.bin$/.test(name)).sort();
+    expect(shards).toHaveLength(16);
+    // The biggest shard holds at least one of the 15 articles.
+    const sizes = await Promise.all(shards.map(async (name) => (await stat(path.join(cacheDir, name))).size));
+    const damaged = path.join(cacheDir, shards[sizes.indexOf(Math.max(...sizes))]!);
+    const bytes = await readFile(damaged);
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 3) ^ 0x20, bytes.length - 3);
+    await writeFile(damaged, bytes);
+    const result = await buildSite(site, out, cacheDir);
+    expect(result.cache.misses).toBeGreaterThan(0);
+    expect(result.cache.hits).toBeGreaterThan(0);
+    expect(result.cache.rebuilt).toBe(false);
+    await expectSameAsUncached(site, out, result);
+  });
+
+  it("a build that changed one article rewrites at most the two shards of its old and new keys", async () => {
+    const site = await makeSite(12);
+    const cacheDir = path.join(await tempDir(), "cache");
+    const out = path.join(await tempDir(), "output");
+    await buildSite(site, out, cacheDir);
+    const shardStamps = async () => {
+      const names = (await readdir(cacheDir)).filter((name) => name.startsWith("articles-")).sort();
+      return Promise.all(names.map(async (name) => `${name} ${(await stat(path.join(cacheDir, name))).ino}`));
+    };
+    const before = await shardStamps();
+    const file = await generatedFile(site, 6);
+    await writeFile(file, `${await readFile(file, "utf8")}\nOne more line.\n`);
+    await buildSite(site, out, cacheDir);
+    const after = await shardStamps();
+    expect(after).toHaveLength(16);
+    expect(after.filter((shard) => !before.includes(shard)).length).toBeLessThanOrEqual(2);
+  });
+
   it("deletes the bodies of articles that are gone", async () => {
     const site = await makeSite(6);
     const cacheDir = path.join(await tempDir(), "cache");

@@ -178,7 +178,9 @@ describe("what the CLI prints", () => {
     expect(quiet.stderr.trim().split("\n")).toHaveLength(1);
     const verbose = await cli(dir, ["build", "--now", now, "--verbose"]);
     expect(verbose.stderr).toContain("  kept feed.xml\n");
-    expect(verbose.stderr).toMatch(/ {2}cache: 4 articles reused \(\d known by their file's stamp, unread\), 0 prepared\n {2}timings: prepare \d+ ms, outputs \d+ ms, write \d+ ms\n/);
+    expect(verbose.stderr).toMatch(
+      / {2}cache: 4 articles reused \(\d known by their file's stamp, unread\), 0 prepared\n {2}timings: prepare \d+ ms, outputs \d+ ms, write \d+ ms\n/,
+    );
   });
 
   it("draws a progress bar on a terminal for a long build, and clears it before the summary", async () => {
