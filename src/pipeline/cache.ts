@@ -188,6 +188,22 @@ export function storeRendered(dir: string, key: string, rendered: RenderedArticl
   writeFileSync(file, Buffer.concat(seal({ key, rendered })));
 }
 
+/**
+ * The stored body of `key` in the cache folder `dir`, read synchronously (by the build, and by
+ * the threads that render feed documents), or undefined when it is missing or cannot be trusted.
+ */
+export function readStoredBody(dir: string, key: string): RenderedArticle | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(bodyPath(dir, key));
+  } catch {
+    return undefined;
+  }
+  const value = unseal(bytes);
+  if (!isObject(value) || value.key !== key || !isObject(value.rendered)) return undefined;
+  return value.rendered as unknown as RenderedArticle;
+}
+
 /** The cache of one build: read once at the start, saved once at the end. */
 export class ArticleCache {
   /** Whether a manifest was there but could not be trusted (and is being rebuilt). */
@@ -288,15 +304,7 @@ export class ArticleCache {
 
   /** `readRendered`, synchronously: for bodies read only when an output file needs them. */
   readRenderedSync(key: string): RenderedArticle | undefined {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(bodyPath(this.dir, key));
-    } catch {
-      return undefined;
-    }
-    const value = unseal(bytes);
-    if (!isObject(value) || value.key !== key || !isObject(value.rendered)) return undefined;
-    return value.rendered as unknown as RenderedArticle;
+    return readStoredBody(this.dir, key);
   }
 
   /**

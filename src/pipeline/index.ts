@@ -18,6 +18,7 @@ import {
 import { fileStamps } from "./file-stamp.js";
 import { listArticleFiles } from "./load.js";
 import { mapLimited, readConcurrency } from "./map-limited.js";
+import { DocumentPool, documentWorkersAvailable } from "./document-pool.js";
 import { buildModel, type FeedModel, type ModelBody } from "./model.js";
 import type { ArticleRecord, PrepareContext, RenderedArticle } from "./prepare.js";
 import type { RenderedBody } from "./render.js";
@@ -294,7 +295,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const outputsStarted = performance.now();
     const previousLines = await unchangedLineIndex(cache?.outputs, outDir);
     if (previousLines) lineIndex.previous = previousLines;
-    const rendered = await renderOutputs(model, { previous: outDir, lineIndex });
+    // Feed documents render on threads of their own while this one writes the downloads.
+    const documents = threads > 1 && documentWorkersAvailable() ? new DocumentPool(threads, cache ? { cacheDir: cache.dir } : {}) : undefined;
+    const rendered = await renderOutputs(model, { previous: outDir, lineIndex, ...(documents ? { documents } : {}) });
     try {
       const files = await keepUnchanged(outDir, rendered.files);
       const writeStarted = performance.now();
@@ -303,6 +306,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       timings.writeMs += performance.now() - writeStarted;
       return files;
     } finally {
+      await documents?.close();
       await rendered.dispose();
     }
   };

@@ -4,10 +4,8 @@ import { type LineIndex, recordLine } from "./serialize/archive.js";
 import { archiveFiles, archivePaths } from "./serialize/archive-files.js";
 import { archiveJsonSchema } from "./serialize/archive-schema.js";
 import { archivedFeeds, type FeedDocument } from "./serialize/archived-feeds.js";
-import { renderAtom } from "./serialize/atom.js";
-import { renderJsonFeed } from "./serialize/json-feed.js";
+import { renderDocument } from "./serialize/document.js";
 import { inputKey, OutputReuse, statePath } from "./serialize/reuse.js";
-import { renderRss } from "./serialize/rss.js";
 import { renderTagsIndex, tagFeeds, tagsIndexPath } from "./serialize/tag-feeds.js";
 import type { OutputFiles } from "./write.js";
 
@@ -17,14 +15,9 @@ export interface RenderOptions {
   previous?: string;
   /** `previous`: the line index of the previous all.ndjson, when it is unchanged since; `next` is set to this build's once it is written. */
   lineIndex?: { previous?: LineIndex; next?: LineIndex | undefined };
+  /** Renders feed documents on other threads; without it they are rendered on this one as they are written. */
+  documents?: { render(document: FeedDocument): Promise<string> };
 }
-
-const render = (document: FeedDocument): string =>
-  document.format === "rss"
-    ? renderRss(document.page)
-    : document.format === "atom"
-      ? renderAtom(document.page)
-      : renderJsonFeed(document.page, document.nextUrl);
 
 /** Everything a feed document's bytes depend on, besides wirefeed's version. */
 function documentKey(document: FeedDocument, fingerprint: (item: Item) => string): string {
@@ -58,8 +51,13 @@ export async function renderOutputs(model: FeedModel, options: RenderOptions = {
     return hash;
   };
 
+  const pool = options.documents;
   for (const document of [...archivedFeeds(model), ...tagFeeds(model)]) {
-    files.set(document.path, await reuse.keyed(document.path, documentKey(document, fingerprint), () => render(document)));
+    const key = documentKey(document, fingerprint);
+    files.set(
+      document.path,
+      await (pool ? reuse.keyed(document.path, key, () => pool.render(document), true) : reuse.keyed(document.path, key, () => renderDocument(document))),
+    );
   }
   files.set(tagsIndexPath, renderTagsIndex(model));
   files.set(archivePaths.schema, `${JSON.stringify(archiveJsonSchema(), null, 2)}\n`);

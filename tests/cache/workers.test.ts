@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { rm, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
@@ -38,8 +38,11 @@ async function compiledBuild(site: string, out: string, cacheDir: string | false
   return JSON.parse((await run(process.execPath, [scriptFile])).stdout) as Summary;
 }
 
-it("articles rendered on worker threads give the bytes of articles rendered in one thread", async () => {
+it("articles and feed documents rendered on worker threads give the bytes of those rendered in one thread", async () => {
   const site = await makeSite(80);
+  // Small pages: many archive documents for the document threads to render.
+  const configFile = path.join(site, "wirefeed.config.json");
+  await writeFile(configFile, JSON.stringify({ ...JSON.parse(await readFile(configFile, "utf8")), archivePageSize: 10, feedLimit: 5 }));
   const cacheDir = path.join(await tempDir(), "cache");
   const threadedOut = path.join(await tempDir(), "output");
   const threaded = await compiledBuild(site, threadedOut, cacheDir, 2);
@@ -50,6 +53,11 @@ it("articles rendered on worker threads give the bytes of articles rendered in o
   expect(single.workers).toBe(0);
   expect(threaded.diagnostics).toEqual(single.diagnostics);
   expect(await treeDigest(threadedOut)).toEqual(await treeDigest(singleOut));
+
+  // Without a cache, the documents' threads get the bodies with the items.
+  const uncachedOut = path.join(await tempDir(), "output");
+  expect(await compiledBuild(site, uncachedOut, false, 2)).toMatchObject({ exitCode: 0, workers: 2 });
+  expect(await treeDigest(uncachedOut)).toEqual(await treeDigest(singleOut));
 
   // The bodies the workers cached serve a build in one thread just as well.
   const fromCacheOut = path.join(await tempDir(), "output");

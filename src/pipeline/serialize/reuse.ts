@@ -72,13 +72,15 @@ export class OutputReuse {
   /**
    * The content of a rendered file: the previous file when its key is unchanged; else a stream
    * that renders it only when it is written, so that one page at a time is held in memory.
+   * @param offThread whether `render` works on another thread (see `OutputContent`)
    */
-  async keyed(file: string, key: string, render: () => string): Promise<OutputContent> {
+  async keyed(file: string, key: string, render: () => string | Promise<string>, offThread = false): Promise<OutputContent> {
     if (await this.unchanged(file, key)) return { reuse: true };
     return {
       stream: async function* () {
-        yield render();
+        yield await render();
       },
+      ...(offThread ? { offThread } : {}),
     };
   }
 
