@@ -353,19 +353,34 @@ function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/**
+ * Wall clocks already read, by zone and instant: a build writes each article's dates in every
+ * feed document and archive file, and `formatToParts` costs microseconds each time. Cleared when
+ * full, so memory stays bounded on any archive.
+ */
+const wallClocks = new Map<string, Readonly<WallClock>>();
+const wallClocksKept = 65_536;
+
 /** The wall-clock time clocks in `timeZone` show at an instant, to the second. */
-function wallClockAt(epochMs: number, timeZone: string): WallClock {
-  const parts = wallClockFormatter(timeZone).formatToParts(epochMs);
-  const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((candidate) => candidate.type === type)?.value);
-  return {
-    year: part("year"),
-    month: part("month"),
-    day: part("day"),
-    hour: part("hour"),
-    minute: part("minute"),
-    second: part("second"),
-    millisecond: 0,
-  };
+function wallClockAt(epochMs: number, timeZone: string): Readonly<WallClock> {
+  const key = `${timeZone} ${epochMs}`;
+  let fields = wallClocks.get(key);
+  if (fields === undefined) {
+    const parts = wallClockFormatter(timeZone).formatToParts(epochMs);
+    const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((candidate) => candidate.type === type)?.value);
+    fields = Object.freeze({
+      year: part("year"),
+      month: part("month"),
+      day: part("day"),
+      hour: part("hour"),
+      minute: part("minute"),
+      second: part("second"),
+      millisecond: 0,
+    });
+    if (wallClocks.size >= wallClocksKept) wallClocks.clear();
+    wallClocks.set(key, fields);
+  }
+  return fields;
 }
 
 /** The wall-clock time in `timeZone` at `date`, with the offset rounded to whole minutes as RFC 3339 and RFC 822 need. */
