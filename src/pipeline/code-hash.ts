@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 // Relative module specifiers of static imports, re-exports and dynamic imports.
@@ -32,12 +33,10 @@ export function hashCode(entry: URL): string {
       if (imported && !seen.has(imported.href)) pending.push(imported);
     }
   }
-  const root = new URL(".", entry).href;
+  // Paths relative to the entry's folder: the same code installed elsewhere hashes the same.
+  const root = fileURLToPath(new URL(".", entry));
   const hash = createHash("sha256");
-  for (const [href, code] of [...seen].sort(([a], [b]) => (a < b ? -1 : 1)))
-    hash
-      .update(href.startsWith(root) ? href.slice(root.length) : href)
-      .update("\0")
-      .update(code);
+  const files = [...seen].map(([href, code]) => [path.relative(root, fileURLToPath(href)).split(path.sep).join("/"), code] as const);
+  for (const [file, code] of files.sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(file).update("\0").update(code);
   return hash.digest("hex");
 }

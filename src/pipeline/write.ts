@@ -96,7 +96,9 @@ export async function writeOutput(out: string, files: OutputFiles): Promise<void
     const groups = new Map<string, [string, OutputContent][]>();
     for (const [relative, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const plain = relative.replace(/\.gz$/, "");
-      groups.set(plain, [...(groups.get(plain) ?? []), [relative, content]]);
+      const group = groups.get(plain);
+      if (group) group.push([relative, content]);
+      else groups.set(plain, [[relative, content]]);
     }
     const offThread = (group: [string, OutputContent][]) =>
       group.some(([, content]) => typeof content === "object" && "offThread" in content && content.offThread);

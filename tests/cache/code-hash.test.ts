@@ -1,27 +1,31 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { cp, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { expect, it } from "vitest";
 import { hashCode } from "../../src/pipeline/code-hash.js";
 import { tempDir } from "../helpers/build.js";
 
-it("hashes a module and what it imports, transitively, and nothing else", async () => {
+it("hashes a module and what it imports, transitively, and nothing else, wherever it is installed", async () => {
   const dir = await tempDir("wirefeed-code-");
   const write = (name: string, code: string) => writeFile(path.join(dir, name), code);
-  await write("entry.js", 'import { b } from "./b.js";\nexport const a = () => import("./lazy.js");\n');
-  await write("b.js", 'export * from "./sub/c.js";\nexport const b = 1;\n');
-  await mkdir(path.join(dir, "sub"));
-  await write("sub/c.js", "export const c = 1;\n");
-  await write("lazy.js", "export const lazy = 1;\n");
-  await write("unrelated.js", "export const u = 1;\n");
-  const entry = pathToFileURL(path.join(dir, "entry.js"));
+  await mkdir(path.join(dir, "lib/sub"), { recursive: true });
+  await write("lib/entry.js", 'import { b } from "../b.js";\nexport const a = () => import("./lazy.js");\n');
+  await write("b.js", 'export * from "./lib/sub/c.js";\nexport const b = 1;\n');
+  await write("lib/sub/c.js", "export const c = 1;\n");
+  await write("lib/lazy.js", "export const lazy = 1;\n");
+  await write("lib/unrelated.js", "export const u = 1;\n");
+  const entry = pathToFileURL(path.join(dir, "lib/entry.js"));
   const before = hashCode(entry);
 
-  await write("unrelated.js", "export const u = 2;\n");
+  // The same code in another folder (another checkout, another CI runner) hashes the same.
+  const elsewhere = path.join(await tempDir("wirefeed-code-"), "copy");
+  await cp(dir, elsewhere, { recursive: true });
+  expect(hashCode(pathToFileURL(path.join(elsewhere, "lib/entry.js")))).toBe(before);
+
+  await write("lib/unrelated.js", "export const u = 2;\n");
   expect(hashCode(entry)).toBe(before);
-  for (const name of ["sub/c.js", "lazy.js", "b.js"]) {
+  for (const name of ["lib/sub/c.js", "lib/lazy.js", "b.js"]) {
     await write(name, "export const changed = true;\n");
-    const after = hashCode(entry);
-    expect(after, name).not.toBe(before);
+    expect(hashCode(entry), name).not.toBe(before);
   }
 });

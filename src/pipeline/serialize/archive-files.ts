@@ -49,7 +49,9 @@ function plainDownloads(config: Config, items: readonly Item[]): Download[] {
   const byYear = new Map<string, Item[]>();
   for (const item of items) {
     const { year } = calendarDate(item.date, config.timeZone);
-    byYear.set(year, [...(byYear.get(year) ?? []), item]);
+    const ofYear = byYear.get(year);
+    if (ofYear) ofYear.push(item);
+    else byYear.set(year, [item]);
   }
   const downloads: Download[] = [{ path: archivePaths.full, scope: "all", format: "json", items }];
   for (const [year, yearItems] of [...byYear].sort(([a], [b]) => (a < b ? -1 : 1))) {
