@@ -15,7 +15,7 @@ export const documentWorkersAvailable = (): boolean => import.meta.url.endsWith(
  * A page of 100 articles with its DOM fits in far less; the limit keeps a thread's garbage from
  * growing unchecked, and a document too large for it is rendered on the calling thread instead.
  */
-const workerHeapMb = 256;
+const workerHeapMb = 128;
 
 /**
  * An item as a message carries it. A body the model would load from the cache is left there

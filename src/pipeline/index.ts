@@ -296,7 +296,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const previousLines = await unchangedLineIndex(cache?.outputs, outDir);
     if (previousLines) lineIndex.previous = previousLines;
     // Feed documents render on threads of their own while this one writes the downloads.
-    const documents = threads > 1 && documentWorkersAvailable() ? new DocumentPool(threads, cache ? { cacheDir: cache.dir } : {}) : undefined;
+    const documents = threads > 1 && documentWorkersAvailable() ? new DocumentPool(threads - 1, cache ? { cacheDir: cache.dir } : {}) : undefined;
     const rendered = await renderOutputs(model, { previous: outDir, lineIndex, ...(documents ? { documents } : {}) });
     try {
       const files = await keepUnchanged(outDir, rendered.files);

@@ -25,7 +25,8 @@ export type OutputFiles = Map<string, OutputContent>;
 
 async function writeOne(target: string, content: OutputContent, previous: string): Promise<void> {
   if (typeof content === "string" || content instanceof Uint8Array) return writeFile(target, content);
-  if ("stream" in content) return pipeline(Readable.from(content.stream()), createWriteStream(target));
+  // Two chunks ahead at most: a stream's chunks are up to a megabyte, and several files are written at once.
+  if ("stream" in content) return pipeline(Readable.from(content.stream(), { highWaterMark: 2 }), createWriteStream(target));
   await link(previous, target).catch(() => copyFile(previous, target));
 }
 

@@ -148,7 +148,7 @@ export class RecordLines {
    */
   constructor(
     private readonly timeZone: string,
-    private readonly budget = 64 * 1024 * 1024,
+    private readonly budget = 32 * 1024 * 1024,
     private readonly previous?: { lines: PreviousLines; fingerprint: (item: Item) => string },
   ) {}
 
