@@ -159,7 +159,13 @@ export class RecordLines {
       // Most recently used last: the map's order is the eviction order.
       this.recent.delete(item);
     } else {
-      line = this.previous?.lines.read(this.previous.fingerprint(item)) ?? Buffer.from(recordLine(item, this.timeZone));
+      const previous = this.previous?.lines.read(this.previous.fingerprint(item));
+      if (previous) {
+        // Read back as cheaply as from memory: kept only by the caller, and only as long as it needs it.
+        this.lengths.set(item, previous.length + 1);
+        return previous;
+      }
+      line = Buffer.from(recordLine(item, this.timeZone));
       this.bytes += line.length;
       this.lengths.set(item, line.length + 1);
     }
