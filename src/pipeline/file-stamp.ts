@@ -1,5 +1,4 @@
-import { stat } from "node:fs/promises";
-import { mapLimited, readConcurrency } from "./map-limited.js";
+import { statSync } from "node:fs";
 
 /**
  * How long a file must have been left alone before its stamp is trusted: far longer than the
@@ -14,13 +13,23 @@ const settledNs = 2_000_000_000n;
  * so an unchanged build need not read 10,000 articles to learn that nothing changed. The change
  * time catches tools that restore an old modification time (`touch -d`, `rsync -t`). Files touched
  * within the last two seconds, or dated in the future, get no stamp and are always read.
+ * Synchronous: the build has nothing else to do yet, and 10,000 calls take a fraction of the time
+ * that 10,000 round trips through libuv's thread pool do.
  * @param files absolute paths
  * @param nowMs the clock, in milliseconds since the epoch
  */
-export async function fileStamps(files: readonly string[], nowMs = Date.now()): Promise<(string | undefined)[]> {
+export function fileStamps(files: readonly string[], nowMs = Date.now()): (string | undefined)[] {
   const settledBefore = BigInt(Math.floor(nowMs)) * 1_000_000n - settledNs;
-  return mapLimited(files, readConcurrency, async (file) => {
-    const info = await stat(file, { bigint: true }).catch(() => undefined);
+  const statOf = (file: string) => {
+    try {
+      return statSync(file, { bigint: true, throwIfNoEntry: false });
+    } catch {
+      // Unreadable now: no stamp, so the build reads it and reports why it cannot.
+      return undefined;
+    }
+  };
+  return files.map((file) => {
+    const info = statOf(file);
     if (!info?.isFile() || info.mtimeNs > settledBefore || info.ctimeNs > settledBefore) return undefined;
     return `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
   });

@@ -198,7 +198,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   const prepared: Prepared[] = files.map((file) => ({ file, source: sourceOf(file), record: { problems: [] } }));
   // Taken before any file is read: a file written after its stamp was taken never matches it.
-  const stamps = storeDir ? await fileStamps(files) : [];
+  const stamps = storeDir ? fileStamps(files) : [];
   const misses: number[] = [];
   if (!cache || cache.empty) misses.push(...files.keys());
   else

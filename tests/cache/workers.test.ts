@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
@@ -63,4 +63,11 @@ it("articles and feed documents rendered on worker threads give the bytes of tho
   const fromCacheOut = path.join(await tempDir(), "output");
   expect(await compiledBuild(site, fromCacheOut, cacheDir, 1)).toMatchObject({ exitCode: 0, misses: 0 });
   expect(await treeDigest(fromCacheOut)).toEqual(await treeDigest(singleOut));
+
+  // A body the cache lost fails on a document thread too: the build renders that article again.
+  const bodies = (await readdir(path.join(cacheDir, "articles"), { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+  await rm(path.join(bodies[0]!.parentPath, bodies[0]!.name));
+  const lostBodyOut = path.join(await tempDir(), "output");
+  expect(await compiledBuild(site, lostBodyOut, cacheDir, 2)).toMatchObject({ exitCode: 0, misses: 0 });
+  expect(await treeDigest(lostBodyOut)).toEqual(await treeDigest(singleOut));
 }, 120_000);
