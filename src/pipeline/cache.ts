@@ -123,7 +123,9 @@ const shardPath = (dir: string, shard: string) => path.join(dir, `articles-${sha
 /** What decides a shard's bytes: its keys, and the stamps that go with them (the rest is a function of the key). */
 function shardSignature(articles: Iterable<[string, CachedArticle]>): string {
   const hash = createHash("sha256");
-  for (const [key, { source, stamp }] of [...articles].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(`${key}\0${source ?? ""}\0${stamp ?? ""}\n`);
+  // `rendered` too: a scheduled article that falls due keeps its key and stamp but gains a body.
+  for (const [key, { source, stamp, rendered }] of [...articles].sort(([a], [b]) => (a < b ? -1 : 1)))
+    hash.update(`${key}\0${source ?? ""}\0${stamp ?? ""}\0${rendered}\n`);
   return hash.digest("hex");
 }
 
@@ -154,13 +156,18 @@ function unseal(bytes: Buffer): unknown {
 async function writeSealed(file: string, value: unknown): Promise<string> {
   const parts = seal(value);
   const temporary = `${file}.${process.pid}.tmp`;
-  const handle = await open(temporary, "w");
   try {
-    await handle.writev(parts);
-  } finally {
-    await handle.close();
+    const handle = await open(temporary, "w");
+    try {
+      await handle.writev(parts);
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
   }
-  await rename(temporary, file);
   return parts[1]!.toString("hex");
 }
 
@@ -322,7 +329,9 @@ export class ArticleCache {
       shards[shard] = unchanged || (await writeSealed(shardPath(this.dir, shard), { prefix: this.prefix, articles: new Map(entries) } satisfies Shard));
     }
     await writeSealed(path.join(this.dir, "manifest.bin"), { prefix: this.prefix, shards, ...(outputs ? { outputs } : {}) } satisfies Manifest);
-    const unused = this.manifest ? [...this.articles.keys()].filter((key) => !articles.has(key)) : await this.storedKeys();
+    // Without every shard of a manifest of this build's prefix, the folder is the only full list of bodies.
+    const complete = this.manifest?.prefix === this.prefix && this.signatures.size === shardNames.length;
+    const unused = complete ? [...this.articles.keys()].filter((key) => !articles.has(key)) : await this.storedKeys();
     await Promise.all(unused.filter((key) => !articles.has(key)).map((key) => rm(bodyPath(this.dir, key), { force: true })));
   }
 

@@ -24,6 +24,7 @@ import type { ArticleRecord, PrepareContext, RenderedArticle } from "./prepare.j
 import type { RenderedBody } from "./render.js";
 import { renderOutputs } from "./outputs.js";
 import type { LineIndex } from "./serialize/archive.js";
+import { serializerCode } from "./serialize/reuse.js";
 import { defaultWorkers, minimumForWorkers, prepareOnWorkers, workersAvailable } from "./workers.js";
 import { checkRemovals } from "./guard.js";
 import { acquireOutputLock, onInterrupt, releaseLocksSync } from "./lock.js";
@@ -245,8 +246,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       .map(({ source }) => source),
   );
   const published = built.filter(({ file }) => !failing.has(display(file)));
+  // The code that makes the files is an input of the whole output, as the articles are.
   const digest = outputsDigest(
-    prefix,
+    `${prefix} ${serializerCode}`,
     published.map(({ record }) => record.key!),
   );
   // An output made from exactly these articles is kept whole: nothing can be lost, nothing need be made.

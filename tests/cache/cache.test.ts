@@ -115,6 +115,8 @@ describe("after a change, a cached build still writes the bytes of an uncached o
     expect(result.counts.scheduled).toBe(0);
     expect(result.cache.misses).toBe(1);
     await expectSameAsUncached(site, out, result, later);
+    // The cache now holds its body: the next build renders nothing.
+    expect((await buildSite(site, out, cacheDir, later)).cache.misses).toBe(0);
   });
 });
 
@@ -257,6 +259,19 @@ describe("a cache that cannot be trusted is rebuilt, never used", () => {
     const after = await shardStamps();
     expect(after).toHaveLength(16);
     expect(after.filter((shard) => !before.includes(shard)).length).toBeLessThanOrEqual(2);
+  });
+
+  it("deletes the bodies of the old config's articles once the config changed", async () => {
+    const site = await makeSite(6);
+    const cacheDir = path.join(await tempDir(), "cache");
+    const out = path.join(await tempDir(), "output");
+    await buildSite(site, out, cacheDir);
+    const before = await bodyFiles(cacheDir);
+    await editConfig(site, (config) => (config.title = "Another Desk"));
+    await buildSite(site, out, cacheDir);
+    const after = await bodyFiles(cacheDir);
+    expect(after).toHaveLength(before.length);
+    expect(after.filter((file) => before.includes(file))).toEqual([]);
   });
 
   it("deletes the bodies of articles that are gone", async () => {

@@ -281,13 +281,17 @@ export async function archiveFiles(
   files.set(archivePaths.checksums, {
     stream: async function* () {
       const entries = await manifestEntries();
-      // Every download is written or digested by now.
-      lines.close();
       // Paths relative to archive/, so that `sha256sum -c sha256sums.txt` works from inside it.
       for (const entry of entries) yield `${entry.sha256}  ${entry.path.startsWith("archive/") ? entry.path.slice(8) : `../${entry.path}`}\n`;
     },
   });
-  // The spools go once every file is written: a file whose digest the manifest made in a pass of
-  // its own may still be written after the manifest, from them.
-  return { files, dispose: () => twins.dispose() };
+  // The spools and the previous all.ndjson are let go once every file is written: a file whose
+  // digest the manifest made in a pass of its own may still be written after the manifest, from them.
+  return {
+    files,
+    dispose: async () => {
+      lines.close();
+      await twins.dispose();
+    },
+  };
 }

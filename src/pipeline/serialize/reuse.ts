@@ -16,7 +16,7 @@ export const statePath = ".wirefeed-state.json";
 const stateFormat = "wirefeed-output-state";
 
 // The code that makes the output files from the model (serializers, date formats, the model) is an input of every file.
-const serializerCode = hashCode(new URL("../outputs.js", import.meta.url));
+export const serializerCode = hashCode(new URL("../outputs.js", import.meta.url));
 
 /**
  * A hash of everything a file is made from: wirefeed's version, its serializers' code and the
@@ -125,10 +125,23 @@ export class DigestedStream {
 
   private async *run(): AsyncGenerator<Uint8Array> {
     let settle: ((digest: Digest) => void) | undefined;
-    this.result ??= new Promise<Digest>((resolve) => {
+    let fail: ((error: Error) => void) | undefined;
+    this.result ??= new Promise<Digest>((resolve, reject) => {
       settle = resolve;
+      fail = reject;
     });
-    yield* this.hashed((digest) => settle?.(digest));
+    // Whoever waits for this digest (the manifest, in another lane) must not wait forever for a
+    // pass that failed or was abandoned: it fails too, and the build with it.
+    this.result.catch(() => {});
+    let complete = false;
+    try {
+      yield* this.hashed((digest) => {
+        complete = true;
+        settle?.(digest);
+      });
+    } finally {
+      if (!complete) fail?.(new Error("The file was not written to its end"));
+    }
   }
 
   /** The produced bytes, hashed on their way through; `done` gets their size and checksum. */
