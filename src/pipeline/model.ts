@@ -69,12 +69,24 @@ export function buildModel(articles: readonly BuiltArticle[], config: Config): F
     .map(({ meta, body, summary, source, key }) => {
       const { positions: _positions, draft: _draft, tags, ...rest } = meta;
       const resolved = tags.map((name) => tagsByKey.get(tagKey(name))!);
-      const eager = typeof body === "function" ? { html: "", text: "" } : body;
-      const item: Item = { ...rest, tags: resolved, summary, html: eager.html, text: eager.text, source };
-      // Accessors in place of the same keys, so a lazy item lists its fields in the same order.
-      if (typeof body === "function") {
-        Object.defineProperties(item, { html: { get: () => body().html, enumerable: true }, text: { get: () => body().text, enumerable: true } });
-      }
+      // A lazy item has accessors where an eager one has values, last in both (V8 puts a literal's
+      // accessors after its values). Declared in the literal: turning a value into an accessor
+      // afterwards put every item in V8's dictionary mode, about 700 bytes more an item.
+      const item: Item =
+        typeof body === "function"
+          ? {
+              ...rest,
+              tags: resolved,
+              summary,
+              source,
+              get html() {
+                return body().html;
+              },
+              get text() {
+                return body().text;
+              },
+            }
+          : { ...rest, tags: resolved, summary, source, html: body.html, text: body.text };
       if (key !== undefined) item.key = key;
       return item;
     })

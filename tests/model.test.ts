@@ -1,0 +1,46 @@
+import { expect, it } from "vitest";
+import type { ArticleMeta } from "../src/pipeline/article.js";
+import { configSchema } from "../src/config/schema.js";
+import { buildModel } from "../src/pipeline/model.js";
+
+const config = configSchema.parse({ title: "Desk", url: "https://example.org/" });
+const meta = (slug: string, tags: string[]): ArticleMeta =>
+  ({
+    id: `tag:example.org,2022-02-25:${slug}`,
+    slug,
+    url: `https://example.org/${slug}/`,
+    title: slug,
+    date: new Date("2022-02-25T00:00:00Z"),
+    updated: new Date("2022-02-25T00:00:00Z"),
+    authors: [],
+    tags,
+    draft: false,
+    positions: { slug: { line: 1, column: 1 }, id: { line: 1, column: 1 } },
+  }) as ArticleMeta;
+
+it("gives an item whose body loads lazily the same fields, in the same order, as one given its body", () => {
+  const body = { html: "<p>Body</p>", text: "Body" };
+  let loads = 0;
+  const { items } = buildModel(
+    [
+      { meta: meta("eager", ["NATO"]), body, summary: "S", source: "eager.md" },
+      {
+        meta: meta("lazy", ["nato"]),
+        body: () => {
+          loads++;
+          return body;
+        },
+        summary: "S",
+        source: "lazy.md",
+      },
+    ],
+    config,
+  );
+  const [eager, lazy] = [items.find((item) => item.slug === "eager")!, items.find((item) => item.slug === "lazy")!];
+  expect(loads).toBe(0);
+  expect(Object.keys(lazy)).toEqual(Object.keys(eager));
+  expect({ ...lazy, slug: "", id: "", url: "", title: "", source: "" }).toEqual({ ...eager, slug: "", id: "", url: "", title: "", source: "" });
+  expect(loads).toBe(2);
+  // One tag across the site, whichever way each article wrote it.
+  expect(lazy.tags).toEqual(eager.tags);
+});
