@@ -361,3 +361,10 @@ export function cachedArticle(record: ArticleRecord, source: string, stamp: stri
     ...(stamp !== undefined ? { stamp } : {}),
   };
 }
+
+/** `article` with the stamp its file has now (none, for a file touched too recently to trust one). */
+export function withStamp(article: CachedArticle, stamp: string | undefined): CachedArticle {
+  if (article.stamp === stamp) return article;
+  const { stamp: _old, ...rest } = article;
+  return stamp === undefined ? rest : { ...rest, stamp };
+}

@@ -1,15 +1,14 @@
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { DocumentWorkerSetup } from "./document-worker.js";
 import type { Item } from "./model.js";
 import type { FeedDocument } from "./serialize/archived-feeds.js";
 import { renderDocument } from "./serialize/document.js";
+import { compiledWorker } from "./workers.js";
 
 const workerScript = new URL("./document-worker.js", import.meta.url);
 
 /** Whether document threads can start: only from the compiled JavaScript (tests run the TypeScript sources). */
-export const documentWorkersAvailable = (): boolean => import.meta.url.endsWith(".js") && existsSync(fileURLToPath(workerScript));
+export const documentWorkersAvailable = (): boolean => compiledWorker(workerScript);
 
 /**
  * A page of 100 articles with its DOM fits in far less; the limit keeps a thread's garbage from

@@ -13,6 +13,7 @@ import {
   outputsDigest,
   cachedSummary,
   type CachedArticle,
+  withStamp,
   type WrittenOutputs,
 } from "./cache.js";
 import { fileStamps } from "./file-stamp.js";
@@ -268,8 +269,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       for (const [index, { record, cached, source }] of prepared.entries()) {
         if (record.key === undefined) continue;
         const stamp = stamps[index];
-        const { stamp: _previous, ...article } = cached ?? cachedArticle(record, source, stamp);
-        articles.set(record.key, cached && cached.stamp === stamp ? cached : { ...article, ...(stamp === undefined ? {} : { stamp }) });
+        articles.set(record.key, cached ? withStamp(cached, stamp) : cachedArticle(record, source, stamp));
       }
       // An unchanged build of a kept output would save the manifest byte for byte as it is.
       const unchanged = reusable !== undefined && cacheStats.misses === 0 && !cache.rebuilt && cache.holdsExactly(articles);

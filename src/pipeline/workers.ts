@@ -13,8 +13,11 @@ export const minimumForWorkers = 64;
 
 const workerScript = new URL("./article-worker.js", import.meta.url);
 
-/** Whether render threads can start: only from the compiled JavaScript (tests run the TypeScript sources). */
-export const workersAvailable = (): boolean => import.meta.url.endsWith(".js") && existsSync(fileURLToPath(workerScript));
+/** Whether a worker script can start: only from the compiled JavaScript (tests run the TypeScript sources). */
+export const compiledWorker = (script: URL): boolean => import.meta.url.endsWith(".js") && existsSync(fileURLToPath(script));
+
+/** Whether render threads can start. */
+export const workersAvailable = (): boolean => compiledWorker(workerScript);
 
 /** The number of render threads by default: one per core. */
 export const defaultWorkers = (): number => availableParallelism();
