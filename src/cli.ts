@@ -37,7 +37,8 @@ Options:
   --allow-removals  let the build drop articles the previous output published
   --cache-dir DIR   cache of prepared articles (default: node_modules/.cache/wirefeed)
   --no-cache        prepare every article anew, and leave the cache alone
-  --workers N       render threads (default: one per core; 1 renders in the main thread)
+  --workers N       render threads: N for articles, N - 1 for feed documents
+                    (default: one per core; 1 renders in the main thread)
   --report json|FILE  print (json, on stdout) or write (FILE) a machine-readable summary
   --quiet           print only errors and the summary line; no progress bar
   --verbose         also list the files written and kept, cache use and timings
