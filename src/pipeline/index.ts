@@ -90,7 +90,7 @@ interface Prepared {
   source: string;
   record: ArticleRecord;
   /** The manifest entry it came from, when the cache had it. */
-  cached?: CachedArticle;
+  cached: CachedArticle | undefined;
 }
 
 /** Runs the pipeline: load, parse, normalize, render, model, serialize, write. Never throws for a user's mistake. */
@@ -198,7 +198,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return records;
   };
 
-  const prepared: Prepared[] = files.map((file) => ({ file, source: sourceOf(file), record: { problems: [] } }));
+  const prepared: Prepared[] = files.map((file) => ({ file, source: sourceOf(file), record: { problems: [] }, cached: undefined }));
   // Taken before any file is read: a file written after its stamp was taken never matches it.
   const stamps = storeDir ? fileStamps(files) : [];
   const misses: number[] = [];
@@ -235,7 +235,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (!meta) continue;
     if (meta.draft) counts.drafts++;
     else if (!isPublished(meta, context.now)) counts.scheduled++;
-    else built.push({ ...entry, meta });
+    // Written out, not spread: a spread of entries whose fields changed type gave each copy a hidden class of its own.
+    else built.push({ file: entry.file, source: entry.source, record: entry.record, cached: entry.cached, meta });
   }
   diagnostics.push(...findDuplicates(built, display));
   const failing = new Set(diagnostics.filter((d) => d.severity === "error").map((d) => d.file));
@@ -314,7 +315,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   };
   const toModel = (bodies: readonly { summary: string; body: ModelBody }[]) =>
     buildModel(
-      published.map(({ meta, source, record }, index) => ({ meta, source, key: record.key!, ...bodies[index]! })),
+      published.map(({ meta, source, record }, index) => ({ meta, source, key: record.key!, summary: bodies[index]!.summary, body: bodies[index]!.body })),
       config,
     );
 
