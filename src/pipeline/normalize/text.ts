@@ -1,6 +1,9 @@
 // In `u` mode a surrogate range only matches surrogates that are not part of a
 // pair, so one regex covers both the forbidden controls and lone surrogates.
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
+// The same controls without `u` mode, which scans about three times as fast: most text has none
+// of them and no lone surrogate (`isWellFormed`), and is then returned as it is.
+const XML_INVALID_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const LINE_BREAK = /\r\n?/g;
 // `\s` covers every Unicode space separator (no-break spaces included), tabs and line breaks.
 const WHITESPACE_RUN = /\s+/g;
@@ -139,6 +142,7 @@ const COMBINING_MARKS: Readonly<Record<string, string>> = {
 
 /** Removes characters XML 1.0 cannot carry: U+0000–U+0008, U+000B, U+000C, U+000E–U+001F, U+FFFE, U+FFFF and lone surrogates (valid surrogate pairs stay). */
 export function stripXmlInvalid(text: string): string {
+  if (text.isWellFormed() && !XML_INVALID_CONTROL.test(text)) return text;
   return text.replace(XML_INVALID, "");
 }
 
