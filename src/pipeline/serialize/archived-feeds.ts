@@ -36,59 +36,59 @@ export function archivePages(items: readonly Item[], feedLimit: number, size: nu
  * newest `feedLimit` articles and link to the newest archive page with prev-archive; each archive
  * page is an fh:archive document with current, prev-archive and next-archive links. feed.json
  * pages backwards with JSON Feed's next_url through the same pages. Every published article is
- * in exactly one document of each format.
+ * in exactly one document of each format. The formats of one page come one after another, so a
+ * document thread reads the page's bodies once for all three.
  */
 export function archivedFeeds(model: FeedModel): FeedDocument[] {
   const { config, items } = model;
   const site = (relative: string) => new URL(relative, config.url).href;
   const pages = archivePages(items, config.feedLimit, config.archivePageSize);
-  const documents: FeedDocument[] = [];
-  for (const format of ["rss", "atom", "json"] as const) {
+  const newest = pages.length;
+  const formats = ["rss", "atom", "json"] as const;
+  const pageUrl = (format: FeedDocument["format"], number: number) => site(archivePagePath(format, number));
+  const page = (format: FeedDocument["format"], selfUrl: string | undefined, pageItems: readonly Item[], links: PageLink[], archive: boolean): FeedPage => {
     const subscriptionUrl = site(subscriptionPaths[format]);
-    const pageUrl = (number: number) => site(archivePagePath(format, number));
-    const page = (selfUrl: string, pageItems: readonly Item[], links: PageLink[], archive: boolean): FeedPage => ({
+    return {
       config,
       title: config.title,
       items: pageItems,
-      selfUrl,
+      // JSON Feed identifies a feed by feed_url: every page names the subscription document.
+      selfUrl: selfUrl ?? subscriptionUrl,
       homeUrl: config.url,
       // The logical feed's id is the subscription document's URL, on its archive pages too.
       feedId: subscriptionUrl,
       links,
       archive,
-    });
-    const newest = pages.length;
-    if (format === "json") {
-      // JSON Feed identifies a feed by feed_url: every page names the subscription document.
-      documents.push({
-        path: subscriptionPaths.json,
-        format,
-        page: page(subscriptionUrl, items.slice(0, config.feedLimit), [], false),
-        ...(newest ? { nextUrl: pageUrl(newest) } : {}),
-      });
-      pages.forEach((pageItems, index) => {
-        const number = index + 1;
-        documents.push({
-          path: archivePagePath(format, number),
+    };
+  };
+  const subscriptionItems = items.slice(0, config.feedLimit);
+  const documents: FeedDocument[] = formats.map((format) =>
+    format === "json"
+      ? {
+          path: subscriptionPaths.json,
           format,
-          page: page(subscriptionUrl, pageItems, [], true),
-          ...(number > 1 ? { nextUrl: pageUrl(number - 1) } : {}),
-        });
-      });
-      continue;
+          page: page(format, undefined, subscriptionItems, [], false),
+          ...(newest ? { nextUrl: pageUrl(format, newest) } : {}),
+        }
+      : {
+          path: subscriptionPaths[format],
+          format,
+          page: page(format, undefined, subscriptionItems, newest ? [{ rel: "prev-archive", href: pageUrl(format, newest) }] : [], false),
+        },
+  );
+  pages.forEach((pageItems, index) => {
+    const number = index + 1;
+    for (const format of formats) {
+      const path = archivePagePath(format, number);
+      if (format === "json") {
+        documents.push({ path, format, page: page(format, undefined, pageItems, [], true), ...(number > 1 ? { nextUrl: pageUrl(format, number - 1) } : {}) });
+        continue;
+      }
+      const links: PageLink[] = [{ rel: "current", href: site(subscriptionPaths[format]) }];
+      if (number > 1) links.push({ rel: "prev-archive", href: pageUrl(format, number - 1) });
+      if (number < newest) links.push({ rel: "next-archive", href: pageUrl(format, number + 1) });
+      documents.push({ path, format, page: page(format, pageUrl(format, number), pageItems, links, true) });
     }
-    documents.push({
-      path: subscriptionPaths[format],
-      format,
-      page: page(subscriptionUrl, items.slice(0, config.feedLimit), newest ? [{ rel: "prev-archive", href: pageUrl(newest) }] : [], false),
-    });
-    pages.forEach((pageItems, index) => {
-      const number = index + 1;
-      const links: PageLink[] = [{ rel: "current", href: subscriptionUrl }];
-      if (number > 1) links.push({ rel: "prev-archive", href: pageUrl(number - 1) });
-      if (number < newest) links.push({ rel: "next-archive", href: pageUrl(number + 1) });
-      documents.push({ path: archivePagePath(format, number), format, page: page(pageUrl(number), pageItems, links, true) });
-    });
-  }
+  });
   return documents;
 }
