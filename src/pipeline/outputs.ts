@@ -52,11 +52,11 @@ export async function renderOutputs(model: FeedModel, options: RenderOptions = {
   };
 
   const pool = options.documents;
-  for (const document of [...archivedFeeds(model), ...tagFeeds(model)]) {
+  for (const [order, document] of [...archivedFeeds(model), ...tagFeeds(model)].entries()) {
     const key = documentKey(document, fingerprint);
     files.set(
       document.path,
-      await (pool ? reuse.keyed(document.path, key, () => pool.render(document), true) : reuse.keyed(document.path, key, () => renderDocument(document))),
+      await (pool ? reuse.keyed(document.path, key, () => pool.render(document), { order }) : reuse.keyed(document.path, key, () => renderDocument(document))),
     );
   }
   files.set(tagsIndexPath, renderTagsIndex(model));

@@ -1,0 +1,34 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, expect, it } from "vitest";
+import { type OutputContent, type OutputFiles, writeOutput } from "../src/pipeline/write.js";
+
+const folders: string[] = [];
+afterEach(async () => {
+  for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
+});
+
+it("writes files made on other threads in their order, not their paths', beside the others", async () => {
+  const root = await mkdtemp(path.join(tmpdir(), "wirefeed-write-"));
+  folders.push(root);
+  const started: string[] = [];
+  const made = (name: string, order?: number): OutputContent => ({
+    stream: async function* () {
+      started.push(name);
+      yield `${name}\n`;
+    },
+    ...(order === undefined ? {} : { offThread: { order } }),
+  });
+  // Page by page, as documents come: the path order would take every RSS page before any Atom page.
+  const documents = ["feeds/rss/1.xml", "feeds/atom/1.xml", "feeds/json/1.json", "feeds/rss/2.xml", "feeds/atom/2.xml", "feeds/json/2.json"];
+  const files: OutputFiles = new Map<string, OutputContent>([
+    ["archive.json", made("archive.json")],
+    ["feed.xml", "<rss/>\n"],
+    ...documents.map((name, order) => [name, made(name, order)] as const),
+  ]);
+  await writeOutput(path.join(root, "out"), files);
+  expect(started.filter((name) => documents.includes(name))).toEqual(documents);
+  for (const name of [...documents, "archive.json"]) expect(await readFile(path.join(root, "out", name), "utf8")).toBe(`${name}\n`);
+  expect(await readFile(path.join(root, "out", "feed.xml"), "utf8")).toBe("<rss/>\n");
+});
