@@ -21,7 +21,8 @@ it("writes files made on other threads in their order, not their paths', beside 
     ...(order === undefined ? {} : { offThread: { order } }),
   });
   // Page by page, as documents come: the path order would take every RSS page before any Atom page.
-  const documents = ["feeds/rss/1.xml", "feeds/atom/1.xml", "feeds/json/1.json", "feeds/rss/2.xml", "feeds/atom/2.xml", "feeds/json/2.json"];
+  // One folder, so that no document waits longer than another for its folder to be made.
+  const documents = ["feeds/rss-1.xml", "feeds/atom-1.xml", "feeds/json-1.json", "feeds/rss-2.xml", "feeds/atom-2.xml", "feeds/json-2.json"];
   const files: OutputFiles = new Map<string, OutputContent>([
     ["archive.json", made("archive.json")],
     ["feed.xml", "<rss/>\n"],
