@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, expect, it } from "vitest";
-import { type OutputContent, type OutputFiles, writeOutput } from "../src/pipeline/write.js";
+import { type OutputContent, type OutputFiles, recoverOutput, spoolFolder, writeOutput } from "../src/pipeline/write.js";
 
 const folders: string[] = [];
 afterEach(async () => {
@@ -32,4 +32,19 @@ it("writes files made on other threads in their order, not their paths', beside 
   expect(started.filter((name) => documents.includes(name))).toEqual(documents);
   for (const name of [...documents, "archive.json"]) expect(await readFile(path.join(root, "out", name), "utf8")).toBe(`${name}\n`);
   expect(await readFile(path.join(root, "out", "feed.xml"), "utf8")).toBe("<rss/>\n");
+});
+
+it("clears the spools a killed build left beside the output, never this build's own", async () => {
+  const root = await mkdtemp(path.join(tmpdir(), "wirefeed-write-"));
+  folders.push(root);
+  const out = path.join(root, "output");
+  const own = spoolFolder(out);
+  expect(path.dirname(own)).toBe(root);
+  const killed = path.join(root, ".output.spool-999999");
+  for (const folder of [own, killed]) {
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, "twin.gz"), "spooled");
+  }
+  await recoverOutput(out);
+  expect((await readdir(root)).sort()).toEqual([path.basename(own)]);
 });

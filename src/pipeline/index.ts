@@ -29,7 +29,7 @@ import { serializerCode } from "./serialize/reuse.js";
 import { defaultWorkers, minimumForWorkers, prepareOnWorkers, workersAvailable } from "./workers.js";
 import { checkRemovals } from "./guard.js";
 import { acquireOutputLock, onInterrupt, releaseLocksSync } from "./lock.js";
-import { abandonOutputSync, writeOutput, type OutputFiles } from "./write.js";
+import { abandonOutputSync, type OutputFiles, spoolFolder, writeOutput } from "./write.js";
 
 /** What a build is asked to do. Paths resolve against `cwd`. */
 export interface BuildOptions {
@@ -300,7 +300,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (previousLines) lineIndex.previous = previousLines;
     // Feed documents render on threads of their own while this one writes the downloads.
     const documents = threads > 1 && documentWorkersAvailable() ? new DocumentPool(threads - 1, cache ? { cacheDir: cache.dir } : {}) : undefined;
-    const rendered = await renderOutputs(model, { previous: outDir, lineIndex, ...(documents ? { documents } : {}) });
+    const rendered = await renderOutputs(model, { previous: outDir, lineIndex, spool: spoolFolder(outDir), ...(documents ? { documents } : {}) });
     try {
       const files = await keepUnchanged(outDir, rendered.files);
       const writeStarted = performance.now();

@@ -15,6 +15,8 @@ export interface RenderOptions {
   previous?: string;
   /** `previous`: the line index of the previous all.ndjson, when it is unchanged since; `next` is set to this build's once it is written. */
   lineIndex?: { previous?: LineIndex; next?: LineIndex | undefined };
+  /** Where the gzip twins are spooled while they are made (see `spoolFolder`); by default, in the system's temporary folder. */
+  spool?: string;
   /** Renders feed documents on other threads; without it they are rendered on this one as they are written. */
   documents?: { render(document: FeedDocument): Promise<string> };
 }
@@ -61,7 +63,7 @@ export async function renderOutputs(model: FeedModel, options: RenderOptions = {
   }
   files.set(tagsIndexPath, renderTagsIndex(model));
   files.set(archivePaths.schema, `${JSON.stringify(archiveJsonSchema(), null, 2)}\n`);
-  const archive = await archiveFiles(model, fingerprint, reuse, options.lineIndex);
+  const archive = await archiveFiles(model, fingerprint, reuse, options.lineIndex, options.spool);
   for (const [path, content] of archive.files) files.set(path, content);
   files.set(statePath, reuse.stateFile());
   return { files, dispose: archive.dispose };

@@ -36,41 +36,53 @@ async function writeOne(target: string, content: OutputContent, previous: string
 const siblings = (out: string) => {
   const folder = path.dirname(out);
   const base = path.basename(out);
-  return { folder, staging: `.${base}.staging-`, retired: `.${base}.retired-` };
+  return { folder, staging: `.${base}.staging-`, retired: `.${base}.retired-`, spool: `.${base}.spool-` };
 };
 
 /**
- * Puts back an output folder that a killed build left renamed aside, and clears its staging
- * folders: the previous output stays what readers get.
+ * Where this process keeps the files it makes before writing them (the gzip twins' spools): beside
+ * the output rather than in the system's temporary folder, so that what a killed build leaves is
+ * cleared by the next build, and a large archive's spools stay on the output's disk.
+ */
+export function spoolFolder(out: string): string {
+  const { folder, spool } = siblings(out);
+  return path.join(folder, `${spool}${process.pid}`);
+}
+
+/**
+ * Puts back an output folder that a killed build left renamed aside, and clears its staging and
+ * spool folders (not this process's own spool): the previous output stays what readers get.
  */
 export async function recoverOutput(out: string): Promise<void> {
-  const { folder, staging, retired } = siblings(out);
+  const { folder, staging, retired, spool } = siblings(out);
+  const ownSpool = path.basename(spoolFolder(out));
   const entries = await readdir(folder).catch(() => [] as string[]);
   const outExists = entries.includes(path.basename(out));
   for (const name of entries.sort()) {
     if (name.startsWith(retired)) {
       if (!outExists) await rename(path.join(folder, name), out);
       else await rm(path.join(folder, name), { recursive: true, force: true });
-    } else if (name.startsWith(staging)) {
+    } else if (name.startsWith(staging) || (name.startsWith(spool) && name !== ownSpool)) {
       await rm(path.join(folder, name), { recursive: true, force: true });
     }
   }
 }
 
 /**
- * Undoes this process's unfinished write at once, for a signal handler: the staging folder goes,
- * and an output folder this process had renamed aside comes back if nothing replaced it.
+ * Undoes this process's unfinished write at once, for a signal handler: the staging and spool
+ * folders go, and an output folder this process had renamed aside comes back if nothing replaced it.
  * @param out the output folder
  */
 export function abandonOutputSync(out: string): void {
   const { folder, staging, retired } = siblings(out);
   const aside = path.join(folder, `${retired}${process.pid}`);
-  const stage = path.join(folder, `${staging}${process.pid}`);
-  // File operations already in flight on libuv's threads may recreate the folder or files in it
-  // while it is removed: remove again until it stays gone.
-  for (let attempt = 0; attempt < 5 && existsSync(stage); attempt++) {
-    rmSync(stage, { recursive: true, force: true, maxRetries: 3, retryDelay: 5 });
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+  for (const scratch of [path.join(folder, `${staging}${process.pid}`), spoolFolder(out)]) {
+    // File operations already in flight on libuv's threads may recreate the folder or files in it
+    // while it is removed: remove again until it stays gone.
+    for (let attempt = 0; attempt < 5 && existsSync(scratch); attempt++) {
+      rmSync(scratch, { recursive: true, force: true, maxRetries: 3, retryDelay: 5 });
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    }
   }
   if (!existsSync(aside)) return;
   if (!existsSync(out)) renameSync(aside, out);

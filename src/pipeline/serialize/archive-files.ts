@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { createReadStream, createWriteStream, rmSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -80,19 +80,29 @@ interface Twin {
 class GzipTwins {
   private folder: Promise<string> | undefined;
 
-  constructor(private readonly reuse: OutputReuse) {}
+  /**
+   * @param reuse the previous output's files
+   * @param spool the folder for the spools (see `spoolFolder`); by default, one in the system's temporary folder
+   */
+  constructor(
+    private readonly reuse: OutputReuse,
+    private readonly spool?: string,
+  ) {}
 
   private spoolFolder(): Promise<string> {
-    this.folder ??= mkdtemp(path.join(tmpdir(), "wirefeed-gzip-")).then((folder) => {
-      spoolFolders.add(folder);
-      if (!removingAtExit) {
-        removingAtExit = true;
-        process.once("exit", () => {
-          for (const left of spoolFolders) rmSync(left, { recursive: true, force: true });
-        });
-      }
-      return folder;
-    });
+    const spool = this.spool;
+    this.folder ??= (spool === undefined ? mkdtemp(path.join(tmpdir(), "wirefeed-gzip-")) : mkdir(spool, { recursive: true }).then(() => spool)).then(
+      (folder) => {
+        spoolFolders.add(folder);
+        if (!removingAtExit) {
+          removingAtExit = true;
+          process.once("exit", () => {
+            for (const left of spoolFolders) rmSync(left, { recursive: true, force: true });
+          });
+        }
+        return folder;
+      },
+    );
     return this.folder;
   }
 
@@ -177,12 +187,14 @@ async function previousManifest(reuse: OutputReuse): Promise<Map<string, Manifes
  * kept (neither rewritten nor recompressed), so its bytes stay identical from build to build.
  * @param fingerprint a hash of one item's record, which decides whether a file changed
  * @param lineIndex `previous`: the line index of the previous all.ndjson, when the caller found that file unchanged since; `next` is set to this build's once known
+ * @param spool where the gzip twins are spooled while they are made (see `spoolFolder`)
  */
 export async function archiveFiles(
   model: FeedModel,
   fingerprint: (item: Item) => string,
   reuse: OutputReuse,
   lineIndex: { previous?: LineIndex; next?: LineIndex | undefined } = {},
+  spool?: string,
 ): Promise<{ files: Map<string, OutputContent>; dispose: () => Promise<void> }> {
   const { config, items } = model;
   const files = new Map<string, OutputContent>();
@@ -213,7 +225,7 @@ export async function archiveFiles(
   );
   const keyOf = (download: Download) => inputKey(["archive", String(archiveFormatVersion), download.format, settings, ...download.items.map(fingerprint)]);
   const allGzipPath = `${allNdjsonPath}.gz`;
-  const twins = new GzipTwins(reuse);
+  const twins = new GzipTwins(reuse, spool);
   const members: Parameters<GzipTwins["concatenated"]>[0][number][] = [];
   const allGzipKept = await keep(allGzipPath, inputKey([keyOf(downloads.find((download) => download.path === allNdjsonPath)!), "gzip"]));
 
