@@ -1,14 +1,13 @@
-import { cp, mkdtemp, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type BuildOptions, type BuildResult } from "../../src/index.js";
+import { tempDir } from "./temp.js";
 
 /** The repository's root folder. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-/** A fresh temporary folder. */
-export const tempDir = (prefix = "wirefeed-test-") => mkdtemp(path.join(tmpdir(), prefix));
+export { tempDir } from "./temp.js";
 
 /** Copies a fixture folder (articles/ and wirefeed.config.json) to a temporary folder. */
 export async function copyFixture(name: string): Promise<string> {

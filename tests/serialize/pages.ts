@@ -1,11 +1,11 @@
 // Feed documents built by hand, for calling the serializers directly: the way to give
 // them what no article file can hold (a lone surrogate, a relative URL).
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { type Config, configSchema } from "../../src/config/schema.js";
 import type { Item } from "../../src/pipeline/model.js";
 import type { FeedPage } from "../../src/pipeline/serialize/page.js";
+import { tempDirSync } from "../helpers/temp.js";
 
 export const SITE = "https://news.example.org/";
 
@@ -40,7 +40,7 @@ export function makePage(items: readonly Item[], config: Config = siteConfig(), 
 
 /** Writes `text` to a new temporary file named `name`, for the validators that read files. */
 export function writeTemp(name: string, text: string): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "wirefeed-serialize-")), name);
+  const file = path.join(tempDirSync("wirefeed-serialize-"), name);
   writeFileSync(file, text);
   return file;
 }
