@@ -29,7 +29,7 @@ import { serializerCode } from "./serialize/reuse.js";
 import { defaultWorkers, minimumForWorkers, prepareOnWorkers, workersAvailable } from "./workers.js";
 import { checkRemovals } from "./guard.js";
 import { acquireOutputLock, onInterrupt, releaseLocksSync } from "./lock.js";
-import { abandonOutputSync, type OutputFiles, spoolFolder, writeOutput } from "./write.js";
+import { abandonOutputSync, type OutputFiles, recoverOutput, spoolFolder, writeOutput } from "./write.js";
 
 /** What a build is asked to do. Paths resolve against `cwd`. */
 export interface BuildOptions {
@@ -163,6 +163,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       },
     ]);
   }
+  // A build killed outright may have left the previous output renamed aside, and staging and spool
+  // folders: put back and clear them before anything reads the previous output.
+  if (locked?.ok) await recoverOutput(outDir);
 
   // Prepare every article (load, front matter, meta, render), from the cache when its key is there.
   const prefix = keyPrefix(config);

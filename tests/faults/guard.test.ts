@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { build, type BuildOptions } from "../../src/index.js";
@@ -122,5 +122,24 @@ describe("setup problems are reported before anything is touched", () => {
     expect(result.diagnostics).toMatchObject([{ rule, severity: "error" }]);
     expect(result.diagnostics[0]!.hint.length).toBeGreaterThan(0);
     expect(await hashTree(site.out)).toEqual(site.before);
+  });
+});
+
+describe("what a build killed outright left", () => {
+  it("is put back and cleared by the next build even when that build stops before writing, and the guard sees the previous output", async () => {
+    const site = await previouslyBuilt();
+    // kill -9 between the swap's two renames, with a staging folder and a gzip spool left behind.
+    const retired = path.join(site.dir, ".output.retired-999999");
+    await rename(site.out, retired);
+    for (const left of [".output.staging-999999", ".output.spool-999999"]) {
+      await mkdir(path.join(site.dir, left));
+      await writeFile(path.join(site.dir, left, "archive.json.gz"), "half written");
+    }
+    await rm(site.article("b.md"));
+    const result = await site.rebuild();
+    // The guard read the previous output, put back in its place, and stopped the build before writing.
+    expect(result.diagnostics.map((d) => d.rule)).toEqual(["articles-removed"]);
+    expect(await hashTree(site.out)).toEqual(site.before);
+    expect((await readdir(site.dir)).filter((name) => name.startsWith(".output"))).toEqual([]);
   });
 });
