@@ -12,24 +12,26 @@ export interface DocumentWorkerSetup {
 
 const { cacheDir } = workerData as DocumentWorkerSetup;
 
+type Body = { html: string; text: string };
+
 /**
- * Bodies read for the document before: a page comes in three formats one after another, and each
- * body is read and checked once for the three. Only the last document's are kept, so memory stays
- * one page's worth.
+ * The bodies the last document read: a page comes in three formats one after another, and with
+ * one document thread each body is read and checked once for the three. Only those the next
+ * document also holds are carried over, so memory stays one page's worth.
  */
 let recentBodies = new Map<string, Body>();
-
-type Body = { html: string; text: string };
 
 /** Gives an item whose body stayed in the cache accessors that read it there, in place of its `html` and `text`. */
 function withStoredBody(item: Item, bodies: Map<string, Body>): void {
   if (item.html !== undefined || cacheDir === undefined || item.key === undefined) return;
   const key = item.key;
   const load = () => {
-    let body = bodies.get(key) ?? recentBodies.get(key);
-    body ??= readStoredBody(cacheDir, key)?.body;
-    if (!body) throw new Error(`The cached body of ${key} is missing or damaged`);
-    bodies.set(key, body);
+    let body = bodies.get(key);
+    if (!body) {
+      body = readStoredBody(cacheDir, key)?.body;
+      if (!body) throw new Error(`The cached body of ${key} is missing or damaged`);
+      bodies.set(key, body);
+    }
     return body;
   };
   Object.defineProperties(item, { html: { get: () => load().html, enumerable: true }, text: { get: () => load().text, enumerable: true } });
@@ -37,12 +39,15 @@ function withStoredBody(item: Item, bodies: Map<string, Body>): void {
 
 parentPort!.on("message", (document: FeedDocument) => {
   const bodies = new Map<string, Body>();
+  for (const { key } of document.page.items) {
+    const body = key === undefined ? undefined : recentBodies.get(key);
+    if (body) bodies.set(key!, body);
+  }
+  recentBodies = bodies;
   try {
     for (const item of document.page.items) withStoredBody(item, bodies);
     parentPort!.postMessage({ text: renderDocument(document) });
   } catch (error) {
     parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) });
-  } finally {
-    recentBodies = bodies;
   }
 });
