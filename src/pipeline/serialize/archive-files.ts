@@ -82,14 +82,15 @@ class GzipTwins {
 
   /**
    * @param reuse the previous output's files
-   * @param spool the folder for the spools (see `spoolFolder`); by default, one in the system's temporary folder
+   * @param spool the folder for the spools (see `spoolFolder` in write.ts); by default, one in the system's temporary folder
    */
   constructor(
     private readonly reuse: OutputReuse,
     private readonly spool?: string,
   ) {}
 
-  private spoolFolder(): Promise<string> {
+  /** The spool folder, made on first use. */
+  private madeSpool(): Promise<string> {
     const spool = this.spool;
     this.folder ??= (spool === undefined ? mkdtemp(path.join(tmpdir(), "wirefeed-gzip-")) : mkdir(spool, { recursive: true }).then(() => spool)).then(
       (folder) => {
@@ -108,7 +109,7 @@ class GzipTwins {
 
   /** The plain file's stream; its first pass also fills the twin's spool. */
   teed(twin: Twin, source: () => Iterable<Uint8Array>): () => AsyncIterable<Uint8Array> {
-    const spoolFolder = () => this.spoolFolder();
+    const madeSpool = () => this.madeSpool();
     return async function* () {
       if (twin.spooled) return yield* source();
       // Settled however this stream ends (a twin waiting for it then compresses on its own).
@@ -118,7 +119,7 @@ class GzipTwins {
       });
       let gzip: Gzip | undefined;
       try {
-        const file = path.join(await spoolFolder(), `${randomUUID()}.gz`);
+        const file = path.join(await madeSpool(), `${randomUUID()}.gz`);
         gzip = createGzip(gzipOptions);
         const spooled = pipeline(gzip, createWriteStream(file));
         // Awaited below on success; a stream abandoned half way must not leave a rejection unheard.
@@ -161,12 +162,17 @@ class GzipTwins {
     }
   }
 
-  /** Removes the spool files; called once every twin has been written. */
+  /**
+   * Removes the spool files; called once every twin has been written, or the build failed. Never
+   * throws, so that it cannot hide the failure: what it cannot remove, the exit hook removes.
+   */
   async dispose(): Promise<void> {
-    if (!this.folder) return;
-    const folder = await this.folder;
-    await rm(folder, { recursive: true, force: true });
-    spoolFolders.delete(folder);
+    const folder = await this.folder?.catch(() => undefined);
+    if (folder === undefined) return;
+    await rm(folder, { recursive: true, force: true, maxRetries: 3 }).then(
+      () => spoolFolders.delete(folder),
+      () => {},
+    );
   }
 }
 
@@ -187,7 +193,7 @@ async function previousManifest(reuse: OutputReuse): Promise<Map<string, Manifes
  * kept (neither rewritten nor recompressed), so its bytes stay identical from build to build.
  * @param fingerprint a hash of one item's record, which decides whether a file changed
  * @param lineIndex `previous`: the line index of the previous all.ndjson, when the caller found that file unchanged since; `next` is set to this build's once known
- * @param spool where the gzip twins are spooled while they are made (see `spoolFolder`)
+ * @param spool where the gzip twins are spooled while they are made (see `spoolFolder` in write.ts)
  */
 export async function archiveFiles(
   model: FeedModel,
