@@ -1,17 +1,11 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { type OutputContent, type OutputFiles, recoverOutput, spoolFolder, writeOutput } from "../src/pipeline/write.js";
-
-const folders: string[] = [];
-afterEach(async () => {
-  for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
-});
+import { tempDir } from "./helpers/temp.js";
 
 it("writes files made on other threads in their order, not their paths', beside the others", async () => {
-  const root = await mkdtemp(path.join(tmpdir(), "wirefeed-write-"));
-  folders.push(root);
+  const root = await tempDir("wirefeed-write-");
   const started: string[] = [];
   const made = (name: string, order?: number): OutputContent => ({
     stream: async function* () {
@@ -35,8 +29,7 @@ it("writes files made on other threads in their order, not their paths', beside 
 });
 
 it("clears the spools a killed build left beside the output, never this build's own", async () => {
-  const root = await mkdtemp(path.join(tmpdir(), "wirefeed-write-"));
-  folders.push(root);
+  const root = await tempDir("wirefeed-write-");
   const out = path.join(root, "output");
   const own = spoolFolder(out);
   expect(path.dirname(own)).toBe(root);

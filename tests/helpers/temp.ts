@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -7,18 +6,14 @@ import path from "node:path";
 const made: string[] = [];
 
 /** A fresh temporary folder, removed once the test file's tests are done. */
-export async function tempDir(prefix = "wirefeed-test-"): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-
-/** `tempDir`, synchronously. */
 export function tempDirSync(prefix = "wirefeed-test-"): string {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   made.push(dir);
   return dir;
 }
+
+/** `tempDirSync`, for callers that await. */
+export const tempDir = async (prefix?: string): Promise<string> => tempDirSync(prefix);
 
 /** Removes every folder made so far. */
 export function removeTempDirs(): void {

@@ -46,21 +46,19 @@ export function archivedFeeds(model: FeedModel): FeedDocument[] {
   const newest = pages.length;
   const formats = ["rss", "atom", "json"] as const;
   const pageUrl = (format: FeedDocument["format"], number: number) => site(archivePagePath(format, number));
-  const page = (format: FeedDocument["format"], selfUrl: string | undefined, pageItems: readonly Item[], links: PageLink[], archive: boolean): FeedPage => {
-    const subscriptionUrl = site(subscriptionPaths[format]);
-    return {
-      config,
-      title: config.title,
-      items: pageItems,
-      // JSON Feed identifies a feed by feed_url: every page names the subscription document.
-      selfUrl: selfUrl ?? subscriptionUrl,
-      homeUrl: config.url,
-      // The logical feed's id is the subscription document's URL, on its archive pages too.
-      feedId: subscriptionUrl,
-      links,
-      archive,
-    };
-  };
+  const subscriptionUrl = (format: FeedDocument["format"]) => site(subscriptionPaths[format]);
+  /** A document of the feed in `format`, published at `selfUrl` (by default, the subscription document's URL). */
+  const page = (format: FeedDocument["format"], selfUrl: string | undefined, pageItems: readonly Item[], links: PageLink[], archive: boolean): FeedPage => ({
+    config,
+    title: config.title,
+    items: pageItems,
+    selfUrl: selfUrl ?? subscriptionUrl(format),
+    homeUrl: config.url,
+    // The logical feed's id is the subscription document's URL, on its archive pages too.
+    feedId: subscriptionUrl(format),
+    links,
+    archive,
+  });
   const subscriptionItems = items.slice(0, config.feedLimit);
   const documents: FeedDocument[] = formats.map((format) =>
     format === "json"
@@ -81,10 +79,11 @@ export function archivedFeeds(model: FeedModel): FeedDocument[] {
     for (const format of formats) {
       const path = archivePagePath(format, number);
       if (format === "json") {
+        // JSON Feed identifies a feed by feed_url: every page names the subscription document.
         documents.push({ path, format, page: page(format, undefined, pageItems, [], true), ...(number > 1 ? { nextUrl: pageUrl(format, number - 1) } : {}) });
         continue;
       }
-      const links: PageLink[] = [{ rel: "current", href: site(subscriptionPaths[format]) }];
+      const links: PageLink[] = [{ rel: "current", href: subscriptionUrl(format) }];
       if (number > 1) links.push({ rel: "prev-archive", href: pageUrl(format, number - 1) });
       if (number < newest) links.push({ rel: "next-archive", href: pageUrl(format, number + 1) });
       documents.push({ path, format, page: page(format, pageUrl(format, number), pageItems, links, true) });
