@@ -81,7 +81,10 @@ export class DocumentPool {
     this.started++;
     const worker = new Worker(workerScript, { workerData: this.setup, resourceLimits: { maxOldGenerationSizeMb: workerHeapMb } });
     worker.on("message", (reply: { text: string } | { error: string }) => {
-      const task = this.running.get(worker)!;
+      const task = this.running.get(worker);
+      // A thread that failed has handed its document back to the calling thread: a reply it had
+      // already sent comes too late, and must not be taken for another document's.
+      if (!task) return;
       this.running.delete(worker);
       if ("text" in reply) task.resolve(reply.text);
       else task.reject(new Error(reply.error));
