@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import matter from "gray-matter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { calendarDate, formatRfc3339, formatRfc822, isValidTimeZone, parseDate } from "../../src/pipeline/normalize/date.js";
+import { calendarDate, calendarYear, formatRfc3339, formatRfc822, isValidTimeZone, parseDate } from "../../src/pipeline/normalize/date.js";
 
 const NEW_YORK = "America/New_York";
 const LONDON = "Europe/London";
@@ -322,6 +322,43 @@ describe("calendarDate", () => {
     ["2024-02-29T12:00:00Z", "Pacific/Pago_Pago", { year: "2024", month: "02", day: "29" }],
   ])("sees %s in %s as %j", (instant, timeZone, expected) => {
     expect(calendarDate(at(instant), timeZone)).toEqual(expected);
+  });
+});
+
+describe("calendarYear", () => {
+  it.each([
+    // Far from New Year: the UTC year, whatever the zone
+    ["2022-06-15T12:00:00Z", "Pacific/Kiritimati", "2022"],
+    ["2022-06-15T12:00:00Z", "Pacific/Pago_Pago", "2022"],
+    // Within two days of it: the zone decides, on both sides of the turn
+    ["2022-12-31T09:59:59Z", "Pacific/Kiritimati", "2022"],
+    ["2022-12-31T10:00:00Z", "Pacific/Kiritimati", "2023"],
+    ["2023-01-01T10:59:59Z", "Pacific/Pago_Pago", "2022"],
+    ["2023-01-01T11:00:00Z", "Pacific/Pago_Pago", "2023"],
+    ["2022-12-31T18:29:59Z", "Asia/Kolkata", "2022"],
+    ["2022-12-31T18:30:00Z", "Asia/Kolkata", "2023"],
+    ["2022-12-30T00:00:00Z", "UTC", "2022"],
+    ["2023-01-02T23:59:59Z", "UTC", "2023"],
+    // Samoa skipped 30 December 2011 when it crossed the date line
+    ["2011-12-30T10:00:00Z", "Pacific/Apia", "2011"],
+    ["2011-12-31T10:00:00Z", "Pacific/Apia", "2012"],
+  ])("sees %s in %s in %s", (instant, timeZone, expected) => {
+    expect(calendarYear(at(instant), timeZone)).toBe(expected);
+    expect(calendarDate(at(instant), timeZone).year).toBe(expected);
+  });
+
+  it("always agrees with calendarDate", () => {
+    const zones = ["UTC", TEHRAN, NEW_YORK, "Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Kathmandu", "America/St_Johns", "Pacific/Apia"];
+    // Instants anywhere, and instants within three days of a New Year, where the zone decides.
+    const anywhere = fc.integer({ min: Date.UTC(1000, 0, 3), max: Date.UTC(9999, 11, 29) });
+    const nearNewYear = fc
+      .tuple(fc.integer({ min: 1001, max: 9998 }), fc.integer({ min: -3 * 86_400_000, max: 3 * 86_400_000 }))
+      .map(([year, shift]) => new Date(0).setUTCFullYear(year, 0, 1) + shift);
+    fc.assert(
+      fc.property(fc.oneof(anywhere, nearNewYear), fc.constantFrom(...zones), (epochMs, timeZone) => {
+        expect(calendarYear(new Date(epochMs), timeZone)).toBe(calendarDate(new Date(epochMs), timeZone).year);
+      }),
+    );
   });
 });
 

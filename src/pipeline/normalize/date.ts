@@ -188,6 +188,20 @@ export function calendarDate(date: Date, timeZone: string): { year: string; mont
   return { year: pad(fields.year, 4), month: pad(fields.month), day: pad(fields.day) };
 }
 
+/**
+ * The calendar year of `date` in `timeZone`: `calendarDate(date, timeZone).year`, without asking
+ * Intl for every instant (an archive groups every article by year). No zone's clock is two days
+ * from UTC, so away from New Year the zone's year is UTC's.
+ */
+export function calendarYear(date: Date, timeZone: string): string {
+  const epochMs = validEpochMs(date);
+  const year = new Date(epochMs).getUTCFullYear();
+  const newYear = (of: number) => new Date(0).setUTCFullYear(of, 0, 1);
+  const clear = 2 * DAY_MS;
+  if (year >= 1000 && year <= 9999 && epochMs - newYear(year) > clear && newYear(year + 1) - epochMs > clear) return String(year);
+  return calendarDate(date, timeZone).year;
+}
+
 function parseIso8601(text: string): ParsedDate | undefined {
   const groups = ISO_8601.exec(text)?.groups;
   if (groups === undefined) {

@@ -8,7 +8,7 @@ import { pipeline } from "node:stream/promises";
 import { createGzip, type Gzip } from "node:zlib";
 import type { Config } from "../../config/schema.js";
 import type { FeedModel, Item } from "../model.js";
-import { calendarDate, formatRfc3339 } from "../normalize/date.js";
+import { calendarYear, formatRfc3339 } from "../normalize/date.js";
 import type { OutputContent } from "../write.js";
 import { archiveFormatVersion, archiveJsonChunks, archiveNdjsonChunks, archiveSite, type LineIndex, PreviousLines, RecordLines } from "./archive.js";
 import { type Digest, DigestedStream, gzipChunks, gzipOptions, inputKey, type OutputReuse } from "./reuse.js";
@@ -48,7 +48,7 @@ interface Download {
 function plainDownloads(config: Config, items: readonly Item[]): Download[] {
   const byYear = new Map<string, Item[]>();
   for (const item of items) {
-    const { year } = calendarDate(item.date, config.timeZone);
+    const year = calendarYear(item.date, config.timeZone);
     const ofYear = byYear.get(year);
     if (ofYear) ofYear.push(item);
     else byYear.set(year, [item]);
