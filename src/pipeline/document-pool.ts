@@ -2,10 +2,18 @@ import { Worker } from "node:worker_threads";
 import type { DocumentWorkerSetup } from "./document-worker.js";
 import type { Item } from "./model.js";
 import type { FeedDocument } from "./serialize/archived-feeds.js";
-import { renderDocument } from "./serialize/document.js";
 import { compiledWorker } from "./workers.js";
 
 const workerScript = new URL("./document-worker.js", import.meta.url);
+
+/**
+ * Renders a document on the calling thread. The serializers (and `feed` and xmldom with them) are
+ * loaded only then: when the threads render every document, this thread never needs them.
+ */
+export async function renderHere(document: FeedDocument): Promise<string> {
+  const { renderDocument } = await import("./serialize/document.js");
+  return renderDocument(document);
+}
 
 /** Whether document threads can start: only from the compiled JavaScript (tests run the TypeScript sources). */
 export const documentWorkersAvailable = (): boolean => compiledWorker(workerScript);
@@ -57,11 +65,11 @@ export class DocumentPool {
 
   /** The document's bytes, rendered on a thread of the pool. */
   render(document: FeedDocument): Promise<string> {
-    if (this.broken) return Promise.resolve().then(() => renderDocument(document));
+    if (this.broken) return renderHere(document);
     return new Promise<string>((resolve, reject) => {
       this.queue.push({ document, resolve, reject });
       this.dispatch();
-    }).catch(() => renderDocument(document));
+    }).catch(() => renderHere(document));
   }
 
   private dispatch(): void {

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
+import { renderHere } from "./document-pool.js";
 import type { FeedModel, Item } from "./model.js";
 import { type LineIndex, recordLine } from "./serialize/archive.js";
 import { archiveFiles, archivePaths } from "./serialize/archive-files.js";
 import { archiveJsonSchema } from "./serialize/archive-schema.js";
 import { archivedFeeds, type FeedDocument } from "./serialize/archived-feeds.js";
-import { renderDocument } from "./serialize/document.js";
 import { inputKey, OutputReuse, statePath } from "./serialize/reuse.js";
 import { renderTagsIndex, tagFeeds, tagsIndexPath } from "./serialize/tag-feeds.js";
 import type { OutputFiles } from "./write.js";
@@ -58,7 +58,7 @@ export async function renderOutputs(model: FeedModel, options: RenderOptions = {
     const key = documentKey(document, fingerprint);
     files.set(
       document.path,
-      await (pool ? reuse.keyed(document.path, key, () => pool.render(document), { order }) : reuse.keyed(document.path, key, () => renderDocument(document))),
+      await (pool ? reuse.keyed(document.path, key, () => pool.render(document), { order }) : reuse.keyed(document.path, key, () => renderHere(document))),
     );
   }
   files.set(tagsIndexPath, renderTagsIndex(model));
