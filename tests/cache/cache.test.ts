@@ -2,7 +2,7 @@ import { readdir, readFile, rename, rm, stat, truncate, utimes, writeFile } from
 import path from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { tempDir } from "../helpers/build.js";
-import { buildSite, generator, makeSite, treeDigest } from "./site.js";
+import { buildSite, freshFolders, generator, makeSite, treeDigest } from "./site.js";
 
 // The promise of the cache: whatever it holds, a build writes exactly the bytes and reports exactly
 // the diagnostics of a build without it.
@@ -93,8 +93,7 @@ describe("after a change, a cached build still writes the bytes of an uncached o
     ["the feed limit changed", (site) => editConfig(site, (config) => (config.feedLimit = 5))],
   ])("%s", async (_name, change) => {
     const site = await makeSite(12);
-    const cacheDir = path.join(await tempDir(), "cache");
-    const out = path.join(await tempDir(), "output");
+    const { cacheDir, out } = await freshFolders();
     await buildSite(site, out, cacheDir);
     await change(site);
     // A changed config changes every key: nothing of the old cache may be used.
@@ -107,8 +106,7 @@ describe("after a change, a cached build still writes the bytes of an uncached o
 
   it("a scheduled article that falls due is rendered then", async () => {
     const site = await makeSite(6);
-    const cacheDir = path.join(await tempDir(), "cache");
-    const out = path.join(await tempDir(), "output");
+    const { cacheDir, out } = await freshFolders();
     expect((await buildSite(site, out, cacheDir)).counts.scheduled).toBe(1);
     const later = { now: "2027-07-01T00:00:00Z" };
     const result = await buildSite(site, out, cacheDir, later);
@@ -125,8 +123,7 @@ describe("what the cache remembers of the previous output is used only while tha
 
   it("copies unchanged records from the previous all.ndjson, to the bytes of an uncached build", async () => {
     const site = await makeSite(12);
-    const cacheDir = path.join(await tempDir(), "cache");
-    const out = path.join(await tempDir(), "output");
+    const { cacheDir, out } = await freshFolders();
     await buildSite(site, out, cacheDir);
     await editOne(site);
     const result = await buildSite(site, out, cacheDir);
@@ -136,8 +133,7 @@ describe("what the cache remembers of the previous output is used only while tha
 
   it("serializes the records again when all.ndjson was changed behind its back, even to the same size", async () => {
     const site = await makeSite(12);
-    const cacheDir = path.join(await tempDir(), "cache");
-    const out = path.join(await tempDir(), "output");
+    const { cacheDir, out } = await freshFolders();
     await buildSite(site, out, cacheDir);
     const all = path.join(out, "archive/all.ndjson");
     await writeFile(all, Buffer.alloc((await readFile(all)).length, "{"));
@@ -151,8 +147,7 @@ describe("what the cache remembers of the previous output is used only while tha
     ["from archive.json once it changed", async (archive: string) => writeFile(archive, "not an archive"), "previous-archive-unreadable"],
   ])("the removal guard takes the previous articles %s", async (_name, damage, rule) => {
     const site = await makeSite(8);
-    const cacheDir = path.join(await tempDir(), "cache");
-    const out = path.join(await tempDir(), "output");
+    const { cacheDir, out } = await freshFolders();
     await buildSite(site, out, cacheDir);
     await rm(await generatedFile(site, 2));
     await damage(path.join(out, "archive.json"));
@@ -186,8 +181,7 @@ describe("a cache that cannot be trusted is rebuilt, never used", () => {
     ["a foreign file as the manifest", async (cacheDir) => writeFile(manifest(cacheDir), JSON.stringify({ prefix: "x", articles: {} }))],
   ])("%s", async (_name, damage) => {
     const site = await makeSite(8);
-    const cacheDir = path.join(await tempDir(), "cache");
-    const out = path.join(await tempDir(), "output");
+    const { cacheDir, out } = await freshFolders();
     await buildSite(site, out, cacheDir);
     await damage(cacheDir);
     const rebuilt = await buildSite(site, out, cacheDir);
@@ -225,8 +219,7 @@ describe("a cache that cannot be trusted is rebuilt, never used", () => {
 
   it("a damaged shard of the manifest costs only its own articles", async () => {
     const site = await makeSite(12);
-    const cacheDir = path.join(await tempDir(), "cache");
-    const out = path.join(await tempDir(), "output");
+    const { cacheDir, out } = await freshFolders();
     await buildSite(site, out, cacheDir);
     const shards = (await readdir(cacheDir)).filter((name) => /^articles-[0-9a-f]\.bin$/.test(name)).sort();
     expect(shards).toHaveLength(16);
@@ -245,8 +238,7 @@ describe("a cache that cannot be trusted is rebuilt, never used", () => {
 
   it("a build that changed one article rewrites at most the two shards of its old and new keys", async () => {
     const site = await makeSite(12);
-    const cacheDir = path.join(await tempDir(), "cache");
-    const out = path.join(await tempDir(), "output");
+    const { cacheDir, out } = await freshFolders();
     await buildSite(site, out, cacheDir);
     const shardStamps = async () => {
       const names = (await readdir(cacheDir)).filter((name) => name.startsWith("articles-")).sort();
@@ -263,8 +255,7 @@ describe("a cache that cannot be trusted is rebuilt, never used", () => {
 
   it("deletes the bodies of the old config's articles once the config changed", async () => {
     const site = await makeSite(6);
-    const cacheDir = path.join(await tempDir(), "cache");
-    const out = path.join(await tempDir(), "output");
+    const { cacheDir, out } = await freshFolders();
     await buildSite(site, out, cacheDir);
     const before = await bodyFiles(cacheDir);
     await editConfig(site, (config) => (config.title = "Another Desk"));
@@ -276,8 +267,7 @@ describe("a cache that cannot be trusted is rebuilt, never used", () => {
 
   it("deletes the bodies of articles that are gone", async () => {
     const site = await makeSite(6);
-    const cacheDir = path.join(await tempDir(), "cache");
-    const out = path.join(await tempDir(), "output");
+    const { cacheDir, out } = await freshFolders();
     await buildSite(site, out, cacheDir);
     const before = await bodyFiles(cacheDir);
     await rm(await generatedFile(site, 0));
@@ -318,8 +308,7 @@ describe("a file's stamp stands for its bytes only while nothing touched it", ()
     ],
   ])("%s", async (_name, change, misses) => {
     const site = await makeSite(8);
-    const cacheDir = path.join(await tempDir(), "cache");
-    const out = path.join(await tempDir(), "output");
+    const { cacheDir, out } = await freshFolders();
     await buildSite(site, out, cacheDir);
     // The first build read every file; the second knows them all by their stamps.
     const warm = await buildSite(site, out, cacheDir);
@@ -333,8 +322,7 @@ describe("a file's stamp stands for its bytes only while nothing touched it", ()
   it("a file written within the last two seconds is read, not trusted by its stamp", async () => {
     vi.useRealTimers();
     const site = await makeSite(4);
-    const cacheDir = path.join(await tempDir(), "cache");
-    const out = path.join(await tempDir(), "output");
+    const { cacheDir, out } = await freshFolders();
     await buildSite(site, out, cacheDir);
     // Written again with the same bytes just now, however long the first build took.
     for (const name of await readdir(articlesOf(site))) {

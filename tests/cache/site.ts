@@ -16,6 +16,12 @@ export const generator = (): Promise<Generator> => import(pathToFileURL(path.joi
 /** The build's clock in these tests: the generated articles are all older; `scheduled.md` is later. */
 export const now = "2026-11-27T00:00:00Z";
 
+/** A fresh cache folder and output folder for one test's builds. */
+export const freshFolders = async (): Promise<{ cacheDir: string; out: string }> => ({
+  cacheDir: path.join(await tempDir(), "cache"),
+  out: path.join(await tempDir(), "output"),
+});
+
 /**
  * A site of `n` generated articles plus a draft, a scheduled article and one with a warning, in a temporary folder.
  * @param n how many generated articles
