@@ -5,8 +5,8 @@
  * written, and the callers decide what to do with it.
  */
 import type { Result } from "../diagnostics/diagnostic.js";
-import { parseDate } from "../pipeline/normalize/date.js";
-import { cleanInline } from "../pipeline/normalize/text.js";
+import { parseDate } from "../text/date.js";
+import { cleanInline } from "../text/text.js";
 
 /** Why a line is page residue rather than article text. */
 export type ResidueKind = "tracking code" | "share buttons" | "advertisement" | "cookie notice" | "page furniture";

@@ -9,7 +9,7 @@ import type { Element, ElementContent, Root } from "hast";
 import { toText } from "hast-util-to-text";
 import rehypeParse from "rehype-parse";
 import { unified } from "unified";
-import { cleanBlock, cleanInline } from "../pipeline/normalize/text.js";
+import { cleanBlock, cleanInline } from "../text/text.js";
 import type { Detection, Found } from "./analyze.js";
 import { detectByline, detectCaptionWithCredit, detectCreditLine, detectDateLine, residueAnywhere, residueAtEdge } from "./detect.js";
 

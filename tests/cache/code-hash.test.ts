@@ -2,7 +2,7 @@ import { cp, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { expect, it } from "vitest";
-import { hashCode } from "../../src/pipeline/code-hash.js";
+import { hashCode } from "../../src/build/incremental/code-hash.js";
 import { tempDir } from "../helpers/build.js";
 
 it("hashes a module and what it imports, transitively, and nothing else, wherever it is installed", async () => {

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { jsonReport, main, type CliIo } from "../../src/cli.js";
+import { jsonReport, main, type CliIo } from "../../src/cli/main.js";
 import { formatGithubAnnotations } from "../../src/diagnostics/report.js";
 import { tempDir } from "../helpers/build.js";
 import { makeSite } from "../cache/site.js";

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli.js";
+import { main } from "../../src/cli/main.js";
 import { buildSite, goodArticle, writeSite } from "./site.js";
 
 interface Case {
@@ -302,7 +302,7 @@ describe("one run", () => {
 
 describe("a file that vanishes between listing and reading", () => {
   it("is an unreadable-file problem, not an exception", async () => {
-    const { loadArticleFile } = await import("../../src/pipeline/load.js");
+    const { loadArticleFile } = await import("../../src/build/stages/read.js");
     const dir = await writeSite({});
     const loaded = await loadArticleFile(path.join(dir, "articles", "gone.md"), path.join(dir, "articles"), 1000);
     expect(loaded).toMatchObject({ ok: false, problems: [{ rule: "unreadable-file", line: 1, column: 1 }] });

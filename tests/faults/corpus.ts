@@ -47,6 +47,6 @@ export async function compileRunner(): Promise<string> {
   // dist/version.js reads ../package.json.
   await copyFile(path.join(repoRoot, "package.json"), path.join(dir, "package.json"));
   const runner = path.join(dir, "run.mjs");
-  await writeFile(runner, 'import { main } from "./dist/cli.js";\nprocess.exitCode = await main(process.argv.slice(2));\n');
+  await writeFile(runner, 'import { main } from "./dist/cli/main.js";\nprocess.exitCode = await main(process.argv.slice(2));\n');
   return runner;
 }
