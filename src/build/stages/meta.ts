@@ -46,6 +46,9 @@ export interface ArticleMeta {
   positions: { slug: Position; id: Position };
 }
 
+/** Published at `now` (milliseconds): neither a draft nor dated later. */
+export const isPublished = (meta: ArticleMeta, now: number): boolean => !meta.draft && meta.date.getTime() <= now;
+
 /** Front matter keys and the aliases they accept. */
 const knownKeys = [
   "title",

@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { DocumentWorkerSetup } from "./document-worker.js";
-import type { Item } from "../../stages/model.js";
+import { hasLazyBody, type Item } from "../../stages/model.js";
 import type { FeedDocument } from "../../../formats/archive/feeds.js";
 import { compiledWorker } from "./article-pool.js";
 
@@ -29,7 +29,7 @@ const workerHeapMb = 128;
  * (`html` and `text` undefined, in their places): the thread reads it by the item's key.
  */
 function portable(item: Item, bodiesInCache: boolean): Item {
-  const lazy = bodiesInCache && item.key !== undefined && Object.getOwnPropertyDescriptor(item, "html")?.get !== undefined;
+  const lazy = bodiesInCache && item.key !== undefined && hasLazyBody(item);
   const copy: Record<string, unknown> = {};
   for (const name of Object.keys(item)) copy[name] = lazy && (name === "html" || name === "text") ? undefined : item[name as keyof Item];
   return copy as unknown as Item;
