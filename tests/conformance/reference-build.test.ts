@@ -26,7 +26,7 @@ let currentRunner: string;
 async function buildWith(runner: string, site: string, out: string, extra: string[] = []) {
   const run = spawnSync(process.execPath, [runner, "build", "--now", now, "--out", out, "--quiet", ...extra], { cwd: site, encoding: "utf8" });
   expect(run.status, run.stderr).toBe(0);
-  const { [".wirefeed-state.json"]: _state, ...tree } = (await hashTree(path.join(site, out))) ?? {};
+  const { ".wirefeed-state.json": _state, ...tree } = (await hashTree(path.join(site, out))) ?? {};
   expect(Object.keys(tree).length).toBeGreaterThan(10);
   return tree;
 }
