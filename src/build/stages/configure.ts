@@ -1,10 +1,10 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { ConfigError, loadConfig } from "../../config/load.js";
-import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import type { Diagnostic, RuleId } from "../../diagnostics/diagnostic.js";
 import type { BuildContext, BuildOptions, BuildResult } from "../context.js";
 
-export const usageError = (rule: string, message: string, hint: string): Diagnostic => ({ rule, severity: "error", message, hint });
+export const usageError = (rule: RuleId, message: string, hint: string): Diagnostic => ({ rule, severity: "error", message, hint });
 
 /** The result of a build that could not start (or could not take its output folder): exit 2. */
 export function setupFailure(started: number, diagnostics: Diagnostic[], cacheEnabled: boolean): BuildResult {

@@ -1,3 +1,4 @@
+import type { RuleId } from "../../diagnostics/diagnostic.js";
 import path from "node:path";
 import type { Config } from "../../config/schema.js";
 import { closest } from "../../diagnostics/suggest.js";
@@ -97,7 +98,7 @@ export function readArticleMeta(
   const errors: LocatedProblem[] = [];
   const warnings: LocatedProblem[] = [];
   const at = (key: string | (string | number)[]) => positionOf(typeof key === "string" ? [key] : key);
-  const error = (rule: string, message: string, hint: string, key: string | (string | number)[]) => errors.push({ rule, message, hint, ...at(key) });
+  const error = (rule: RuleId, message: string, hint: string, key: string | (string | number)[]) => errors.push({ rule, message, hint, ...at(key) });
 
   for (const key of Object.keys(data)) {
     if (knownKeys.includes(key)) continue;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { renderHere } from "../runtime/workers/document-pool.js";
+import { renderHere } from "../../formats/render-here.js";
 import type { FeedModel, Item } from "./model.js";
 import { type LineIndex, recordLine } from "../../formats/archive/records.js";
 import { archiveFiles, archivePaths } from "../../formats/archive/files.js";

@@ -11,7 +11,8 @@ import type { FeedModel, Item } from "../../build/stages/model.js";
 import { calendarYear, formatRfc3339 } from "../../text/date.js";
 import type { OutputContent } from "../../build/stages/write.js";
 import { archiveFormatVersion, archiveJsonChunks, archiveNdjsonChunks, archiveSite, type LineIndex, PreviousLines, RecordLines } from "./records.js";
-import { type Digest, DigestedStream, gzipChunks, gzipOptions, inputKey, type PreviousOutput } from "../../build/incremental/previous-output.js";
+import { inputKey, type PreviousOutput } from "../../build/incremental/previous-output.js";
+import { type Digest, DigestedStream, gzipChunks, gzipOptions } from "./gzip.js";
 
 /** Where the downloads' manifest, checksums and schema are published, relative to the output folder. */
 export const archivePaths = {

@@ -3,17 +3,9 @@ import type { DocumentWorkerSetup } from "./document-worker.js";
 import { hasLazyBody, type Item } from "../../stages/model.js";
 import type { FeedDocument } from "../../../formats/archive/feeds.js";
 import { compiledWorker } from "./article-pool.js";
+import { renderHere } from "../../../formats/render-here.js";
 
 const workerScript = new URL("./document-worker.js", import.meta.url);
-
-/**
- * Renders a document on the calling thread. The serializers (and `feed` and xmldom with them) are
- * loaded only then: when the threads render every document, this thread never needs them.
- */
-export async function renderHere(document: FeedDocument): Promise<string> {
-  const { renderDocument } = await import("../../../formats/document.js");
-  return renderDocument(document);
-}
 
 /** Whether document threads can start: only from the compiled JavaScript (tests run the TypeScript sources). */
 export const documentWorkersAvailable = (): boolean => compiledWorker(workerScript);
