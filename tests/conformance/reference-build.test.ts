@@ -58,5 +58,5 @@ describe.skipIf(!available)(`outputs are byte for byte those of the reference co
     await generateCorpus(site, 2000);
     const before = await buildWith(referenceRunner, site, "before", ["--no-cache"]);
     expect(await buildWith(currentRunner, site, "after", ["--cache-dir", "cache"])).toEqual(before);
-  }, 240_000);
+  }, 900_000);
 });
