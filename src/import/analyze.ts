@@ -17,6 +17,7 @@ import {
   residueAtEdge,
   sameLine,
 } from "./detect.js";
+import type { Evidence } from "./metadata.js";
 
 /** A value and the 1-based source line it was read from. */
 export interface Found {
@@ -38,10 +39,20 @@ export interface Detection {
   description?: Found;
   /** The date as written, and the instant it names in the configured zone. */
   date?: Found & { date: Date };
-  authors?: Found & { names: string[] };
+  /** When the article changed after publication (dateModified, "Updated ..."); never the publication date. */
+  updated?: Found & { date: Date };
+  /** The names; `organization` when the page's only author is one ("BBC News"). */
+  authors?: Found & { names: string[]; organization?: boolean };
   image?: { src?: Found; alt?: Found; caption?: Found; credit?: Found };
-  /** Body paragraphs, word for word (only surrounding whitespace removed). */
-  body: Found[];
+  /**
+   * Body blocks: plain-text paragraphs word for word (only surrounding whitespace removed),
+   * or, from HTML, each block's text with the Markdown that renders it.
+   */
+  body: (Found & { markdown?: string })[];
+  /** Every source's value for each metadata field of an HTML page, and which one was used. */
+  evidence?: Evidence[];
+  /** Set when the page cannot be read at all, at this position. */
+  blocked?: { line: number; column: number; message: string };
   /** Lines recognized as page residue or as a repeat of the headline, and left out. */
   dropped: (Found & { reason: string })[];
   notes: Note[];
