@@ -6,6 +6,8 @@
  */
 import { cleanBlock, cleanInline } from "../pipeline/normalize/text.js";
 import {
+  datesIn,
+  type DateLine,
   detectByline,
   detectCaptionWithCredit,
   detectCreditLine,
@@ -17,6 +19,7 @@ import {
   residueAtEdge,
   sameLine,
 } from "./detect.js";
+import { findDates } from "./date-line.js";
 import type { Evidence } from "./metadata.js";
 
 /** A value and the 1-based source line it was read from. */
@@ -68,7 +71,7 @@ interface Line {
 // many lines after the headline; a marker further down is part of the body.
 const HEADER_WINDOW = 6;
 
-type Marker = "date" | "unreadable-date" | "title" | "credit" | "caption-and-credit" | "byline" | "byline-and-date";
+type Marker = "date" | "unreadable-date" | "title" | "credit" | "caption-and-credit" | "byline" | "byline-and-date" | "dates";
 
 /**
  * Analyzes the text of one scraped article.
@@ -163,13 +166,23 @@ function markerOf(line: Line, detection: Detection, timeZone: string): Marker | 
   if (detection.title !== undefined && sameLine(line.text, detection.title.value)) return "title";
   if (detectDateLine(line.text, timeZone) !== undefined) return "date";
   if (detectCreditLine(line.text) !== undefined) return "credit";
-  if (detectByline(line.text) !== undefined) return "byline";
-  const parts = cleanInline(line.text).split(/\s+[|·•]\s+/u);
-  if (parts.length === 2 && detectByline(parts[0] ?? "") !== undefined && detectDateLine(parts[1] ?? "", timeZone) !== undefined) return "byline-and-date";
+  const dates = datesIn(line.text, timeZone);
+  const hasDate = dates.published !== undefined || dates.updated !== undefined;
+  if (detectByline(line.text) !== undefined) return hasDate ? "byline-and-date" : "byline";
+  // "April 28, 2019 at 6:01 am Updated April 29, 2019 at 9:00 am": dates and their labels only.
+  if (hasDate && isOnlyDates(line.text, timeZone)) return "dates";
   if (detectCaptionWithCredit(line.text) !== undefined) return "caption-and-credit";
   // Meant as a date, so neither dek nor caption, even though the build cannot read it.
   if (looksLikeDate(line.text)) return "unreadable-date";
   return undefined;
+}
+
+function isOnlyDates(text: string, timeZone: string): boolean {
+  let rest = cleanInline(text);
+  for (const mention of findDates(rest, timeZone).found.reverse()) rest = rest.slice(0, mention.start) + rest.slice(mention.end);
+  return /^[\s,|·•–—-]*(?:(?:published|posted|updated|last updated|modified|publié le|mis à jour le|veröffentlicht am|aktualisiert am|publicado|actualizado|atualizado|pubblicato|aggiornato)[\s,:|·•–—-]*)*$/iu.test(
+    rest,
+  );
 }
 
 /** Assigns the header lines: markers to their fields, the line before a credit to the caption, the first other line to the dek. */
@@ -186,6 +199,14 @@ function readHeader(header: readonly Line[], markers: readonly (Marker | undefin
         message: `A second date line differs from the one used (line ${detection.date.line}); it is left out.`,
       });
   };
+  const setUpdated = (line: Line, found: DateLine | undefined) => {
+    if (found !== undefined && detection.updated === undefined) detection.updated = { value: found.text, line: line.line, date: found.date };
+  };
+  const setDates = (line: Line, text: string) => {
+    const { published, updated } = datesIn(text, timeZone);
+    if (published !== undefined) setDate(line, published.text);
+    setUpdated(line, updated);
+  };
   const setAuthors = (line: Line, text: string) => {
     const names = detectByline(text);
     if (names !== undefined && detection.authors === undefined) detection.authors = { value: cleanInline(text), line: line.line, names };
@@ -196,8 +217,8 @@ function readHeader(header: readonly Line[], markers: readonly (Marker | undefin
     const text = cleanInline(line.text);
     if (marker === "title") {
       detection.dropped.push({ value: text, line: line.line, reason: "repeated headline" });
-    } else if (marker === "date") {
-      setDate(line, text);
+    } else if (marker === "date" || marker === "dates") {
+      setDates(line, text);
     } else if (marker === "unreadable-date") {
       // Without any date the missing-date note names this line; beside a date it is only left out.
       if (detection.date !== undefined)
@@ -205,9 +226,8 @@ function readHeader(header: readonly Line[], markers: readonly (Marker | undefin
     } else if (marker === "byline") {
       setAuthors(line, text);
     } else if (marker === "byline-and-date") {
-      const [byline = "", date = ""] = text.split(/\s+[|·•]\s+/u);
-      setAuthors(line, byline);
-      setDate(line, date);
+      setAuthors(line, text);
+      setDates(line, text);
     } else if (marker === "credit") {
       image().credit ??= { value: text, line: line.line };
     } else if (marker === "caption-and-credit") {

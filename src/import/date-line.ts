@@ -85,7 +85,9 @@ const DATE_IN_TEXT = new RegExp(`(?:${WEEKDAY})?(?:${DAY_FIRST}|${MONTH_FIRST})(
 // the time between them ("Updated 10:30 AM ET, Mon March 2, 2020").
 const LABEL_TIME = String.raw`(?:\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{1,4})?,?)?`;
 const UPDATED_LABEL = new RegExp(
-  String.raw`(?:updated|last\s+updated|modified|mis\s+à\s+jour|mise\s+à\s+jour|actualisé|aktualisiert|geändert|actualizado|actualización|atualizado|atualização|aggiornato|aggiornamento)(?:\s+(?:on|at|le|am|el|em|il|the))?\s*:?${LABEL_TIME}\s*$`, "iu");
+  String.raw`(?:updated|last\s+updated|modified|mis\s+à\s+jour|mise\s+à\s+jour|actualisé|aktualisiert|geändert|actualizado|actualización|atualizado|atualização|aggiornato|aggiornamento)(?:\s+(?:on|at|le|am|el|em|il|the))?\s*:?${LABEL_TIME}\s*$`,
+  "iu",
+);
 const PUBLISHED_LABEL =
   /(?:published|posted|first\s+published|publié|veröffentlicht|publicado|publicada|pubblicato|publicación|publicação)(?:\s+(?:on|at|le|am|el|em|il|the))?\s*:?\s*$/iu;
 

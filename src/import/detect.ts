@@ -4,10 +4,10 @@
  * They never guess a value: a detector that recognizes a line returns the text as
  * written, and the callers decide what to do with it.
  */
-import type { Result } from "../diagnostics/diagnostic.js";
+import { fail, type Result } from "../diagnostics/diagnostic.js";
 import { parseDate } from "../pipeline/normalize/date.js";
 import { cleanInline } from "../pipeline/normalize/text.js";
-import { findDates } from "./date-line.js";
+import { findDates, readWholeDateLine } from "./date-line.js";
 
 /** Why a line is page residue rather than article text. */
 export type ResidueKind = "tracking code" | "share buttons" | "advertisement" | "cookie notice" | "page furniture";
@@ -116,7 +116,34 @@ export function detectDateLine(line: string, timeZone: string): DateLine | undef
 export function readDate(line: string, timeZone: string): Result<DateLine> {
   const text = cleanInline(line).replace(DATE_LABEL, "");
   const parsed = parseDate(text, timeZone);
-  return parsed.ok ? { ok: true, value: { text, date: parsed.value } } : parsed;
+  if (parsed.ok) return { ok: true, value: { text, date: parsed.value } };
+  // A date the build does not read ("30 avril 2015 à 07:19") is written in a form it does.
+  const spelled = readWholeDateLine(line, timeZone);
+  if (spelled !== undefined) return { ok: true, value: { text: spelled.value, date: spelled.date } };
+  // A spelled-out date that cannot exist says why better than "not a form the build reads".
+  const rejected = findDates(line, timeZone).rejected[0];
+  return rejected === undefined ? parsed : fail("impossible-date", rejected.reason, "Check the date against a calendar, and write it in the article by hand.");
+}
+
+const UPDATE_LABEL = /^(?:last\s+)?(?:updated|modified|mis\s+à\s+jour|aktualisiert|actualizado|atualizado|aggiornato)\b/iu;
+
+/**
+ * The publication and update dates a line holds, alone or beside other text ("Dan Goodin -
+ * Apr 16, 2015 8:02 pm UTC", "April 28, 2019 at 6:01 am Updated April 29, 2019"). A date
+ * labeled "Updated" is only ever the update. Values the build reads are kept as written.
+ * @param line one line of the source
+ * @param timeZone the configured zone
+ */
+export function datesIn(line: string, timeZone: string): { published?: DateLine; updated?: DateLine } {
+  const whole = detectDateLine(line, timeZone);
+  if (whole !== undefined) return UPDATE_LABEL.test(cleanInline(line)) ? { updated: whole } : { published: whole };
+  const found: { published?: DateLine; updated?: DateLine } = {};
+  for (const mention of findDates(line, timeZone).found) {
+    const asWritten = parseDate(mention.text, timeZone).ok ? mention.text : mention.value;
+    const key = mention.kind === "updated" ? "updated" : "published";
+    found[key] ??= { text: asWritten, date: mention.date };
+  }
+  return found;
 }
 
 const YEAR = /(?<!\d)(?:1[89]|20)\d{2}(?!\d)/u;
@@ -170,7 +197,8 @@ const CALENDAR_WORD =
   /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow|yesterday|noon|midnight)\b/iu;
 const MAX_BYLINE_TAIL = 60;
 // What a byline says of its author after a comma: "a deputy editor at The Verge", "Senior Reporter".
-const ROLE = /^(?:(?:a|an|the|our)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:editor|reporter|correspondent|writer|journalist|columnist|contributor|critic|producer|analyst|staff|author|photographer|host|director|chief)s?\b/iu;
+const ROLE =
+  /^(?:(?:a|an|the|our)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:editor|reporter|correspondent|writer|journalist|columnist|contributor|critic|producer|analyst|staff|author|photographer|host|director|chief)s?\b/iu;
 // Where the names end: a separator, or a date (found by the date reader, in any of its languages).
 const BYLINE_END = /\s+[-–—|·•]\s+|\s*[|·•]\s*|\s+[-–—]$/u;
 const LIST_SEPARATOR = /\s*(?:,|;|\s(?:and|und|et|y|e|&)\s)\s*/u;

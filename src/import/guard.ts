@@ -37,7 +37,13 @@ export async function readRegularFile(file: string): Promise<{ ok: true; bytes: 
 }
 
 /** What a non-regular file is, in words. */
-export function fileKind(info: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean; isSymbolicLink(): boolean }): string {
+export function fileKind(info: {
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+  isSymbolicLink(): boolean;
+}): string {
   if (info.isFIFO()) return "a named pipe (FIFO)";
   if (info.isCharacterDevice()) return "a character device";
   if (info.isBlockDevice()) return "a block device";
@@ -48,9 +54,38 @@ export function fileKind(info: { isFIFO(): boolean; isCharacterDevice(): boolean
 
 // Elements HTML closes by itself or that never hold children: they add no depth to count.
 const NO_DEPTH = new Set([
-  "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
-  "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rt", "rp", "colgroup", "caption",
-  "html", "head", "body",
+  "area",
+  "base",
+  "br",
+  "col",
+  "embed",
+  "hr",
+  "img",
+  "input",
+  "link",
+  "meta",
+  "source",
+  "track",
+  "wbr",
+  "p",
+  "li",
+  "dt",
+  "dd",
+  "option",
+  "optgroup",
+  "tr",
+  "td",
+  "th",
+  "thead",
+  "tbody",
+  "tfoot",
+  "rt",
+  "rp",
+  "colgroup",
+  "caption",
+  "html",
+  "head",
+  "body",
 ]);
 // Their content is text to the parser, so tags inside them are not elements.
 const RAW_TEXT = new Set(["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"]);

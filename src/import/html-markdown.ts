@@ -29,9 +29,50 @@ interface State {
 type Node = Root | RootContent | ElementContent;
 
 const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
-const BLOCK_CONTAINERS = new Set(["div", "section", "article", "main", "header", "footer", "aside", "body", "html", "center", "details", "summary", "dl", "dd", "dt", "address", "hgroup", "form", "fieldset", "span", "font", "li"]);
+const BLOCK_CONTAINERS = new Set([
+  "div",
+  "section",
+  "article",
+  "main",
+  "header",
+  "footer",
+  "aside",
+  "body",
+  "html",
+  "center",
+  "details",
+  "summary",
+  "dl",
+  "dd",
+  "dt",
+  "address",
+  "hgroup",
+  "form",
+  "fieldset",
+  "span",
+  "font",
+  "li",
+]);
 const BLOCK_TAGS = new Set([...HEADINGS, "p", "ul", "ol", "blockquote", "pre", "table", "figure", "hr", ...BLOCK_CONTAINERS]);
-const SKIPPED = new Set(["script", "style", "noscript", "template", "button", "input", "select", "textarea", "svg", "iframe", "object", "embed", "video", "audio", "canvas", "map", "head"]);
+const SKIPPED = new Set([
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "button",
+  "input",
+  "select",
+  "textarea",
+  "svg",
+  "iframe",
+  "object",
+  "embed",
+  "video",
+  "audio",
+  "canvas",
+  "map",
+  "head",
+]);
 const CREDIT_CLASS = /credit|copyright|source|byline|attribution/iu;
 
 /**
@@ -194,7 +235,9 @@ function destination(url: string): string {
 
 function imageOf(node: Element, state: State): string | undefined {
   const { properties } = node;
-  const source = [properties.src, properties.dataSrc, properties.dataOriginal, properties.dataLazySrc].find((value) => typeof value === "string" && value.trim() !== "" && !value.startsWith("data:"));
+  const source = [properties.src, properties.dataSrc, properties.dataOriginal, properties.dataLazySrc].find(
+    (value) => typeof value === "string" && value.trim() !== "" && !value.startsWith("data:"),
+  );
   const src = source === undefined ? undefined : absolute(String(source), state.base);
   if (src === undefined) return undefined;
   const alt = cleanInline(String(properties.alt ?? "")).replace(/[[\]\\]/gu, "\\$&");
@@ -231,7 +274,8 @@ function codeOf(node: Element, state: State): Block[] {
   return [{ markdown: `${fence}${language}\n${code}\n${fence}`, text: cleanInline(code), line: state.line, kind: "code" }];
 }
 
-const escapeHtml = (text: string): string => text.replace(/[&<>"]/gu, (character) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[character] ?? character);
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"]/gu, (character) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[character] ?? character);
 
 function tableOf(node: Element, state: State): Block[] {
   const rows: Element[] = [];
@@ -271,7 +315,8 @@ function figureOf(node: Element, state: State): Block[] {
   const { caption: captionText, credit } = caption === undefined ? { caption: "", credit: "" } : captionAndCredit(caption);
   const blocks: Block[] = images.map((markdown) => ({ markdown, text: "", line: state.line, kind: "figure" }));
   const words = [captionText, credit].filter((part) => part !== "");
-  if (words.length > 0) blocks.push({ markdown: escapeLineStart(`*${escapeInline(words.join(" "))}*`), text: words.join(" "), line: state.line, kind: "figure" });
+  if (words.length > 0)
+    blocks.push({ markdown: escapeLineStart(`*${escapeInline(words.join(" "))}*`), text: words.join(" "), line: state.line, kind: "figure" });
   if (images.length === 0 && words.length === 0) return blocksOf(node.children, state);
   return blocks;
 }

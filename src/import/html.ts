@@ -61,13 +61,20 @@ export function analyzeHtml(html: string, timeZone: string): Detection {
     const rejected = metadata.evidence.find((item) => item.field === "date");
     detection.notes.push(
       rejected === undefined
-        ? { field: "date", message: "The page has no datePublished (JSON-LD or itemprop), no article:published_time or date meta, no <time datetime> and no date line." }
+        ? {
+            field: "date",
+            message: "The page has no datePublished (JSON-LD or itemprop), no article:published_time or date meta, no <time datetime> and no date line.",
+          }
         : { field: "date", line: rejected.line, text: rejected.value, message: `This date is not used: ${rejected.reason ?? "not in a form the build reads"}` },
     );
   }
   if (metadata.updated !== undefined) detection.updated = metadata.updated;
   if (metadata.authors !== undefined) detection.authors = metadata.authors;
-  else detection.notes.push({ field: "author", message: "The page has no JSON-LD or itemprop author, no author meta and no byline element; the config's author applies." });
+  else
+    detection.notes.push({
+      field: "author",
+      message: "The page has no JSON-LD or itemprop author, no author meta and no byline element; the config's author applies.",
+    });
 
   const baseUrl = base(elements);
   const inside = container === undefined ? [] : descendants(container);
@@ -80,7 +87,11 @@ export function analyzeHtml(html: string, timeZone: string): Detection {
       detection.dropped.push({ value: block.text, line: block.line, reason: "repeated headline" });
     } else if (block.kind === "figure" && detection.image?.src !== undefined && block.markdown.includes(`(${detection.image.src.value})`)) {
       detection.dropped.push({ value: detection.image.src.value, line: block.line, reason: "lead image (in the front matter)" });
-    } else if (block.kind === "figure" && block.text !== "" && [detection.image?.caption?.value, detection.image?.credit?.value].some((part) => part !== undefined && block.text.includes(part))) {
+    } else if (
+      block.kind === "figure" &&
+      block.text !== "" &&
+      [detection.image?.caption?.value, detection.image?.credit?.value].some((part) => part !== undefined && block.text.includes(part))
+    ) {
       detection.dropped.push({ value: block.text, line: block.line, reason: "lead image caption (in the front matter)" });
     } else if (block.kind === "paragraph" && (sameText(block.text, bylineText ?? "") || sameText(block.text, content.byline ?? ""))) {
       detection.dropped.push({ value: block.text, line: block.line, reason: "byline" });
@@ -112,7 +123,9 @@ function articleElement(elements: readonly Element[]): Element | undefined {
 }
 
 function metaContent(elements: readonly Element[], key: string): Found | undefined {
-  const element = elements.find((node) => node.tagName === "meta" && [node.properties.name, node.properties.property].some((value) => String(value ?? "").toLowerCase() === key));
+  const element = elements.find(
+    (node) => node.tagName === "meta" && [node.properties.name, node.properties.property].some((value) => String(value ?? "").toLowerCase() === key),
+  );
   const content = element === undefined ? "" : cleanInline(String(element.properties.content ?? ""));
   return element === undefined || content === "" ? undefined : { value: content, line: lineOf(element) };
 }

@@ -97,7 +97,9 @@ export function readMetadata(tree: Root, timeZone: string, container: Element | 
     ...jsonLd.pick("name"),
     ...micro("headline"),
     ...present(meta("og:title"), meta("twitter:title"), meta("dc.title"), meta("dcterms.title")),
-    ...(titleElement === undefined ? [] : [{ source: "<title>", value: stripSiteName(cleanInline(toText(titleElement)), siteNames), line: lineOf(titleElement) }]),
+    ...(titleElement === undefined
+      ? []
+      : [{ source: "<title>", value: stripSiteName(cleanInline(toText(titleElement)), siteNames), line: lineOf(titleElement) }]),
   ].filter((candidate) => candidate.value !== "");
   const heading = h1 === undefined ? undefined : { source: "<h1>", value: cleanInline(toText(h1)), line: lineOf(h1) };
   decideTitle(result, titleCandidates, heading);
@@ -159,7 +161,9 @@ export function readMetadata(tree: Root, timeZone: string, container: Element | 
   decideAuthors(result, [
     ...jsonLd.authors,
     ...microAuthors(elements),
-    ...authorMeta(present(meta("article:author"), meta("author"), meta("dc.creator"), meta("dcterms.creator"), meta("sailthru.author"), meta("parsely-author"))),
+    ...authorMeta(
+      present(meta("article:author"), meta("author"), meta("dc.creator"), meta("dcterms.creator"), meta("sailthru.author"), meta("parsely-author")),
+    ),
     ...visibleAuthors(visible),
   ]);
   return result;
@@ -177,7 +181,9 @@ function metaReader(elements: readonly Element[]): (key: string) => Candidate | 
   const metas = elements.filter((node) => node.tagName === "meta");
   return (key) => {
     for (const element of metas) {
-      const names = [element.properties.name, element.properties.property, element.properties.itemProp].flatMap((value) => tokens(value).map((t) => t.toLowerCase()));
+      const names = [element.properties.name, element.properties.property, element.properties.itemProp].flatMap((value) =>
+        tokens(value).map((t) => t.toLowerCase()),
+      );
       if (!names.includes(key)) continue;
       const content = cleanInline(String(element.properties.content ?? ""));
       if (content !== "") return { source: key, value: content, line: lineOf(element) };
@@ -273,7 +279,21 @@ function decodeEntities(text: string): string {
   return text.replace(/&(?:#(\d{1,7})|#x([\da-f]{1,6})|(amp|quot|apos|lt|gt|nbsp|rsquo|lsquo|rdquo|ldquo|mdash|ndash|hellip));/giu, (all, dec, hex, name) => {
     if (dec !== undefined) return String.fromCodePoint(Number(dec));
     if (hex !== undefined) return String.fromCodePoint(Number.parseInt(hex, 16));
-    const named: Record<string, string> = { amp: "&", quot: '"', apos: "'", lt: "<", gt: ">", nbsp: " ", rsquo: "’", lsquo: "‘", rdquo: "”", ldquo: "“", mdash: "—", ndash: "–", hellip: "…" };
+    const named: Record<string, string> = {
+      amp: "&",
+      quot: '"',
+      apos: "'",
+      lt: "<",
+      gt: ">",
+      nbsp: " ",
+      rsquo: "’",
+      lsquo: "‘",
+      rdquo: "”",
+      ldquo: "“",
+      mdash: "—",
+      ndash: "–",
+      hellip: "…",
+    };
     return named[String(name).toLowerCase()] ?? all;
   });
 }
@@ -323,7 +343,8 @@ function authorMeta(candidates: Candidate[]): AuthorCandidate[] {
 // ---------- the visible page ----------
 
 const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|author|authors|author-name|byline-name|contributor|writer)(?:$|[\s_-])/iu;
-const DATE_CLASS = /(?:^|[\s_-])(?:date|dateline|timestamp|time|published|pubdate|posted|updated|modified|byline|meta|post-meta|entry-meta|article-meta)(?:$|[\s_-])/iu;
+const DATE_CLASS =
+  /(?:^|[\s_-])(?:date|dateline|timestamp|time|published|pubdate|posted|updated|modified|byline|meta|post-meta|entry-meta|article-meta)(?:$|[\s_-])/iu;
 const MAX_VISIBLE_LINE = 200;
 
 function visibleAuthors(visible: readonly Element[]): AuthorCandidate[] {
@@ -335,7 +356,19 @@ function visibleAuthors(visible: readonly Element[]): AuthorCandidate[] {
     if (text === "" || text.length > MAX_VISIBLE_LINE) continue;
     const names = detectByline(text, false);
     if (names === undefined) continue;
-    found.push({ source: rel ? "rel=author" : `.${classOf(node).split(" ").find((c) => BYLINE_CLASS.test(c)) ?? "byline"}`, value: text, line: lineOf(node), names, organization: false });
+    found.push({
+      source: rel
+        ? "rel=author"
+        : `.${
+            classOf(node)
+              .split(" ")
+              .find((c) => BYLINE_CLASS.test(c)) ?? "byline"
+          }`,
+      value: text,
+      line: lineOf(node),
+      names,
+      organization: false,
+    });
     break;
   }
   return found;
@@ -391,10 +424,23 @@ export function stripSiteName(title: string, siteNames: readonly string[]): stri
   return tail.split(/\s+/u).length <= 4 && head.split(/\s+/u).length >= 3 ? head : title;
 }
 
-function record(result: PageMetadata, field: MetaField, candidates: readonly Candidate[], chosen: Candidate | undefined, reasons: Map<Candidate, string>): void {
+function record(
+  result: PageMetadata,
+  field: MetaField,
+  candidates: readonly Candidate[],
+  chosen: Candidate | undefined,
+  reasons: Map<Candidate, string>,
+): void {
   for (const candidate of candidates) {
     const reason = reasons.get(candidate);
-    result.evidence.push({ field, source: candidate.source, value: candidate.value, line: candidate.line, used: candidate === chosen, ...(reason === undefined ? {} : { reason }) });
+    result.evidence.push({
+      field,
+      source: candidate.source,
+      value: candidate.value,
+      line: candidate.line,
+      used: candidate === chosen,
+      ...(reason === undefined ? {} : { reason }),
+    });
   }
 }
 
@@ -407,8 +453,14 @@ function decideTitle(result: PageMetadata, candidates: Candidate[], heading: Can
     chosen = heading;
   } else {
     // Two sources that agree beat one; a site or section <h1> ("Salon", "Minecraft News") agrees with none.
-    chosen = candidates.find((candidate) => candidates.some((other) => other !== candidate && other.source !== candidate.source && agrees(other, candidate))) ?? candidates[0];
-    if (heading !== undefined && chosen !== undefined) reasons.set(heading, `disagrees with ${chosen.source}${candidates.filter((c) => agrees(c, chosen as Candidate)).length > 1 ? " and the sources that agree with it" : ""}`);
+    chosen =
+      candidates.find((candidate) => candidates.some((other) => other !== candidate && other.source !== candidate.source && agrees(other, candidate))) ??
+      candidates[0];
+    if (heading !== undefined && chosen !== undefined)
+      reasons.set(
+        heading,
+        `disagrees with ${chosen.source}${candidates.filter((c) => agrees(c, chosen as Candidate)).length > 1 ? " and the sources that agree with it" : ""}`,
+      );
   }
   if (chosen === undefined) return;
   for (const candidate of all) if (candidate !== chosen && !agrees(candidate, chosen) && !reasons.has(candidate)) reasons.set(candidate, "differs");
@@ -424,7 +476,9 @@ function decideDescription(result: PageMetadata, candidates: Candidate[]): void 
   if (trusted === undefined) return;
   const stem = comparable(trusted.value.replace(TRUNCATED, ""));
   // A description cut short ("...") loses to a complete one that begins the same way.
-  const complete = candidates.find((other) => other.value.length > trusted.value.length && !TRUNCATED.test(other.value) && comparable(other.value).startsWith(stem));
+  const complete = candidates.find(
+    (other) => other.value.length > trusted.value.length && !TRUNCATED.test(other.value) && comparable(other.value).startsWith(stem),
+  );
   let chosen = trusted;
   if (complete !== undefined) {
     reasons.set(trusted, `a shortened form of ${complete.source}`);
@@ -470,7 +524,8 @@ function decideAuthors(result: PageMetadata, candidates: AuthorCandidate[]): voi
   const person = candidates.find((candidate) => !candidate.organization);
   const chosen = person ?? candidates[0];
   if (chosen === undefined) return;
-  for (const candidate of candidates) if (candidate !== chosen && candidate.organization && person !== undefined) reasons.set(candidate, `an organization; ${person.source} names a person`);
+  for (const candidate of candidates)
+    if (candidate !== chosen && candidate.organization && person !== undefined) reasons.set(candidate, `an organization; ${person.source} names a person`);
   result.authors = { value: chosen.value, line: chosen.line, names: chosen.names, organization: chosen.organization };
   record(result, "author", candidates, chosen, reasons);
 }

@@ -175,8 +175,8 @@ describe("analyzeText", () => {
 
   it("points at the line it looked at when a date is not found", async () => {
     const note = analyzeText(await fixture("no-date.txt"), zone).notes.find((n) => n.field === "date");
-    expect(note).toMatchObject({ line: 2, text: "Feb 25, 2022 10:30 AM ET" });
-    expect(note?.message).toContain("not in a form wirefeed can read");
+    expect(note).toMatchObject({ line: 2, text: "Feb 30, 2022 10:30 AM ET" });
+    expect(note?.message).toContain("February 2022 has 28 days");
   });
 
   it("points at the line it did not trust as a headline", () => {

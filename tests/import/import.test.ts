@@ -123,6 +123,6 @@ describe("wirefeed import (CLI)", () => {
     const dir = await site();
     const io = captured(dir);
     expect(await main(["import", "sources/no-date.txt"], io)).toBe(1);
-    expect(io.out.join("")).toContain('no date         line 2: "Feb 25, 2022 10:30 AM ET": This line looks like a date but is not used');
+    expect(io.out.join("")).toContain('no date         line 2: "Feb 30, 2022 10:30 AM ET": This line looks like a date but is not used');
   });
 });
