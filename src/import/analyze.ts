@@ -8,6 +8,7 @@ import { cleanBlock, cleanInline } from "../pipeline/normalize/text.js";
 import {
   datesIn,
   type DateLine,
+  isDateOnlyLine,
   detectByline,
   detectCaptionWithCredit,
   detectCreditLine,
@@ -19,7 +20,6 @@ import {
   residueAtEdge,
   sameLine,
 } from "./detect.js";
-import { findDates } from "./date-line.js";
 import type { Evidence } from "./metadata.js";
 
 /** A value and the 1-based source line it was read from. */
@@ -112,6 +112,10 @@ export function analyzeText(source: string, timeZone: string): Detection {
     detection.date = { value: dateFirst.text, line: content[0].line, date: dateFirst.date };
     index = 1;
   }
+  // Navigation above the headline: the lines before the headline that opens the header.
+  const headline = headlineAfterNavigation(content, index, timeZone);
+  for (const line of content.slice(index, headline)) drop(line, "navigation");
+  index = headline;
 
   const candidate = content[index];
   if (candidate === undefined) {
@@ -153,6 +157,7 @@ export function analyzeText(source: string, timeZone: string): Detection {
     detection.date = { value: trailingDate.text, line: last.line, date: trailingDate.date };
     body.pop();
   }
+  for (const line of body.splice(footerStart(body))) drop(line, "navigation or footer");
   // Word for word: only the surrounding whitespace goes, no-break spaces at the line's end
   // included, as the build drops them.
   detection.body = body.map((line) => ({ value: cleanBlock(line.text), line: line.line }));
@@ -160,6 +165,56 @@ export function analyzeText(source: string, timeZone: string): Detection {
   noteMissing(detection, content, timeZone);
   detection.dropped.sort((a, b) => a.line - b.line);
   return detection;
+}
+
+// How far into the text a header is looked for when the first line does not open one.
+const NAVIGATION_WINDOW = 80;
+const words = (text: string): number => cleanInline(text).split(/\s+/u).filter(Boolean).length;
+
+/** True when a line is a date or byline line: what follows a headline. */
+function opensHeader(line: Line, timeZone: string): boolean {
+  const dates = datesIn(line.text, timeZone);
+  return detectByline(line.text) !== undefined || dates.published !== undefined || (dates.updated !== undefined && isDateOnlyLine(line.text, timeZone));
+}
+
+/**
+ * Where the headline is when navigation comes first ("The Verge / Tech / Reviews / ...").
+ * The first line stays the headline when a date, byline or its own repeat follows it;
+ * otherwise the headline is the first title-like line of three words or more among the
+ * three above the first date or byline line.
+ */
+function headlineAfterNavigation(content: readonly Line[], start: number, timeZone: string): number {
+  const first = content[start];
+  if (first === undefined) return start;
+  const near = content.slice(start + 1, start + 1 + HEADER_WINDOW);
+  if (near.some((line) => sameLine(line.text, first.text) || opensHeader(line, timeZone))) return start;
+  const anchor = content.findIndex((line, position) => position > start && position <= start + NAVIGATION_WINDOW && opensHeader(line, timeZone));
+  if (anchor === -1) return start;
+  for (let position = Math.max(start, anchor - 3); position < anchor; position++) {
+    const line = content[position] as Line;
+    if (isTitleLike(line.text, false) && words(line.text) >= 3) return position;
+  }
+  return start;
+}
+
+// Lines that open a page's footer: what follows them is other articles and links.
+const FOOTER_START =
+  /^(?:related(?:\s+(?:stories|articles|content|coverage|posts|reading))?|more\s+(?:from|stories|on|news|in)\b.*|most\s+(?:read|popular|viewed)|recommended(?:\s+for\s+you)?|read\s+(?:more|next)|you\s+(?:may|might)\s+also\s+like|trending(?:\s+now)?|latest\s+(?:news|stories)|comments?(?:\s+\(\d+\))?|about\s+the\s+author|topics|tags)\s*:?$/iu;
+const PROSE_END = /[.!?…"”’)\]]$/u;
+const FOOTER_LOOKBACK = 30;
+
+/**
+ * Where a page's footer begins in the body: at a line that opens one ("Related stories",
+ * "Most read") near the end, else after the last line of prose when two or more short
+ * lines (links, section names) follow it. The body's length when there is none.
+ */
+function footerStart(body: readonly Line[]): number {
+  for (let position = body.length - 1; position >= Math.max(1, body.length - FOOTER_LOOKBACK); position--) {
+    const text = cleanInline((body[position] as Line).text);
+    if (words(text) <= 6 && FOOTER_START.test(text)) return position;
+  }
+  const lastProse = body.findLastIndex((line) => words(line.text) >= 6 || PROSE_END.test(cleanInline(line.text)));
+  return body.length - (lastProse + 1) >= 2 && lastProse >= 0 ? lastProse + 1 : body.length;
 }
 
 function markerOf(line: Line, detection: Detection, timeZone: string): Marker | undefined {
@@ -170,19 +225,11 @@ function markerOf(line: Line, detection: Detection, timeZone: string): Marker | 
   const hasDate = dates.published !== undefined || dates.updated !== undefined;
   if (detectByline(line.text) !== undefined) return hasDate ? "byline-and-date" : "byline";
   // "April 28, 2019 at 6:01 am Updated April 29, 2019 at 9:00 am": dates and their labels only.
-  if (hasDate && isOnlyDates(line.text, timeZone)) return "dates";
+  if (hasDate && isDateOnlyLine(line.text, timeZone)) return "dates";
   if (detectCaptionWithCredit(line.text) !== undefined) return "caption-and-credit";
   // Meant as a date, so neither dek nor caption, even though the build cannot read it.
   if (looksLikeDate(line.text)) return "unreadable-date";
   return undefined;
-}
-
-function isOnlyDates(text: string, timeZone: string): boolean {
-  let rest = cleanInline(text);
-  for (const mention of findDates(rest, timeZone).found.reverse()) rest = rest.slice(0, mention.start) + rest.slice(mention.end);
-  return /^[\s,|·•–—-]*(?:(?:published|posted|updated|last updated|modified|publié le|mis à jour le|veröffentlicht am|aktualisiert am|publicado|actualizado|atualizado|pubblicato|aggiornato)[\s,:|·•–—-]*)*$/iu.test(
-    rest,
-  );
 }
 
 /** Assigns the header lines: markers to their fields, the line before a credit to the caption, the first other line to the dek. */

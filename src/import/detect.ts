@@ -146,6 +146,19 @@ export function datesIn(line: string, timeZone: string): { published?: DateLine;
   return found;
 }
 
+/**
+ * True when a line holds dates and their labels only ("April 28, 2019 at 6:01 am Updated April 29, 2019").
+ * @param text one line
+ * @param timeZone the configured zone
+ */
+export function isDateOnlyLine(text: string, timeZone: string): boolean {
+  let rest = cleanInline(text);
+  for (const mention of findDates(rest, timeZone).found.reverse()) rest = rest.slice(0, mention.start) + rest.slice(mention.end);
+  return /^[\s,|·•–—-]*(?:(?:published|posted|updated|last updated|modified|publié le|mis à jour le|veröffentlicht am|aktualisiert am|publicado|actualizado|atualizado|pubblicato|aggiornato)[\s,:|·•–—-]*)*$/iu.test(
+    rest,
+  );
+}
+
 const YEAR = /(?<!\d)(?:1[89]|20)\d{2}(?!\d)/u;
 const MONTH_OR_NUMERIC_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}/iu;
 

@@ -12,10 +12,10 @@ import { unified } from "unified";
 import { cleanInline } from "../pipeline/normalize/text.js";
 import type { Detection, Found } from "./analyze.js";
 import { readContent } from "./content.js";
-import { residueAnywhere, residueAtEdge } from "./detect.js";
+import { datesIn, detectByline, isDateOnlyLine, residueAnywhere, residueAtEdge } from "./detect.js";
 import { MAX_NESTING, tooDeep } from "./guard.js";
 import { descendants, lineOf, tokens } from "./hast.js";
-import { absolute, captionAndCredit } from "./html-markdown.js";
+import { absolute, type Block, captionAndCredit } from "./html-markdown.js";
 import { readMetadata } from "./metadata.js";
 
 const parser = unified().use(rehypeParse);
@@ -80,29 +80,39 @@ export function analyzeHtml(html: string, timeZone: string): Detection {
   const inside = container === undefined ? [] : descendants(container);
   readImage(detection, inside, elements, baseUrl);
   const content = readContent(tree, baseUrl);
-  const bylineText = metadata.authors?.value;
+  const bylines = [metadata.authors?.value, content.byline].filter((text) => text !== undefined);
+  let prose = false;
   for (const block of content.blocks) {
-    const found = { value: block.text, line: block.line, markdown: block.markdown };
-    if (block.kind === "heading" && detection.title !== undefined && sameText(block.text, detection.title.value)) {
-      detection.dropped.push({ value: block.text, line: block.line, reason: "repeated headline" });
-    } else if (block.kind === "figure" && detection.image?.src !== undefined && block.markdown.includes(`(${detection.image.src.value})`)) {
-      detection.dropped.push({ value: detection.image.src.value, line: block.line, reason: "lead image (in the front matter)" });
-    } else if (
-      block.kind === "figure" &&
-      block.text !== "" &&
-      [detection.image?.caption?.value, detection.image?.credit?.value].some((part) => part !== undefined && block.text.includes(part))
-    ) {
-      detection.dropped.push({ value: block.text, line: block.line, reason: "lead image caption (in the front matter)" });
-    } else if (block.kind === "paragraph" && (sameText(block.text, bylineText ?? "") || sameText(block.text, content.byline ?? ""))) {
-      detection.dropped.push({ value: block.text, line: block.line, reason: "byline" });
-    } else {
-      const residue = block.kind === "paragraph" ? (residueAnywhere(block.text) ?? residueAtEdge(block.text)) : undefined;
-      if (residue !== undefined) detection.dropped.push({ value: block.text, line: block.line, reason: residue });
-      else detection.body.push(found);
+    const reason = leftOut(block, detection, bylines, prose, timeZone);
+    if (reason !== undefined) detection.dropped.push({ value: block.text === "" ? block.markdown : block.text, line: block.line, reason });
+    else {
+      detection.body.push({ value: block.text, line: block.line, markdown: block.markdown });
+      prose ||= block.kind === "paragraph" && block.text.split(/\s+/u).length > 8;
     }
   }
   if (detection.body.length === 0) detection.notes.push({ field: "body", message: "Readability finds no article text on the page." });
   return detection;
+}
+
+/**
+ * Why a block of Readability's content is left out of the body, if it is: what the front
+ * matter already holds (headline, dek, byline, date line, lead figure), and, before the
+ * first paragraph of prose, a section link ("New York") heading the article.
+ */
+function leftOut(block: Block, detection: Detection, bylines: readonly string[], afterProse: boolean, timeZone: string): string | undefined {
+  const { text, kind, markdown } = block;
+  if (kind === "heading" && detection.title !== undefined && sameText(text, detection.title.value)) return "repeated headline";
+  if (kind === "figure" && detection.image?.src !== undefined && markdown.includes(`(${detection.image.src.value})`)) return "lead image (in the front matter)";
+  const captions = [detection.image?.caption?.value, detection.image?.credit?.value].filter((part) => part !== undefined);
+  if (kind === "figure" && text !== "" && captions.some((part) => text.includes(part))) return "lead image caption (in the front matter)";
+  if (kind !== "paragraph") return undefined;
+  if (bylines.some((byline) => sameText(text, byline))) return "byline";
+  if (!afterProse && detection.description !== undefined && sameText(text, detection.description.value)) return "dek (in the front matter)";
+  const dates = datesIn(text, timeZone);
+  const hasDate = dates.published !== undefined || dates.updated !== undefined;
+  if (hasDate && (isDateOnlyLine(text, timeZone) || detectByline(text) !== undefined)) return "date line";
+  if (!afterProse && /^\[[^\]]+\]\([^)]+\)$/u.test(markdown) && text.split(/\s+/u).length <= 4) return "section link";
+  return residueAnywhere(text) ?? residueAtEdge(text);
 }
 
 const sameText = (a: string, b: string): boolean => a !== "" && cleanInline(a).toLowerCase() === cleanInline(b).toLowerCase();
