@@ -167,9 +167,9 @@ function paragraphOf(nodes: readonly Node[], state: State): Block | undefined {
     .map((line) => escapeLineStart(line.trimStart()))
     .join("\n");
   const text = cleanInline(plainText(nodes));
-  if (markdown === "" || text === "") return undefined;
-  // A paragraph that is only an image is a figure without a caption.
-  return { markdown, text, line: state.line, kind: /^!\[[^\]]*\]\([^)]*\)$/u.test(markdown) ? "figure" : "paragraph" };
+  if (markdown === "" || (text === "" && !markdown.includes("!["))) return undefined;
+  // A paragraph that is only an image (linked or not) is a figure without a caption.
+  return { markdown, text, line: state.line, kind: /^\[?!\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?$/u.test(markdown) ? "figure" : "paragraph" };
 }
 
 /** The text a reader sees: text nodes as they are (whitespace evened by the caller), a line break a space. */
@@ -216,7 +216,7 @@ function inlineNode(node: Node, state: State): string {
     const text = inner.trim();
     if (href === undefined || text === "") return inner;
     const lead = inner.slice(0, inner.indexOf(text));
-    return `${lead}[${text.replace(/[[\]]/gu, "\\$&")}](${destination(href)})${inner.slice(lead.length + text.length)}`;
+    return `${lead}[${text}](${destination(href)})${inner.slice(lead.length + text.length)}`;
   }
   return inner;
 }

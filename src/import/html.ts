@@ -81,18 +81,52 @@ export function analyzeHtml(html: string, timeZone: string): Detection {
   readImage(detection, inside, elements, baseUrl);
   const content = readContent(tree, baseUrl);
   const bylines = [metadata.authors?.value, content.byline].filter((text) => text !== undefined);
+  const edges = edgeFurniture(content.blocks, detection);
   let prose = false;
-  for (const block of content.blocks) {
-    const reason = leftOut(block, detection, bylines, prose, timeZone);
+  content.blocks.forEach((block, position) => {
+    const reason = edges.get(position) ?? leftOut(block, detection, bylines, prose, timeZone);
     if (reason !== undefined) detection.dropped.push({ value: block.text === "" ? block.markdown : block.text, line: block.line, reason });
     else {
       detection.body.push({ value: block.text, line: block.line, markdown: block.markdown });
       prose ||= block.kind === "paragraph" && block.text.split(/\s+/u).length > 8;
     }
-  }
+  });
   if (detection.body.length === 0) detection.notes.push({ field: "body", message: "Readability finds no article text on the page." });
   return detection;
 }
+
+const LINK_ITEM = /^(?:[-*+]|\d+[.)])\s+\[[^\]]*\]\([^)]*\)$/u;
+const shortText = (text: string, words: number): boolean => text.split(/\s+/u).length <= words;
+
+/**
+ * Blocks at the edges of Readability's content that are page furniture: short labels above
+ * the repeated headline (a section kicker), and after the last paragraph the author's note
+ * ("Dan Goodin is the Security Editor ...") and lists of links (tags, related topics) with
+ * their headings.
+ */
+function edgeFurniture(blocks: readonly Block[], detection: Detection): Map<number, string> {
+  const found = new Map<number, string>();
+  const headline = detection.title === undefined ? -1 : blocks.findIndex((block) => block.kind === "heading" && sameText(block.text, detection.title?.value ?? ""));
+  for (let position = 0; position < headline; position++) {
+    const block = blocks[position] as Block;
+    if ((block.kind === "heading" || block.kind === "paragraph") && shortText(block.text, 6)) found.set(position, "above the headline");
+  }
+  // Readability often removes the headline itself; a one-to-three-word heading opening the content is still its kicker.
+  const first = blocks[0];
+  if (headline === -1 && first?.kind === "heading" && shortText(first.text, 3) && blocks[1]?.kind === "heading") found.set(0, "above the headline");
+  const names = detection.authors?.names ?? [];
+  for (let position = blocks.length - 1; position > headline; position--) {
+    const block = blocks[position] as Block;
+    const links = block.kind === "list" && block.markdown.split("\n").every((line) => LINK_ITEM.test(line));
+    const label = block.kind === "heading" && shortText(block.text, 5);
+    const note = block.kind === "paragraph" && names.some((name) => new RegExp(`^${escapeRegExp(name)},? (?:is|was|covers|writes|reports)\\b`, "u").test(block.text));
+    if (!links && !label && !note) break;
+    found.set(position, note ? "about the author" : "links after the article");
+  }
+  return found;
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 
 /**
  * Why a block of Readability's content is left out of the body, if it is: what the front
@@ -105,9 +139,10 @@ function leftOut(block: Block, detection: Detection, bylines: readonly string[],
   if (kind === "figure" && detection.image?.src !== undefined && markdown.includes(`(${detection.image.src.value})`)) return "lead image (in the front matter)";
   const captions = [detection.image?.caption?.value, detection.image?.credit?.value].filter((part) => part !== undefined);
   if (kind === "figure" && text !== "" && captions.some((part) => text.includes(part))) return "lead image caption (in the front matter)";
+  if (!afterProse && (kind === "paragraph" || kind === "heading") && detection.description !== undefined && sameText(text, detection.description.value))
+    return "dek (in the front matter)";
   if (kind !== "paragraph") return undefined;
   if (bylines.some((byline) => sameText(text, byline))) return "byline";
-  if (!afterProse && detection.description !== undefined && sameText(text, detection.description.value)) return "dek (in the front matter)";
   const dates = datesIn(text, timeZone);
   const hasDate = dates.published !== undefined || dates.updated !== undefined;
   if (hasDate && (isDateOnlyLine(text, timeZone) || detectByline(text) !== undefined)) return "date line";

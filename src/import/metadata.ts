@@ -86,8 +86,11 @@ export function readMetadata(tree: Root, timeZone: string, container: Element | 
   const meta = metaReader(elements);
   const jsonLd = readJsonLd(elements, result);
   const micro = microdata(elements);
-  const visible = container === undefined ? [] : descendants(container);
-  const h1 = visible.find((node) => node.tagName === "h1") ?? elements.find((node) => node.tagName === "h1");
+  const inArticle = container === undefined ? [] : descendants(container);
+  const h1 = inArticle.find((node) => node.tagName === "h1") ?? elements.find((node) => node.tagName === "h1");
+  // Pages often put the headline, byline and date in a header beside the <article>, not in it.
+  const scope = container === undefined ? undefined : commonAncestor(tree, container, h1);
+  const visible = scope === undefined ? [] : descendants(scope);
   const titleElement = elements.find((node) => node.tagName === "title");
 
   // Title
@@ -151,7 +154,12 @@ export function readMetadata(tree: Root, timeZone: string, container: Element | 
     const evidence = result.evidence.find((item) => item.field === "updated" && item.used);
     if (evidence !== undefined) {
       evidence.used = false;
-      evidence.reason = updated.date.getTime() === result.date.date.getTime() ? "the same moment as the date" : "before the publication date";
+      evidence.reason =
+        updated.date.getTime() === result.date.date.getTime()
+          ? "the same moment as the date"
+          : dayOf(updated.date) === dayOf(result.date.date)
+            ? "the publication day, without a time after the publication's"
+            : "before the publication date";
     }
   } else if (updated !== undefined) result.updated = updated;
   if (result.date === undefined && updated !== undefined)
@@ -167,6 +175,24 @@ export function readMetadata(tree: Root, timeZone: string, container: Element | 
     ...visibleAuthors(visible),
   ]);
   return result;
+}
+
+/** The smallest element holding both the article and its headline (the article itself when the headline is in it). */
+function commonAncestor(tree: Root, container: Element, heading: Element | undefined): Element {
+  if (heading === undefined) return container;
+  const parents = new Map<Element, Element | undefined>();
+  const walk = (node: Element | Root, parent: Element | undefined) => {
+    for (const child of node.children) {
+      if (child.type !== "element") continue;
+      parents.set(child, parent);
+      walk(child, child);
+    }
+  };
+  walk(tree, undefined);
+  const around = new Set<Element>();
+  for (let node: Element | undefined = container; node !== undefined; node = parents.get(node)) around.add(node);
+  for (let node: Element | undefined = heading; node !== undefined; node = parents.get(node)) if (around.has(node)) return node;
+  return container;
 }
 
 const present = (...candidates: (Candidate | undefined)[]): Candidate[] => candidates.filter((candidate) => candidate !== undefined);
@@ -302,14 +328,20 @@ function decodeEntities(text: string): string {
 
 function itemValue(node: Element): string {
   const { properties } = node;
-  const attribute = node.tagName === "meta" ? properties.content : node.tagName === "time" ? (properties.dateTime ?? undefined) : undefined;
+  // Blogger and hAtom put the machine-readable date in an <abbr title>, and "21:40" in its text.
+  const attribute =
+    node.tagName === "meta" ? properties.content : node.tagName === "time" ? (properties.dateTime ?? undefined) : node.tagName === "abbr" ? (properties.title ?? undefined) : undefined;
   return cleanInline(attribute === undefined || attribute === null ? toText(node) : String(attribute));
 }
+
+// An itemprop=description on the element that is also the articleBody (Blogger) is the whole post, not a dek.
+const MAX_MICRODATA_DESCRIPTION = 400;
 
 function microdata(elements: readonly Element[]): (property: string) => Candidate[] {
   return (property) =>
     elements
       .filter((node) => tokens(node.properties.itemProp).includes(property))
+      .filter((node) => property !== "description" || (!tokens(node.properties.itemProp).includes("articleBody") && itemValue(node).length <= MAX_MICRODATA_DESCRIPTION))
       .map((node) => ({ source: `itemprop=${property}`, value: itemValue(node), line: lineOf(node) }))
       .filter((candidate) => candidate.value !== "")
       .slice(0, 1);
@@ -343,8 +375,8 @@ function authorMeta(candidates: Candidate[]): AuthorCandidate[] {
 // ---------- the visible page ----------
 
 const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|author|authors|author-name|byline-name|contributor|writer)(?:$|[\s_-])/iu;
-const DATE_CLASS =
-  /(?:^|[\s_-])(?:date|dateline|timestamp|time|published|pubdate|posted|updated|modified|byline|meta|post-meta|entry-meta|article-meta)(?:$|[\s_-])/iu;
+// Substrings, since classes run words together ("Page-dateModified", "publishedAt").
+const DATE_CLASS = /date|time|publish|posted|updated|modified|byline|(?:^|[\s_-])meta(?:$|[\s_-])/iu;
 const MAX_VISIBLE_LINE = 200;
 
 function visibleAuthors(visible: readonly Element[]): AuthorCandidate[] {
