@@ -106,7 +106,8 @@ const shortText = (text: string, words: number): boolean => text.split(/\s+/u).l
  */
 function edgeFurniture(blocks: readonly Block[], detection: Detection): Map<number, string> {
   const found = new Map<number, string>();
-  const headline = detection.title === undefined ? -1 : blocks.findIndex((block) => block.kind === "heading" && sameText(block.text, detection.title?.value ?? ""));
+  const headline =
+    detection.title === undefined ? -1 : blocks.findIndex((block) => block.kind === "heading" && sameText(block.text, detection.title?.value ?? ""));
   for (let position = 0; position < headline; position++) {
     const block = blocks[position] as Block;
     if ((block.kind === "heading" || block.kind === "paragraph") && shortText(block.text, 6)) found.set(position, "above the headline");
@@ -119,7 +120,8 @@ function edgeFurniture(blocks: readonly Block[], detection: Detection): Map<numb
     const block = blocks[position] as Block;
     const links = block.kind === "list" && block.markdown.split("\n").every((line) => LINK_ITEM.test(line));
     const label = block.kind === "heading" && shortText(block.text, 5);
-    const note = block.kind === "paragraph" && names.some((name) => new RegExp(`^${escapeRegExp(name)},? (?:is|was|covers|writes|reports)\\b`, "u").test(block.text));
+    const note =
+      block.kind === "paragraph" && names.some((name) => new RegExp(`^${escapeRegExp(name)},? (?:is|was|covers|writes|reports)\\b`, "u").test(block.text));
     if (!links && !label && !note) break;
     found.set(position, note ? "about the author" : "links after the article");
   }

@@ -330,7 +330,13 @@ function itemValue(node: Element): string {
   const { properties } = node;
   // Blogger and hAtom put the machine-readable date in an <abbr title>, and "21:40" in its text.
   const attribute =
-    node.tagName === "meta" ? properties.content : node.tagName === "time" ? (properties.dateTime ?? undefined) : node.tagName === "abbr" ? (properties.title ?? undefined) : undefined;
+    node.tagName === "meta"
+      ? properties.content
+      : node.tagName === "time"
+        ? (properties.dateTime ?? undefined)
+        : node.tagName === "abbr"
+          ? (properties.title ?? undefined)
+          : undefined;
   return cleanInline(attribute === undefined || attribute === null ? toText(node) : String(attribute));
 }
 
@@ -341,7 +347,10 @@ function microdata(elements: readonly Element[]): (property: string) => Candidat
   return (property) =>
     elements
       .filter((node) => tokens(node.properties.itemProp).includes(property))
-      .filter((node) => property !== "description" || (!tokens(node.properties.itemProp).includes("articleBody") && itemValue(node).length <= MAX_MICRODATA_DESCRIPTION))
+      .filter(
+        (node) =>
+          property !== "description" || (!tokens(node.properties.itemProp).includes("articleBody") && itemValue(node).length <= MAX_MICRODATA_DESCRIPTION),
+      )
       .map((node) => ({ source: `itemprop=${property}`, value: itemValue(node), line: lineOf(node) }))
       .filter((candidate) => candidate.value !== "")
       .slice(0, 1);
@@ -506,17 +515,13 @@ function decideDescription(result: PageMetadata, candidates: Candidate[]): void 
   const reasons = new Map<Candidate, string>();
   const trusted = candidates[0];
   if (trusted === undefined) return;
-  const stem = comparable(trusted.value.replace(TRUNCATED, ""));
+  const stem = (candidate: Candidate) => comparable(candidate.value.replace(TRUNCATED, ""));
+  const shortens = (short: Candidate, long: Candidate) => long.value.length > short.value.length && comparable(long.value).startsWith(stem(short));
   // A description cut short ("...") loses to a complete one that begins the same way.
-  const complete = candidates.find(
-    (other) => other.value.length > trusted.value.length && !TRUNCATED.test(other.value) && comparable(other.value).startsWith(stem),
-  );
-  let chosen = trusted;
-  if (complete !== undefined) {
-    reasons.set(trusted, `a shortened form of ${complete.source}`);
-    reasons.set(complete, "complete, where more trusted sources are cut short");
-    chosen = complete;
-  }
+  const complete = candidates.find((other) => !TRUNCATED.test(other.value) && shortens(trusted, other));
+  const chosen = complete ?? trusted;
+  if (complete !== undefined) reasons.set(complete, "complete, where more trusted sources are cut short");
+  for (const other of candidates) if (other !== chosen && shortens(other, chosen)) reasons.set(other, `a shortened form of ${chosen.source}`);
   result.description = { value: chosen.value, line: chosen.line };
   record(result, "description", candidates, chosen, reasons);
 }

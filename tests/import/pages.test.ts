@@ -80,7 +80,8 @@ describe("saved pages", () => {
   });
 
   it("the dry run predicts the real run: the same outcomes, targets and file contents", async () => {
-    const summary = (result: ImportResult) => result.articles.map((a) => [a.source, a.outcome === "would-import" ? "imported" : a.outcome, a.target, a.markdown]);
+    const summary = (result: ImportResult) =>
+      result.articles.map((a) => [a.source, a.outcome === "would-import" ? "imported" : a.outcome, a.target, a.markdown]);
     expect(summary(real)).toEqual(summary(dry));
     for (const article of real.articles.filter((a) => a.outcome === "imported"))
       expect(await readFile(path.join(site, article.target ?? ""), "utf8")).toBe(article.markdown);
