@@ -28,6 +28,10 @@ const MONTH_WORDS: readonly (readonly string[])[] = [
   ["december", "dec", "décembre", "decembre", "déc", "dezember", "dez", "diciembre", "dic", "dezembro", "dicembre"],
 ];
 const MONTHS = new Map(MONTH_WORDS.flatMap((words, index) => words.map((word): [string, number] => [word, index + 1])));
+// Only English writes the month first ("June 7, 2023"); "out 5 2019" is not Portuguese for October 5.
+const ENGLISH_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+  .flatMap((name) => [name, name.slice(0, 3)])
+  .concat("sept");
 
 /** Weekday names (0 = Sunday) of the six languages; only English has abbreviations in common use. */
 const WEEKDAY_WORDS: readonly (readonly string[])[] = [
@@ -70,9 +74,10 @@ const ZONES = new Map([
 
 const alternation = (names: Iterable<string>): string => [...names].sort((a, b) => b.length - a.length).join("|");
 const MONTH = `(?<![\\p{L}])(?:${alternation(MONTHS.keys())})(?![\\p{L}])`;
+const ENGLISH_MONTH = `(?<![\\p{L}])(?:${alternation(ENGLISH_MONTHS)})(?![\\p{L}])`;
 const WEEKDAY = `(?<weekday>${alternation(WEEKDAYS.keys())})(?![\\p{L}])\\.?,?\\s*`;
 const DAY_FIRST = `(?<dayFirst>\\d{1,2})(?:\\.|º|°|er|st|nd|rd|th)?\\s*(?:de\\s+)?(?<monthAfterDay>${MONTH})\\.?,?\\s*(?:de\\s+|del\\s+)?(?<yearAfterDay>\\d{4})`;
-const MONTH_FIRST = `(?<monthFirst>${MONTH})\\.?\\s+(?<dayAfterMonth>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<yearAfterMonth>\\d{4})`;
+const MONTH_FIRST = `(?<monthFirst>${ENGLISH_MONTH})\\.?\\s+(?<dayAfterMonth>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<yearAfterMonth>\\d{4})`;
 // "à 07:19", "um 14.30 Uhr", "a las 10:00", "às 9h30", "alle 18:05", "at 6:01 am", ", 8:54 PM UTC".
 const TIME =
   "(?:\\s*(?:,|-|–|—|\\||/)?\\s*(?:(?:à|a\\s+las|a\\s+la|alle|ore|às|as|um|at|kl\\.?)\\s+)?" +

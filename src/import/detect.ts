@@ -203,7 +203,7 @@ export function detectCaptionWithCredit(line: string): { caption: string; credit
 }
 
 // A byline names people with capitalized words: "By Jane Doe", "By Jane Doe and John Roe, Reuters".
-const BYLINE_LABEL = /^(?:(?:written|words|story|text|reporting|report)\s+)?(?:by|par|von|por|di|door)\s+|^(?:author|auteur|autor|autore)\s*:\s*/iu;
+const BYLINE_LABEL = /^(?:(?:posted|written|words|story|text|reporting|report)\s+)?(?:by|par|von|por|di|door)\s+|^(?:author|auteur|autor|autore)\s*:\s*/iu;
 const NAME = /^\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:(?:de|del|der|van|von|al|bin|da|di|le|la|dos|das)\s+)*\p{Lu}[\p{L}\p{M}.'’-]*){0,4}$/u;
 // "By Thursday, talks had stalled" opens a sentence, not a byline.
 const CALENDAR_WORD =

@@ -165,8 +165,31 @@ describe("detectByline", () => {
     ["By February, the talks had stalled.", undefined],
     ["By Jane Doe, who has covered the talks in Vienna since they began in April of last year", undefined],
     ["Iranian President Ebrahim Raisi", undefined],
+    // the name cut from a line that also holds a date, a role or a list
+    ["by Laura June Topolsky July 10, 2015", ["Laura June Topolsky"]],
+    ["By Alex Heath, a deputy editor at The Verge and author of the Command Line newsletter", ["Alex Heath"]],
+    ["By Jane Doe, Senior Reporter", ["Jane Doe"]],
+    ["by Eleanor Ainge Roy (reporting) and Jane Smith (editing)", ["Eleanor Ainge Roy", "Jane Smith"]],
+    ["By Ann Lee, Bob Marley and Carl Sagan", ["Ann Lee", "Bob Marley", "Carl Sagan"]],
+    ["By Jane Doe - 30 avril 2015 à 07:19", ["Jane Doe"]],
+    // other languages' labels and lists
+    ["Par Jean Dupont et Marie Curie", ["Jean Dupont", "Marie Curie"]],
+    ["Von Anna Schröder", ["Anna Schröder"]],
+    ["di Giulia Ferraro e Marco Bellini", ["Giulia Ferraro", "Marco Bellini"]],
+    ["Written by Jane Doe", ["Jane Doe"]],
   ])("%j → %j", (line, expected) => {
     expect(detectByline(line)).toEqual(expected);
+  });
+
+  it.each([
+    // a byline element needs no "By"
+    ["Dan Goodin - Apr 16, 2015 8:02 pm UTC", ["Dan Goodin"]],
+    ["Jane Doe | February 25, 2022", ["Jane Doe"]],
+    ["BBC News", ["BBC News"]],
+    ["Posted by Nicolas Fournier", ["Nicolas Fournier"]],
+    ["the staff", undefined],
+  ])("a byline element %j → %j", (text, expected) => {
+    expect(detectByline(text, false)).toEqual(expected);
   });
 });
 
