@@ -179,15 +179,17 @@ function opensHeader(line: Line, timeZone: string): boolean {
 
 /**
  * Where the headline is when navigation comes first ("The Verge / Tech / Reviews / ...").
- * The first line stays the headline when a date, byline or its own repeat follows it;
- * otherwise the headline is the first title-like line of three words or more among the
+ * The first line stays the headline when its own repeat follows it, or when it has three
+ * words or more and a date or byline follows; otherwise the headline is the first title-like line of three words or more among the
  * three above the first date or byline line.
  */
 function headlineAfterNavigation(content: readonly Line[], start: number, timeZone: string): number {
   const first = content[start];
   if (first === undefined) return start;
   const near = content.slice(start + 1, start + 1 + HEADER_WINDOW);
-  if (near.some((line) => sameLine(line.text, first.text) || opensHeader(line, timeZone))) return start;
+  if (near.some((line) => sameLine(line.text, first.text))) return start;
+  // A section name ("World") is no headline even when a byline follows below it.
+  if (words(first.text) >= 3 && near.some((line) => opensHeader(line, timeZone))) return start;
   const anchor = content.findIndex((line, position) => position > start && position <= start + NAVIGATION_WINDOW && opensHeader(line, timeZone));
   if (anchor === -1) return start;
   for (let position = Math.max(start, anchor - 3); position < anchor; position++) {
@@ -209,7 +211,7 @@ const FOOTER_LOOKBACK = 30;
  * lines (links, section names) follow it. The body's length when there is none.
  */
 function footerStart(body: readonly Line[]): number {
-  for (let position = body.length - 1; position >= Math.max(1, body.length - FOOTER_LOOKBACK); position--) {
+  for (let position = Math.max(1, body.length - FOOTER_LOOKBACK); position < body.length; position++) {
     const text = cleanInline((body[position] as Line).text);
     if (words(text) <= 6 && FOOTER_START.test(text)) return position;
   }

@@ -127,8 +127,9 @@ export async function importArticles(options: ImportOptions): Promise<ImportResu
       ]);
     if (target.isDirectory()) {
       for (const file of await listFolder(full)) {
-        if (IMPORTABLE.has(path.extname(file).toLowerCase())) sources.push(file);
-        else articles.push({ source: display(file), outcome: "skipped", reason: "not a .txt or .html file" });
+        if (file.special) articles.push({ source: display(file.path), outcome: "skipped", reason: "not a regular file" });
+        else if (IMPORTABLE.has(path.extname(file.path).toLowerCase())) sources.push(file.path);
+        else articles.push({ source: display(file.path), outcome: "skipped", reason: "not a .txt or .html file" });
       }
     } else {
       sources.push(full);
@@ -233,16 +234,20 @@ async function importOne(file: string, source: string, context: Context): Promis
   return { ...result, outcome: "imported" };
 }
 
-/** Files below a folder, sorted; hidden entries are skipped and symbolic links are not followed. */
-async function listFolder(folder: string): Promise<string[]> {
-  const found: string[] = [];
+/**
+ * Files below a folder, sorted; hidden entries are skipped and symbolic links are not followed.
+ * Pipes, sockets and devices are listed as `special`, to be reported and never opened.
+ */
+async function listFolder(folder: string): Promise<{ path: string; special: boolean }[]> {
+  const found: { path: string; special: boolean }[] = [];
   for (const entry of await readdir(folder, { withFileTypes: true })) {
     if (entry.name.startsWith(".")) continue;
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) found.push(...(await listFolder(full)));
-    else if (entry.isFile()) found.push(full);
+    else if (entry.isFile()) found.push({ path: full, special: false });
+    else if (!entry.isSymbolicLink()) found.push({ path: full, special: true });
   }
-  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** Article files already in the output folder, by the slug their name gives. */
