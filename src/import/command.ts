@@ -190,6 +190,13 @@ function detectionLines(detection: Detection, timeZone: string): string[] {
     );
   for (const dropped of detection.dropped) rows.push(row("dropped", dropped.line, `${dropped.value} (${dropped.reason})`));
   for (const note of detection.notes) rows.push(row(`no ${note.field}`, note.line, `${note.text === undefined ? "" : `"${note.text}": `}${note.message}`));
+  // A field no source could give: what each source said, and why it was not used.
+  for (const field of ["title", "description", "date", "author"] as const) {
+    const tried = (detection.evidence ?? []).filter((item) => item.field === field);
+    if (tried.length > 0 && !tried.some((item) => item.used))
+      for (const item of tried)
+        rows.push(row(`tried ${field}`, item.line, `${item.source}: ${item.value}${item.reason === undefined ? "" : ` (${item.reason})`}`));
+  }
   return rows;
 }
 

@@ -426,10 +426,15 @@ function visibleDateCandidates(visible: readonly Element[]): { published: Candid
       continue;
     }
     if (!DATE_CLASS.test(classOf(node)) && node.tagName !== "time") continue;
+    // A box around <time datetime> elements says no more than they do, and less exactly.
+    if (descendants(node).some((child) => child.tagName === "time" && typeof child.properties.dateTime === "string")) continue;
     const text = cleanInline(toText(node));
     if (text === "" || text.length > MAX_VISIBLE_LINE) continue;
-    for (const mention of findDates(text, "UTC").found)
-      (mention.kind === "updated" ? updated : published).push({ source: "date line", value: mention.text, line: lineOf(node) });
+    for (const mention of findDates(text, "UTC").found) {
+      const list = mention.kind === "updated" ? updated : published;
+      // Nested date boxes repeat the same line.
+      if (!list.some((candidate) => candidate.value === mention.text)) list.push({ source: "date line", value: mention.text, line: lineOf(node) });
+    }
   }
   return { published, updated };
 }
