@@ -171,7 +171,7 @@ for (const page of pages) {
 const fraction = (list, of) => `${list.filter(Boolean).length} / ${of}`;
 const table = [
   ["field", ...tools],
-  ["article written (title, date and body)", ...tools.map((tool) => fraction(rows.written[tool], count.pages))],
+  ["article written (wirefeed: title, date and body) or returned (peers)", ...tools.map((tool) => fraction(rows.written[tool], count.pages))],
   ["title right (quotes, site suffix aside)", ...tools.map((tool) => fraction(rows.title[tool], count.pages))],
   ["byline right (every name, nothing else)", ...tools.map((tool) => fraction(rows.byline[tool], count.pages))],
   ["byline right, expected is a person", ...tools.map((tool) => fraction(rows.bylinePerson[tool], count.persons))],
