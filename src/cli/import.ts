@@ -10,6 +10,7 @@ import { formatRfc3339 } from "../text/date.js";
 import type { Detection } from "../import/analyze.js";
 import { importArticles, importSettings, type ImportedArticle, type ImportResult } from "../import/import.js";
 import { scaffoldArticle } from "../import/scaffold.js";
+import type { MetaField } from "../import/metadata.js";
 
 /** Help for `wirefeed import`. */
 export const importHelp = `Usage: wirefeed import <file-or-folder>... [--out DIR] [--dry-run] [--force] [--config FILE]
@@ -146,10 +147,28 @@ export function formatImport(result: ImportResult, dryRun: boolean): string {
 function detectionLines(detection: Detection, timeZone: string): string[] {
   const row = (label: string, line: number | undefined, value: string) => `  ${label.padEnd(16)}${line === undefined ? "" : `line ${line}: `}${value}`;
   const rows: string[] = [];
-  if (detection.title) rows.push(row("title", detection.title.line, detection.title.value));
-  if (detection.description) rows.push(row("description", detection.description.line, detection.description.value));
-  if (detection.date) rows.push(row("date", detection.date.line, `${detection.date.value} (${formatRfc3339(detection.date.date, timeZone)} in ${timeZone})`));
-  if (detection.authors) rows.push(row("author", detection.authors.line, detection.authors.names.join(", ")));
+  // For an HTML page: which source gave the field, then what every other source said and why it lost.
+  const sourced = (field: MetaField, text: string) => {
+    const evidence = (detection.evidence ?? []).filter((item) => item.field === field);
+    const used = evidence.find((item) => item.used);
+    rows.push(used === undefined ? text : `${text} [${used.source}]`);
+    for (const other of evidence.filter((item) => !item.used))
+      rows.push(`${" ".repeat(20)}${other.source}, line ${other.line}: ${other.value}${other.reason === undefined ? "" : ` (${other.reason})`}`);
+  };
+  if (detection.title) sourced("title", row("title", detection.title.line, detection.title.value));
+  if (detection.description) sourced("description", row("description", detection.description.line, detection.description.value));
+  if (detection.date)
+    sourced("date", row("date", detection.date.line, `${detection.date.value} (${formatRfc3339(detection.date.date, timeZone)} in ${timeZone})`));
+  if (detection.updated)
+    sourced(
+      "updated",
+      row("updated", detection.updated.line, `${detection.updated.value} (${formatRfc3339(detection.updated.date, timeZone)} in ${timeZone})`),
+    );
+  if (detection.authors)
+    sourced(
+      "author",
+      row("author", detection.authors.line, `${detection.authors.names.join(", ")}${detection.authors.organization === true ? " (an organization)" : ""}`),
+    );
   for (const key of ["src", "alt", "caption", "credit"] as const) {
     const found = detection.image?.[key];
     if (found) rows.push(row(`image ${key}`, found.line, found.value));
@@ -157,9 +176,22 @@ function detectionLines(detection: Detection, timeZone: string): string[] {
   const first = detection.body[0];
   const last = detection.body.at(-1);
   if (first !== undefined && last !== undefined)
-    rows.push(row("body", undefined, `${detection.body.length} paragraph${detection.body.length === 1 ? "" : "s"}, lines ${first.line}-${last.line}`));
+    rows.push(
+      row(
+        "body",
+        undefined,
+        `${detection.body.length} ${detection.body.some((block) => block.markdown !== undefined) ? "block" : "paragraph"}${detection.body.length === 1 ? "" : "s"}, lines ${first.line}-${last.line}`,
+      ),
+    );
   for (const dropped of detection.dropped) rows.push(row("dropped", dropped.line, `${dropped.value} (${dropped.reason})`));
   for (const note of detection.notes) rows.push(row(`no ${note.field}`, note.line, `${note.text === undefined ? "" : `"${note.text}": `}${note.message}`));
+  // A field no source could give: what each source said, and why it was not used.
+  for (const field of ["title", "description", "date", "author"] as const) {
+    const tried = (detection.evidence ?? []).filter((item) => item.field === field);
+    if (tried.length > 0 && !tried.some((item) => item.used))
+      for (const item of tried)
+        rows.push(row(`tried ${field}`, item.line, `${item.source}: ${item.value}${item.reason === undefined ? "" : ` (${item.reason})`}`));
+  }
   return rows;
 }
 

@@ -283,6 +283,12 @@ export const catalogue = {
     meaning: "An input of `import` does not exist.",
     fix: "Check the path.",
   },
+  "input-not-regular": {
+    severity: "error",
+    group: "`wirefeed import` and `wirefeed new`",
+    meaning: "An input of `import` is a pipe, a device or a socket: it reads saved pages from regular files only.",
+    fix: "Save the page to a file first (`curl URL > page.html`), then import that file.",
+  },
   "article-exists": {
     severity: "error",
     group: "`wirefeed import` and `wirefeed new`",

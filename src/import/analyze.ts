@@ -6,6 +6,9 @@
  */
 import { cleanBlock, cleanInline } from "../text/text.js";
 import {
+  datesIn,
+  type DateLine,
+  isDateOnlyLine,
   detectByline,
   detectCaptionWithCredit,
   detectCreditLine,
@@ -17,6 +20,7 @@ import {
   residueAtEdge,
   sameLine,
 } from "./detect.js";
+import type { Evidence } from "./metadata.js";
 
 /** A value and the 1-based source line it was read from. */
 export interface Found {
@@ -38,10 +42,20 @@ export interface Detection {
   description?: Found;
   /** The date as written, and the instant it names in the configured zone. */
   date?: Found & { date: Date };
-  authors?: Found & { names: string[] };
+  /** When the article changed after publication (dateModified, "Updated ..."); never the publication date. */
+  updated?: Found & { date: Date };
+  /** The names; `organization` when the page's only author is one ("BBC News"). */
+  authors?: Found & { names: string[]; organization?: boolean };
   image?: { src?: Found; alt?: Found; caption?: Found; credit?: Found };
-  /** Body paragraphs, word for word (only surrounding whitespace removed). */
-  body: Found[];
+  /**
+   * Body blocks: plain-text paragraphs word for word (only surrounding whitespace removed),
+   * or, from HTML, each block's text with the Markdown that renders it.
+   */
+  body: (Found & { markdown?: string })[];
+  /** Every source's value for each metadata field of an HTML page, and which one was used. */
+  evidence?: Evidence[];
+  /** Set when the page cannot be read at all, at this position. */
+  blocked?: { line: number; column: number; message: string };
   /** Lines recognized as page residue or as a repeat of the headline, and left out. */
   dropped: (Found & { reason: string })[];
   notes: Note[];
@@ -57,7 +71,7 @@ interface Line {
 // many lines after the headline; a marker further down is part of the body.
 const HEADER_WINDOW = 6;
 
-type Marker = "date" | "unreadable-date" | "title" | "credit" | "caption-and-credit" | "byline" | "byline-and-date";
+type Marker = "date" | "unreadable-date" | "title" | "credit" | "caption-and-credit" | "byline" | "byline-and-date" | "dates";
 
 /**
  * Analyzes the text of one scraped article.
@@ -98,6 +112,10 @@ export function analyzeText(source: string, timeZone: string): Detection {
     detection.date = { value: dateFirst.text, line: content[0].line, date: dateFirst.date };
     index = 1;
   }
+  // Navigation above the headline: the lines before the headline that opens the header.
+  const headline = headlineAfterNavigation(content, index, timeZone);
+  for (const line of content.slice(index, headline)) drop(line, "navigation");
+  index = headline;
 
   const candidate = content[index];
   if (candidate === undefined) {
@@ -139,6 +157,7 @@ export function analyzeText(source: string, timeZone: string): Detection {
     detection.date = { value: trailingDate.text, line: last.line, date: trailingDate.date };
     body.pop();
   }
+  for (const line of body.splice(footerStart(body))) drop(line, "navigation or footer");
   // Word for word: only the surrounding whitespace goes, no-break spaces at the line's end
   // included, as the build drops them.
   detection.body = body.map((line) => ({ value: cleanBlock(line.text), line: line.line }));
@@ -148,13 +167,67 @@ export function analyzeText(source: string, timeZone: string): Detection {
   return detection;
 }
 
+// How far into the text a header is looked for when the first line does not open one.
+const NAVIGATION_WINDOW = 80;
+const words = (text: string): number => cleanInline(text).split(/\s+/u).filter(Boolean).length;
+
+/** True when a line is a date or byline line: what follows a headline. */
+function opensHeader(line: Line, timeZone: string): boolean {
+  const dates = datesIn(line.text, timeZone);
+  return detectByline(line.text) !== undefined || dates.published !== undefined || (dates.updated !== undefined && isDateOnlyLine(line.text, timeZone));
+}
+
+/**
+ * Where the headline is when navigation comes first ("The Verge / Tech / Reviews / ...").
+ * The first line stays the headline when its own repeat follows it, or when it has three
+ * words or more and a date or byline follows; otherwise the headline is the first title-like line of three words or more among the
+ * three above the first date or byline line.
+ */
+function headlineAfterNavigation(content: readonly Line[], start: number, timeZone: string): number {
+  const first = content[start];
+  if (first === undefined) return start;
+  const near = content.slice(start + 1, start + 1 + HEADER_WINDOW);
+  if (near.some((line) => sameLine(line.text, first.text))) return start;
+  // A section name ("World") is no headline even when a byline follows below it.
+  if (words(first.text) >= 3 && near.some((line) => opensHeader(line, timeZone))) return start;
+  const anchor = content.findIndex((line, position) => position > start && position <= start + NAVIGATION_WINDOW && opensHeader(line, timeZone));
+  if (anchor === -1) return start;
+  for (let position = Math.max(start, anchor - 3); position < anchor; position++) {
+    const line = content[position] as Line;
+    if (isTitleLike(line.text, false) && words(line.text) >= 3) return position;
+  }
+  return start;
+}
+
+// Lines that open a page's footer: what follows them is other articles and links.
+const FOOTER_START =
+  /^(?:related(?:\s+(?:stories|articles|content|coverage|posts|reading))?|more\s+(?:from|stories|on|news|in)\b.*|most\s+(?:read|popular|viewed)|recommended(?:\s+for\s+you)?|read\s+(?:more|next)|you\s+(?:may|might)\s+also\s+like|trending(?:\s+now)?|latest\s+(?:news|stories)|comments?(?:\s+\(\d+\))?|about\s+the\s+author|topics|tags)\s*:?$/iu;
+const PROSE_END = /[.!?…"”’)\]]$/u;
+const FOOTER_LOOKBACK = 30;
+
+/**
+ * Where a page's footer begins in the body: at a line that opens one ("Related stories",
+ * "Most read") near the end, else after the last line of prose when two or more short
+ * lines (links, section names) follow it. The body's length when there is none.
+ */
+function footerStart(body: readonly Line[]): number {
+  for (let position = Math.max(1, body.length - FOOTER_LOOKBACK); position < body.length; position++) {
+    const text = cleanInline((body[position] as Line).text);
+    if (words(text) <= 6 && FOOTER_START.test(text)) return position;
+  }
+  const lastProse = body.findLastIndex((line) => words(line.text) >= 6 || PROSE_END.test(cleanInline(line.text)));
+  return body.length - (lastProse + 1) >= 2 && lastProse >= 0 ? lastProse + 1 : body.length;
+}
+
 function markerOf(line: Line, detection: Detection, timeZone: string): Marker | undefined {
   if (detection.title !== undefined && sameLine(line.text, detection.title.value)) return "title";
   if (detectDateLine(line.text, timeZone) !== undefined) return "date";
   if (detectCreditLine(line.text) !== undefined) return "credit";
-  if (detectByline(line.text) !== undefined) return "byline";
-  const parts = cleanInline(line.text).split(/\s+[|·•]\s+/u);
-  if (parts.length === 2 && detectByline(parts[0] ?? "") !== undefined && detectDateLine(parts[1] ?? "", timeZone) !== undefined) return "byline-and-date";
+  const dates = datesIn(line.text, timeZone);
+  const hasDate = dates.published !== undefined || dates.updated !== undefined;
+  if (detectByline(line.text) !== undefined) return hasDate ? "byline-and-date" : "byline";
+  // "April 28, 2019 at 6:01 am Updated April 29, 2019 at 9:00 am": dates and their labels only.
+  if (hasDate && isDateOnlyLine(line.text, timeZone)) return "dates";
   if (detectCaptionWithCredit(line.text) !== undefined) return "caption-and-credit";
   // Meant as a date, so neither dek nor caption, even though the build cannot read it.
   if (looksLikeDate(line.text)) return "unreadable-date";
@@ -175,6 +248,14 @@ function readHeader(header: readonly Line[], markers: readonly (Marker | undefin
         message: `A second date line differs from the one used (line ${detection.date.line}); it is left out.`,
       });
   };
+  const setUpdated = (line: Line, found: DateLine | undefined) => {
+    if (found !== undefined && detection.updated === undefined) detection.updated = { value: found.text, line: line.line, date: found.date };
+  };
+  const setDates = (line: Line, text: string) => {
+    const { published, updated } = datesIn(text, timeZone);
+    if (published !== undefined) setDate(line, published.text);
+    setUpdated(line, updated);
+  };
   const setAuthors = (line: Line, text: string) => {
     const names = detectByline(text);
     if (names !== undefined && detection.authors === undefined) detection.authors = { value: cleanInline(text), line: line.line, names };
@@ -185,8 +266,8 @@ function readHeader(header: readonly Line[], markers: readonly (Marker | undefin
     const text = cleanInline(line.text);
     if (marker === "title") {
       detection.dropped.push({ value: text, line: line.line, reason: "repeated headline" });
-    } else if (marker === "date") {
-      setDate(line, text);
+    } else if (marker === "date" || marker === "dates") {
+      setDates(line, text);
     } else if (marker === "unreadable-date") {
       // Without any date the missing-date note names this line; beside a date it is only left out.
       if (detection.date !== undefined)
@@ -194,9 +275,8 @@ function readHeader(header: readonly Line[], markers: readonly (Marker | undefin
     } else if (marker === "byline") {
       setAuthors(line, text);
     } else if (marker === "byline-and-date") {
-      const [byline = "", date = ""] = text.split(/\s+[|·•]\s+/u);
-      setAuthors(line, byline);
-      setDate(line, date);
+      setAuthors(line, text);
+      setDates(line, text);
     } else if (marker === "credit") {
       image().credit ??= { value: text, line: line.line };
     } else if (marker === "caption-and-credit") {

@@ -4,9 +4,10 @@
  * They never guess a value: a detector that recognizes a line returns the text as
  * written, and the callers decide what to do with it.
  */
-import type { Result } from "../diagnostics/diagnostic.js";
+import { fail, type Result } from "../diagnostics/diagnostic.js";
 import { parseDate } from "../text/date.js";
 import { cleanInline } from "../text/text.js";
+import { findDates, readWholeDateLine } from "./date-line.js";
 
 /** Why a line is page residue rather than article text. */
 export type ResidueKind = "tracking code" | "share buttons" | "advertisement" | "cookie notice" | "page furniture";
@@ -115,7 +116,47 @@ export function detectDateLine(line: string, timeZone: string): DateLine | undef
 export function readDate(line: string, timeZone: string): Result<DateLine> {
   const text = cleanInline(line).replace(DATE_LABEL, "");
   const parsed = parseDate(text, timeZone);
-  return parsed.ok ? { ok: true, value: { text, date: parsed.value } } : parsed;
+  if (parsed.ok) return { ok: true, value: { text, date: parsed.value } };
+  // A date the build does not read ("30 avril 2015 à 07:19") is written in a form it does.
+  const spelled = readWholeDateLine(line, timeZone);
+  if (spelled !== undefined) return { ok: true, value: { text: spelled.value, date: spelled.date } };
+  // A spelled-out date that cannot exist says why better than "not a form the build reads".
+  const rejected = findDates(line, timeZone).rejected[0];
+  return rejected === undefined ? parsed : fail("impossible-date", rejected.reason, "Check the date against a calendar, and write it in the article by hand.");
+}
+
+const UPDATE_LABEL = /^(?:last\s+)?(?:updated|modified|mis\s+à\s+jour|aktualisiert|actualizado|atualizado|aggiornato)\b/iu;
+
+/**
+ * The publication and update dates a line holds, alone or beside other text ("Dan Goodin -
+ * Apr 16, 2015 8:02 pm UTC", "April 28, 2019 at 6:01 am Updated April 29, 2019"). A date
+ * labeled "Updated" is only ever the update. Values the build reads are kept as written.
+ * @param line one line of the source
+ * @param timeZone the configured zone
+ */
+export function datesIn(line: string, timeZone: string): { published?: DateLine; updated?: DateLine } {
+  const whole = detectDateLine(line, timeZone);
+  if (whole !== undefined) return UPDATE_LABEL.test(cleanInline(line)) ? { updated: whole } : { published: whole };
+  const found: { published?: DateLine; updated?: DateLine } = {};
+  for (const mention of findDates(line, timeZone).found) {
+    const asWritten = parseDate(mention.text, timeZone).ok ? mention.text : mention.value;
+    const key = mention.kind === "updated" ? "updated" : "published";
+    found[key] ??= { text: asWritten, date: mention.date };
+  }
+  return found;
+}
+
+/**
+ * True when a line holds dates and their labels only ("April 28, 2019 at 6:01 am Updated April 29, 2019").
+ * @param text one line
+ * @param timeZone the configured zone
+ */
+export function isDateOnlyLine(text: string, timeZone: string): boolean {
+  let rest = cleanInline(text);
+  for (const mention of findDates(rest, timeZone).found.reverse()) rest = rest.slice(0, mention.start) + rest.slice(mention.end);
+  return /^[\s,|·•–—-]*(?:(?:published|posted|updated|last updated|modified|publié le|mis à jour le|veröffentlicht am|aktualisiert am|publicado|actualizado|atualizado|pubblicato|aggiornato)[\s,:|·•–—-]*)*$/iu.test(
+    rest,
+  );
 }
 
 const YEAR = /(?<!\d)(?:1[89]|20)\d{2}(?!\d)/u;
@@ -162,26 +203,58 @@ export function detectCaptionWithCredit(line: string): { caption: string; credit
 }
 
 // A byline names people with capitalized words: "By Jane Doe", "By Jane Doe and John Roe, Reuters".
-const BYLINE = /^by\s+(?<names>.+?)(?:\s*(?:,|\||·|•|—|–)\s*(?<rest>.*))?$/iu;
-const NAME = /^\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:(?:de|del|der|van|von|al|bin|da|di|le|la)\s+)*\p{Lu}[\p{L}\p{M}.'’-]*){0,4}$/u;
+const BYLINE_LABEL = /^(?:(?:posted|written|words|story|text|reporting|report)\s+)?(?:by|par|von|por|di|door)\s+|^(?:author|auteur|autor|autore)\s*:\s*/iu;
+const NAME = /^\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:(?:de|del|der|van|von|al|bin|da|di|le|la|dos|das)\s+)*\p{Lu}[\p{L}\p{M}.'’-]*){0,4}$/u;
 // "By Thursday, talks had stalled" opens a sentence, not a byline.
 const CALENDAR_WORD =
   /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow|yesterday|noon|midnight)\b/iu;
 const MAX_BYLINE_TAIL = 60;
+// What a byline says of its author after a comma: "a deputy editor at The Verge", "Senior Reporter".
+const ROLE =
+  /^(?:(?:a|an|the|our)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:editor|reporter|correspondent|writer|journalist|columnist|contributor|critic|producer|analyst|staff|author|photographer|host|director|chief)s?\b/iu;
+// Where the names end: a separator, or a date (found by the date reader, in any of its languages).
+const BYLINE_END = /\s+[-–—|·•]\s+|\s*[|·•]\s*|\s+[-–—]$/u;
+const LIST_SEPARATOR = /\s*(?:,|;|\s(?:and|und|et|y|e|&)\s)\s*/u;
 
 /**
- * Reads a byline ("By Jane Doe", "By Jane Doe and John Roe, Reuters") into the names it
- * gives; what follows a comma or bar (an agency, a date) is not a name and is left out.
- * @param line one line of the source
+ * Reads a byline into the names it gives: "By Jane Doe", "By Jane Doe and John Roe, Reuters",
+ * "Dan Goodin - Apr 16, 2015 8:02 pm UTC", "by Laura June Topolsky July 10, 2015",
+ * "By Alex Heath, a deputy editor at The Verge". A date, a separator or a role ends the names;
+ * "(reporting)" and other parentheses are left out; a comma-separated list closed by "and" is
+ * read whole. Anything else after a comma (an agency) is not a name.
+ * @param line one line of the source, or the text of a byline element
+ * @param labelRequired whether the line must open with "By" (true for plain text, where a line of names alone is not a byline)
  */
-export function detectByline(line: string): string[] | undefined {
-  const text = cleanInline(line);
-  if (text.length > 120) return undefined;
-  const groups = BYLINE.exec(text)?.groups;
-  const names = groups?.names;
-  if (names === undefined || CALENDAR_WORD.test(names) || (groups?.rest ?? "").length > MAX_BYLINE_TAIL) return undefined;
-  const parts = names.split(/\s*(?:,|\band\b|&)\s*/u).filter(Boolean);
-  return parts.length > 0 && parts.every((part) => NAME.test(part)) ? parts : undefined;
+export function detectByline(line: string, labelRequired = true): string[] | undefined {
+  let text = cleanInline(line).replace(/\s*\([^()]*\)/gu, "");
+  if (text.length > 200) return undefined;
+  const label = BYLINE_LABEL.exec(text);
+  if (label === null && labelRequired) return undefined;
+  text = text.slice(label?.[0].length ?? 0);
+  const date = findDates(text, "UTC").found[0];
+  if (date !== undefined) text = text.slice(0, date.start);
+  const end = BYLINE_END.exec(text);
+  if (end !== null) text = text.slice(0, end.index);
+  text = text.replace(/[\s,;:-]+$/u, "");
+  if (text === "" || CALENDAR_WORD.test(text)) return undefined;
+  const parts = text.split(LIST_SEPARATOR);
+  const separators = [...text.matchAll(new RegExp(LIST_SEPARATOR.source, "gu"))].map((match) => match[0].trim());
+  const names: string[] = [];
+  for (const [index, part] of parts.entries()) {
+    if (!NAME.test(part)) {
+      // What follows the names must be a role or short (an agency, a place), never a sentence.
+      const tail = parts.slice(index).join(", ");
+      return names.length > 0 && separators[index - 1] === "," && (ROLE.test(tail) || tail.length <= MAX_BYLINE_TAIL) ? names : undefined;
+    }
+    const before = separators[index - 1];
+    // After a comma, a name only continues the list when an "and" closes it: "A, B and C".
+    if (before === "," && !separators.slice(index).some((separator) => separator !== "," && separator !== ";")) {
+      const tail = parts.slice(index).join(", ");
+      return tail.length <= MAX_BYLINE_TAIL || ROLE.test(tail) ? names : undefined;
+    }
+    names.push(part);
+  }
+  return names.length > 0 ? names : undefined;
 }
 
 const MAX_TITLE_LENGTH = 200;

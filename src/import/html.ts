@@ -1,22 +1,24 @@
 /**
- * Reads an article page saved from a browser (HTML) with rehype-parse: the headline from
- * the article's h1 (or og:title), the dek from the description meta, the date from the
- * published-time meta or a <time datetime>, the lead image from the article's first figure
- * (or og:image), and the body from the article's paragraphs. Fields carry the line of the
+ * Reads an article page saved from a browser (HTML). The page is parsed with rehype-parse,
+ * which keeps source positions; the metadata (title, description, dates, authors) is
+ * weighed by `readMetadata`, the body is Readability's main content as Markdown, and the
+ * lead image is the article's first figure (or og:image). Fields carry the line of the
  * element they came from.
  */
-import type { Element, ElementContent, Root } from "hast";
+import type { Element, Root } from "hast";
 import { toText } from "hast-util-to-text";
 import rehypeParse from "rehype-parse";
 import { unified } from "unified";
-import { cleanBlock, cleanInline } from "../text/text.js";
+import { cleanInline } from "../text/text.js";
 import type { Detection, Found } from "./analyze.js";
-import { detectByline, detectCaptionWithCredit, detectCreditLine, detectDateLine, residueAnywhere, residueAtEdge } from "./detect.js";
+import { readContent } from "./content.js";
+import { datesIn, detectByline, isDateOnlyLine, residueAnywhere, residueAtEdge } from "./detect.js";
+import { MAX_NESTING, tooDeep } from "./guard.js";
+import { descendants, lineOf, tokens } from "./hast.js";
+import { absolute, type Block, captionAndCredit } from "./html-markdown.js";
+import { readMetadata } from "./metadata.js";
 
 const parser = unified().use(rehypeParse);
-
-// Elements whose paragraphs are page furniture, not the article.
-const OUTSIDE_BODY = new Set(["figure", "figcaption", "header", "footer", "nav", "aside", "form", "script", "style", "noscript", "template", "button"]);
 
 /** True when text is an HTML document rather than plain text. */
 export function looksLikeHtml(text: string): boolean {
@@ -29,124 +31,174 @@ export function looksLikeHtml(text: string): boolean {
  * @param timeZone the configured zone, for dates without an offset
  */
 export function analyzeHtml(html: string, timeZone: string): Detection {
-  const tree = parser.parse(html) as Root;
   const detection: Detection = { body: [], dropped: [], notes: [] };
+  const deep = tooDeep(html);
+  if (deep !== undefined) {
+    detection.blocked = {
+      line: deep.line,
+      column: deep.column,
+      message: `Elements nest deeper than ${MAX_NESTING} levels here, far deeper than any article page; the page is not read, so that no parser runs out of stack.`,
+    };
+    return detection;
+  }
+  const tree = parser.parse(html) as Root;
   const elements = descendants(tree);
-  const meta = (key: string): Found | undefined => {
-    const element = elements.find(
-      (node) => node.tagName === "meta" && [node.properties.name, node.properties.property].some((value) => String(value ?? "").toLowerCase() === key),
-    );
-    const content = element === undefined ? "" : cleanInline(String(element.properties.content ?? ""));
-    return element === undefined || content === "" ? undefined : { value: content, line: lineOf(element) };
-  };
-  const container =
-    elements.find((node) => node.tagName === "article") ?? elements.find((node) => node.tagName === "main") ?? elements.find((node) => node.tagName === "body");
-  const inside = container === undefined ? [] : descendants(container);
+  const container = articleElement(elements);
+  const metadata = readMetadata(tree, timeZone, container);
+  detection.evidence = metadata.evidence;
+  for (const problem of metadata.problems) detection.notes.push({ field: problem.field, line: problem.line, message: problem.message });
 
-  const heading = inside.find((node) => node.tagName === "h1") ?? elements.find((node) => node.tagName === "h1");
-  const headingText = heading === undefined ? "" : cleanInline(toText(heading));
-  const title = headingText !== "" && heading !== undefined ? { value: headingText, line: lineOf(heading) } : meta("og:title");
-  if (title !== undefined) detection.title = title;
-  else
-    detection.notes.push({
-      field: "title",
-      message: "The page has no <h1> and no og:title meta; its <title> usually carries the site's name too, so it is not used.",
-    });
-
-  const description = meta("description") ?? meta("og:description");
-  if (description !== undefined) detection.description = description;
+  if (metadata.title !== undefined) detection.title = metadata.title;
+  else detection.notes.push({ field: "title", message: "The page has no <h1>, no og:title or JSON-LD headline, and no <title>." });
+  if (metadata.description !== undefined) detection.description = metadata.description;
   else
     detection.notes.push({
       field: "description",
-      message: "The page has no description or og:description meta; the build will summarize the first paragraph.",
+      message: "The page has no JSON-LD, og: or meta description; the build will summarize the first paragraph.",
+    });
+  if (metadata.date !== undefined) detection.date = metadata.date;
+  else if (!detection.notes.some((note) => note.field === "date")) {
+    const rejected = metadata.evidence.find((item) => item.field === "date");
+    detection.notes.push(
+      rejected === undefined
+        ? {
+            field: "date",
+            message: "The page has no datePublished (JSON-LD or itemprop), no article:published_time or date meta, no <time datetime> and no date line.",
+          }
+        : { field: "date", line: rejected.line, text: rejected.value, message: `This date is not used: ${rejected.reason ?? "not in a form the build reads"}` },
+    );
+  }
+  if (metadata.updated !== undefined) detection.updated = metadata.updated;
+  if (metadata.authors !== undefined) detection.authors = metadata.authors;
+  else
+    detection.notes.push({
+      field: "author",
+      message: "The page has no JSON-LD or itemprop author, no author meta and no byline element; the config's author applies.",
     });
 
-  readDate(detection, elements, meta, timeZone);
-  readAuthors(detection, inside, meta);
-  readImage(detection, inside, meta, base(elements));
-
-  for (const paragraph of paragraphs(container)) {
-    const text = cleanBlock(toText(paragraph));
-    if (text === "") continue;
-    const residue = residueAnywhere(text) ?? residueAtEdge(text);
-    if (residue !== undefined) detection.dropped.push({ value: cleanInline(text), line: lineOf(paragraph), reason: residue });
-    else detection.body.push({ value: text, line: lineOf(paragraph) });
-  }
-  if (detection.body.length === 0) detection.notes.push({ field: "body", message: "The page's article (or main, or body) element holds no <p> paragraphs." });
+  const baseUrl = base(elements);
+  const inside = container === undefined ? [] : descendants(container);
+  readImage(detection, inside, elements, baseUrl);
+  const content = readContent(tree, baseUrl);
+  const bylines = [metadata.authors?.value, content.byline].filter((text) => text !== undefined);
+  const edges = edgeFurniture(content.blocks, detection);
+  let prose = false;
+  content.blocks.forEach((block, position) => {
+    const reason = edges.get(position) ?? leftOut(block, detection, bylines, prose, timeZone);
+    if (reason !== undefined) detection.dropped.push({ value: block.text === "" ? block.markdown : block.text, line: block.line, reason });
+    else {
+      detection.body.push({ value: block.text, line: block.line, markdown: block.markdown });
+      prose ||= block.kind === "paragraph" && block.text.split(/\s+/u).length > 8;
+    }
+  });
+  if (detection.body.length === 0) detection.notes.push({ field: "body", message: "Readability finds no article text on the page." });
   return detection;
 }
 
-function readDate(detection: Detection, elements: readonly Element[], meta: (key: string) => Found | undefined, timeZone: string): void {
-  const time = elements.find((node) => node.tagName === "time" && typeof node.properties.dateTime === "string");
-  const candidates: Found[] = [
-    meta("article:published_time"),
-    meta("date"),
-    meta("pubdate"),
-    meta("publishdate"),
-    time === undefined ? undefined : { value: String(time.properties.dateTime), line: lineOf(time) },
-  ].filter((found) => found !== undefined);
-  for (const candidate of candidates) {
-    const date = detectDateLine(candidate.value, timeZone);
-    if (date !== undefined) {
-      detection.date = { value: date.text, line: candidate.line, date: date.date };
-      return;
+const LINK_ITEM = /^(?:[-*+]|\d+[.)])\s+\[[^\]]*\]\([^)]*\)$/u;
+const shortText = (text: string, words: number): boolean => text.split(/\s+/u).length <= words;
+
+/**
+ * Blocks at the edges of Readability's content that are page furniture: short labels above
+ * the repeated headline (a section kicker), and after the last paragraph the author's note
+ * ("Dan Goodin is the Security Editor ...") and lists of links (tags, related topics) with
+ * their headings.
+ */
+function edgeFurniture(blocks: readonly Block[], detection: Detection): Map<number, string> {
+  const found = new Map<number, string>();
+  const headline =
+    detection.title === undefined ? -1 : blocks.findIndex((block) => block.kind === "heading" && sameText(block.text, detection.title?.value ?? ""));
+  for (let position = 0; position < headline; position++) {
+    const block = blocks[position] as Block;
+    if ((block.kind === "heading" || block.kind === "paragraph") && shortText(block.text, 6)) found.set(position, "above the headline");
+  }
+  // Readability often removes the headline itself; a one-to-three-word heading opening the content is still its kicker.
+  const first = blocks[0];
+  if (headline === -1 && first?.kind === "heading" && shortText(first.text, 3) && blocks[1]?.kind === "heading") found.set(0, "above the headline");
+  const names = detection.authors?.names ?? [];
+  for (let position = blocks.length - 1; position > headline; position--) {
+    const block = blocks[position] as Block;
+    const links = block.kind === "list" && block.markdown.split("\n").every((line) => LINK_ITEM.test(line));
+    const label = block.kind === "heading" && shortText(block.text, 5);
+    const note =
+      block.kind === "paragraph" && names.some((name) => new RegExp(`^${escapeRegExp(name)},? (?:is|was|covers|writes|reports)\\b`, "u").test(block.text));
+    if (!links && !label && !note) break;
+    found.set(position, note ? "about the author" : "links after the article");
+  }
+  return found;
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+
+/**
+ * Why a block of Readability's content is left out of the body, if it is: what the front
+ * matter already holds (headline, dek, byline, date line, lead figure), and, before the
+ * first paragraph of prose, a section link ("New York") heading the article.
+ */
+function leftOut(block: Block, detection: Detection, bylines: readonly string[], afterProse: boolean, timeZone: string): string | undefined {
+  const { text, kind, markdown } = block;
+  if (kind === "heading" && detection.title !== undefined && sameText(text, detection.title.value)) return "repeated headline";
+  if (kind === "figure" && detection.image?.src !== undefined && markdown.includes(`(${detection.image.src.value})`)) return "lead image (in the front matter)";
+  const captions = [detection.image?.caption?.value, detection.image?.credit?.value].filter((part) => part !== undefined);
+  if (kind === "figure" && text !== "" && captions.some((part) => text.includes(part))) return "lead image caption (in the front matter)";
+  if (!afterProse && (kind === "paragraph" || kind === "heading") && detection.description !== undefined && sameText(text, detection.description.value))
+    return "dek (in the front matter)";
+  if (kind !== "paragraph") return undefined;
+  if (bylines.some((byline) => sameText(text, byline))) return "byline";
+  const dates = datesIn(text, timeZone);
+  const hasDate = dates.published !== undefined || dates.updated !== undefined;
+  if (hasDate && (isDateOnlyLine(text, timeZone) || detectByline(text) !== undefined)) return "date line";
+  if (!afterProse && /^\[[^\]]+\]\([^)]+\)$/u.test(markdown) && text.split(/\s+/u).length <= 4) return "section link";
+  return residueAnywhere(text) ?? residueAtEdge(text);
+}
+
+const sameText = (a: string, b: string): boolean => a !== "" && cleanInline(a).toLowerCase() === cleanInline(b).toLowerCase();
+
+/** The element holding the article: the <article> with the most text (pages list teasers as articles too), else <main>, else <body>. */
+function articleElement(elements: readonly Element[]): Element | undefined {
+  let best: Element | undefined;
+  let bestLength = 0;
+  for (const node of elements) {
+    if (node.tagName !== "article") continue;
+    const length = toText(node).length;
+    if (length > bestLength) {
+      best = node;
+      bestLength = length;
     }
   }
-  const looked = candidates[0];
-  detection.notes.push(
-    looked === undefined
-      ? { field: "date", message: "The page has no article:published_time meta and no <time datetime> element." }
-      : { field: "date", line: looked.line, text: looked.value, message: "This date is not in a form the build reads." },
+  return best ?? elements.find((node) => node.tagName === "main") ?? elements.find((node) => node.tagName === "body");
+}
+
+function metaContent(elements: readonly Element[], key: string): Found | undefined {
+  const element = elements.find(
+    (node) => node.tagName === "meta" && [node.properties.name, node.properties.property].some((value) => String(value ?? "").toLowerCase() === key),
   );
+  const content = element === undefined ? "" : cleanInline(String(element.properties.content ?? ""));
+  return element === undefined || content === "" ? undefined : { value: content, line: lineOf(element) };
 }
 
-function readAuthors(detection: Detection, inside: readonly Element[], meta: (key: string) => Found | undefined): void {
-  const byline = inside.find((node) => classOf(node).includes("byline") || tokens(node.properties.rel).includes("author"));
-  const bylineText = byline === undefined ? "" : cleanInline(toText(byline));
-  const fromByline = detectByline(bylineText.toLowerCase().startsWith("by ") ? bylineText : `By ${bylineText}`);
-  if (byline !== undefined && bylineText !== "" && fromByline !== undefined) {
-    detection.authors = { value: bylineText, line: lineOf(byline), names: fromByline };
-    return;
-  }
-  const author = meta("author");
-  if (author !== undefined) detection.authors = { ...author, names: [author.value] };
-  else detection.notes.push({ field: "author", message: "The page has no byline element and no author meta; the config's author applies." });
-}
-
-function readImage(detection: Detection, inside: readonly Element[], meta: (key: string) => Found | undefined, baseUrl: string | undefined): void {
+function readImage(detection: Detection, inside: readonly Element[], elements: readonly Element[], baseUrl: string | undefined): void {
   const figure = inside.find((node) => node.tagName === "figure" && descendants(node).some((child) => child.tagName === "img"));
   const image: NonNullable<Detection["image"]> = {};
   const img = figure === undefined ? undefined : descendants(figure).find((node) => node.tagName === "img");
-  const rawSrc = img === undefined ? meta("og:image")?.value : String(img.properties.src ?? "");
-  const src = rawSrc === undefined ? undefined : absoluteSource(rawSrc, baseUrl);
-  if (src !== undefined) image.src = { value: src, line: img === undefined ? (meta("og:image")?.line ?? 1) : lineOf(img) };
-  else if (rawSrc !== undefined)
+  const og = metaContent(elements, "og:image");
+  const rawSrc = img === undefined ? og?.value : String(img.properties.src ?? "");
+  const src = rawSrc === undefined ? undefined : absolute(rawSrc, baseUrl);
+  if (src !== undefined && !src.startsWith("mailto:")) image.src = { value: src, line: img === undefined ? (og?.line ?? 1) : lineOf(img) };
+  else if (rawSrc !== undefined && rawSrc.trim() !== "")
     detection.notes.push({
       field: "image.src",
       text: rawSrc,
       message: "The image address is relative and the page names no canonical URL to resolve it against.",
     });
-  const alt = img === undefined ? meta("og:image:alt")?.value : cleanInline(String(img.properties.alt ?? ""));
-  if (alt) image.alt = { value: alt, line: img === undefined ? (meta("og:image:alt")?.line ?? 1) : lineOf(img) };
+  const ogAlt = metaContent(elements, "og:image:alt");
+  const alt = img === undefined ? ogAlt?.value : cleanInline(String(img.properties.alt ?? ""));
+  if (alt) image.alt = { value: alt, line: img === undefined ? (ogAlt?.line ?? 1) : lineOf(img) };
   const caption = figure === undefined ? undefined : descendants(figure).find((node) => node.tagName === "figcaption");
   if (caption !== undefined) {
-    const line = lineOf(caption);
-    const creditElement = descendants(caption).find((node) => /credit|copyright|source/iu.test(classOf(node)));
-    const creditText = creditElement === undefined ? "" : cleanInline(toText(creditElement));
-    const text = cleanInline(toText(caption));
-    const split = detectCaptionWithCredit(text);
-    if (creditText !== "") {
-      const captionText = cleanInline(text.slice(0, text.lastIndexOf(creditText)));
-      if (captionText !== "") image.caption = { value: captionText, line };
-      image.credit = { value: creditText, line: lineOf(creditElement as Element) };
-    } else if (split !== undefined) {
-      image.caption = { value: split.caption, line };
-      image.credit = { value: split.credit, line };
-    } else if (detectCreditLine(text) !== undefined) {
-      image.credit = { value: text, line };
-    } else if (text !== "") {
-      image.caption = { value: text, line };
-    }
+    const split = captionAndCredit(caption);
+    if (split.caption !== "") image.caption = { value: split.caption, line: lineOf(caption) };
+    if (split.credit !== "") image.credit = { value: split.credit, line: split.creditElement === undefined ? lineOf(caption) : lineOf(split.creditElement) };
   }
   if (Object.keys(image).length > 0) detection.image = image;
   else detection.notes.push({ field: "image", message: "The article has no <figure> with an <img> and the page no og:image meta." });
@@ -157,55 +209,9 @@ function readImage(detection: Detection, inside: readonly Element[], meta: (key:
     });
 }
 
-/** The page's canonical URL, against which relative image addresses resolve. */
+/** The page's own address (canonical link, else og:url), against which relative addresses resolve; only http(s). */
 function base(elements: readonly Element[]): string | undefined {
   const canonical = elements.find((node) => node.tagName === "link" && tokens(node.properties.rel).includes("canonical"));
-  const href = canonical === undefined ? undefined : String(canonical.properties.href ?? "");
-  return href !== undefined && URL.canParse(href) ? href : undefined;
-}
-
-function absoluteSource(src: string, baseUrl: string | undefined): string | undefined {
-  const trimmed = src.trim();
-  if (/^https?:\/\//iu.test(trimmed) && URL.canParse(trimmed)) return trimmed;
-  return baseUrl !== undefined && trimmed !== "" && URL.canParse(trimmed, baseUrl) ? new URL(trimmed, baseUrl).href : undefined;
-}
-
-/** Paragraphs of the article in document order, leaving out figures, headers, footers, navigation and asides. */
-function paragraphs(container: Element | undefined): Element[] {
-  const found: Element[] = [];
-  const walk = (children: readonly ElementContent[]) => {
-    for (const child of children) {
-      if (child.type !== "element" || OUTSIDE_BODY.has(child.tagName)) continue;
-      if (child.tagName === "p") found.push(child);
-      else walk(child.children);
-    }
-  };
-  if (container !== undefined) walk(container.children);
-  return found;
-}
-
-function descendants(node: Root | Element): Element[] {
-  const found: Element[] = [];
-  const walk = (children: readonly (Root["children"][number] | ElementContent)[]) => {
-    for (const child of children) {
-      if (child.type !== "element") continue;
-      found.push(child);
-      walk(child.type === "element" && child.tagName === "template" ? [] : child.children);
-    }
-  };
-  walk(node.children);
-  return found;
-}
-
-function classOf(node: Element): string {
-  return tokens(node.properties.className).join(" ");
-}
-
-/** hast keeps space-separated attributes (class, rel) as lists. */
-function tokens(value: unknown): string[] {
-  return Array.isArray(value) ? value.map(String) : typeof value === "string" ? value.split(/\s+/u) : [];
-}
-
-function lineOf(node: Element): number {
-  return node.position?.start.line ?? 1;
+  const candidates = [canonical === undefined ? undefined : String(canonical.properties.href ?? ""), metaContent(elements, "og:url")?.value];
+  return candidates.find((href) => href !== undefined && /^https?:\/\//iu.test(href.trim()) && URL.canParse(href.trim()))?.trim();
 }

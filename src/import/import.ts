@@ -4,13 +4,14 @@
  * overwritten without `force`, nothing is written outside the output folder, and an
  * article whose title, date or body cannot be found is reported, never guessed.
  */
-import { lstat, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ConfigError, loadConfig } from "../config/load.js";
 import type { Diagnostic, RuleId } from "../diagnostics/diagnostic.js";
 import { calendarDate } from "../text/date.js";
 import { slugify } from "../text/slug.js";
 import { analyzeText, type Detection } from "./analyze.js";
+import { fileKind, MAX_SOURCE_BYTES, readRegularFile } from "./guard.js";
 import { analyzeHtml, looksLikeHtml } from "./html.js";
 import { articleMarkdown } from "./markdown.js";
 
@@ -111,10 +112,24 @@ export async function importArticles(options: ImportOptions): Promise<ImportResu
     const info = await lstat(full).catch(() => undefined);
     if (info === undefined)
       return setupFailure([setupError("input-not-found", `The input ${input} does not exist`, "Check the path; nothing was imported.", input)]);
-    if (info.isDirectory()) {
+    // A named file is followed through a symbolic link; what it names must be a folder or a regular file.
+    const target = info.isSymbolicLink() ? await stat(full).catch(() => undefined) : info;
+    if (target === undefined)
+      return setupFailure([setupError("input-not-found", `The input ${input} is a symbolic link to nothing`, "Check the link; nothing was imported.", input)]);
+    if (!target.isDirectory() && !target.isFile())
+      return setupFailure([
+        setupError(
+          "input-not-regular",
+          `The input ${input} is ${fileKind(target)}, not a file or folder; import reads saved pages from regular files only`,
+          "Save the page to a file first (e.g. curl URL > page.html), then import that file; nothing was imported.",
+          input,
+        ),
+      ]);
+    if (target.isDirectory()) {
       for (const file of await listFolder(full)) {
-        if (IMPORTABLE.has(path.extname(file).toLowerCase())) sources.push(file);
-        else articles.push({ source: display(file), outcome: "skipped", reason: "not a .txt or .html file" });
+        if (file.special) articles.push({ source: display(file.path), outcome: "skipped", reason: "not a regular file" });
+        else if (IMPORTABLE.has(path.extname(file.path).toLowerCase())) sources.push(file.path);
+        else articles.push({ source: display(file.path), outcome: "skipped", reason: "not a .txt or .html file" });
       }
     } else {
       sources.push(full);
@@ -158,18 +173,27 @@ interface Context {
 
 async function importOne(file: string, source: string, context: Context): Promise<ImportedArticle> {
   const attention = (reason: string, more: Partial<ImportedArticle> = {}): ImportedArticle => ({ source, outcome: "needs-attention", reason, ...more });
+  const read = await readRegularFile(file);
+  if (!read.ok) {
+    const { refusal } = read;
+    if (refusal.kind === "not-regular") return attention(`the file is ${refusal.what}; only regular files are read`);
+    if (refusal.kind === "too-large")
+      return attention(`the file has ${refusal.bytes} bytes, more than the ${MAX_SOURCE_BYTES} a saved page can have; it is not read`);
+    return attention(`the file cannot be read (${refusal.code})`);
+  }
   let text: string;
   try {
-    text = utf8.decode(await readFile(file));
-  } catch (error) {
-    return attention(
-      error instanceof TypeError
-        ? "the file is not UTF-8 text; convert it (e.g. iconv -f windows-1252 -t utf-8) and import again"
-        : `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`,
-    );
+    text = utf8.decode(read.bytes);
+  } catch {
+    return attention("the file is not UTF-8 text; convert it (e.g. iconv -f windows-1252 -t utf-8) and import again");
   }
   const isHtml = /\.html?$/iu.test(file) || looksLikeHtml(text);
   const detection = isHtml ? analyzeHtml(text, context.timeZone) : analyzeText(text, context.timeZone);
+  if (detection.blocked !== undefined)
+    return attention(
+      `${source}:${detection.blocked.line}:${detection.blocked.column}: ${detection.blocked.message} [html-too-deep] (hint: save the article again from the browser's reader view)`,
+      { detection },
+    );
   const missing = [
     detection.title === undefined ? "title" : undefined,
     detection.date === undefined ? "date" : undefined,
@@ -210,16 +234,20 @@ async function importOne(file: string, source: string, context: Context): Promis
   return { ...result, outcome: "imported" };
 }
 
-/** Files below a folder, sorted; hidden entries are skipped and symbolic links are not followed. */
-async function listFolder(folder: string): Promise<string[]> {
-  const found: string[] = [];
+/**
+ * Files below a folder, sorted; hidden entries are skipped and symbolic links are not followed.
+ * Pipes, sockets and devices are listed as `special`, to be reported and never opened.
+ */
+async function listFolder(folder: string): Promise<{ path: string; special: boolean }[]> {
+  const found: { path: string; special: boolean }[] = [];
   for (const entry of await readdir(folder, { withFileTypes: true })) {
     if (entry.name.startsWith(".")) continue;
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) found.push(...(await listFolder(full)));
-    else if (entry.isFile()) found.push(full);
+    else if (entry.isFile()) found.push({ path: full, special: false });
+    else if (!entry.isSymbolicLink()) found.push({ path: full, special: true });
   }
-  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** Article files already in the output folder, by the slug their name gives. */

@@ -18,7 +18,16 @@ const ORDERED_LIST = /^(\d{1,9})([.)])(?=\s|$)/u;
  * @param text a paragraph on one line, without surrounding whitespace
  */
 export function escapeParagraph(text: string): string {
-  const inline = text.replace(/[\\`*_<&\]]/gu, (character, offset: number) => {
+  return escapeLineStart(escapeInline(text));
+}
+
+/**
+ * Escapes inline markup in a run of text: emphasis, code, links, HTML and character
+ * references. A run ends where markup the caller writes begins.
+ * @param text plain text
+ */
+export function escapeInline(text: string): string {
+  return text.replace(/[\\`*_<&\]]/gu, (character, offset: number) => {
     const before = text[offset - 1] ?? "";
     const after = text[offset + 1] ?? "";
     switch (character) {
@@ -37,6 +46,13 @@ export function escapeParagraph(text: string): string {
         return `\\${character}`;
     }
   });
+}
+
+/**
+ * Escapes what would make a heading, quote, list, fence or thematic break at a line's start.
+ * @param inline a line whose inline markup is already escaped
+ */
+export function escapeLineStart(inline: string): string {
   const ordered = ORDERED_LIST.exec(inline);
   if (ordered !== null) return `${ordered[1]}\\${inline.slice((ordered[1] ?? "").length)}`;
   return LINE_START.test(inline) ? `\\${inline}` : inline;
@@ -55,6 +71,7 @@ export function frontMatterData(detection: Detection): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   if (detection.title) data.title = detection.title.value;
   if (detection.date) data.date = detection.date.value;
+  if (detection.updated) data.updated = detection.updated.value;
   if (detection.description) data.description = detection.description.value;
   const names = detection.authors?.names ?? [];
   if (names.length === 1) data.author = names[0];
@@ -88,6 +105,6 @@ export function articleMarkdown(detection: Detection): string {
   );
   if (firstImageKey !== undefined && isScalar(firstImageKey.key)) firstImageKey.key.commentBefore = IMAGE_SRC_COMMENT;
   const frontMatter = document.toString({ lineWidth: 0 });
-  const body = detection.body.map((paragraph) => escapeParagraph(paragraph.value)).join("\n\n");
+  const body = detection.body.map((block) => block.markdown ?? escapeParagraph(block.value)).join("\n\n");
   return `---\n${frontMatter}---\n\n${body}\n`;
 }

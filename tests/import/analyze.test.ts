@@ -175,8 +175,8 @@ describe("analyzeText", () => {
 
   it("points at the line it looked at when a date is not found", async () => {
     const note = analyzeText(await fixture("no-date.txt"), zone).notes.find((n) => n.field === "date");
-    expect(note).toMatchObject({ line: 2, text: "Feb 25, 2022 10:30 AM ET" });
-    expect(note?.message).toContain("not in a form wirefeed can read");
+    expect(note).toMatchObject({ line: 2, text: "Feb 30, 2022 10:30 AM ET" });
+    expect(note?.message).toContain("February 2022 has 28 days");
   });
 
   it("points at the line it did not trust as a headline", () => {
@@ -192,6 +192,58 @@ describe("analyzeText", () => {
   });
 });
 
+describe("analyzeText on real text", () => {
+  it("finds the headline below the navigation, and leaves the footer out", async () => {
+    const detection = analyzeText(await fixture("text/navigation-first.txt"), "UTC");
+    expect(summary(detection)).toMatchObject({
+      title: "7: Meta’s new headset goes on sale next week for $499",
+      description: "8: The company’s cheapest mixed reality headset arrives with a new chip and a thinner design.",
+      date: "10: Jun 7, 2023, 8:54 PM UTC = 2023-06-07T20:54:00.000Z",
+      authors: ["Alex Heath"],
+      body: [12, 14, 16],
+    });
+    expect(detection.dropped.map((line) => `${line.line}: ${line.reason}`)).toEqual([
+      "1: page furniture",
+      "2: navigation",
+      "3: navigation",
+      "4: navigation",
+      "5: navigation",
+      "6: navigation",
+      "17: navigation or footer",
+      "18: navigation or footer",
+      "19: navigation or footer",
+      "20: navigation or footer",
+      "21: navigation or footer",
+      "22: navigation or footer",
+    ]);
+  });
+
+  it("reads a byline with roles and a list, and a spelled-out date", async () => {
+    const detection = analyzeText(await fixture("text/byline-with-date.txt"), "UTC");
+    expect(summary(detection)).toMatchObject({
+      title: "4: New Zealand pledges to plant a billion trees by 2028",
+      date: "6: Tuesday 15 October 2019 = 2019-10-15T00:00:00.000Z",
+      authors: ["Eleanor Ainge Roy", "Tom Phillips"],
+      body: [8, 10, 12],
+    });
+  });
+
+  it.each([
+    // a byline line holding the date, in the build's forms or not
+    ["By Jane Doe | February 25, 2022", "February 25, 2022", undefined],
+    ["Dan Goodin - Apr 16, 2015 8:02 pm UTC", undefined, undefined],
+    ["By Dan Goodin - Apr 16, 2015 8:02 pm UTC", "Apr 16, 2015 8:02 pm UTC", undefined],
+    ["by Laura June Topolsky July 10, 2015", "July 10, 2015", undefined],
+    // an update fills updated, never date
+    ["April 28, 2019 at 6:01 am Updated April 29, 2019 at 9:00 am", "April 28, 2019 at 6:01 am", "April 29, 2019 at 9:00 am"],
+    ["Publié le 30 avril 2015 à 07h19 - Mis à jour le 30 avril 2015 à 10h02", "2015-04-30T07:19", "2015-04-30T10:02"],
+  ])("header line %j → date %j, updated %j", (line, date, updated) => {
+    const detection = analyzeText(`A Headline Of Some Length\n${line}\n\nThe body of the article, a sentence long enough.\n`, "UTC");
+    expect(detection.date?.value).toBe(date);
+    expect(detection.updated?.value).toBe(updated);
+  });
+});
+
 describe("analyzeHtml", () => {
   it("reads a saved page: h1, description meta, published time, byline, figure, paragraphs", async () => {
     expect(summary(analyzeHtml(await fixture("saved-page.html"), zone))).toEqual({
@@ -204,7 +256,8 @@ describe("analyzeHtml", () => {
       // relative to the canonical URL, not the og:image
       src: "23: https://worlddesk.example/images/2022/02/ebrahim-raisi.jpg",
       body: [26, 28],
-      dropped: ["27: advertisement"],
+      // the byline and the lead figure are in the front matter, so they leave the body
+      dropped: ["20: byline", "22: lead image (in the front matter)", "22: lead image caption (in the front matter)", "27: advertisement"],
       missing: [],
     });
   });

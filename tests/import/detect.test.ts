@@ -76,6 +76,17 @@ describe("detectDateLine", () => {
     ["Updated February 25, 2022", "February 25, 2022", "2022-02-24T18:30:00.000Z"],
     // CR and no-break spaces left by the page
     ["February\u00a025, 2022\r", "February 25, 2022", "2022-02-24T18:30:00.000Z"],
+    // forms the build reads stay as written; others are written in ISO 8601, and a zone the page prints decides the instant
+    ["Feb 25, 2022 10:30 AM ET", "2022-02-25T10:30:00-05:00", "2022-02-25T15:30:00.000Z"],
+    ["Jun 7, 2023, 8:54 PM UTC", "Jun 7, 2023, 8:54 PM UTC", "2023-06-07T20:54:00.000Z"],
+    ["30 avril 2015 à 07:19", "2015-04-30T07:19", "2015-04-30T01:49:00.000Z"],
+    ["Publié le 30 avril 2015 à 07h19", "2015-04-30T07:19", "2015-04-30T01:49:00.000Z"],
+    ["15. Oktober 2019", "2019-10-15", "2019-10-14T18:30:00.000Z"],
+    ["Veröffentlicht am 15. Oktober 2019, 14:30 Uhr", "2019-10-15T14:30", "2019-10-15T09:00:00.000Z"],
+    ["Tuesday 15 October 2019", "Tuesday 15 October 2019", "2019-10-14T18:30:00.000Z"],
+    ["martes, 15 de octubre de 2019 a las 10:00", "2019-10-15T10:00", "2019-10-15T04:30:00.000Z"],
+    ["15 de outubro de 2019 às 9h30", "2019-10-15T09:30", "2019-10-15T04:00:00.000Z"],
+    ["martedì 15 ottobre 2019 alle 18:05", "2019-10-15T18:05", "2019-10-15T12:35:00.000Z"],
   ])("%j → %j at %s", (line, text, instant) => {
     const found = detectDateLine(line, zone);
     expect(found?.text).toBe(text);
@@ -86,8 +97,12 @@ describe("detectDateLine", () => {
     ["Iran Blames NATO Expansion for Russia’s Invasion of Ukraine"],
     ["On February 25, 2022, Iran said..."],
     ["03/04/2022"],
-    ["Feb 25, 2022 10:30 AM ET"],
     ["February 30, 2022"],
+    ["Feb 30, 2022 10:30 AM ET"],
+    // a weekday that is not the date's
+    ["Monday 15 October 2019"],
+    // a date inside a sentence or beside other text is not a date line
+    ["Dan Goodin - Apr 16, 2015 8:02 pm UTC"],
   ])("%j is not a date line", (line) => {
     expect(detectDateLine(line, zone)).toBeUndefined();
   });
@@ -150,8 +165,31 @@ describe("detectByline", () => {
     ["By February, the talks had stalled.", undefined],
     ["By Jane Doe, who has covered the talks in Vienna since they began in April of last year", undefined],
     ["Iranian President Ebrahim Raisi", undefined],
+    // the name cut from a line that also holds a date, a role or a list
+    ["by Laura June Topolsky July 10, 2015", ["Laura June Topolsky"]],
+    ["By Alex Heath, a deputy editor at The Verge and author of the Command Line newsletter", ["Alex Heath"]],
+    ["By Jane Doe, Senior Reporter", ["Jane Doe"]],
+    ["by Eleanor Ainge Roy (reporting) and Jane Smith (editing)", ["Eleanor Ainge Roy", "Jane Smith"]],
+    ["By Ann Lee, Bob Marley and Carl Sagan", ["Ann Lee", "Bob Marley", "Carl Sagan"]],
+    ["By Jane Doe - 30 avril 2015 à 07:19", ["Jane Doe"]],
+    // other languages' labels and lists
+    ["Par Jean Dupont et Marie Curie", ["Jean Dupont", "Marie Curie"]],
+    ["Von Anna Schröder", ["Anna Schröder"]],
+    ["di Giulia Ferraro e Marco Bellini", ["Giulia Ferraro", "Marco Bellini"]],
+    ["Written by Jane Doe", ["Jane Doe"]],
   ])("%j → %j", (line, expected) => {
     expect(detectByline(line)).toEqual(expected);
+  });
+
+  it.each([
+    // a byline element needs no "By"
+    ["Dan Goodin - Apr 16, 2015 8:02 pm UTC", ["Dan Goodin"]],
+    ["Jane Doe | February 25, 2022", ["Jane Doe"]],
+    ["BBC News", ["BBC News"]],
+    ["Posted by Nicolas Fournier", ["Nicolas Fournier"]],
+    ["the staff", undefined],
+  ])("a byline element %j → %j", (text, expected) => {
+    expect(detectByline(text, false)).toEqual(expected);
   });
 });
 

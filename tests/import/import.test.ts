@@ -11,7 +11,11 @@ const seedName = "2022-02-25-iran-blames-nato-expansion-for-russias-invasion-of-
 async function site(withConfig = true): Promise<string> {
   const dir = await tempDir("wirefeed-import-");
   if (withConfig) await cp(path.join(repoRoot, "wirefeed.config.json"), path.join(dir, "wirefeed.config.json"));
-  await cp(path.join(repoRoot, "tests/fixtures/import"), path.join(dir, "sources"), { recursive: true });
+  // pages/ (the benchmark's saved pages) and text/ have their own tests
+  await cp(path.join(repoRoot, "tests/fixtures/import"), path.join(dir, "sources"), {
+    recursive: true,
+    filter: (source) => !["pages", "text"].includes(path.basename(source)),
+  });
   await cp(path.join(repoRoot, "tests/fixtures/seed/000_30e032a2b5043f8a.txt"), path.join(dir, "sources/seed.txt"));
   return dir;
 }
@@ -123,6 +127,40 @@ describe("wirefeed import (CLI)", () => {
     const dir = await site();
     const io = captured(dir);
     expect(await main(["import", "sources/no-date.txt"], io)).toBe(1);
-    expect(io.out.join("")).toContain('no date         line 2: "Feb 25, 2022 10:30 AM ET": This line looks like a date but is not used');
+    expect(io.out.join("")).toContain('no date         line 2: "Feb 30, 2022 10:30 AM ET": This line looks like a date but is not used');
+  });
+
+  it("--dry-run says which source gave each field, and what the others said", async () => {
+    const dir = await site();
+    await cp(path.join(repoRoot, "tests/fixtures/import/pages/wordpress-jsonld-graph/page.html"), path.join(dir, "page.html"));
+    const io = captured(dir);
+    expect(await main(["import", "--dry-run", "page.html"], io)).toBe(0);
+    const lines = io.out.join("").split("\n");
+    const at = (start: string) => lines.slice(lines.findIndex((line) => line.startsWith(start)));
+    expect(at("  date ").slice(0, 3)).toEqual([
+      "  date            line 15: 2021-03-09T18:02:11+00:00 (2021-03-09T23:32:11+05:30 in Asia/Kolkata) [JSON-LD datePublished]",
+      "                    article:published_time, line 12: 2021-03-10T08:15:00+00:00 (disagrees with JSON-LD datePublished, which is more trusted)",
+      "                    <time datetime>, line 28: 2021-03-09T18:02:11+00:00",
+    ]);
+    expect(at("  description ").slice(0, 2)).toEqual([
+      "  description     line 9: The council voted 9 to 2 on Tuesday to build a tidal barrier across the harbour mouth, ending a decade of studies, lawsuits and two failed funding bids. [og:description]",
+      "                    description, line 6: The council voted 9 to 2 on Tuesday to build a tidal barrier across the harbour mouth, ending a decade of... (a shortened form of og:description)",
+    ]);
+    expect(at("  updated ")[0]).toBe("  updated         line 15: 2021-03-11T12:40:00+00:00 (2021-03-11T18:10:00+05:30 in Asia/Kolkata) [JSON-LD dateModified]");
+    expect(at("  author ")[0]).toBe("  author          line 15: Morwenna Trelawny [JSON-LD author]");
+    expect(await readdir(dir)).not.toContain("articles");
+  });
+
+  it("lists what every source said for a field none could give", async () => {
+    const dir = await site();
+    await writeFile(
+      path.join(dir, "undated.html"),
+      '<!doctype html><html><head><title>Undated</title><meta name="publishdate" content="05/06/2007"></head><body><article><h1>Undated</h1><p>Some text.</p></article></body></html>',
+    );
+    const io = captured(dir);
+    expect(await main(["import", "undated.html"], io)).toBe(1);
+    expect(io.out.join("")).toContain(
+      '  tried date      line 1: publishdate: 05/06/2007 (The date "05/06/2007" is in numbers only and the page does not say its language (no <html lang>), so day and month cannot be told apart.)',
+    );
   });
 });

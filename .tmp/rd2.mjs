@@ -1,0 +1,10 @@
+import { readFileSync } from "node:fs";
+import { parseHTML } from "linkedom";
+import { Readability } from "@mozilla/readability";
+import rehypeParse from "rehype-parse";
+import { unified } from "unified";
+import { toHtml } from "hast-util-to-html";
+const tree = unified().use(rehypeParse).parse(readFileSync(process.argv[2], "utf8"));
+const { document } = parseHTML(toHtml(tree));
+const r = new Readability(document, { keepClasses: process.argv[3] === "k" }).parse();
+console.log(r.content.slice(0, 3000));

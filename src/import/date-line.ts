@@ -1,0 +1,228 @@
+/**
+ * Dates as news pages write them, beyond the forms the build reads: spelled-out dates in
+ * English, French, German, Spanish, Portuguese and Italian ("30 avril 2015 à 07:19",
+ * "15. Oktober 2019", "Jun 7, 2023, 8:54 PM UTC"), found anywhere in a line so that a
+ * byline or an "Updated ..." tail around them does not hide them, and numeric dates read
+ * only in the order the page's language gives.
+ *
+ * What is found is turned into a value the build reads (ISO 8601), so the article file
+ * never holds a form that only the import understands.
+ */
+import { fail, ok, type Result } from "../diagnostics/diagnostic.js";
+import { formatRfc3339, parseDate } from "../text/date.js";
+import { cleanInline } from "../text/text.js";
+
+/** Month names and abbreviations of the six languages, lowercase, accents as written and without. */
+const MONTH_WORDS: readonly (readonly string[])[] = [
+  ["january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene", "janeiro", "gennaio", "gen"],
+  ["february", "feb", "février", "fevrier", "févr", "fevr", "fév", "fev", "februar", "febrero", "fevereiro", "febbraio"],
+  ["march", "mar", "mars", "märz", "marz", "mär", "marzo", "março", "marco"],
+  ["april", "apr", "avril", "avr", "abril", "abr", "aprile"],
+  ["may", "mai", "mayo", "maio", "maggio", "mag"],
+  ["june", "jun", "juin", "juni", "junio", "junho", "giugno", "giu"],
+  ["july", "jul", "juillet", "juil", "juli", "julio", "julho", "luglio", "lug"],
+  ["august", "aug", "août", "aout", "agosto", "ago"],
+  ["september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro", "settembre", "set"],
+  ["october", "oct", "octobre", "oktober", "okt", "octubre", "outubro", "out", "ottobre", "ott"],
+  ["november", "nov", "novembre", "noviembre", "novembro"],
+  ["december", "dec", "décembre", "decembre", "déc", "dezember", "dez", "diciembre", "dic", "dezembro", "dicembre"],
+];
+const MONTHS = new Map(MONTH_WORDS.flatMap((words, index) => words.map((word): [string, number] => [word, index + 1])));
+// Only English writes the month first ("June 7, 2023"); "out 5 2019" is not Portuguese for October 5.
+const ENGLISH_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+  .flatMap((name) => [name, name.slice(0, 3)])
+  .concat("sept");
+
+/** Weekday names (0 = Sunday) of the six languages; only English has abbreviations in common use. */
+const WEEKDAY_WORDS: readonly (readonly string[])[] = [
+  ["sunday", "sun", "dimanche", "sonntag", "domingo", "domenica"],
+  ["monday", "mon", "lundi", "montag", "lunes", "segunda-feira", "segunda", "lunedì", "lunedi"],
+  ["tuesday", "tue", "tues", "mardi", "dienstag", "martes", "terça-feira", "terça", "terca", "martedì", "martedi"],
+  ["wednesday", "wed", "mercredi", "mittwoch", "miércoles", "miercoles", "quarta-feira", "quarta", "mercoledì", "mercoledi"],
+  ["thursday", "thu", "thur", "thurs", "jeudi", "donnerstag", "jueves", "quinta-feira", "quinta", "giovedì", "giovedi"],
+  ["friday", "fri", "vendredi", "freitag", "viernes", "sexta-feira", "sexta", "venerdì", "venerdi"],
+  ["saturday", "sat", "samedi", "samstag", "sonnabend", "sábado", "sabado", "sabato"],
+];
+const WEEKDAYS = new Map(WEEKDAY_WORDS.flatMap((words, index) => words.map((word): [string, number] => [word, index])));
+
+/**
+ * Zone abbreviations news sites print, as the IANA zone that decides their offset: "ET"
+ * is EST or EDT depending on the day, which only the zone's rules know.
+ */
+const ZONES = new Map([
+  ["utc", "UTC"],
+  ["gmt", "UTC"],
+  ["z", "UTC"],
+  ["et", "America/New_York"],
+  ["est", "America/New_York"],
+  ["edt", "America/New_York"],
+  ["ct", "America/Chicago"],
+  ["cst", "America/Chicago"],
+  ["cdt", "America/Chicago"],
+  ["mt", "America/Denver"],
+  ["mst", "America/Denver"],
+  ["mdt", "America/Denver"],
+  ["pt", "America/Los_Angeles"],
+  ["pst", "America/Los_Angeles"],
+  ["pdt", "America/Los_Angeles"],
+  ["bst", "Europe/London"],
+  ["cet", "Europe/Paris"],
+  ["cest", "Europe/Paris"],
+  ["mez", "Europe/Berlin"],
+  ["mesz", "Europe/Berlin"],
+]);
+
+const alternation = (names: Iterable<string>): string => [...names].sort((a, b) => b.length - a.length).join("|");
+const MONTH = `(?<![\\p{L}])(?:${alternation(MONTHS.keys())})(?![\\p{L}])`;
+const ENGLISH_MONTH = `(?<![\\p{L}])(?:${alternation(ENGLISH_MONTHS)})(?![\\p{L}])`;
+const WEEKDAY = `(?<weekday>${alternation(WEEKDAYS.keys())})(?![\\p{L}])\\.?,?\\s*`;
+const DAY_FIRST = `(?<dayFirst>\\d{1,2})(?:\\.|º|°|er|st|nd|rd|th)?\\s*(?:de\\s+)?(?<monthAfterDay>${MONTH})\\.?,?\\s*(?:de\\s+|del\\s+)?(?<yearAfterDay>\\d{4})`;
+const MONTH_FIRST = `(?<monthFirst>${ENGLISH_MONTH})\\.?\\s+(?<dayAfterMonth>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<yearAfterMonth>\\d{4})`;
+// "à 07:19", "um 14.30 Uhr", "a las 10:00", "às 9h30", "alle 18:05", "at 6:01 am", ", 8:54 PM UTC".
+const TIME =
+  "(?:\\s*(?:,|-|–|—|\\||/)?\\s*(?:(?:à|a\\s+las|a\\s+la|alle|ore|às|as|um|at|kl\\.?)\\s+)?" +
+  "(?<hour>\\d{1,2})(?:(?:[:.]|h)(?<minute>\\d{2})(?::(?<second>\\d{2}))?|(?=\\s*[ap]\\.?\\s?m\\b))" +
+  "\\s*(?<meridiem>[ap]\\.?\\s?m\\b\\.?)?(?:\\s*(?:uhr|h)(?![\\p{L}]))?" +
+  `(?:\\s*\\(?(?<zone>${alternation(ZONES.keys())})(?![\\p{L}])\\)?|\\s*(?:utc|gmt)?(?<offset>[+-]\\d{1,2}(?::?\\d{2})?)(?![\\d]))?)?`;
+const DATE_IN_TEXT = new RegExp(`(?:${WEEKDAY})?(?:${DAY_FIRST}|${MONTH_FIRST})(?!\\d)${TIME}`, "giu");
+
+// A label just before a date says whether it is the publication or the update; CNN puts
+// the time between them ("Updated 10:30 AM ET, Mon March 2, 2020").
+const LABEL_TIME = String.raw`(?:\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{1,4})?,?)?`;
+const UPDATED_LABEL = new RegExp(
+  String.raw`(?:updated|last\s+updated|modified|mis\s+à\s+jour|mise\s+à\s+jour|actualisé|aktualisiert|geändert|actualizado|actualización|atualizado|atualização|aggiornato|aggiornamento)(?:\s+(?:on|at|le|am|el|em|il|the))?\s*:?${LABEL_TIME}\s*$`,
+  "iu",
+);
+const PUBLISHED_LABEL =
+  /(?:published|posted|first\s+published|publié|veröffentlicht|publicado|publicada|pubblicato|publicación|publicação)(?:\s+(?:on|at|le|am|el|em|il|the))?\s*:?\s*$/iu;
+
+/** A date found in a line of text. */
+export interface DateMention {
+  /** The text of the date as written, weekday and time included. */
+  text: string;
+  /** Where it starts and ends in the (whitespace-evened) line. */
+  start: number;
+  end: number;
+  /** What the label before it says it is; unlabeled dates count as publication dates. */
+  kind: "published" | "updated" | "unlabeled";
+  date: Date;
+  /** The date in a form the build reads. */
+  value: string;
+}
+
+/**
+ * Finds every spelled-out date in a line, in any of the six languages. A date whose weekday
+ * does not match it, or that does not exist, is left out and its reason returned.
+ * @param line one line of text, e.g. "Dan Goodin - Apr 16, 2015 8:02 pm UTC"
+ * @param timeZone the configured zone, in which a date without a zone is read
+ */
+export function findDates(line: string, timeZone: string): { found: DateMention[]; rejected: { text: string; reason: string }[] } {
+  const text = cleanInline(line);
+  const found: DateMention[] = [];
+  const rejected: { text: string; reason: string }[] = [];
+  for (const match of text.matchAll(DATE_IN_TEXT)) {
+    const groups = match.groups ?? {};
+    const matched = match[0].replace(/[\s,|/–—-]+$/u, "");
+    const read = readGroups(groups, timeZone);
+    if (!read.ok) {
+      rejected.push({ text: matched, reason: read.problem.message });
+      continue;
+    }
+    const before = text.slice(0, match.index);
+    const kind = UPDATED_LABEL.test(before) ? "updated" : PUBLISHED_LABEL.test(before) ? "published" : "unlabeled";
+    found.push({ text: matched, start: match.index, end: match.index + matched.length, kind, ...read.value });
+  }
+  return { found, rejected };
+}
+
+/**
+ * Reads a line that is one date and nothing else (a label such as "Publié le" aside), in
+ * any of the six languages.
+ * @param line one line of text
+ * @param timeZone the configured zone
+ */
+export function readWholeDateLine(line: string, timeZone: string): DateMention | undefined {
+  const text = cleanInline(line);
+  const { found } = findDates(text, timeZone);
+  const only = found[0];
+  if (found.length !== 1 || only === undefined) return undefined;
+  const label = text.slice(0, only.start);
+  const rest = text.slice(only.end).trim();
+  return rest === "" && (label.trim() === "" || UPDATED_LABEL.test(label) || PUBLISHED_LABEL.test(label)) ? only : undefined;
+}
+
+function readGroups(groups: Record<string, string | undefined>, timeZone: string): Result<{ date: Date; value: string }> {
+  const month = MONTHS.get((groups.monthFirst ?? groups.monthAfterDay ?? "").toLowerCase()) ?? 0;
+  const day = Number(groups.dayFirst ?? groups.dayAfterMonth);
+  const year = Number(groups.yearAfterDay ?? groups.yearAfterMonth);
+  let hour = groups.hour === undefined ? undefined : Number(groups.hour);
+  if (hour !== undefined && groups.meridiem !== undefined) {
+    if (hour < 1 || hour > 12) return fail("impossible-date", `The hour ${hour} is written with AM or PM, which run from 1 to 12.`, "");
+    hour = (hour % 12) + (groups.meridiem.toLowerCase().startsWith("p") ? 12 : 0);
+  }
+  const wallClock =
+    `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` +
+    (hour === undefined ? "" : `T${String(hour).padStart(2, "0")}:${groups.minute ?? "00"}${groups.second === undefined ? "" : `:${groups.second}`}`);
+  const zone = groups.zone === undefined ? undefined : ZONES.get(groups.zone.toLowerCase());
+  const offset = groups.offset === undefined ? undefined : normalOffset(groups.offset);
+  const parsed = parseDate(offset === undefined ? wallClock : `${wallClock}${offset}`, hour === undefined ? timeZone : (zone ?? timeZone));
+  if (!parsed.ok) return parsed;
+  const weekday = groups.weekday === undefined ? undefined : WEEKDAYS.get(groups.weekday.toLowerCase());
+  const actual = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  if (weekday !== undefined && weekday !== actual)
+    return fail("impossible-date", `The weekday "${groups.weekday}" is not the weekday of ${wallClock.slice(0, 10)}.`, "");
+  // A time with a zone becomes an instant with its offset; without one the wall clock stays, read in the configured zone.
+  const value = hour !== undefined && (zone !== undefined || offset !== undefined) ? formatRfc3339(parsed.value, zone ?? "UTC") : wallClock;
+  return ok({ date: parsed.value, value: offset !== undefined && zone === undefined ? `${wallClock}${offset}` : value });
+}
+
+function normalOffset(offset: string): string {
+  const digits = offset.slice(1).replace(":", "");
+  const hours = digits.length <= 2 ? digits : digits.slice(0, digits.length - 2);
+  const minutes = digits.length <= 2 ? "00" : digits.slice(-2);
+  return `${offset[0]}${hours.padStart(2, "0")}:${minutes}`;
+}
+
+// Languages whose people write the month first in numeric dates: only the United States
+// (and a few places that follow it) among the languages pages declare.
+const MONTH_FIRST_LOCALES = /^(?:en-us|en-ph|en-ca|fil)\b/iu;
+const NUMERIC = /^(?<first>\d{1,2})[./-](?<second>\d{1,2})[./-](?<year>\d{4})(?:[ t,]+(?<time>\d{1,2}:\d{2}(?::\d{2})?)(?:\s*(?<meridiem>[ap]\.?m\.?))?)?$/iu;
+
+/**
+ * Reads a numeric date ("05/29/2007 09:49:00") in the order the page's declared language
+ * uses. A page with no language, or with a bare "en" (day-first in Britain, month-first in
+ * the United States), gets a date only when one reading alone is a real date.
+ * @param text the value as written
+ * @param lang the page's `<html lang>`, if any
+ * @param timeZone the configured zone
+ */
+export function readNumericDate(text: string, lang: string | undefined, timeZone: string): Result<{ date: Date; value: string }> | undefined {
+  const groups = NUMERIC.exec(cleanInline(text))?.groups;
+  if (groups === undefined) return undefined;
+  const first = Number(groups.first);
+  const second = Number(groups.second);
+  const declared = lang === undefined || lang.trim() === "" ? undefined : lang.trim();
+  let monthFirst = declared === undefined || /^en$/iu.test(declared) ? undefined : MONTH_FIRST_LOCALES.test(declared);
+  if (monthFirst === undefined && declared !== undefined) {
+    if (first > 12 && second <= 12) monthFirst = false;
+    else if (second > 12 && first <= 12) monthFirst = true;
+  }
+  if (monthFirst === undefined)
+    return fail(
+      "ambiguous-date",
+      declared === undefined
+        ? `The date "${text}" is in numbers only and the page does not say its language (no <html lang>), so day and month cannot be told apart.`
+        : `The date "${text}" is in numbers only and the page's language "${lang}" does not say whether the day or the month comes first.`,
+      "Add the date to the article by hand, e.g. date: 2007-05-29.",
+    );
+  const month = monthFirst ? first : second;
+  const day = monthFirst ? second : first;
+  let time = groups.time;
+  if (time !== undefined && groups.meridiem !== undefined) {
+    const [hours = "0", ...rest] = time.split(":");
+    time = [String((Number(hours) % 12) + (groups.meridiem.toLowerCase().startsWith("p") ? 12 : 0)), ...rest].join(":");
+  }
+  const wallClock = `${groups.year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}${time === undefined ? "" : `T${time.padStart(5, "0")}`}`;
+  const parsed = parseDate(wallClock, timeZone);
+  return parsed.ok ? ok({ date: parsed.value, value: wallClock }) : parsed;
+}

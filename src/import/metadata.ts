@@ -1,0 +1,573 @@
+/**
+ * The metadata of a saved page, read from every place pages put it and weighed in one
+ * order of trust: JSON-LD (schema.org articles, in @graph or arrays), microdata (itemprop),
+ * Open Graph and article:*, Dublin Core and other <meta name>, then what the page shows
+ * (h1, <title>, <time>, byline and date elements). For each field the most trusted source
+ * with a usable value wins; every other source's value is kept as evidence, with why it
+ * lost, so that --dry-run can show where each field came from.
+ */
+import type { Element, Root } from "hast";
+import { toText } from "hast-util-to-text";
+import type { Result } from "../diagnostics/diagnostic.js";
+import { parseDate } from "../text/date.js";
+import { cleanInline } from "../text/text.js";
+import { findDates, readNumericDate, readWholeDateLine } from "./date-line.js";
+import { detectByline } from "./detect.js";
+import { classOf, descendants, lineOf, tokens } from "./hast.js";
+
+/** The fields metadata decides. */
+export type MetaField = "title" | "description" | "date" | "updated" | "author";
+
+/** One source's value for a field, and whether it was used. */
+export interface Evidence {
+  field: MetaField;
+  /** Where it came from, e.g. "JSON-LD datePublished", "og:title", "<h1>". */
+  source: string;
+  value: string;
+  line: number;
+  used: boolean;
+  /** Why it was not used, or why it won over a more trusted source. */
+  reason?: string;
+}
+
+/** What the metadata decided, with the evidence for every field. */
+export interface PageMetadata {
+  title?: { value: string; line: number };
+  description?: { value: string; line: number };
+  date?: { value: string; line: number; date: Date };
+  updated?: { value: string; line: number; date: Date };
+  authors?: { value: string; line: number; names: string[]; organization: boolean };
+  evidence: Evidence[];
+  /** Problems worth telling (invalid JSON-LD, an ambiguous numeric date). */
+  problems: { field: MetaField | "json-ld"; line: number; message: string }[];
+}
+
+interface Candidate {
+  source: string;
+  value: string;
+  line: number;
+}
+
+interface AuthorCandidate extends Candidate {
+  names: string[];
+  organization: boolean;
+}
+
+const ARTICLE_TYPES = new Set([
+  "article",
+  "newsarticle",
+  "reportagenewsarticle",
+  "analysisnewsarticle",
+  "opinionnewsarticle",
+  "reviewnewsarticle",
+  "backgroundnewsarticle",
+  "askpublicnewsarticle",
+  "blogposting",
+  "socialmediaposting",
+  "liveblogposting",
+  "techarticle",
+  "scholarlyarticle",
+  "report",
+]);
+const ORGANIZATION_TYPES = new Set(["organization", "newsmediaorganization", "corporation", "educationalorganization", "governmentorganization"]);
+// JSON-LD nests far less deep than this; a deeper document is not an article's metadata.
+const MAX_JSON_DEPTH = 32;
+
+/**
+ * Reads and weighs a page's metadata.
+ * @param tree the page, parsed with positions
+ * @param timeZone the configured zone, for dates without an offset
+ * @param container the element that holds the article (its visible byline and dates count; the rest of the page's do not)
+ */
+export function readMetadata(tree: Root, timeZone: string, container: Element | undefined): PageMetadata {
+  const elements = descendants(tree);
+  const result: PageMetadata = { evidence: [], problems: [] };
+  const lang = langOf(elements);
+  const meta = metaReader(elements);
+  const jsonLd = readJsonLd(elements, result);
+  const micro = microdata(elements);
+  const inArticle = container === undefined ? [] : descendants(container);
+  const h1 = inArticle.find((node) => node.tagName === "h1") ?? elements.find((node) => node.tagName === "h1");
+  // Pages often put the headline, byline and date in a header beside the <article>, not in it.
+  const scope = container === undefined ? undefined : commonAncestor(tree, container, h1);
+  const visible = scope === undefined ? [] : descendants(scope);
+  const titleElement = elements.find((node) => node.tagName === "title");
+
+  // Title
+  const siteNames = [meta("og:site_name"), meta("application-name"), ...jsonLd.publishers].filter((c) => c !== undefined).map((c) => c.value);
+  const titleCandidates = [
+    ...jsonLd.pick("headline"),
+    ...jsonLd.pick("name"),
+    ...micro("headline"),
+    ...present(meta("og:title"), meta("twitter:title"), meta("dc.title"), meta("dcterms.title")),
+    ...(titleElement === undefined
+      ? []
+      : [{ source: "<title>", value: stripSiteName(cleanInline(toText(titleElement)), siteNames), line: lineOf(titleElement) }]),
+  ].filter((candidate) => candidate.value !== "");
+  const heading = h1 === undefined ? undefined : { source: "<h1>", value: cleanInline(toText(h1)), line: lineOf(h1) };
+  decideTitle(result, titleCandidates, heading);
+
+  // Description
+  decideDescription(result, [
+    ...jsonLd.pick("description"),
+    ...micro("description"),
+    ...present(meta("og:description"), meta("twitter:description"), meta("description"), meta("dc.description"), meta("dcterms.description")),
+  ]);
+
+  // Dates
+  const visibleDates = visibleDateCandidates(visible);
+  const dateCandidates = [
+    ...jsonLd.pick("datePublished"),
+    ...jsonLd.pick("dateCreated"),
+    ...micro("datePublished"),
+    ...present(
+      meta("article:published_time"),
+      meta("og:published_time"),
+      meta("publishdate"),
+      meta("pubdate"),
+      meta("publish-date"),
+      meta("date"),
+      meta("dc.date"),
+      meta("dc.date.issued"),
+      meta("dcterms.created"),
+      meta("dcterms.issued"),
+      meta("sailthru.date"),
+      meta("parsely-pub-date"),
+    ),
+    ...visibleDates.published,
+  ];
+  const date = decideDate(result, "date", dateCandidates, lang, timeZone);
+  if (date !== undefined) result.date = date;
+  const updated = decideDate(
+    result,
+    "updated",
+    [
+      ...jsonLd.pick("dateModified"),
+      ...micro("dateModified"),
+      ...present(meta("article:modified_time"), meta("og:updated_time"), meta("dcterms.modified"), meta("last-modified")),
+      ...visibleDates.updated,
+    ],
+    lang,
+    timeZone,
+  );
+  if (updated !== undefined && result.date !== undefined && updated.date.getTime() <= result.date.date.getTime()) {
+    const evidence = result.evidence.find((item) => item.field === "updated" && item.used);
+    if (evidence !== undefined) {
+      evidence.used = false;
+      evidence.reason =
+        updated.date.getTime() === result.date.date.getTime()
+          ? "the same moment as the date"
+          : dayOf(updated.date) === dayOf(result.date.date)
+            ? "the publication day, without a time after the publication's"
+            : "before the publication date";
+    }
+  } else if (updated !== undefined) result.updated = updated;
+  if (result.date === undefined && updated !== undefined)
+    result.problems.push({ field: "date", line: updated.line, message: "The page gives only a modification date; it fills `updated`, never `date`." });
+
+  // Authors
+  decideAuthors(result, [
+    ...jsonLd.authors,
+    ...microAuthors(elements),
+    ...authorMeta(
+      present(meta("article:author"), meta("author"), meta("dc.creator"), meta("dcterms.creator"), meta("sailthru.author"), meta("parsely-author")),
+    ),
+    ...visibleAuthors(visible),
+  ]);
+  return result;
+}
+
+/** The smallest element holding both the article and its headline (the article itself when the headline is in it). */
+function commonAncestor(tree: Root, container: Element, heading: Element | undefined): Element {
+  if (heading === undefined) return container;
+  const parents = new Map<Element, Element | undefined>();
+  const walk = (node: Element | Root, parent: Element | undefined) => {
+    for (const child of node.children) {
+      if (child.type !== "element") continue;
+      parents.set(child, parent);
+      walk(child, child);
+    }
+  };
+  walk(tree, undefined);
+  const around = new Set<Element>();
+  for (let node: Element | undefined = container; node !== undefined; node = parents.get(node)) around.add(node);
+  for (let node: Element | undefined = heading; node !== undefined; node = parents.get(node)) if (around.has(node)) return node;
+  return container;
+}
+
+const present = (...candidates: (Candidate | undefined)[]): Candidate[] => candidates.filter((candidate) => candidate !== undefined);
+
+function langOf(elements: readonly Element[]): string | undefined {
+  const html = elements.find((node) => node.tagName === "html");
+  const lang = html?.properties.lang;
+  return typeof lang === "string" && lang.trim() !== "" ? lang.trim() : undefined;
+}
+
+function metaReader(elements: readonly Element[]): (key: string) => Candidate | undefined {
+  const metas = elements.filter((node) => node.tagName === "meta");
+  return (key) => {
+    for (const element of metas) {
+      const names = [element.properties.name, element.properties.property, element.properties.itemProp].flatMap((value) =>
+        tokens(value).map((t) => t.toLowerCase()),
+      );
+      if (!names.includes(key)) continue;
+      const content = cleanInline(String(element.properties.content ?? ""));
+      if (content !== "") return { source: key, value: content, line: lineOf(element) };
+    }
+    return undefined;
+  };
+}
+
+// ---------- JSON-LD ----------
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+function typesOf(node: JsonObject): string[] {
+  const type = node["@type"];
+  const list = Array.isArray(type) ? type : [type];
+  return list.filter((t): t is string => typeof t === "string").map((t) => (t.split(/[/:#]/u).at(-1) ?? "").toLowerCase());
+}
+
+function readJsonLd(elements: readonly Element[], result: PageMetadata) {
+  const articles: { node: JsonObject; line: number }[] = [];
+  const byId = new Map<string, JsonObject>();
+  for (const script of elements) {
+    if (script.tagName !== "script" || String(script.properties.type ?? "").toLowerCase() !== "application/ld+json") continue;
+    const line = lineOf(script);
+    let data: Json;
+    try {
+      data = JSON.parse(toText(script).trim()) as Json;
+    } catch (error) {
+      result.problems.push({ field: "json-ld", line, message: `A JSON-LD block is not valid JSON (${(error as Error).message}); it is left out.` });
+      continue;
+    }
+    const walk = (value: Json, depth: number) => {
+      if (depth > MAX_JSON_DEPTH || value === null || typeof value !== "object") return;
+      if (Array.isArray(value)) {
+        for (const item of value) walk(item, depth + 1);
+        return;
+      }
+      if (typeof value["@id"] === "string") byId.set(value["@id"], value);
+      if (typesOf(value).some((type) => ARTICLE_TYPES.has(type))) articles.push({ node: value, line });
+      for (const key of ["@graph", "mainEntity", "mainEntityOfPage", "hasPart", "itemListElement", "item"]) {
+        const child = value[key];
+        if (child !== undefined) walk(child, depth + 1);
+      }
+    };
+    walk(data, 0);
+  }
+  const resolve = (value: Json): Json => {
+    if (value !== null && typeof value === "object" && !Array.isArray(value) && typeof value["@id"] === "string" && Object.keys(value).length === 1)
+      return byId.get(value["@id"]) ?? value;
+    return value;
+  };
+  // An article with a headline comes first: a bare "Article" node with only an @id is a stub.
+  articles.sort((a, b) => Number(typeof b.node.headline === "string") - Number(typeof a.node.headline === "string"));
+  const pick = (key: string): Candidate[] =>
+    articles.flatMap(({ node, line }) => {
+      const value = node[key];
+      const text = typeof value === "string" ? cleanInline(value) : Array.isArray(value) && typeof value[0] === "string" ? cleanInline(value[0]) : "";
+      return text === "" ? [] : [{ source: `JSON-LD ${key}`, value: decodeEntities(text), line }];
+    });
+  const authors: AuthorCandidate[] = articles.flatMap(({ node, line }) => {
+    const raw = node.author ?? node.creator;
+    const list = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(resolve);
+    const people = list.flatMap((item): { name: string; organization: boolean }[] => {
+      if (typeof item === "string") return [{ name: cleanInline(item), organization: false }];
+      if (item === null || typeof item !== "object" || Array.isArray(item) || typeof item.name !== "string") return [];
+      return [{ name: cleanInline(item.name), organization: typesOf(item).some((type) => ORGANIZATION_TYPES.has(type)) }];
+    });
+    const named = people.filter((person) => person.name !== "" && !/^https?:\/\//iu.test(person.name));
+    if (named.length === 0) return [];
+    return [
+      {
+        source: "JSON-LD author",
+        value: named.map((person) => person.name).join(", "),
+        line,
+        names: named.map((person) => decodeEntities(person.name)),
+        organization: named.every((person) => person.organization),
+      },
+    ];
+  });
+  const publishers = articles.flatMap(({ node, line }) => {
+    const publisher = resolve(node.publisher ?? null);
+    return publisher !== null && typeof publisher === "object" && !Array.isArray(publisher) && typeof publisher.name === "string"
+      ? [{ source: "JSON-LD publisher", value: cleanInline(publisher.name), line }]
+      : [];
+  });
+  return { pick, authors, publishers };
+}
+
+// JSON-LD is JSON, but CMSs often put HTML-escaped text in it.
+function decodeEntities(text: string): string {
+  if (!text.includes("&")) return text;
+  return text.replace(/&(?:#(\d{1,7})|#x([\da-f]{1,6})|(amp|quot|apos|lt|gt|nbsp|rsquo|lsquo|rdquo|ldquo|mdash|ndash|hellip));/giu, (all, dec, hex, name) => {
+    if (dec !== undefined) return String.fromCodePoint(Number(dec));
+    if (hex !== undefined) return String.fromCodePoint(Number.parseInt(hex, 16));
+    const named: Record<string, string> = {
+      amp: "&",
+      quot: '"',
+      apos: "'",
+      lt: "<",
+      gt: ">",
+      nbsp: " ",
+      rsquo: "’",
+      lsquo: "‘",
+      rdquo: "”",
+      ldquo: "“",
+      mdash: "—",
+      ndash: "–",
+      hellip: "…",
+    };
+    return named[String(name).toLowerCase()] ?? all;
+  });
+}
+
+// ---------- microdata ----------
+
+function itemValue(node: Element): string {
+  const { properties } = node;
+  // Blogger and hAtom put the machine-readable date in an <abbr title>, and "21:40" in its text.
+  const attribute =
+    node.tagName === "meta"
+      ? properties.content
+      : node.tagName === "time"
+        ? (properties.dateTime ?? undefined)
+        : node.tagName === "abbr"
+          ? (properties.title ?? undefined)
+          : undefined;
+  return cleanInline(attribute === undefined || attribute === null ? toText(node) : String(attribute));
+}
+
+// An itemprop=description on the element that is also the articleBody (Blogger) is the whole post, not a dek.
+const MAX_MICRODATA_DESCRIPTION = 400;
+
+function microdata(elements: readonly Element[]): (property: string) => Candidate[] {
+  return (property) =>
+    elements
+      .filter((node) => tokens(node.properties.itemProp).includes(property))
+      .filter(
+        (node) =>
+          property !== "description" || (!tokens(node.properties.itemProp).includes("articleBody") && itemValue(node).length <= MAX_MICRODATA_DESCRIPTION),
+      )
+      .map((node) => ({ source: `itemprop=${property}`, value: itemValue(node), line: lineOf(node) }))
+      .filter((candidate) => candidate.value !== "")
+      .slice(0, 1);
+}
+
+function microAuthors(elements: readonly Element[]): AuthorCandidate[] {
+  const nodes = elements.filter((node) => tokens(node.properties.itemProp).includes("author"));
+  const names = nodes.flatMap((node) => {
+    const scoped = node.properties.itemScope !== undefined && node.properties.itemScope !== false;
+    const nameNode = scoped ? descendants(node).find((child) => tokens(child.properties.itemProp).includes("name")) : undefined;
+    const text = nameNode === undefined ? itemValue(node) : itemValue(nameNode);
+    const organization = scoped && /organization/iu.test(String(node.properties.itemType ?? ""));
+    const read = organization ? [text] : (detectByline(text, false) ?? []);
+    return read.map((name) => ({ name, organization, line: lineOf(node) }));
+  });
+  const first = names[0];
+  if (first === undefined) return [];
+  const unique = [...new Set(names.map((n) => n.name))];
+  return [{ source: "itemprop=author", value: unique.join(", "), line: first.line, names: unique, organization: names.every((n) => n.organization) }];
+}
+
+function authorMeta(candidates: Candidate[]): AuthorCandidate[] {
+  return candidates.flatMap((candidate) => {
+    // article:author is often the author's page, not a name.
+    if (/^https?:\/\//iu.test(candidate.value)) return [];
+    const names = detectByline(candidate.value, false) ?? [candidate.value];
+    return [{ ...candidate, names, organization: false }];
+  });
+}
+
+// ---------- the visible page ----------
+
+const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|author|authors|author-name|byline-name|contributor|writer)(?:$|[\s_-])/iu;
+// Substrings, since classes run words together ("Page-dateModified", "publishedAt").
+const DATE_CLASS = /date|time|publish|posted|updated|modified|byline|(?:^|[\s_-])meta(?:$|[\s_-])/iu;
+const MAX_VISIBLE_LINE = 200;
+
+function visibleAuthors(visible: readonly Element[]): AuthorCandidate[] {
+  const found: AuthorCandidate[] = [];
+  for (const node of visible) {
+    const rel = tokens(node.properties.rel).includes("author");
+    if (!rel && !BYLINE_CLASS.test(classOf(node))) continue;
+    const text = cleanInline(toText(node));
+    if (text === "" || text.length > MAX_VISIBLE_LINE) continue;
+    const names = detectByline(text, false);
+    if (names === undefined) continue;
+    found.push({
+      source: rel
+        ? "rel=author"
+        : `.${
+            classOf(node)
+              .split(" ")
+              .find((c) => BYLINE_CLASS.test(c)) ?? "byline"
+          }`,
+      value: text,
+      line: lineOf(node),
+      names,
+      organization: false,
+    });
+    break;
+  }
+  return found;
+}
+
+function visibleDateCandidates(visible: readonly Element[]): { published: Candidate[]; updated: Candidate[] } {
+  const published: Candidate[] = [];
+  const updated: Candidate[] = [];
+  for (const node of visible) {
+    if (node.tagName === "time" && typeof node.properties.dateTime === "string") {
+      const text = cleanInline(toText(node));
+      const label = /updated|modified|mis à jour|aktualisiert|actualizado|atualizado|aggiornato/iu.test(`${classOf(node)} ${text}`);
+      (label ? updated : published).push({ source: "<time datetime>", value: cleanInline(node.properties.dateTime), line: lineOf(node) });
+      continue;
+    }
+    if (!DATE_CLASS.test(classOf(node)) && node.tagName !== "time") continue;
+    // A box around <time datetime> elements says no more than they do, and less exactly.
+    if (descendants(node).some((child) => child.tagName === "time" && typeof child.properties.dateTime === "string")) continue;
+    const text = cleanInline(toText(node));
+    if (text === "" || text.length > MAX_VISIBLE_LINE) continue;
+    for (const mention of findDates(text, "UTC").found) {
+      const list = mention.kind === "updated" ? updated : published;
+      // Nested date boxes repeat the same line.
+      if (!list.some((candidate) => candidate.value === mention.text)) list.push({ source: "date line", value: mention.text, line: lineOf(node) });
+    }
+  }
+  return { published, updated };
+}
+
+// ---------- deciding ----------
+
+const comparable = (text: string): string =>
+  cleanInline(text)
+    .toLowerCase()
+    .replace(/[‘’“”"'`´«»„]/gu, "")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+
+const SEPARATOR = /\s+(?:[|–—·•»]|-|::)\s+/gu;
+
+/**
+ * A <title> without the site's name: "Headline | Site" → "Headline", "Site - Headline" →
+ * "Headline". Without a known site name only a short last part goes (a name, not half a headline).
+ * @param title the <title> text
+ * @param siteNames the names the page gives itself (og:site_name, the JSON-LD publisher)
+ */
+export function stripSiteName(title: string, siteNames: readonly string[]): string {
+  const separators = [...title.matchAll(SEPARATOR)];
+  const first = separators[0];
+  const last = separators.at(-1);
+  if (first === undefined || last === undefined) return title;
+  const head = title.slice(0, last.index);
+  const tail = title.slice(last.index + last[0].length);
+  const lead = title.slice(0, first.index);
+  const known = new Set(siteNames.map(comparable));
+  if (known.has(comparable(tail))) return head;
+  if (known.has(comparable(lead))) return title.slice(first.index + first[0].length);
+  return tail.split(/\s+/u).length <= 4 && head.split(/\s+/u).length >= 3 ? head : title;
+}
+
+function record(
+  result: PageMetadata,
+  field: MetaField,
+  candidates: readonly Candidate[],
+  chosen: Candidate | undefined,
+  reasons: Map<Candidate, string>,
+): void {
+  for (const candidate of candidates) {
+    const reason = reasons.get(candidate);
+    result.evidence.push({
+      field,
+      source: candidate.source,
+      value: candidate.value,
+      line: candidate.line,
+      used: candidate === chosen,
+      ...(reason === undefined ? {} : { reason }),
+    });
+  }
+}
+
+function decideTitle(result: PageMetadata, candidates: Candidate[], heading: Candidate | undefined): void {
+  const reasons = new Map<Candidate, string>();
+  const all = heading === undefined ? candidates : [...candidates, heading];
+  let chosen: Candidate | undefined;
+  const agrees = (a: Candidate, b: Candidate) => comparable(a.value) === comparable(b.value);
+  if (heading !== undefined && heading.value !== "" && (candidates.length === 0 || candidates.some((c) => agrees(c, heading)))) {
+    chosen = heading;
+  } else {
+    // Two sources that agree beat one; a site or section <h1> ("Salon", "Minecraft News") agrees with none.
+    chosen =
+      candidates.find((candidate) => candidates.some((other) => other !== candidate && other.source !== candidate.source && agrees(other, candidate))) ??
+      candidates[0];
+    if (heading !== undefined && chosen !== undefined)
+      reasons.set(
+        heading,
+        `disagrees with ${chosen.source}${candidates.filter((c) => agrees(c, chosen as Candidate)).length > 1 ? " and the sources that agree with it" : ""}`,
+      );
+  }
+  if (chosen === undefined) return;
+  for (const candidate of all) if (candidate !== chosen && !agrees(candidate, chosen) && !reasons.has(candidate)) reasons.set(candidate, "differs");
+  result.title = { value: chosen.value, line: chosen.line };
+  record(result, "title", all, chosen, reasons);
+}
+
+const TRUNCATED = /(?:…|\.\.\.|\[…\])\s*$/u;
+
+function decideDescription(result: PageMetadata, candidates: Candidate[]): void {
+  const reasons = new Map<Candidate, string>();
+  const trusted = candidates[0];
+  if (trusted === undefined) return;
+  const stem = (candidate: Candidate) => comparable(candidate.value.replace(TRUNCATED, ""));
+  const shortens = (short: Candidate, long: Candidate) => long.value.length > short.value.length && comparable(long.value).startsWith(stem(short));
+  // A description cut short ("...") loses to a complete one that begins the same way.
+  const complete = candidates.find((other) => !TRUNCATED.test(other.value) && shortens(trusted, other));
+  const chosen = complete ?? trusted;
+  if (complete !== undefined) reasons.set(complete, "complete, where more trusted sources are cut short");
+  for (const other of candidates) if (other !== chosen && shortens(other, chosen)) reasons.set(other, `a shortened form of ${chosen.source}`);
+  result.description = { value: chosen.value, line: chosen.line };
+  record(result, "description", candidates, chosen, reasons);
+}
+
+function readDateValue(raw: string, lang: string | undefined, timeZone: string): Result<{ date: Date; value: string }> {
+  const parsed = parseDate(raw, timeZone);
+  if (parsed.ok) return { ok: true, value: { date: parsed.value, value: raw } };
+  const numeric = readNumericDate(raw, lang, timeZone);
+  if (numeric !== undefined) return numeric;
+  const line = readWholeDateLine(raw, timeZone);
+  if (line !== undefined) return { ok: true, value: { date: line.date, value: line.value } };
+  return parsed;
+}
+
+function decideDate(result: PageMetadata, field: "date" | "updated", candidates: Candidate[], lang: string | undefined, timeZone: string) {
+  const reasons = new Map<Candidate, string>();
+  let chosen: { candidate: Candidate; date: Date; value: string } | undefined;
+  for (const candidate of candidates) {
+    const read = readDateValue(candidate.value, lang, timeZone);
+    if (!read.ok) {
+      reasons.set(candidate, read.problem.message);
+      if (read.problem.rule === "ambiguous-date") result.problems.push({ field, line: candidate.line, message: read.problem.message });
+      continue;
+    }
+    if (chosen === undefined) chosen = { candidate, ...read.value };
+    else if (dayOf(read.value.date) !== dayOf(chosen.date)) reasons.set(candidate, `disagrees with ${chosen.candidate.source}, which is more trusted`);
+  }
+  record(result, field, candidates, chosen?.candidate, reasons);
+  return chosen === undefined ? undefined : { value: chosen.value, line: chosen.candidate.line, date: chosen.date };
+}
+
+const dayOf = (date: Date): string => date.toISOString().slice(0, 10);
+
+function decideAuthors(result: PageMetadata, candidates: AuthorCandidate[]): void {
+  const reasons = new Map<Candidate, string>();
+  // An organization ("BBC News") is kept only when no source names a person.
+  const person = candidates.find((candidate) => !candidate.organization);
+  const chosen = person ?? candidates[0];
+  if (chosen === undefined) return;
+  for (const candidate of candidates)
+    if (candidate !== chosen && candidate.organization && person !== undefined) reasons.set(candidate, `an organization; ${person.source} names a person`);
+  result.authors = { value: chosen.value, line: chosen.line, names: chosen.names, organization: chosen.organization };
+  record(result, "author", candidates, chosen, reasons);
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { findDates, readNumericDate, readWholeDateLine } from "../../src/import/date-line.js";
+
+const zone = "UTC";
+
+describe("findDates", () => {
+  it.each([
+    // English, as news sites print it
+    ["Jun 7, 2023, 8:54 PM UTC", "2023-06-07T20:54:00Z", "unlabeled"],
+    ["Tuesday 15 October 2019", "2019-10-15", "unlabeled"],
+    ["April 28, 2019 at 6:01 am", "2019-04-28T06:01", "unlabeled"],
+    ["March 2, 2020 10:30 AM ET", "2020-03-02T10:30:00-05:00", "unlabeled"],
+    ["June 2, 2020 10:30 AM ET", "2020-06-02T10:30:00-04:00", "unlabeled"],
+    ["Published 3rd March 2021", "2021-03-03", "published"],
+    // French
+    ["30 avril 2015 à 07:19", "2015-04-30T07:19", "unlabeled"],
+    ["Publié le 1er mai 2015 à 07h19", "2015-05-01T07:19", "published"],
+    ["Mis à jour le 30 avril 2015 à 10h02", "2015-04-30T10:02", "updated"],
+    // German
+    ["15. Oktober 2019", "2019-10-15", "unlabeled"],
+    ["Dienstag, 15. Oktober 2019, 14:30 Uhr", "2019-10-15T14:30", "unlabeled"],
+    ["Aktualisiert am 3. März 2020", "2020-03-03", "updated"],
+    // Spanish
+    ["3 de marzo de 2021, 10:15", "2021-03-03T10:15", "unlabeled"],
+    ["Actualizado: 4 de marzo de 2021", "2021-03-04", "updated"],
+    // Portuguese
+    ["14 de agosto de 2020 às 9h30", "2020-08-14T09:30", "unlabeled"],
+    ["Atualizado em 15 de agosto de 2020", "2020-08-15", "updated"],
+    // Italian
+    ["martedì 5 novembre 2019 alle 18:05", "2019-11-05T18:05", "unlabeled"],
+    ["Aggiornato il 6 novembre 2019", "2019-11-06", "updated"],
+  ])("%j → %s (%s)", (line, value, kind) => {
+    const { found } = findDates(line, zone);
+    expect(found.map((mention) => [mention.value, mention.kind])).toEqual([[value, kind]]);
+  });
+
+  it("finds the publication and the update on one line", () => {
+    const { found } = findDates("April 28, 2019 at 6:01 am Updated April 29, 2019 at 9:00 am", zone);
+    expect(found.map((mention) => [mention.text, mention.kind])).toEqual([
+      ["April 28, 2019 at 6:01 am", "unlabeled"],
+      ["April 29, 2019 at 9:00 am", "updated"],
+    ]);
+    // CNN puts the time between the label and the date
+    expect(findDates("Updated 10:30 AM ET, Mon March 2, 2020", zone).found.map((mention) => mention.kind)).toEqual(["updated"]);
+  });
+
+  it("finds a date inside a byline, where it starts", () => {
+    expect(findDates("Dan Goodin - Apr 16, 2015 8:02 pm UTC", zone).found.map((m) => [m.start, m.value])).toEqual([[13, "2015-04-16T20:02:00Z"]]);
+  });
+
+  it.each([
+    ["Monday 15 October 2019", 'The weekday "Monday" is not the weekday of 2019-10-15.'],
+    ["30 février 2020", 'Date "2020-02-30" has day 30, but February 2020 has 29 days.'],
+    ["April 28, 2019 at 13:01 pm", "The hour 13 is written with AM or PM, which run from 1 to 12."],
+  ])("leaves out %j: %s", (line, reason) => {
+    expect(findDates(line, zone)).toEqual({ found: [], rejected: [{ text: line, reason }] });
+  });
+
+  it.each([["The talks resume in March."], ["Brent crude rose above $100 in 2014."], ["Out 5 2019"], ["Route 66, 2019"]])("finds no date in %j", (line) => {
+    expect(findDates(line, zone).found).toEqual([]);
+  });
+});
+
+describe("readWholeDateLine", () => {
+  it.each([
+    ["Publié le 30 avril 2015 à 07h19", "2015-04-30T07:19"],
+    ["15. Oktober 2019", "2019-10-15"],
+    ["Dan Goodin - Apr 16, 2015 8:02 pm UTC", undefined],
+    ["Il 30 aprile 2015 è piovuto", undefined],
+  ])("%j → %s", (line, value) => {
+    expect(readWholeDateLine(line, zone)?.value).toBe(value);
+  });
+});
+
+describe("readNumericDate", () => {
+  it.each([
+    ["05/29/2007 09:49:00", "en-US", "2007-05-29T09:49:00"],
+    ["05/06/2007", "en-US", "2007-05-06"],
+    ["05/06/2007", "en-GB", "2007-06-05"],
+    ["05.06.2007", "de", "2007-06-05"],
+    ["05/06/2007 3:15 PM", "fr-FR", "2007-06-05T15:15"],
+    // a bare "en" is day-first in Britain and month-first in the United States: only one reading must exist
+    ["05/29/2007", "en", "2007-05-29"],
+  ])("%j on a page in %s → %s", (text, lang, value) => {
+    const read = readNumericDate(text, lang, zone);
+    expect(read?.ok && read.value.value).toBe(value);
+  });
+
+  it.each([
+    ["05/06/2007", undefined, "ambiguous-date"],
+    ["05/06/2007", "en", "ambiguous-date"],
+    ["05/29/2007", undefined, "ambiguous-date"],
+    ["05/29/2007", "fr", "impossible-date"],
+  ])("%j on a page in %s → %s", (text, lang, rule) => {
+    const read = readNumericDate(text, lang, zone);
+    expect(read?.ok === false && read.problem.rule).toBe(rule);
+  });
+
+  it("leaves other forms to the other readers", () => {
+    expect(readNumericDate("2007-05-29", "en-US", zone)).toBeUndefined();
+  });
+});

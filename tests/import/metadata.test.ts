@@ -1,0 +1,217 @@
+import type { Root } from "hast";
+import rehypeParse from "rehype-parse";
+import { unified } from "unified";
+import { describe, expect, it } from "vitest";
+import { descendants } from "../../src/import/hast.js";
+import { readMetadata, stripSiteName } from "../../src/import/metadata.js";
+
+const parse = (html: string) => unified().use(rehypeParse).parse(html) as Root;
+
+/** The metadata of a page made of `head` and `body`, read in UTC, as field → "value [source]". */
+function read(head: string, body = "<article><p>Text.</p></article>", lang?: string) {
+  const tree = parse(`<!doctype html><html${lang === undefined ? "" : ` lang="${lang}"`}><head>${head}</head><body>${body}</body></html>`);
+  const metadata = readMetadata(
+    tree,
+    "UTC",
+    descendants(tree).find((node) => node.tagName === "article"),
+  );
+  const used = (field: string) => metadata.evidence.find((item) => item.field === field && item.used)?.source;
+  return {
+    title: metadata.title && `${metadata.title.value} [${used("title")}]`,
+    description: metadata.description && `${metadata.description.value} [${used("description")}]`,
+    date: metadata.date && `${metadata.date.value} [${used("date")}]`,
+    updated: metadata.updated && `${metadata.updated.value} [${used("updated")}]`,
+    authors: metadata.authors && `${metadata.authors.names.join(" + ")}${metadata.authors.organization ? " (organization)" : ""} [${used("author")}]`,
+    problems: metadata.problems.map((problem) => problem.message),
+    evidence: metadata.evidence,
+  };
+}
+
+const ld = (data: unknown) => `<script type="application/ld+json">${JSON.stringify(data)}</script>`;
+
+describe("JSON-LD", () => {
+  it.each([
+    ["a NewsArticle", { "@type": "NewsArticle", headline: "H", datePublished: "2020-01-02T03:04:05Z" }, "2020-01-02T03:04:05Z [JSON-LD datePublished]"],
+    ["a type list", { "@type": ["Article", "NewsArticle"], headline: "H", datePublished: "2020-01-02" }, "2020-01-02 [JSON-LD datePublished]"],
+    ["a full type IRI", { "@type": "http://schema.org/BlogPosting", headline: "H", datePublished: "2020-01-02" }, "2020-01-02 [JSON-LD datePublished]"],
+    ["a ReportageNewsArticle", { "@type": "ReportageNewsArticle", headline: "H", datePublished: "2020-01-02" }, "2020-01-02 [JSON-LD datePublished]"],
+    [
+      "an array of documents",
+      [{ "@type": "BreadcrumbList" }, { "@type": "BlogPosting", headline: "H", datePublished: "2020-01-02" }],
+      "2020-01-02 [JSON-LD datePublished]",
+    ],
+    [
+      "an @graph",
+      {
+        "@graph": [
+          { "@type": "WebPage", datePublished: "1999-01-01" },
+          { "@type": "Article", headline: "H", datePublished: "2020-01-02" },
+        ],
+      },
+      "2020-01-02 [JSON-LD datePublished]",
+    ],
+    [
+      "a mainEntity",
+      { "@type": "WebPage", mainEntity: { "@type": "NewsArticle", headline: "H", datePublished: "2020-01-02" } },
+      "2020-01-02 [JSON-LD datePublished]",
+    ],
+    // a WebPage is not the article, whatever dates it carries
+    ["only a WebPage", { "@type": "WebPage", datePublished: "2020-01-02" }, undefined],
+  ])("reads the date of %s", (_, data, date) => {
+    expect(read(ld(data)).date).toBe(date);
+  });
+
+  it.each([
+    ["a Person", { "@type": "Person", name: "Jane Doe" }, "Jane Doe [JSON-LD author]"],
+    [
+      "a list of people",
+      [
+        { "@type": "Person", name: "Jane Doe" },
+        { "@type": "Person", name: "John Roe" },
+      ],
+      "Jane Doe + John Roe [JSON-LD author]",
+    ],
+    ["a name", "Jane Doe", "Jane Doe [JSON-LD author]"],
+    ["an organization", { "@type": "NewsMediaOrganization", name: "BBC News" }, "BBC News (organization) [JSON-LD author]"],
+    // an address is not a name
+    ["a URL", "https://example.com/jane", undefined],
+  ])("reads an author given as %s", (_, author, expected) => {
+    expect(read(ld({ "@type": "NewsArticle", headline: "H", author })).authors).toBe(expected);
+  });
+
+  it("resolves an author given by @id elsewhere in the graph", () => {
+    const graph = {
+      "@graph": [
+        { "@type": "Article", headline: "H", author: { "@id": "#jane" } },
+        { "@type": "Person", "@id": "#jane", name: "Jane Doe" },
+      ],
+    };
+    expect(read(ld(graph)).authors).toBe("Jane Doe [JSON-LD author]");
+  });
+
+  it("decodes HTML character references CMSs leave in JSON-LD", () => {
+    expect(read(ld({ "@type": "NewsArticle", headline: "Venice&#039;s barrier &amp; the tide" })).title).toBe("Venice's barrier & the tide [JSON-LD headline]");
+  });
+
+  it("reports a block that is not JSON and reads the rest of the page", () => {
+    const result = read(`<script type="application/ld+json">{"@type": "NewsArticle",}</script><meta property="article:published_time" content="2020-01-02">`);
+    expect(result.problems[0]).toMatch(/^A JSON-LD block is not valid JSON/u);
+    expect(result.date).toBe("2020-01-02 [article:published_time]");
+  });
+});
+
+describe("the order of trust", () => {
+  it.each([
+    // JSON-LD beats article:published_time when they disagree, and the loser says why
+    [
+      `${ld({ "@type": "NewsArticle", datePublished: "2021-03-09T18:02:11Z" })}<meta property="article:published_time" content="2021-03-10T08:15:00Z">`,
+      "",
+      "2021-03-09T18:02:11Z [JSON-LD datePublished]",
+    ],
+    // microdata beats Open Graph
+    [
+      '<meta itemprop="datePublished" content="2020-05-06"><meta property="article:published_time" content="2020-05-07">',
+      "",
+      "2020-05-06 [itemprop=datePublished]",
+    ],
+    // itemprop on any element: <time datetime>, <abbr title>, or text
+    ["", '<article><time itemprop="datePublished" datetime="2020-05-06T10:00:00Z">May 6</time></article>', "2020-05-06T10:00:00Z [itemprop=datePublished]"],
+    [
+      "",
+      '<article><abbr itemprop="datePublished" title="2019-10-15T21:40:00+02:00">21:40</abbr></article>',
+      "2019-10-15T21:40:00+02:00 [itemprop=datePublished]",
+    ],
+    ["", '<article><span itemprop="datePublished">May 6, 2020</span></article>', "May 6, 2020 [itemprop=datePublished]"],
+    // Open Graph beats a meta name
+    ['<meta name="date" content="2020-05-07"><meta property="article:published_time" content="2020-05-06">', "", "2020-05-06 [article:published_time]"],
+    ['<meta name="DC.date.issued" content="2020-05-06">', "", "2020-05-06 [dc.date.issued]"],
+    // the visible page last: a <time datetime>, then a date line
+    ["", '<article><time datetime="2020-05-06">6 May</time></article>', "2020-05-06 [<time datetime>]"],
+    ["", '<article><div class="post-date">Publié le 30 avril 2015 à 07h19</div></article>', "2015-04-30T07:19 [date line]"],
+  ])("%s %s → %s", (head, body, date) => {
+    expect(read(head, body || undefined).date).toBe(date);
+  });
+
+  it("fills updated, never date, from dateModified, article:modified_time and Updated lines", () => {
+    const result = read(
+      ld({ "@type": "NewsArticle", dateModified: "2023-06-08T14:05:12Z" }),
+      '<article><p class="timestamp">Updated June 9, 2023</p></article>',
+    );
+    expect(result.date).toBeUndefined();
+    expect(result.updated).toBe("2023-06-08T14:05:12Z [JSON-LD dateModified]");
+    expect(result.problems).toContain("The page gives only a modification date; it fills `updated`, never `date`.");
+  });
+
+  it("keeps updated only when it is after the date", () => {
+    expect(read(ld({ "@type": "NewsArticle", datePublished: "2023-06-08", dateModified: "2023-06-07" })).updated).toBeUndefined();
+    expect(read(ld({ "@type": "NewsArticle", datePublished: "2023-06-07", dateModified: "2023-06-08" })).updated).toBe("2023-06-08 [JSON-LD dateModified]");
+  });
+
+  it("takes a complete og:description over a meta description cut short", () => {
+    const result = read(
+      '<meta name="description" content="The council voted 9 to 2 to build a barrier, ending a decade of..."><meta property="og:description" content="The council voted 9 to 2 to build a barrier, ending a decade of studies.">',
+    );
+    expect(result.description).toBe("The council voted 9 to 2 to build a barrier, ending a decade of studies. [og:description]");
+    expect(result.evidence.find((item) => item.source === "description")?.reason).toBe("a shortened form of og:description");
+  });
+
+  it("prefers a person to an organization named by a more trusted source", () => {
+    const result = read(
+      ld({ "@type": "NewsArticle", author: { "@type": "Organization", name: "BBC News" } }),
+      '<article><p class="byline">By Jane Doe</p><p>Text.</p></article>',
+    );
+    expect(result.authors).toBe("Jane Doe [.byline]");
+  });
+});
+
+describe("title", () => {
+  it.each([
+    // a site or section <h1> loses to og:title, JSON-LD headline and <title> agreeing
+    ['<title>The real one | Salon</title><meta property="og:title" content="The real one">', "<h1>Salon</h1>", "The real one [og:title]"],
+    [
+      `${ld({ "@type": "NewsArticle", headline: "The real one" })}<meta property="og:title" content="The real one">`,
+      "<h1>Minecraft News</h1>",
+      "The real one [JSON-LD headline]",
+    ],
+    // an <h1> agreeing with any of them wins, as written
+    ['<meta property="og:title" content="Iran blames NATO">', "<article><h1>Iran Blames NATO</h1></article>", "Iran Blames NATO [<h1>]"],
+    // no metadata: the <h1>
+    ["", "<h1>Only a heading</h1>", "Only a heading [<h1>]"],
+    // no <h1>: the <title> without the site's name
+    [
+      '<title>Bahn will alle Nachtzüge erneuern - Abendpost</title><meta property="og:site_name" content="Abendpost">',
+      "<p>x</p>",
+      "Bahn will alle Nachtzüge erneuern [<title>]",
+    ],
+  ])("%s %s → %s", (head, body, title) => {
+    expect(read(head, body).title).toBe(title);
+  });
+
+  it.each([
+    ["Harbour Council Approves Barrier - The Coastal Record", ["The Coastal Record"], "Harbour Council Approves Barrier"],
+    ["BBC News - Storm Ciarán: Thousands without power", ["BBC News"], "Storm Ciarán: Thousands without power"],
+    ["Storm Ciarán: Thousands without power | BBC", [], "Storm Ciarán: Thousands without power"],
+    // without a known site, only a short last part goes
+    ["Why the sea is rising - and what cities can do about it", [], "Why the sea is rising - and what cities can do about it"],
+    ["Hello", ["Site"], "Hello"],
+  ])("stripSiteName(%j, %j) → %j", (title, sites, expected) => {
+    expect(stripSiteName(title, sites)).toBe(expected);
+  });
+});
+
+describe("numeric dates", () => {
+  it.each([
+    ["en-US", "2007-05-29T09:49:00 [publishdate]"],
+    // day-first in French; 29 cannot be a month in any order
+    ["fr", undefined],
+    ["en", "2007-05-29T09:49:00 [publishdate]"],
+    [undefined, undefined],
+  ])("05/29/2007 09:49:00 on a page in %s → %s", (lang, date) => {
+    expect(read('<meta name="publishdate" content="05/29/2007 09:49:00">', undefined, lang).date).toBe(date);
+  });
+
+  it("reports a numeric date as ambiguous where the page names no language", () => {
+    expect(read('<meta name="publishdate" content="05/06/2007">').problems[0]).toMatch(/numbers only and the page does not say its language/u);
+    expect(read('<meta name="publishdate" content="05/06/2007">', undefined, "en-GB").date).toBe("2007-06-05 [publishdate]");
+  });
+});
