@@ -46,7 +46,9 @@ async function residentKiB(pids) {
 }
 
 /**
- * Runs `command args` and returns its wall seconds and peak RSS in MiB. The peak is the larger of
+ * Runs `command args` and returns its wall seconds, CPU seconds (user and system, every thread and
+ * waited child; null without GNU time) and peak RSS in MiB. The CPU time is the fairer figure on a
+ * machine shared with other work, which stretches wall time. The peak is the larger of
  * GNU time's (the kernel's maxrss of the process, exact, threads included) and the sum of the
  * tree's resident sets polled every 50 ms from /proc (which sees several processes at once, but
  * can miss a peak shorter than that).
@@ -56,7 +58,7 @@ async function residentKiB(pids) {
  */
 export function measure(command, args, { cwd, env = process.env }) {
   const timeFile = path.join(tmpdir(), `wirefeed-bench-time-${process.pid}`);
-  const argv = hasGnuTime ? ["-f", "%M", "-o", timeFile, command, ...args] : args;
+  const argv = hasGnuTime ? ["-f", "%M %U %S", "-o", timeFile, command, ...args] : args;
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(hasGnuTime ? gnuTime : command, argv, { cwd, env, stdio: ["ignore", "ignore", "inherit"] });
@@ -77,12 +79,11 @@ export function measure(command, args, { cwd, env = process.env }) {
       polling = false;
       await polled;
       if (code !== 0) return reject(new Error(`${command} ${args.join(" ")} exited with ${code}`));
-      let timeKiB = 0;
-      if (hasGnuTime) {
-        timeKiB = Number((await readFile(timeFile, "utf8")).trim().split("\n").pop());
-        await rm(timeFile, { force: true });
-      }
-      resolve({ seconds, rssMiB: Math.max(timeKiB, polledKiB) / 1024 });
+      if (!hasGnuTime) return resolve({ seconds, cpuSeconds: null, rssMiB: polledKiB / 1024 });
+      // The last line: the lines before it, if any, are GNU time's notes (a signal, an exit status).
+      const [timeKiB, user, system] = (await readFile(timeFile, "utf8")).trim().split("\n").pop().split(" ").map(Number);
+      await rm(timeFile, { force: true });
+      resolve({ seconds, cpuSeconds: user + system, rssMiB: Math.max(timeKiB, polledKiB) / 1024 });
     });
   });
 }

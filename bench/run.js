@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { article, generateCorpus, publishedAt, shapes } from "./generate.js";
 import { hasGnuTime, measure, outputBytes } from "./measure.js";
-import { formatOutputTable, formatTable, judge } from "./table.js";
+import { formatOutputTable, formatTable, judge, withCpuRatios } from "./table.js";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(benchDir);
@@ -86,7 +86,8 @@ const step = async (name, command, args, wrote) => {
   log(`${name} ...`);
   const run = { name, ...(await measure(command, args, { cwd: corpus })), output: await outputBytes(wrote) };
   runs.push(run);
-  log(`  ${run.seconds.toFixed(2)} s, ${Math.round(run.rssMiB)} MiB, ${(run.output.total / 1e6).toFixed(1)} MB`);
+  const cpu = run.cpuSeconds === null ? "" : ` (CPU ${run.cpuSeconds.toFixed(2)} s)`;
+  log(`  ${run.seconds.toFixed(2)} s${cpu}, ${Math.round(run.rssMiB)} MiB, ${(run.output.total / 1e6).toFixed(1)} MB`);
   return run;
 };
 const floorFile = path.join(corpus, "floor.json");
@@ -148,7 +149,7 @@ const results = {
   },
   // What each tool published: every article in Hugo's archive, one feed set per tag and section in both.
   published: { wirefeedTagFeeds: wirefeedTags, ...(hugoCounts ? { hugoArticles: hugoCounts.articles, hugoTermFeeds: hugoCounts.termFeeds } : {}) },
-  runs: runs.map((run) => judge(run, floor.seconds, hugoRun?.seconds ?? null, n)),
+  runs: withCpuRatios(runs.map((run) => judge(run, floor.seconds, hugoRun?.seconds ?? null, n))),
 };
 console.log(formatTable(results));
 console.log("");

@@ -23,6 +23,18 @@ export function judge(run, floorSeconds, hugoSeconds, n) {
   return { ...run, ratio: toFloor, ratioToHugo: ratio(run.seconds, hugoSeconds), target: target ?? null, met };
 }
 
+/**
+ * The ratios of each run's CPU seconds to the floor's and Hugo's (null where a figure is missing),
+ * added to the judged rows.
+ * @param runs judged rows with cpuSeconds
+ */
+export function withCpuRatios(runs) {
+  const cpuOf = (name) => runs.find((run) => run.name === name)?.cpuSeconds ?? null;
+  const [floor, hugo] = [cpuOf("floor"), cpuOf("hugo")];
+  const cpu = (run, yardstick) => (run.cpuSeconds === null ? null : ratio(run.cpuSeconds, yardstick));
+  return runs.map((run) => ({ ...run, cpuRatio: cpu(run, floor), cpuRatioToHugo: cpu(run, hugo) }));
+}
+
 const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
 
 /** Lines of cells with the first column left-aligned and the others right-aligned. */
@@ -37,12 +49,16 @@ function align(header, rows) {
  * @param results { corpus, n, cores, node, load, runs: judged rows }
  */
 export function formatTable(results) {
-  const header = ["run", "wall s", "× floor", "× Hugo", "target", "peak RSS MiB", "output MB", "met"];
+  const header = ["run", "wall s", "× floor", "× Hugo", "CPU s", "CPU × floor", "CPU × Hugo", "target", "peak RSS MiB", "output MB", "met"];
+  const figure = (value, digits) => (value === null || value === undefined ? "" : value.toFixed(digits));
   const rows = results.runs.map((run) => [
     run.name,
     run.seconds.toFixed(2),
     run.ratio.toFixed(3),
-    run.ratioToHugo === null ? "" : run.ratioToHugo.toFixed(3),
+    figure(run.ratioToHugo, 3),
+    figure(run.cpuSeconds, 2),
+    figure(run.cpuRatio, 3),
+    figure(run.cpuRatioToHugo, 3),
     run.target === null ? "" : `≤ ${run.target}`,
     String(Math.round(run.rssMiB)),
     megabytes(run.output.total),

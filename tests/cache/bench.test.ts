@@ -20,11 +20,13 @@ const corpus = () => generator() as Promise<Generator>;
 interface Run {
   name: string;
   seconds: number;
+  cpuSeconds: number | null;
   rssMiB: number;
   output: { total: number; byPath: Record<string, number> };
 }
 interface Table {
   judge(run: Run, floorSeconds: number, hugoSeconds: number | null, n: number): Run & { ratio: number; ratioToHugo: number | null; met: boolean | null };
+  withCpuRatios<T extends Run>(runs: T[]): (T & { cpuRatio: number | null; cpuRatioToHugo: number | null })[];
   formatTable(results: unknown): string;
   formatOutputTable(results: unknown): string;
 }
@@ -172,26 +174,30 @@ it.skipIf(!hugo)("has a Hugo peer that publishes every article and the same tag 
   expect(termFolders).toHaveLength(tagIndex.tags.length);
 });
 
-it("judges runs against the floor and Hugo and prints them as tables", async () => {
-  const { judge, formatTable, formatOutputTable } = await table();
+it("judges runs against the floor and Hugo, in wall and CPU time, and prints them as tables", async () => {
+  const { judge, withCpuRatios, formatTable, formatOutputTable } = await table();
   const output = (total: number) => ({ total, byPath: { "archive.json": total / 2, "tags/": total / 2 } });
-  const runs = [
-    judge({ name: "floor", seconds: 10, rssMiB: 200, output: output(1e6) }, 10, 4, 5),
-    judge({ name: "hugo", seconds: 4, rssMiB: 900, output: output(3e6) }, 10, 4, 5),
-    judge({ name: "cold", seconds: 5, rssMiB: 300, output: output(8e6) }, 10, 4, 5),
-    judge({ name: "warm, unchanged", seconds: 1, rssMiB: 100, output: output(8e6) }, 10, 4, 5),
-  ];
-  expect(runs.map(({ ratio, ratioToHugo, met }) => [ratio, ratioToHugo, met])).toEqual([
-    [1, 2.5, null],
-    [0.4, 1, null],
-    [0.5, 1.25, true],
-    [0.1, 0.25, false],
+  const runs = withCpuRatios([
+    judge({ name: "floor", seconds: 10, cpuSeconds: 8, rssMiB: 200, output: output(1e6) }, 10, 4, 5),
+    judge({ name: "hugo", seconds: 4, cpuSeconds: 6, rssMiB: 900, output: output(3e6) }, 10, 4, 5),
+    judge({ name: "cold", seconds: 5, cpuSeconds: 9, rssMiB: 300, output: output(8e6) }, 10, 4, 5),
+    judge({ name: "warm, unchanged", seconds: 1, cpuSeconds: 0.6, rssMiB: 100, output: output(8e6) }, 10, 4, 5),
+    judge({ name: "warm, 1 edited", seconds: 0.2, cpuSeconds: null, rssMiB: 600, output: output(8e6) }, 10, 4, 5),
+  ]);
+  expect(runs.map(({ ratio, ratioToHugo, cpuRatio, cpuRatioToHugo, met }) => [ratio, ratioToHugo, cpuRatio, cpuRatioToHugo, met])).toEqual([
+    [1, 2.5, 1, 1.333, null],
+    [0.4, 1, 0.75, 1, null],
+    [0.5, 1.25, 1.125, 1.5, true],
+    [0.1, 0.25, 0.075, 0.1, false],
+    // Fast enough, but over the memory target; without GNU time there is no CPU figure.
+    [0.02, 0.05, null, null, false],
   ]);
   expect(judge(runs[2] as Run, 10, null, 5).ratioToHugo).toBeNull();
   const results = { corpus: "newsroom", n: 5, cores: 2, node: "v20.0.0", load: { before: [1, 1, 1], after: [2, 1, 1] }, runs };
   const text = formatTable(results);
-  expect(text.split("\n")).toHaveLength(7);
-  expect(text).toMatch(/^warm, unchanged +1\.00 +0\.100 +0\.250 +≤ 0\.03 +100 +8\.0 +NO$/m);
+  expect(text.split("\n")).toHaveLength(8);
+  expect(text).toMatch(/^warm, unchanged +1\.00 +0\.100 +0\.250 +0\.60 +0\.075 +0\.100 +≤ 0\.03 +100 +8\.0 +NO$/m);
+  expect(text).toMatch(/^warm, 1 edited +0\.20 +0\.020 +0\.050 +≤ 0\.03 +600 +8\.0 +NO$/m);
   // Output per 1,000 articles: 4 MB of tags at 5 articles is 800 MB per 1,000.
   expect(formatOutputTable(results)).toMatch(/^cold tags\/ +4\.0 +800\.0$/m);
 });
