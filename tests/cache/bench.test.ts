@@ -159,7 +159,18 @@ it.skipIf(!hugo)("has a Hugo peer that publishes every article and the same tag 
   const dir = await tempDir();
   const articles = await generateCorpus(dir, 40);
   const site = path.join(dir, "hugo-public");
-  execFileSync("hugo", ["--source", path.join(repoRoot, "bench/hugo"), "--contentDir", articles, "--destination", site, "--noBuildLock", "--quiet"]);
+  execFileSync("hugo", [
+    "--source",
+    path.join(repoRoot, "bench/hugo"),
+    "--contentDir",
+    articles,
+    "--destination",
+    site,
+    "--cacheDir",
+    path.join(dir, "hugo-cache"),
+    "--noBuildLock",
+    "--quiet",
+  ]);
   const archive = JSON.parse(await readFile(path.join(site, "archive.json"), "utf8")) as { articles: { content_html: string }[] };
   expect(archive.articles).toHaveLength(40);
   for (const entry of archive.articles) expect(entry.content_html).toMatch(/^<p>/);
