@@ -19,7 +19,6 @@ import {
 import { fileStamps } from "./incremental/file-stamp.js";
 import { listArticleFiles } from "./stages/read.js";
 import { mapLimited, readConcurrency } from "./runtime/map-limited.js";
-import { DocumentPool, documentWorkersAvailable } from "./runtime/workers/document-pool.js";
 import { buildModel, type FeedModel, type ModelBody } from "./stages/model.js";
 import type { ArticleRecord, PrepareContext, RenderedArticle } from "./stages/prepare.js";
 import type { RenderedBody } from "./stages/render.js";
@@ -301,9 +300,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const outputsStarted = performance.now();
     const previousLines = await unchangedLineIndex(cache?.outputs, outDir);
     if (previousLines) lineIndex.previous = previousLines;
-    // Feed documents render on threads of their own while this one writes the downloads.
-    const documents = threads > 1 && documentWorkersAvailable() ? new DocumentPool(threads - 1, cache ? { cacheDir: cache.dir } : {}) : undefined;
-    const rendered = await renderOutputs(model, { previous: outDir, lineIndex, spool: spoolFolder(outDir), ...(documents ? { documents } : {}) });
+    const rendered = await renderOutputs(model, { previous: outDir, lineIndex, spool: spoolFolder(outDir), ...(storeDir ? { cacheDir: storeDir } : {}) });
     try {
       const files = await keepUnchanged(outDir, rendered.files);
       const writeStarted = performance.now();
@@ -312,7 +309,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       timings.writeMs += performance.now() - writeStarted;
       return files;
     } finally {
-      await documents?.close();
       await rendered.dispose();
     }
   };

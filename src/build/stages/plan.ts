@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { renderHere } from "../runtime/workers/document-pool.js";
 import type { FeedModel, Item } from "./model.js";
 import { type LineIndex, recordLine } from "../../formats/archive/records.js";
 import { archiveFiles, archivePaths } from "../../formats/archive/files.js";
 import { archiveJsonSchema } from "../../formats/archive/schema.js";
 import { archivedFeeds, type FeedDocument } from "../../formats/archive/feeds.js";
+import { renderDocument } from "../../formats/document.js";
+import { ItemStore } from "../incremental/item-store.js";
 import { inputKey, OutputReuse, statePath } from "../incremental/previous-output.js";
 import { renderTagsIndex, tagFeeds, tagsIndexPath } from "../../formats/tag-feeds.js";
 import type { OutputFiles } from "./write.js";
@@ -17,8 +18,8 @@ export interface RenderOptions {
   lineIndex?: { previous?: LineIndex; next?: LineIndex | undefined };
   /** Where the gzip twins are spooled while they are made (see `spoolFolder`); by default, in the system's temporary folder. */
   spool?: string;
-  /** Renders feed documents on other threads; without it they are rendered on this one as they are written. */
-  documents?: { render(document: FeedDocument): Promise<string> };
+  /** The article cache's folder, where each article's feed items are kept between builds. */
+  cacheDir?: string;
 }
 
 /** Everything a feed document's bytes depend on, besides wirefeed's version. */
@@ -53,13 +54,10 @@ export async function renderOutputs(model: FeedModel, options: RenderOptions = {
     return hash;
   };
 
-  const pool = options.documents;
-  for (const [order, document] of [...archivedFeeds(model), ...tagFeeds(model)].entries()) {
-    const key = documentKey(document, fingerprint);
-    files.set(
-      document.path,
-      await (pool ? reuse.keyed(document.path, key, () => pool.render(document), { order }) : reuse.keyed(document.path, key, () => renderHere(document))),
-    );
+  // A document is its head, its items' bytes and its tail: each item is written once, for all of them.
+  const items = new ItemStore(model.config, fingerprint, options.cacheDir);
+  for (const document of [...archivedFeeds(model), ...tagFeeds(model)]) {
+    files.set(document.path, await reuse.keyed(document.path, documentKey(document, fingerprint), () => renderDocument(document, items.bytes)));
   }
   files.set(tagsIndexPath, renderTagsIndex(model));
   files.set(archivePaths.schema, `${JSON.stringify(archiveJsonSchema(), null, 2)}\n`);

@@ -13,15 +13,7 @@ const writeLanes = 2;
  * string (the archive at 100,000 articles); or `reuse`, the same file of the previous output, kept
  * as it is (hard-linked, so neither rewritten nor recompressed).
  */
-export type OutputContent =
-  | string
-  | Uint8Array
-  /**
-   * `offThread`: made on other threads, so written alongside the files this thread makes rather
-   * than after them, in `order`: the documents of one page together, whose bodies a thread then reads once.
-   */
-  | { stream: () => AsyncIterable<string | Uint8Array>; offThread?: { order: number } }
-  | { reuse: true };
+export type OutputContent = string | Uint8Array | { stream: () => AsyncIterable<string | Uint8Array> } | { reuse: true };
 
 /** The files of one build: paths relative to the output folder, with their content. */
 export type OutputFiles = Map<string, OutputContent>;
@@ -108,7 +100,6 @@ export async function writeOutput(out: string, files: OutputFiles): Promise<void
     // threads does not hold up the next one. A file and its gzip twin (`x` and `x.gz`) go in turn,
     // as the twin is compressed while the file is written. A file may wait for files before it (the
     // manifest for the downloads' checksums), never for one after it, so the lanes cannot deadlock.
-    // Files made on other threads form a queue of their own, in their `order`, written while this thread makes the rest.
     const groups = new Map<string, [string, OutputContent][]>();
     for (const [relative, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const plain = relative.replace(/\.gz$/, "");
@@ -116,10 +107,6 @@ export async function writeOutput(out: string, files: OutputFiles): Promise<void
       if (group) group.push([relative, content]);
       else groups.set(plain, [[relative, content]]);
     }
-    const offThreadOrder = (group: [string, OutputContent][]): number | undefined => {
-      const [, content] = group[0]!;
-      return typeof content === "object" && "offThread" in content ? content.offThread?.order : undefined;
-    };
     const writeGroup = async (group: [string, OutputContent][]) => {
       for (const [relative, content] of group) {
         const target = path.join(stage, relative);
@@ -129,13 +116,7 @@ export async function writeOutput(out: string, files: OutputFiles): Promise<void
         await writeOne(target, content, path.join(out, relative));
       }
     };
-    const queues = [
-      [...groups.values()].filter((group) => offThreadOrder(group) === undefined),
-      [...groups.values()].filter((group) => offThreadOrder(group) !== undefined).sort((a, b) => offThreadOrder(a)! - offThreadOrder(b)!),
-    ];
-    const written = await Promise.allSettled(queues.map((queue) => mapLimited(queue, writeLanes, writeGroup)));
-    const failure = written.find((queue) => queue.status === "rejected");
-    if (failure) throw failure.reason;
+    await mapLimited([...groups.values()], writeLanes, writeGroup);
     const aside = path.join(folder, `${retired}${process.pid}`);
     const hadOutput = await rename(out, aside).then(
       () => true,

@@ -1,0 +1,66 @@
+import type { Config } from "../../config/schema.js";
+import type { Item } from "../stages/model.js";
+import { type FeedFormat, itemWriters } from "../../formats/document.js";
+import { readStoredItems, type StoredItems, storeItems } from "./article-cache.js";
+
+/**
+ * How many bytes of items are kept in memory. A page's three formats, and a tag's, come one after
+ * another, so an item is wanted again soon or much later (in another tag's feed): the recent ones
+ * stay here, the rest are read back from the cache, as one page of items at 10,000 or 100,000 articles.
+ */
+const memoryBudget = 32 * 1024 * 1024;
+
+const sizeOf = (items: StoredItems) => items.rss.length + items.atom.length + items.json.length;
+
+/**
+ * The feed items of a build: each article's item is written once per format, kept with the
+ * article in the cache (when there is one) and joined into every document that holds it. An edit
+ * makes a new key, so only that article's items are written again.
+ */
+export class ItemStore {
+  private readonly recent = new Map<Item, StoredItems>();
+  private held = 0;
+  /** Items written anew by this build (the rest came from the cache). */
+  written = 0;
+
+  /**
+   * @param config the site's config (its URL and zone are in every item)
+   * @param fingerprint what an item's bytes are made from besides its key: its resolved tags and the serializers' code
+   * @param cacheDir where the items are kept between builds; without it they are written anew in each build
+   */
+  constructor(
+    private readonly config: Config,
+    private readonly fingerprint: (item: Item) => string,
+    private readonly cacheDir?: string,
+  ) {}
+
+  /** The bytes of `item` in `format`. */
+  bytes = (item: Item, format: FeedFormat): string => this.items(item)[format];
+
+  private items(item: Item): StoredItems {
+    const found = this.recent.get(item);
+    if (found) {
+      // Most recently used last: the first entry is the one to let go.
+      this.recent.delete(item);
+      this.recent.set(item, found);
+      return found;
+    }
+    const { cacheDir } = this;
+    const key = item.key;
+    const fingerprint = this.fingerprint(item);
+    let items = cacheDir === undefined || key === undefined ? undefined : readStoredItems(cacheDir, key, fingerprint);
+    if (!items) {
+      items = { rss: itemWriters.rss(this.config, item), atom: itemWriters.atom(this.config, item), json: itemWriters.json(this.config, item) };
+      this.written++;
+      if (cacheDir !== undefined && key !== undefined) storeItems(cacheDir, key, fingerprint, items);
+    }
+    this.recent.set(item, items);
+    this.held += sizeOf(items);
+    for (const [oldest, old] of this.recent) {
+      if (this.held <= memoryBudget) break;
+      this.recent.delete(oldest);
+      this.held -= sizeOf(old);
+    }
+    return items;
+  }
+}
