@@ -28,7 +28,8 @@ import { serializerCode } from "./incremental/previous-output.js";
 import { defaultWorkers, minimumForWorkers, prepareOnWorkers, workersAvailable } from "./runtime/workers/article-pool.js";
 import { checkRemovals } from "./stages/guard.js";
 import { acquireOutputLock, onInterrupt, releaseLocksSync } from "./runtime/lock.js";
-import { abandonOutputSync, type OutputFiles, recoverOutput, spoolFolder, writeOutput } from "./stages/write.js";
+import { abandonOutputSync, type OutputFiles, OutputTooLarge, recoverOutput, spoolFolder, writeOutput } from "./stages/write.js";
+import { outputTooLarge } from "./stages/output-budget.js";
 
 /** What a build is asked to do. Paths resolve against `cwd`. */
 export interface BuildOptions {
@@ -296,7 +297,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // A reused output keeps its all.ndjson, hence its line index.
   const lineIndex: { previous?: LineIndex; next?: LineIndex | undefined } = { next: reusable ? cache?.outputs?.lines : undefined };
   /** Makes the files of `model` and writes them; the bodies are read only while a file that changed is written. */
-  const produce = async (model: FeedModel): Promise<OutputFiles> => {
+  // Set when the output would pass maxOutputBytes: nothing is written, and nothing is tried again.
+  let refused = false;
+  const produce = async (model: FeedModel): Promise<OutputFiles | undefined> => {
     const outputsStarted = performance.now();
     const previousLines = await unchangedLineIndex(cache?.outputs, outDir);
     if (previousLines) lineIndex.previous = previousLines;
@@ -305,9 +308,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const files = await keepUnchanged(outDir, rendered.files);
       const writeStarted = performance.now();
       timings.outputsMs += writeStarted - outputsStarted;
-      await writeOutput(outDir, files);
+      await writeOutput(outDir, files, config.maxOutputBytes);
       timings.writeMs += performance.now() - writeStarted;
       return files;
+    } catch (error) {
+      if (!(error instanceof OutputTooLarge)) throw error;
+      diagnostics.push(outputTooLarge(error, display(configPath)));
+      counts.errors++;
+      result.exitCode = 2;
+      refused = true;
+      return undefined;
     } finally {
       await rendered.dispose();
     }
@@ -340,7 +350,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       if (!(error instanceof LostBody)) throw error;
     }
   }
-  if (!outputs) {
+  if (!outputs && !refused) {
     const bodies = await renderedBodies(published, cache, prepareFiles);
     if (bodies.changed.length > 0) {
       for (const file of bodies.changed) {
@@ -352,6 +362,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
     outputs = await produce(toModel(bodies.rendered));
   }
+  if (!outputs) return finish(cache?.outputs);
   for (const [file, content] of outputs) (typeof content === "object" && "reuse" in content ? result.unchanged : result.written).push(file);
   result.written.sort();
   result.unchanged.sort();

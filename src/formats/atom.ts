@@ -4,7 +4,7 @@ import type { Item } from "../build/stages/model.js";
 import { newestUpdate } from "../build/stages/model.js";
 import { formatRfc3339 } from "../text/date.js";
 import { mediaContent } from "./media.js";
-import { describe, onSite, type FeedPage } from "./feed-page.js";
+import { describe, type FeedPage, type ItemContent, onSite } from "./feed-page.js";
 import { appendElements, childElements, declareNamespaces, type ElementSpec, forXmlJsText, joinItems, parseXml, replaceElement } from "./xml.js";
 import { writeItem } from "./xml-writer.js";
 
@@ -17,8 +17,9 @@ import { writeItem } from "./xml-writer.js";
  * "]]>"), categories, the lead image as an enclosure link with a registered type, and Media RSS
  * with credit and caption (its Atom entries take no extensions).
  * @param config the site's config: its URL resolves links and names the tag scheme, its zone dates
+ * @param content whether the entry carries the body or the summary alone (with its link, as RFC 4287 allows)
  */
-export function atomEntry(config: Config, item: Item): string {
+export function atomEntry(config: Config, item: Item, content: ItemContent = "full"): string {
   const site = (url: string) => new URL(url, config.url).href;
   const rfc3339 = (date: Date) => formatRfc3339(date, config.timeZone);
   const tagScheme = site("tags/");
@@ -37,7 +38,7 @@ export function atomEntry(config: Config, item: Item): string {
     })),
     { name: "published", text: rfc3339(item.date) },
     { name: "summary", attributes: { type: "text" }, text: item.summary },
-    { name: "content", attributes: { type: "html" }, text: item.html },
+    ...(content === "full" ? [{ name: "content", attributes: { type: "html" }, text: item.html }] : []),
     ...item.tags.map((tag) => ({ name: "category", attributes: { term: tag.name, scheme: tagScheme } })),
   ];
   const image = item.image;
@@ -60,7 +61,7 @@ const toFeedAuthor = (page: FeedPage, author: { name: string; email?: string | u
  * Serializes one feed document as Atom 1.0 (RFC 4287), with Media RSS and RFC 5005 links.
  * @param entries the bytes of the page's entries, from `atomEntry`, when they were written already
  */
-export function renderAtom(page: FeedPage, entries: readonly string[] = page.items.map((item) => atomEntry(page.config, item))): string {
+export function renderAtom(page: FeedPage, entries: readonly string[] = page.items.map((item) => atomEntry(page.config, item, page.content))): string {
   const { config } = page;
   const updated = newestUpdate(page.items);
   // RFC 4287 wants an author on every entry: the site's author, or the site itself, stands in.

@@ -1,7 +1,7 @@
 import type { Config } from "../config/schema.js";
 import type { Author } from "../text/author.js";
 import type { Item } from "../build/stages/model.js";
-import { describe, onSite, type FeedPage } from "./feed-page.js";
+import { describe, type FeedPage, type ItemContent, onSite } from "./feed-page.js";
 import { formatRfc3339 } from "../text/date.js";
 import { stripXmlInvalid } from "../text/text.js";
 
@@ -32,8 +32,9 @@ function extension(site: (url: string) => string, item: Item): Record<string, un
  * One item of a JSON Feed 1.1 document, as it stands in the document's `items` array (indented
  * two levels), the same in every document that holds it.
  * @param config the site's config: its URL resolves links, its zone dates
+ * @param content whether the item carries the body or the summary alone
  */
-export function jsonFeedItem(config: Config, item: Item): string {
+export function jsonFeedItem(config: Config, item: Item, content: ItemContent = "full"): string {
   const { timeZone } = config;
   const site = (url: string) => new URL(url, config.url).href;
   const wirefeed = extension(site, item);
@@ -41,7 +42,8 @@ export function jsonFeedItem(config: Config, item: Item): string {
     id: item.id,
     url: site(item.url),
     title: item.title,
-    content_html: item.html,
+    // JSON Feed wants content in every item: without the body, the summary stands as its text.
+    ...(content === "full" ? { content_html: item.html } : { content_text: item.summary }),
     summary: item.summary,
     ...(item.image ? { image: site(item.image.url) } : {}),
     date_published: formatRfc3339(item.date, timeZone),
@@ -60,7 +62,11 @@ export function jsonFeedItem(config: Config, item: Item): string {
  * which writes version 1.0 (a single `author`, no `authors`, no `language`).
  * @param items the page's items, from `jsonFeedItem`, when they were written already
  */
-export function renderJsonFeed(page: FeedPage, nextUrl?: string, items: readonly string[] = page.items.map((item) => jsonFeedItem(page.config, item))): string {
+export function renderJsonFeed(
+  page: FeedPage,
+  nextUrl?: string,
+  items: readonly string[] = page.items.map((item) => jsonFeedItem(page.config, item, page.content)),
+): string {
   const { config } = page;
   const head = {
     version: "https://jsonfeed.org/version/1.1",

@@ -4,7 +4,7 @@ import type { Item } from "../build/stages/model.js";
 import { newestUpdate } from "../build/stages/model.js";
 import { formatRfc822 } from "../text/date.js";
 import { mediaContent } from "./media.js";
-import { describe, onSite, type FeedPage } from "./feed-page.js";
+import { describe, type FeedPage, type ItemContent, onSite } from "./feed-page.js";
 import { appendElements, childElements, declareNamespaces, joinItems, replaceElement, type ElementSpec, forXmlJsText, parseXml, textAsHtml } from "./xml.js";
 import { writeItem } from "./xml-writer.js";
 
@@ -18,8 +18,9 @@ import { writeItem } from "./xml-writer.js";
  * say "image/jpg" with length 0) plus Media RSS.
  * No <author> is written even when an email is known: feedparser then lists that person twice.
  * @param config the site's config: its URL resolves links, its zone dates
+ * @param content whether the item carries the body (content:encoded) or the description alone
  */
-export function rssItem(config: Config, item: Item): string {
+export function rssItem(config: Config, item: Item, content: ItemContent = "full"): string {
   const site = (url: string) => new URL(url, config.url).href;
   const specs: ElementSpec[] = [
     { name: "title", text: item.title },
@@ -27,7 +28,7 @@ export function rssItem(config: Config, item: Item): string {
     { name: "guid", attributes: { isPermaLink: "false" }, text: item.id },
     { name: "pubDate", text: formatRfc822(item.date, config.timeZone) },
     { name: "description", text: textAsHtml(item.summary) },
-    { name: "content:encoded", text: item.html },
+    ...(content === "full" ? [{ name: "content:encoded", text: item.html }] : []),
   ];
   for (const author of item.authors) specs.push({ name: "dc:creator", text: author.name });
   for (const tag of item.tags) specs.push({ name: "category", text: tag.name });
@@ -45,7 +46,7 @@ export function rssItem(config: Config, item: Item): string {
  * Serializes one feed document as RSS 2.0 with content, Dublin Core, Media RSS, Atom links and RFC 5005.
  * @param items the bytes of the page's items, from `rssItem`, when they were written already
  */
-export function renderRss(page: FeedPage, items: readonly string[] = page.items.map((item) => rssItem(page.config, item))): string {
+export function renderRss(page: FeedPage, items: readonly string[] = page.items.map((item) => rssItem(page.config, item, page.content))): string {
   const { config } = page;
   const updated = newestUpdate(page.items);
   const feed = new Feed({

@@ -214,8 +214,8 @@ export function readStoredBody(dir: string, key: string): RenderedArticle | unde
 
 const itemsPath = (dir: string, key: string) => path.join(dir, "articles", key.slice(0, 2), `${key}.items.bin`);
 
-/** An article's item in each feed format, as every document that holds it carries it. */
-export type StoredItems = Record<"rss" | "atom" | "json", string>;
+/** An article's item in each feed format, with its full content and with its summary only, as every document that holds it carries it. */
+export type StoredItems = Record<"full" | "summary", Record<"rss" | "atom" | "json", string>>;
 
 /**
  * Stores the feed items of one article beside its body.

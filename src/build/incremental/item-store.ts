@@ -1,6 +1,7 @@
 import type { Config } from "../../config/schema.js";
 import type { Item } from "../stages/model.js";
 import { type FeedFormat, itemWriters } from "../../formats/document.js";
+import type { ItemContent } from "../../formats/feed-page.js";
 import { readStoredItems, type StoredItems, storeItems } from "./article-cache.js";
 
 /**
@@ -10,7 +11,10 @@ import { readStoredItems, type StoredItems, storeItems } from "./article-cache.j
  */
 const memoryBudget = 32 * 1024 * 1024;
 
-const sizeOf = (items: StoredItems) => items.rss.length + items.atom.length + items.json.length;
+const formats = ["rss", "atom", "json"] as const;
+const contents = ["full", "summary"] as const;
+
+const sizeOf = (items: StoredItems) => contents.reduce((sum, content) => sum + formats.reduce((size, format) => size + items[content][format].length, 0), 0);
 
 /**
  * The feed items of a build: each article's item is written once per format, kept with the
@@ -34,8 +38,8 @@ export class ItemStore {
     private readonly cacheDir?: string,
   ) {}
 
-  /** The bytes of `item` in `format`. */
-  bytes = (item: Item, format: FeedFormat): string => this.items(item)[format];
+  /** The bytes of `item` in `format`, carrying `content`. */
+  bytes = (item: Item, format: FeedFormat, content: ItemContent): string => this.items(item)[content][format];
 
   private items(item: Item): StoredItems {
     const found = this.recent.get(item);
@@ -50,7 +54,14 @@ export class ItemStore {
     const fingerprint = this.fingerprint(item);
     let items = cacheDir === undefined || key === undefined ? undefined : readStoredItems(cacheDir, key, fingerprint);
     if (!items) {
-      items = { rss: itemWriters.rss(this.config, item), atom: itemWriters.atom(this.config, item), json: itemWriters.json(this.config, item) };
+      // Both kinds at once: the body is read for the first, and a summary item costs little beside it.
+      const { config } = this;
+      const kind = (content: ItemContent) => ({
+        rss: itemWriters.rss(config, item, content),
+        atom: itemWriters.atom(config, item, content),
+        json: itemWriters.json(config, item, content),
+      });
+      items = { full: kind("full"), summary: kind("summary") };
       this.written++;
       if (cacheDir !== undefined && key !== undefined) storeItems(cacheDir, key, fingerprint, items);
     }

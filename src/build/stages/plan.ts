@@ -59,7 +59,7 @@ export async function renderOutputs(model: FeedModel, options: RenderOptions = {
   for (const document of [...archivedFeeds(model), ...tagFeeds(model)]) {
     files.set(document.path, await reuse.keyed(document.path, documentKey(document, fingerprint), () => renderDocument(document, items.bytes)));
   }
-  files.set(tagsIndexPath, renderTagsIndex(model));
+  if (model.config.outputs.tagFeeds !== "off") files.set(tagsIndexPath, renderTagsIndex(model));
   files.set(archivePaths.schema, `${JSON.stringify(archiveJsonSchema(), null, 2)}\n`);
   const archive = await archiveFiles(model, fingerprint, reuse, options.lineIndex, options.spool);
   for (const [path, content] of archive.files) files.set(path, content);

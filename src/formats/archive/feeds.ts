@@ -41,7 +41,8 @@ export function archivePages(items: readonly Item[], feedLimit: number, size: nu
 export function archivedFeeds(model: FeedModel): FeedDocument[] {
   const { config, items } = model;
   const site = (relative: string) => new URL(relative, config.url).href;
-  const pages = archivePages(items, config.feedLimit, config.archivePageSize);
+  // Without archive pages (`outputs.archivePages`), the subscription documents stand alone.
+  const pages = config.outputs.archivePages ? archivePages(items, config.feedLimit, config.archivePageSize) : [];
   const newest = pages.length;
   const formats = ["rss", "atom", "json"] as const;
   const pageUrl = (format: FeedDocument["format"], number: number) => site(archivePagePath(format, number));
