@@ -5,11 +5,12 @@ import type { ItemContent } from "../../formats/feed-page.js";
 import { readStoredItems, type StoredItems, storeItems } from "./article-cache.js";
 
 /**
- * How many bytes of items are kept in memory. A page's three formats, and a tag's, come one after
- * another, so an item is wanted again soon or much later (in another tag's feed): the recent ones
- * stay here, the rest are read back from the cache, as one page of items at 10,000 or 100,000 articles.
+ * How many characters of items are kept in memory (two bytes each, for text with curly quotes).
+ * A tag's three feeds come one after another, so an item is wanted again soon or much later (in
+ * another tag's feed, or an archive page in another format): the recent ones stay here, the rest
+ * are read back from the cache. A tag feed's 50 items in their six forms fit several times over.
  */
-const memoryBudget = 32 * 1024 * 1024;
+const memoryBudget = 8 * 1024 * 1024;
 
 const formats = ["rss", "atom", "json"] as const;
 const contents = ["full", "summary"] as const;
