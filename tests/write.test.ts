@@ -1,31 +1,40 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, it } from "vitest";
-import { type OutputContent, type OutputFiles, recoverOutput, spoolFolder, writeOutput } from "../src/build/stages/write.js";
+import { type OutputContent, type OutputFiles, OutputTooLarge, recoverOutput, spoolFolder, writeOutput } from "../src/build/stages/write.js";
 import { tempDir } from "./helpers/temp.js";
 
-it("writes files made on other threads in their order, not their paths', beside the others", async () => {
+it("refuses an output larger than maxBytes before writing any of it, when every size is known", async () => {
   const root = await tempDir("wirefeed-write-");
-  const started: string[] = [];
-  const made = (name: string, order?: number): OutputContent => ({
-    stream: async function* () {
-      started.push(name);
-      yield `${name}\n`;
-    },
-    ...(order === undefined ? {} : { offThread: { order } }),
-  });
-  // Page by page, as documents come: the path order would take every RSS page before any Atom page.
-  // One folder, so that no document waits longer than another for its folder to be made.
-  const documents = ["feeds/rss-1.xml", "feeds/atom-1.xml", "feeds/json-1.json", "feeds/rss-2.xml", "feeds/atom-2.xml", "feeds/json-2.json"];
+  const out = path.join(root, "out");
+  await writeOutput(out, new Map<string, OutputContent>([["feed.xml", "<rss/>\n"]]));
   const files: OutputFiles = new Map<string, OutputContent>([
-    ["archive.json", made("archive.json")],
-    ["feed.xml", "<rss/>\n"],
-    ...documents.map((name, order) => [name, made(name, order)] as const),
+    ["a.json", "x".repeat(60)],
+    ["b.json", Buffer.alloc(50)],
+    ["feed.xml", { reuse: true }],
   ]);
-  await writeOutput(path.join(root, "out"), files);
-  expect(started.filter((name) => documents.includes(name))).toEqual(documents);
-  for (const name of [...documents, "archive.json"]) expect(await readFile(path.join(root, "out", name), "utf8")).toBe(`${name}\n`);
-  expect(await readFile(path.join(root, "out", "feed.xml"), "utf8")).toBe("<rss/>\n");
+  const refused = writeOutput(out, files, 110);
+  await expect(refused).rejects.toBeInstanceOf(OutputTooLarge);
+  await expect(refused).rejects.toMatchObject({ bytes: 117, limit: 110, complete: true });
+  expect(await readdir(root)).toEqual(["out"]);
+  expect(await readdir(out)).toEqual(["feed.xml"]);
+  // Streamed files are counted as they are made: the one that passes the limit stops the write.
+  const streamed = new Map<string, OutputContent>([
+    ["a.json", "x".repeat(60)],
+    [
+      "b.ndjson",
+      {
+        stream: async function* () {
+          for (let line = 0; line < 10; line++) yield "0123456789\n";
+        },
+      },
+    ],
+  ]);
+  await expect(writeOutput(out, streamed, 110)).rejects.toMatchObject({ limit: 110, complete: false });
+  expect(await readdir(root)).toEqual(["out"]);
+  expect(await readdir(out)).toEqual(["feed.xml"]);
+  await writeOutput(out, streamed, 170);
+  expect((await readFile(path.join(out, "b.ndjson"), "utf8")).length).toBe(110);
 });
 
 it("clears the spools a killed build left beside the output, never this build's own", async () => {

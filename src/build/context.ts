@@ -78,6 +78,7 @@ export interface BuildContext {
   /** A path as the user should see it: relative to the working folder. */
   readonly display: (file: string) => string;
   readonly now: Date;
+  readonly configPath: string;
   readonly config: Config;
   readonly articlesDir: string;
   readonly outDir: string;
@@ -94,6 +95,8 @@ export interface BuildContext {
   end: "finished" | "setup-failed" | undefined;
   /** Whether article errors (or warnings with `--strict`) fail the build. */
   failed: boolean;
+  /** The exit code of a build that failed for its setup after it started (an output too large): 2. */
+  exit?: 2;
   /** Held from the lock stage to the end of the build; released in `build()`'s `finally`. */
   lock?: { release(): Promise<void>; stopWatching(): void };
   /** The article files, sorted. */

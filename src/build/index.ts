@@ -45,7 +45,7 @@ function result(context: BuildContext): BuildResult {
   const { source } = context;
   context.timings.totalMs = performance.now() - context.started;
   return {
-    exitCode: context.failed ? 1 : 0,
+    exitCode: context.exit ?? (context.failed ? 1 : 0),
     diagnostics: context.diagnostics,
     written: context.written,
     unchanged: context.unchanged,

@@ -30,7 +30,7 @@ Options:
   --allow-removals  let the build drop articles the previous output published
   --cache-dir DIR   cache of prepared articles (default: node_modules/.cache/wirefeed)
   --no-cache        prepare every article anew, and leave the cache alone
-  --workers N       render threads: N for articles, N - 1 for feed documents
+  --workers N       render threads for articles
                     (default: one per core; 1 renders in the main thread)
   --report json|FILE  print (json, on stdout) or write (FILE) a machine-readable summary
   --quiet           print only errors and the summary line; no progress bar

@@ -55,6 +55,30 @@ export const configSchema = z
       .describe("Largest article file accepted, in bytes."),
     archivePageSize: z.int().min(1).max(10000).default(100).describe("Items per archived feed page (RFC 5005)."),
     allowDataImages: z.boolean().default(false).describe("Allow data: URLs in image sources of article bodies."),
+    outputs: z
+      .strictObject({
+        allNdjson: z.boolean().default(true).describe("archive/all.ndjson: every record as NDJSON, for streaming; an edit copies unchanged records from it."),
+        yearlyJson: z.boolean().default(false).describe("archive/<year>.json: each year's articles in the shape of archive.json."),
+        yearlyNdjson: z.boolean().default(false).describe("archive/<year>.ndjson: each year's records as NDJSON."),
+        gzip: z.boolean().default(false).describe("A gzip twin (.gz) of each yearly file and of all.ndjson."),
+        archivePages: z
+          .boolean()
+          .default(true)
+          .describe("feeds/archive/: RFC 5005 archive pages, with every article older than the subscription feeds, in the three formats."),
+        tagFeeds: z
+          .enum(["full", "summary", "off"])
+          .default("summary")
+          .describe('tags/: per-tag feeds whose items carry the full content ("full") or the summary only ("summary"), or none ("off").'),
+      })
+      .prefault({})
+      .describe("Which files besides archive.json, the subscription feeds and the archive's manifest the build writes: each costs space (see the README)."),
+    maxOutputBytes: z
+      .int()
+      .min(1)
+      .optional()
+      .describe(
+        "Largest output the build may write, in bytes (1000000000 for GitHub Pages): a larger one fails the build and leaves the previous output as it was.",
+      ),
   })
   .describe("wirefeed configuration");
 

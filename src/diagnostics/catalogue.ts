@@ -65,6 +65,12 @@ export const catalogue = {
     meaning: "`--now` is not a date.",
     fix: "Pass an ISO 8601 instant such as `2022-03-01T00:00:00Z`.",
   },
+  "output-too-large": {
+    severity: "error",
+    group: "Setup (exit 2)",
+    meaning: "The output would be larger than `maxOutputBytes`; nothing in `output/` changed.",
+    fix: 'Turn off copies you do not need under `outputs` (see "What each output costs"), or raise `maxOutputBytes`.',
+  },
   "output-locked": {
     severity: "error",
     group: "Setup (exit 2)",

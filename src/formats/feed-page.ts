@@ -7,6 +7,9 @@ export interface PageLink {
   href: string;
 }
 
+/** What each item of a document carries: its full content, or its summary only (as tag feeds do by default). */
+export type ItemContent = "full" | "summary";
+
 /** One feed document to write, in any format: the subscription feed, an archive page, a tag feed. */
 export interface FeedPage {
   config: Config;
@@ -23,6 +26,8 @@ export interface FeedPage {
   links: readonly PageLink[];
   /** Marks an RFC 5005 archive document (fh:archive). */
   archive: boolean;
+  /** What each item carries; the full content when absent. */
+  content?: ItemContent;
 }
 
 /** The channel description: RSS requires one, and an empty element tells readers nothing. */

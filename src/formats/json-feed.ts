@@ -1,6 +1,7 @@
+import type { Config } from "../config/schema.js";
 import type { Author } from "../text/author.js";
 import type { Item } from "../build/stages/model.js";
-import { describe, onSite, type FeedPage } from "./feed-page.js";
+import { describe, type FeedPage, type ItemContent, onSite } from "./feed-page.js";
 import { formatRfc3339 } from "../text/date.js";
 import { stripXmlInvalid } from "../text/text.js";
 
@@ -13,12 +14,12 @@ const jsonAuthor = (author: Pick<Author, "name"> & { url?: string | undefined })
  * The `_wirefeed` extension object of an item (JSON Feed 1.1 allows keys starting with "_"):
  * what the image field cannot say.
  */
-function extension(page: FeedPage, item: Item): Record<string, unknown> | undefined {
+function extension(site: (url: string) => string, item: Item): Record<string, unknown> | undefined {
   const image = item.image;
   if (!image) return undefined;
   return {
     image: {
-      url: onSite(page, image.url),
+      url: site(image.url),
       ...(image.type ? { mime_type: image.type } : {}),
       ...(image.alt ? { alt: image.alt } : {}),
       ...(image.caption ? { caption: image.caption } : {}),
@@ -28,13 +29,46 @@ function extension(page: FeedPage, item: Item): Record<string, unknown> | undefi
 }
 
 /**
+ * One item of a JSON Feed 1.1 document, as it stands in the document's `items` array (indented
+ * two levels), the same in every document that holds it.
+ * @param config the site's config: its URL resolves links, its zone dates
+ * @param content whether the item carries the body or the summary alone
+ */
+export function jsonFeedItem(config: Config, item: Item, content: ItemContent = "full"): string {
+  const { timeZone } = config;
+  const site = (url: string) => new URL(url, config.url).href;
+  const wirefeed = extension(site, item);
+  const json = {
+    id: item.id,
+    url: site(item.url),
+    title: item.title,
+    // JSON Feed wants content in every item: without the body, the summary stands as its text.
+    ...(content === "full" ? { content_html: item.html } : { content_text: item.summary }),
+    summary: item.summary,
+    ...(item.image ? { image: site(item.image.url) } : {}),
+    date_published: formatRfc3339(item.date, timeZone),
+    date_modified: formatRfc3339(item.updated, timeZone),
+    ...(item.authors.length ? { authors: item.authors.map(jsonAuthor) } : {}),
+    ...(item.tags.length ? { tags: item.tags.map((tag) => tag.name) } : {}),
+    ...(item.lang ? { language: item.lang } : {}),
+    ...(wirefeed ? { _wirefeed: wirefeed } : {}),
+  };
+  // JSON.stringify escapes every line end inside a string: each "\n" it writes starts a line of its own.
+  return `    ${JSON.stringify(json, sameAsXml, 2).replaceAll("\n", "\n    ")}`;
+}
+
+/**
  * Serializes one feed document as JSON Feed 1.1. Built here rather than with `feed`'s json1(),
  * which writes version 1.0 (a single `author`, no `authors`, no `language`).
+ * @param items the page's items, from `jsonFeedItem`, when they were written already
  */
-export function renderJsonFeed(page: FeedPage, nextUrl?: string): string {
+export function renderJsonFeed(
+  page: FeedPage,
+  nextUrl?: string,
+  items: readonly string[] = page.items.map((item) => jsonFeedItem(page.config, item, page.content)),
+): string {
   const { config } = page;
-  const timeZone = config.timeZone;
-  const feed = {
+  const head = {
     version: "https://jsonfeed.org/version/1.1",
     title: page.title,
     home_page_url: onSite(page, page.homeUrl),
@@ -43,23 +77,9 @@ export function renderJsonFeed(page: FeedPage, nextUrl?: string): string {
     ...(nextUrl ? { next_url: onSite(page, nextUrl) } : {}),
     language: config.language,
     ...(config.author ? { authors: [jsonAuthor(config.author)] } : {}),
-    items: page.items.map((item) => {
-      const wirefeed = extension(page, item);
-      return {
-        id: item.id,
-        url: onSite(page, item.url),
-        title: item.title,
-        content_html: item.html,
-        summary: item.summary,
-        ...(item.image ? { image: onSite(page, item.image.url) } : {}),
-        date_published: formatRfc3339(item.date, timeZone),
-        date_modified: formatRfc3339(item.updated, timeZone),
-        ...(item.authors.length ? { authors: item.authors.map(jsonAuthor) } : {}),
-        ...(item.tags.length ? { tags: item.tags.map((tag) => tag.name) } : {}),
-        ...(item.lang ? { language: item.lang } : {}),
-        ...(wirefeed ? { _wirefeed: wirefeed } : {}),
-      };
-    }),
   };
-  return `${JSON.stringify(feed, sameAsXml, 2)}\n`;
+  // The items come last, as JSON.stringify would have written them: the head's closing brace makes way for them.
+  const written = JSON.stringify(head, sameAsXml, 2);
+  const list = items.length ? `[\n${items.join(",\n")}\n  ]` : "[]";
+  return `${written.slice(0, -2)},\n  "items": ${list}\n}\n`;
 }

@@ -1,39 +1,54 @@
 import { Feed } from "feed";
-import type { Element } from "@xmldom/xmldom";
+import type { Config } from "../config/schema.js";
 import type { Item } from "../build/stages/model.js";
 import { newestUpdate } from "../build/stages/model.js";
 import { formatRfc822 } from "../text/date.js";
 import { mediaContent } from "./media.js";
-import { describe, onSite, type FeedPage } from "./feed-page.js";
-import { appendElements, childElements, declareNamespaces, replaceElement, type ElementSpec, forXmlJsText, parseXml, serializeXml, textAsHtml } from "./xml.js";
+import { describe, type FeedPage, type ItemContent, onSite } from "./feed-page.js";
+import { appendElements, childElements, declareNamespaces, joinItems, replaceElement, type ElementSpec, forXmlJsText, parseXml, textAsHtml } from "./xml.js";
+import { writeItem } from "./xml-writer.js";
 
 /**
- * The parts of an item `feed` cannot write correctly, added through the DOM: the description and
- * content (its CDATA breaks on a second "]]>"), authors as dc:creator (its <author> is a bare
- * name, and RSS wants an email there), categories, and the lead image as Media RSS plus one
- * enclosure with a registered type (its enclosures say "image/jpg" with length 0).
+ * One item as RSS 2.0, the same in every document that holds it. `feed` wrote items once, and
+ * what it wrote wrongly was patched through the DOM; the item is now written whole, in the order
+ * and with the values the patched item had: its title first (`feed` wrote none), link and guid,
+ * the date in the site's zone (`feed` writes GMT), the description and content (its CDATA breaks
+ * on a second "]]>"), authors as dc:creator (its <author> is a bare name, and RSS wants an email
+ * there), categories, and the lead image as one enclosure with a registered type (its enclosures
+ * say "image/jpg" with length 0) plus Media RSS.
  * No <author> is written even when an email is known: feedparser then lists that person twice.
+ * @param config the site's config: its URL resolves links, its zone dates
+ * @param content whether the item carries the body (content:encoded) or the description alone
  */
-function itemElements(page: FeedPage, item: Item): ElementSpec[] {
+export function rssItem(config: Config, item: Item, content: ItemContent = "full"): string {
+  const site = (url: string) => new URL(url, config.url).href;
   const specs: ElementSpec[] = [
+    { name: "title", text: item.title },
+    { name: "link", text: site(item.url) },
+    { name: "guid", attributes: { isPermaLink: "false" }, text: item.id },
+    { name: "pubDate", text: formatRfc822(item.date, config.timeZone) },
     { name: "description", text: textAsHtml(item.summary) },
-    { name: "content:encoded", text: item.html },
+    ...(content === "full" ? [{ name: "content:encoded", text: item.html }] : []),
   ];
   for (const author of item.authors) specs.push({ name: "dc:creator", text: author.name });
   for (const tag of item.tags) specs.push({ name: "category", text: tag.name });
   const image = item.image;
   if (image) {
-    const url = onSite(page, image.url);
+    const url = site(image.url);
     // An enclosure needs a type; an image of unknown type is still described by media:content.
     if (image.type) specs.push({ name: "enclosure", attributes: { url, length: image.length ?? 0, type: image.type } });
     specs.push(mediaContent(image, url));
   }
-  return specs;
+  return writeItem({ name: "item", children: specs }, 2);
 }
 
-/** Serializes one feed document as RSS 2.0 with content, Dublin Core, Media RSS, Atom links and RFC 5005. */
-export function renderRss(page: FeedPage): string {
+/**
+ * Serializes one feed document as RSS 2.0 with content, Dublin Core, Media RSS, Atom links and RFC 5005.
+ * @param items the bytes of the page's items, from `rssItem`, when they were written already
+ */
+export function renderRss(page: FeedPage, items: readonly string[] = page.items.map((item) => rssItem(page.config, item, page.content))): string {
   const { config } = page;
+  const updated = newestUpdate(page.items);
   const feed = new Feed({
     id: page.feedId,
     title: forXmlJsText(page.title),
@@ -41,35 +56,20 @@ export function renderRss(page: FeedPage): string {
     link: onSite(page, page.homeUrl),
     language: config.language,
     ...(config.copyright ? { copyright: forXmlJsText(config.copyright) } : {}),
-    updated: newestUpdate(page.items),
+    updated,
     generator: "wirefeed",
     docs: "https://www.rssboard.org/rss-specification",
     feedLinks: { rss: onSite(page, page.selfUrl) },
   });
-  // Only what `feed` writes right goes through it: link, guid and date; the title is empty so that it writes none.
-  for (const item of page.items) {
-    feed.addItem({ title: "", id: forXmlJsText(item.id), link: onSite(page, item.url), date: item.updated, published: item.date });
-  }
+  // The channel alone goes through `feed` and the DOM; the items are joined into its bytes.
   const document = parseXml(feed.rss2());
   declareNamespaces(document, ["atom", "content", "dc", "media", ...(page.archive ? (["fh"] as const) : [])]);
   const channel = document.getElementsByTagName("channel")[0]!;
-  const firstItem = childElements(channel, "item")[0] ?? null;
-  appendElements(
-    channel,
-    [
-      ...page.links.map((link) => ({ name: "atom:link", attributes: { rel: link.rel, href: onSite(page, link.href), type: "application/rss+xml" } })),
-      ...(page.archive ? [{ name: "fh:archive" }] : []),
-    ],
-    firstItem,
-  );
+  appendElements(channel, [
+    ...page.links.map((link) => ({ name: "atom:link", attributes: { rel: link.rel, href: onSite(page, link.href), type: "application/rss+xml" } })),
+    ...(page.archive ? [{ name: "fh:archive" }] : []),
+  ]);
   // `feed` writes dates in GMT; a news site's readers expect the time as the site printed it.
-  const rfc822 = (date: Date) => formatRfc822(date, config.timeZone);
-  replaceElement(childElements(channel, "lastBuildDate")[0]!, { name: "lastBuildDate", text: rfc822(newestUpdate(page.items)) });
-  childElements(channel, "item").forEach((element: Element, index) => {
-    const item = page.items[index]!;
-    replaceElement(childElements(element, "pubDate")[0]!, { name: "pubDate", text: rfc822(item.date) });
-    appendElements(element, [{ name: "title", text: item.title }], childElements(element, "link")[0]);
-    appendElements(element, itemElements(page, item));
-  });
-  return serializeXml(document);
+  replaceElement(childElements(channel, "lastBuildDate")[0]!, { name: "lastBuildDate", text: formatRfc822(updated, config.timeZone) });
+  return joinItems(document, channel, items);
 }

@@ -10,10 +10,15 @@ export const tagsIndexPath = "tags/index.json";
 
 const tagFeedPaths = (slug: string) => ({ rss: `tags/${slug}/feed.xml`, atom: `tags/${slug}/atom.xml`, json: `tags/${slug}/feed.json` });
 
-/** For every tag, RSS, Atom and JSON feeds of its newest `feedLimit` articles, at tags/<slug>/. */
+/**
+ * For every tag, RSS, Atom and JSON feeds of its newest `feedLimit` articles, at tags/<slug>/;
+ * their items carry the full content or the summary, as `outputs.tagFeeds` says (none when "off").
+ */
 export function tagFeeds(model: FeedModel): FeedDocument[] {
   const { config } = model;
   const documents: FeedDocument[] = [];
+  const content = config.outputs.tagFeeds;
+  if (content === "off") return documents;
   for (const { tag, items } of model.tags.values()) {
     // The channel description is the site's unless a page says otherwise: a tag feed says what it holds.
     const tagConfig = { ...config, description: `Articles tagged “${tag.name}” from ${config.title}` };
@@ -31,6 +36,7 @@ export function tagFeeds(model: FeedModel): FeedDocument[] {
           feedId: selfUrl,
           links: [],
           archive: false,
+          content,
         },
       });
     }

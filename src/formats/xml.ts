@@ -65,6 +65,25 @@ function makeCarriable(node: Node): void {
   }
 }
 
+/**
+ * Serializes `document` with `items` (the bytes of its items, each written at the depth of a
+ * child of `container`) as the last children of `container`. A comment marks their place while
+ * the rest is serialized: no other comment can be in the output (`feed` writes none, and every
+ * "<" of text or attribute values is escaped), so the first one found is ours.
+ */
+export function joinItems(document: Document, container: Element, items: readonly string[]): string {
+  if (items.length === 0) return serializeXml(document);
+  const marker = document.createComment("wirefeed items");
+  // Before the whitespace that indents the container's end tag.
+  const trailing = container.lastChild;
+  container.insertBefore(marker, trailing && trailing.nodeType === trailing.TEXT_NODE ? trailing : null);
+  const xml = serializeXml(document);
+  const markup = "<!--wirefeed items-->";
+  const at = xml.indexOf(markup);
+  const indent = `\n${"    ".repeat(depthOf(container) + 1)}`;
+  return `${xml.slice(0, at)}${indent}${items.join(indent)}${xml.slice(at + markup.length)}`;
+}
+
 /** Serializes a document with the XML declaration, ending with a newline; text XML cannot carry is dropped first. */
 export function serializeXml(document: Document): string {
   makeCarriable(document);
@@ -112,8 +131,8 @@ export function appendElements(parent: Element, specs: readonly ElementSpec[], b
   const document = parent.ownerDocument!;
   const indent = `\n${"    ".repeat(depthOf(parent) + 1)}`;
   const closing = `\n${"    ".repeat(depthOf(parent))}`;
-  const hadElements = parent.getElementsByTagName("*").length > 0;
-  if (!hadElements && !parent.lastChild) parent.appendChild(document.createTextNode(closing));
+  // An empty element gets its closing indentation first; one with any child already has it.
+  if (!parent.lastChild) parent.appendChild(document.createTextNode(closing));
   for (const spec of specs) {
     const element = createElement(document, spec);
     const anchor = before ?? parent.lastChild;

@@ -38,7 +38,7 @@ async function compiledBuild(site: string, out: string, cacheDir: string | false
   return JSON.parse((await run(process.execPath, [scriptFile])).stdout) as Summary;
 }
 
-it("articles and feed documents rendered on worker threads give the bytes of those rendered in one thread", async () => {
+it("articles rendered on worker threads give the bytes of those rendered in one thread", async () => {
   const site = await makeSite(80);
   // Small pages: many archive documents for the document threads to render.
   const configFile = path.join(site, "wirefeed.config.json");

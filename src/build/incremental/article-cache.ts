@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
@@ -11,7 +11,8 @@ import type { WrittenOutputs } from "./previous-output.js";
  * The persistent cache of prepared articles. Layout of the cache folder:
  * - `manifest.bin`: every article of the last build by key (problems and normalized metadata,
  *   no bodies), and what the last build wrote, so an unchanged build reads one file;
- * - `articles/ab/<key>.bin`: the rendered body and summary of one article.
+ * - `articles/ab/<key>.bin`: the rendered body and summary of one article;
+ * - `articles/ab/<key>.items.bin`: its item in each feed format, joined into every feed document that holds it.
  * Every file is sealed: a magic line, the SHA-256 of the payload, then the payload (V8
  * serialization, which keeps Dates and key order, so cached and fresh records are identical).
  * A file that is truncated, corrupt, foreign or from another version or config is never trusted:
@@ -142,8 +143,8 @@ export function storeRendered(dir: string, key: string, rendered: RenderedArticl
 }
 
 /**
- * The stored body of `key` in the cache folder `dir`, read synchronously (by the build, and by
- * the threads that render feed documents), or undefined when it is missing or cannot be trusted.
+ * The stored body of `key` in the cache folder `dir`, read synchronously, or undefined when it is
+ * missing or cannot be trusted.
  */
 export function readStoredBody(dir: string, key: string): RenderedArticle | undefined {
   let bytes: Buffer;
@@ -155,6 +156,44 @@ export function readStoredBody(dir: string, key: string): RenderedArticle | unde
   const value = unseal(bytes);
   if (!isObject(value) || value.key !== key || !isObject(value.rendered)) return undefined;
   return value.rendered as unknown as RenderedArticle;
+}
+
+const itemsPath = (dir: string, key: string) => path.join(dir, "articles", key.slice(0, 2), `${key}.items.bin`);
+
+/** An article's item in each feed format, with its full content and with its summary only, as every document that holds it carries it. */
+export type StoredItems = Record<"full" | "summary", Record<"rss" | "atom" | "json", string>>;
+
+/**
+ * Stores the feed items of one article beside its body.
+ * @param dir the cache folder
+ * @param key the article's key
+ * @param fingerprint what the items were made from besides the key (its resolved tags, the serializers' code)
+ * @param items the item's bytes in each format
+ */
+export function storeItems(dir: string, key: string, fingerprint: string, items: StoredItems): void {
+  const file = itemsPath(dir, key);
+  const folder = path.dirname(file);
+  if (!madeFolders.has(folder)) {
+    mkdirSync(folder, { recursive: true });
+    madeFolders.add(folder);
+  }
+  // Written whole under another name first: a build reading it meanwhile sees the old items or the new, never half.
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, Buffer.concat(seal({ key, fingerprint, items })));
+  renameSync(temporary, file);
+}
+
+/** The stored items of `key` made from `fingerprint`, or undefined when they are missing, stale or cannot be trusted. */
+export function readStoredItems(dir: string, key: string, fingerprint: string): StoredItems | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(itemsPath(dir, key));
+  } catch {
+    return undefined;
+  }
+  const value = unseal(bytes);
+  if (!isObject(value) || value.key !== key || value.fingerprint !== fingerprint || !isObject(value.items)) return undefined;
+  return value.items as unknown as StoredItems;
 }
 
 /** The cache of one build: read once at the start, saved once at the end. */
@@ -278,7 +317,11 @@ export class ArticleCache {
     // Without every shard of a manifest of this build's prefix, the folder is the only full list of bodies.
     const complete = this.manifest?.prefix === this.prefix && this.signatures.size === shardNames.length;
     const unused = complete ? [...this.articles.keys()].filter((key) => !articles.has(key)) : await this.storedKeys();
-    await Promise.all(unused.filter((key) => !articles.has(key)).map((key) => rm(bodyPath(this.dir, key), { force: true })));
+    await Promise.all(
+      unused
+        .filter((key) => !articles.has(key))
+        .flatMap((key) => [rm(bodyPath(this.dir, key), { force: true }), rm(itemsPath(this.dir, key), { force: true })]),
+    );
   }
 
   /** Every body in the folder: without a trusted manifest, the only way to find the orphans. */
@@ -286,7 +329,8 @@ export class ArticleCache {
     const root = path.join(this.dir, "articles");
     const folders = await readdir(root).catch(() => [] as string[]);
     const keys = await Promise.all(folders.map((folder) => readdir(path.join(root, folder)).catch(() => [] as string[])));
-    return keys.flat().map((name) => name.replace(/\.bin$/, ""));
+    // A body and its items are one key: each file name is the key and a suffix.
+    return [...new Set(keys.flat().map((name) => name.slice(0, name.indexOf("."))))];
   }
 }
 

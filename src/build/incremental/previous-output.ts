@@ -149,15 +149,13 @@ export class PreviousOutput {
   /**
    * The content of a rendered file: the previous file when its key is unchanged; else a stream
    * that renders it only when it is written, so that one page at a time is held in memory.
-   * @param offThread when `render` works on another thread: its place among such files (see `OutputContent`)
    */
-  async keyed(file: string, key: string, render: () => string | Promise<string>, offThread?: { order: number }): Promise<OutputContent> {
+  async keyed(file: string, key: string, render: () => string): Promise<OutputContent> {
     if (await this.unchanged(file, key)) return { reuse: true };
     return {
       stream: async function* () {
-        yield await render();
+        yield render();
       },
-      ...(offThread ? { offThread } : {}),
     };
   }
 

@@ -62,6 +62,7 @@ export async function configure(options: BuildOptions): Promise<BuildContext | B
     cwd,
     display,
     now,
+    configPath,
     config,
     articlesDir,
     outDir,

@@ -1,17 +1,17 @@
 import type { BuildContext, PublishedEntry, Stage } from "../context.js";
 import type { BodyReader } from "../incremental/bodies.js";
 import { describeOutput } from "../incremental/previous-output.js";
-import { defaultWorkers } from "../runtime/workers/article-pool.js";
-import { DocumentPool, documentWorkersAvailable } from "../runtime/workers/document-pool.js";
 import { usageError } from "./configure.js";
 import { buildModel } from "./model.js";
+import { outputTooLarge } from "./output-budget.js";
 import { renderOutputs } from "./plan.js";
-import { type OutputFiles, spoolFolder, writeOutput } from "./write.js";
+import { type OutputFiles, OutputTooLarge, spoolFolder, writeOutput } from "./write.js";
 
-/** How writing the outputs of the published articles went. */
+/** How writing the outputs of the published articles went: written; not, for bodies the cache lost; or refused, too large. */
 type Written =
   | { kind: "written"; files: OutputFiles; lines: ReturnType<Awaited<ReturnType<typeof renderOutputs>>["lineIndex"]> }
-  | { kind: "lost"; keys: Set<string> };
+  | { kind: "lost"; keys: Set<string> }
+  | { kind: "refused" };
 
 /**
  * The model of the published articles, its files (plan) and their writing. Bodies that stayed in
@@ -19,7 +19,7 @@ type Written =
  * reads a few.
  */
 async function writeModel(context: BuildContext, bodies: BodyReader | undefined): Promise<Written> {
-  const { config, outDir, options, timings } = context;
+  const { config, outDir, timings } = context;
   const outputsStarted = performance.now();
   const model = buildModel(
     context.published.map(({ meta, article, key, summary, body }) => ({
@@ -31,24 +31,25 @@ async function writeModel(context: BuildContext, bodies: BodyReader | undefined)
     })),
     config,
   );
-  const threads = options.workers ?? defaultWorkers();
   const cacheDir = context.source?.cacheDir;
-  // Feed documents render on threads of their own while this one writes the downloads.
-  const documents = threads > 1 && documentWorkersAvailable() ? new DocumentPool(threads - 1, cacheDir ? { cacheDir } : {}) : undefined;
   const rendered = await renderOutputs(model, {
     ...(context.previous ? { previous: context.previous } : {}),
     spool: spoolFolder(outDir),
-    ...(documents ? { documents } : {}),
+    ...(cacheDir ? { cacheDir } : {}),
+    ...(bodies ? { lost: bodies.lost } : {}),
   });
   try {
     const files = (await context.previous?.keepUnchanged(rendered.files)) ?? rendered.files;
     const writeStarted = performance.now();
     timings.outputsMs += writeStarted - outputsStarted;
-    const complete = await writeOutput(outDir, files, () => !bodies || bodies.lost.size === 0);
+    const complete = await writeOutput(outDir, files, config.maxOutputBytes, () => !bodies || bodies.lost.size === 0);
     timings.writeMs += performance.now() - writeStarted;
     return complete ? { kind: "written", files, lines: rendered.lineIndex() } : { kind: "lost", keys: bodies!.lost };
+  } catch (error) {
+    if (!(error instanceof OutputTooLarge)) throw error;
+    context.diagnostics.push(outputTooLarge(error, context.display(context.configPath)));
+    return { kind: "refused" };
   } finally {
-    await documents?.close();
     await rendered.dispose();
   }
 }
@@ -87,6 +88,13 @@ export const writeOutputs: Stage = async (context) => {
       files = written.files;
       lines = written.lines;
       break;
+    }
+    if (written.kind === "refused") {
+      // A setup error in effect (exit 2): the config asks for less than the articles make.
+      context.counts.errors++;
+      context.failed = true;
+      context.exit = 2;
+      return;
     }
     const lost = context.published.filter(({ key }) => written.keys.has(key));
     if (attempt === 2 || !source) return changedDuringBuild(context, lost);

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { renderHere } from "../../formats/render-here.js";
 import type { FeedModel, Item } from "./model.js";
 import { type LineIndex, recordLine } from "../../formats/archive/records.js";
 import { archiveFiles, archivePaths } from "../../formats/archive/files.js";
 import { archiveJsonSchema } from "../../formats/archive/schema.js";
 import { archivedFeeds, type FeedDocument } from "../../formats/archive/feeds.js";
+import { renderDocument } from "../../formats/document.js";
+import { ItemStore } from "../incremental/item-store.js";
 import { inputKey, PreviousOutput, statePath } from "../incremental/previous-output.js";
 import { renderTagsIndex, tagFeeds, tagsIndexPath } from "../../formats/tag-feeds.js";
 import type { OutputFiles } from "./write.js";
@@ -15,8 +16,10 @@ export interface RenderOptions {
   previous?: PreviousOutput;
   /** Where the gzip twins are spooled while they are made (see `spoolFolder`); by default, in the system's temporary folder. */
   spool?: string;
-  /** Renders feed documents on other threads; without it they are rendered on this one as they are written. */
-  documents?: { render(document: FeedDocument): Promise<string> };
+  /** The article cache's folder, where each article's feed items are kept between builds. */
+  cacheDir?: string;
+  /** Keys of the bodies the cache lost: items made from them are not kept (the files are not published). */
+  lost?: ReadonlySet<string>;
 }
 
 /** Everything a feed document's bytes depend on, besides wirefeed's version. */
@@ -54,15 +57,12 @@ export async function renderOutputs(
     return hash;
   };
 
-  const pool = options.documents;
-  for (const [order, document] of [...archivedFeeds(model), ...tagFeeds(model)].entries()) {
-    const key = documentKey(document, fingerprint);
-    files.set(
-      document.path,
-      await (pool ? reuse.keyed(document.path, key, () => pool.render(document), { order }) : reuse.keyed(document.path, key, () => renderHere(document))),
-    );
+  // A document is its head, its items' bytes and its tail: each item is written once, for all of them.
+  const items = new ItemStore(model.config, fingerprint, options.cacheDir, options.lost);
+  for (const document of [...archivedFeeds(model), ...tagFeeds(model)]) {
+    files.set(document.path, await reuse.keyed(document.path, documentKey(document, fingerprint), () => renderDocument(document, items.bytes)));
   }
-  files.set(tagsIndexPath, renderTagsIndex(model));
+  if (model.config.outputs.tagFeeds !== "off") files.set(tagsIndexPath, renderTagsIndex(model));
   files.set(archivePaths.schema, `${JSON.stringify(archiveJsonSchema(), null, 2)}\n`);
   const archive = await archiveFiles(model, fingerprint, reuse, options.spool);
   for (const [path, content] of archive.files) files.set(path, content);

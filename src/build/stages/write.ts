@@ -1,9 +1,9 @@
 import { createWriteStream, existsSync, renameSync, rmSync } from "node:fs";
-import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { mapLimited } from "../runtime/map-limited.js";
+import { mapLimited, readConcurrency } from "../runtime/map-limited.js";
 
 /** How many files are written at once. */
 const writeLanes = 2;
@@ -13,23 +13,51 @@ const writeLanes = 2;
  * string (the archive at 100,000 articles); or `reuse`, the same file of the previous output, kept
  * as it is (hard-linked, so neither rewritten nor recompressed).
  */
-export type OutputContent =
-  | string
-  | Uint8Array
-  /**
-   * `offThread`: made on other threads, so written alongside the files this thread makes rather
-   * than after them, in `order`: the documents of one page together, whose bodies a thread then reads once.
-   */
-  | { stream: () => AsyncIterable<string | Uint8Array>; offThread?: { order: number } }
-  | { reuse: true };
+export type OutputContent = string | Uint8Array | { stream: () => AsyncIterable<string | Uint8Array> } | { reuse: true };
 
 /** The files of one build: paths relative to the output folder, with their content. */
 export type OutputFiles = Map<string, OutputContent>;
 
-async function writeOne(target: string, content: OutputContent, previous: string): Promise<void> {
+/** An output larger than the config's `maxOutputBytes`: nothing of it was put in place. */
+export class OutputTooLarge extends Error {
+  constructor(
+    /** Bytes counted when the limit was passed: all of the output, or (while files were still being made) a part of it. */
+    readonly bytes: number,
+    readonly limit: number,
+    /** Whether `bytes` is the whole output. */
+    readonly complete: boolean,
+  ) {
+    super(`The output is ${complete ? "" : "at least "}${bytes} bytes, more than maxOutputBytes (${limit})`);
+  }
+}
+
+/** Counts the bytes of the output, failing as soon as they pass `limit`. */
+class ByteBudget {
+  private total = 0;
+  /** Set once the limit is passed: other files' writes may fail after it for that reason, and say less. */
+  exceeded: OutputTooLarge | undefined;
+
+  constructor(private readonly limit: number | undefined) {}
+
+  add(bytes: number, complete = false): void {
+    this.total += bytes;
+    if (this.limit === undefined || this.total <= this.limit) return;
+    this.exceeded ??= new OutputTooLarge(this.total, this.limit, complete);
+    throw this.exceeded;
+  }
+
+  async *counted(chunks: AsyncIterable<string | Uint8Array>): AsyncGenerator<string | Uint8Array> {
+    for await (const chunk of chunks) {
+      this.add(typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.byteLength);
+      yield chunk;
+    }
+  }
+}
+
+async function writeOne(target: string, content: OutputContent, previous: string, budget: ByteBudget): Promise<void> {
   if (typeof content === "string" || content instanceof Uint8Array) return writeFile(target, content);
   // Two chunks ahead at most: a stream's chunks are up to a megabyte, and several files are written at once.
-  if ("stream" in content) return pipeline(Readable.from(content.stream(), { highWaterMark: 2 }), createWriteStream(target));
+  if ("stream" in content) return pipeline(Readable.from(budget.counted(content.stream()), { highWaterMark: 2 }), createWriteStream(target));
   await link(previous, target).catch(() => copyFile(previous, target));
 }
 
@@ -93,13 +121,30 @@ export function abandonOutputSync(out: string): void {
 /**
  * Writes the files into a staging folder beside `out`, then swaps it in with two renames, so a
  * failure at any point leaves the previous output as it was (a kill between the renames is undone
- * by `recoverOutput` on the next run). When `complete()` says, once every file is written, that
- * what was written is not right to publish (a body the cache lost), nothing is swapped in: returns false.
+ * by `recoverOutput` on the next run).
+ * @param maxBytes the config's `maxOutputBytes`: a larger output throws `OutputTooLarge`. The
+ *   sizes known beforehand (files made whole, files kept) are checked before anything is written;
+ *   streamed files are counted as they are made, and the staging folder goes once they pass it.
+ * @param complete asked once every file is written: false when what was written is not right to
+ *   publish (a body the cache lost); then nothing is swapped in, and `writeOutput` returns false
  */
-export async function writeOutput(out: string, files: OutputFiles, complete: () => boolean = () => true): Promise<boolean> {
+export async function writeOutput(out: string, files: OutputFiles, maxBytes?: number, complete: () => boolean = () => true): Promise<boolean> {
   const { folder, staging, retired } = siblings(out);
   await mkdir(folder, { recursive: true });
   await recoverOutput(out);
+  const budget = new ByteBudget(maxBytes);
+  if (maxBytes !== undefined) {
+    const sizes = await mapLimited([...files], readConcurrency, async ([relative, content]) => {
+      if (typeof content === "string") return Buffer.byteLength(content);
+      if (content instanceof Uint8Array) return content.byteLength;
+      return "reuse" in content ? ((await stat(path.join(out, relative)).catch(() => undefined))?.size ?? 0) : 0;
+    });
+    const streamed = [...files.values()].some((content) => typeof content === "object" && "stream" in content);
+    budget.add(
+      sizes.reduce((sum, size) => sum + size, 0),
+      !streamed,
+    );
+  }
   const stage = path.join(folder, `${staging}${process.pid}`);
   await rm(stage, { recursive: true, force: true });
   await mkdir(stage, { recursive: true });
@@ -109,7 +154,6 @@ export async function writeOutput(out: string, files: OutputFiles, complete: () 
     // threads does not hold up the next one. A file and its gzip twin (`x` and `x.gz`) go in turn,
     // as the twin is compressed while the file is written. A file may wait for files before it (the
     // manifest for the downloads' checksums), never for one after it, so the lanes cannot deadlock.
-    // Files made on other threads form a queue of their own, in their `order`, written while this thread makes the rest.
     const groups = new Map<string, [string, OutputContent][]>();
     for (const [relative, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const plain = relative.replace(/\.gz$/, "");
@@ -117,26 +161,16 @@ export async function writeOutput(out: string, files: OutputFiles, complete: () 
       if (group) group.push([relative, content]);
       else groups.set(plain, [[relative, content]]);
     }
-    const offThreadOrder = (group: [string, OutputContent][]): number | undefined => {
-      const [, content] = group[0]!;
-      return typeof content === "object" && "offThread" in content ? content.offThread?.order : undefined;
-    };
     const writeGroup = async (group: [string, OutputContent][]) => {
       for (const [relative, content] of group) {
         const target = path.join(stage, relative);
         const dir = path.dirname(target);
         if (!made.has(dir)) made.set(dir, mkdir(dir, { recursive: true }));
         await made.get(dir);
-        await writeOne(target, content, path.join(out, relative));
+        await writeOne(target, content, path.join(out, relative), budget);
       }
     };
-    const queues = [
-      [...groups.values()].filter((group) => offThreadOrder(group) === undefined),
-      [...groups.values()].filter((group) => offThreadOrder(group) !== undefined).sort((a, b) => offThreadOrder(a)! - offThreadOrder(b)!),
-    ];
-    const written = await Promise.allSettled(queues.map((queue) => mapLimited(queue, writeLanes, writeGroup)));
-    const failure = written.find((queue) => queue.status === "rejected");
-    if (failure) throw failure.reason;
+    await mapLimited([...groups.values()], writeLanes, writeGroup);
     if (!complete()) {
       await rm(stage, { recursive: true, force: true });
       return false;
@@ -154,6 +188,6 @@ export async function writeOutput(out: string, files: OutputFiles, complete: () 
     return true;
   } catch (error) {
     await rm(stage, { recursive: true, force: true });
-    throw error;
+    throw budget.exceeded ?? error;
   }
 }

@@ -36,13 +36,13 @@ export function archivePages(items: readonly Item[], feedLimit: number, size: nu
  * newest `feedLimit` articles and link to the newest archive page with prev-archive; each archive
  * page is an fh:archive document with current, prev-archive and next-archive links. feed.json
  * pages backwards with JSON Feed's next_url through the same pages. Every published article is
- * in exactly one document of each format. The formats of one page come one after another, so a
- * document thread reads the page's bodies once for all three.
+ * in exactly one document of each format.
  */
 export function archivedFeeds(model: FeedModel): FeedDocument[] {
   const { config, items } = model;
   const site = (relative: string) => new URL(relative, config.url).href;
-  const pages = archivePages(items, config.feedLimit, config.archivePageSize);
+  // Without archive pages (`outputs.archivePages`), the subscription documents stand alone.
+  const pages = config.outputs.archivePages ? archivePages(items, config.feedLimit, config.archivePageSize) : [];
   const newest = pages.length;
   const formats = ["rss", "atom", "json"] as const;
   const pageUrl = (format: FeedDocument["format"], number: number) => site(archivePagePath(format, number));

@@ -45,8 +45,12 @@ interface Download {
   items: readonly Item[];
 }
 
-/** The downloads: the full archive.json; per year a JSON and an NDJSON file; all.ndjson. Years as seen in the site's time zone. */
+/**
+ * The downloads: the full archive.json, always (the removal guard reads it); per year a JSON and an
+ * NDJSON file, and all.ndjson, as `outputs` asks. Years as seen in the site's time zone.
+ */
 function plainDownloads(config: Config, items: readonly Item[]): Download[] {
+  const { outputs } = config;
   const byYear = new Map<string, Item[]>();
   for (const item of items) {
     const year = calendarYear(item.date, config.timeZone);
@@ -56,10 +60,10 @@ function plainDownloads(config: Config, items: readonly Item[]): Download[] {
   }
   const downloads: Download[] = [{ path: archivePaths.full, scope: "all", format: "json", items }];
   for (const [year, yearItems] of [...byYear].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    downloads.push({ path: `archive/${year}.json`, scope: year, format: "json", items: yearItems });
-    downloads.push({ path: `archive/${year}.ndjson`, scope: year, format: "ndjson", items: yearItems });
+    if (outputs.yearlyJson) downloads.push({ path: `archive/${year}.json`, scope: year, format: "json", items: yearItems });
+    if (outputs.yearlyNdjson) downloads.push({ path: `archive/${year}.ndjson`, scope: year, format: "ndjson", items: yearItems });
   }
-  downloads.push({ path: allNdjsonPath, scope: "all", format: "ndjson", items });
+  if (outputs.allNdjson) downloads.push({ path: allNdjsonPath, scope: "all", format: "ndjson", items });
   return downloads;
 }
 
@@ -232,7 +236,8 @@ export async function archiveFiles(
   const allGzipPath = `${allNdjsonPath}.gz`;
   const twins = new GzipTwins(reuse, spool);
   const members: Parameters<GzipTwins["concatenated"]>[0][number][] = [];
-  const allGzipKept = await keep(allGzipPath, inputKey([keyOf(downloads.find((download) => download.path === allNdjsonPath)!), "gzip"]));
+  const allNdjson = downloads.find((download) => download.path === allNdjsonPath);
+  const allGzipKept = allNdjson && config.outputs.gzip ? await keep(allGzipPath, inputKey([keyOf(allNdjson), "gzip"])) : undefined;
 
   for (const download of downloads) {
     const chunks = () => (download.format === "json" ? archiveJsonChunks : archiveNdjsonChunks)(config, download.items, lines);
@@ -251,7 +256,7 @@ export async function archiveFiles(
       }) as const;
 
     const gzipPath = `${download.path}.gz`;
-    const hasTwin = download.path !== archivePaths.full;
+    const hasTwin = config.outputs.gzip && download.path !== archivePaths.full;
     const gzipKept = hasTwin && gzipPath !== allGzipPath ? await keep(gzipPath, inputKey([key, "gzip"])) : allGzipKept;
     const twin: Twin = {};
     // all.ndjson's twin is made of the years' twins; spools are removed once every file is written.

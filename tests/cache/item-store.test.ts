@@ -1,0 +1,54 @@
+// Each article's feed items are written once and kept with the article in the cache: a later
+// build takes them from there, and anything that would change them makes them anew.
+import { readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ItemStore } from "../../src/build/incremental/item-store.js";
+import { itemWriters } from "../../src/formats/document.js";
+import { tempDirSync } from "../helpers/temp.js";
+import { makeItem, siteConfig } from "../serialize/pages.js";
+
+const config = siteConfig();
+const key = "ab".padEnd(64, "0");
+const formats = ["rss", "atom", "json"] as const;
+
+describe("ItemStore", () => {
+  it("writes an item once for its three formats, and the next build reads it from the cache", () => {
+    const dir = tempDirSync();
+    const item = makeItem({ key });
+    const first = new ItemStore(config, () => "tags-1", dir);
+    for (const format of formats) expect(first.bytes(item, format, "full")).toBe(itemWriters[format](config, item));
+    expect(first.bytes(item, "rss", "full")).toBe(itemWriters.rss(config, item));
+    expect(first.written).toBe(1);
+
+    // A body the next build never reads: the items come from the cache, not from it.
+    const next = new ItemStore(config, () => "tags-1", dir);
+    const cachedOnly = makeItem({ key, html: "<p>not this</p>" });
+    expect(next.bytes(cachedOnly, "atom", "full")).toBe(itemWriters.atom(config, item));
+    expect(next.written).toBe(0);
+  });
+
+  it("writes the item anew when what it is made of changed, or its file is damaged", () => {
+    const dir = tempDirSync();
+    const item = makeItem({ key });
+    new ItemStore(config, () => "tags-1", dir).bytes(item, "rss", "full");
+    const retagged = makeItem({ key, tags: [{ name: "Ports", slug: "ports" }] });
+    const store = new ItemStore(config, () => "tags-2", dir);
+    expect(store.bytes(retagged, "rss", "summary")).toContain("<category>Ports</category>");
+    expect(store.written).toBe(1);
+
+    const folder = path.join(dir, "articles", "ab");
+    const [file] = readdirSync(folder).filter((name) => name.endsWith(".items.bin"));
+    writeFileSync(path.join(folder, file!), "wirefeed-cache\n1\ntruncated");
+    const afterDamage = new ItemStore(config, () => "tags-2", dir);
+    expect(afterDamage.bytes(retagged, "json", "summary")).toBe(itemWriters.json(config, retagged, "summary"));
+    expect(afterDamage.written).toBe(1);
+  });
+
+  it("keeps items without a key, or without a cache, in memory only", () => {
+    const item = makeItem();
+    const store = new ItemStore(config, () => "tags-1");
+    expect(store.bytes(item, "json", "full")).toBe(store.bytes(item, "json", "full"));
+    expect(store.written).toBe(1);
+  });
+});
