@@ -55,6 +55,14 @@ export const configSchema = z
       .describe("Largest article file accepted, in bytes."),
     archivePageSize: z.int().min(1).max(10000).default(100).describe("Items per archived feed page (RFC 5005)."),
     allowDataImages: z.boolean().default(false).describe("Allow data: URLs in image sources of article bodies."),
+    pages: z
+      .boolean()
+      .default(true)
+      .describe("Write an HTML page for every article, a front page, tag pages and an archive page; false when another tool makes the pages."),
+    feedStyle: z
+      .enum(["css", "xsl", "none"])
+      .default("css")
+      .describe("Stylesheet RSS and Atom documents name, so that a browser shows them readably: CSS (no banner in any browser), XSL, or none."),
   })
   .describe("wirefeed configuration");
 

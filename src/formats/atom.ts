@@ -88,5 +88,5 @@ export function renderAtom(page: FeedPage): string {
     replaceElement(childElements(element, "id")[0]!, { name: "id", text: item.id });
     appendElements(element, entryElements(page, item, tagScheme));
   });
-  return serializeXml(document);
+  return serializeXml(document, page.stylesheet);
 }

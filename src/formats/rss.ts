@@ -71,5 +71,5 @@ export function renderRss(page: FeedPage): string {
     appendElements(element, [{ name: "title", text: item.title }], childElements(element, "link")[0]);
     appendElements(element, itemElements(page, item));
   });
-  return serializeXml(document);
+  return serializeXml(document, page.stylesheet);
 }

@@ -65,10 +65,29 @@ function makeCarriable(node: Node): void {
   }
 }
 
-/** Serializes a document with the XML declaration, ending with a newline; text XML cannot carry is dropped first. */
-export function serializeXml(document: Document): string {
+/** A stylesheet an XML document names in an `<?xml-stylesheet?>` processing instruction, for browsers that open it. */
+export interface XmlStylesheet {
+  type: "text/css" | "text/xsl";
+  href: string;
+}
+
+/** A pseudo-attribute value of a processing instruction, escaped as an attribute is (the PI's data is not escaped by the serializer). */
+const pseudoAttribute = (value: string): string => textAsHtml(value).replaceAll('"', "&quot;");
+
+/**
+ * Serializes a document with the XML declaration, ending with a newline; text XML cannot carry is
+ * dropped first. A stylesheet becomes a processing instruction node between the declaration and
+ * the root, serialized by the same serializer.
+ */
+export function serializeXml(document: Document, stylesheet?: XmlStylesheet): string {
   makeCarriable(document);
-  return `<?xml version="1.0" encoding="utf-8"?>\n${new XMLSerializer().serializeToString(document.documentElement!)}\n`;
+  const serializer = new XMLSerializer();
+  const instruction = stylesheet
+    ? `${serializer.serializeToString(
+        document.createProcessingInstruction("xml-stylesheet", `type="${stylesheet.type}" href="${pseudoAttribute(stylesheet.href)}"`),
+      )}\n`
+    : "";
+  return `<?xml version="1.0" encoding="utf-8"?>\n${instruction}${serializer.serializeToString(document.documentElement!)}\n`;
 }
 
 const depthOf = (element: Element): number => {

@@ -38,6 +38,7 @@ async function writeModel(context: BuildContext, bodies: BodyReader | undefined)
   const rendered = await renderOutputs(model, {
     ...(context.previous ? { previous: context.previous } : {}),
     spool: spoolFolder(outDir),
+    articles: { folder: context.articlesDir, display: context.display },
     ...(documents ? { documents } : {}),
   });
   try {
@@ -46,7 +47,12 @@ async function writeModel(context: BuildContext, bodies: BodyReader | undefined)
     timings.outputsMs += writeStarted - outputsStarted;
     const complete = await writeOutput(outDir, files, () => !bodies || bodies.lost.size === 0);
     timings.writeMs += performance.now() - writeStarted;
-    return complete ? { kind: "written", files, lines: rendered.lineIndex() } : { kind: "lost", keys: bodies!.lost };
+    if (!complete) return { kind: "lost", keys: bodies!.lost };
+    // Known only once the pages are planned: the files article bodies name that are not there.
+    context.diagnostics.push(...rendered.diagnostics);
+    context.counts.warnings += rendered.diagnostics.length;
+    if (options.strict && rendered.diagnostics.length > 0) context.failed = true;
+    return { kind: "written", files, lines: rendered.lineIndex() };
   } finally {
     await documents?.close();
     await rendered.dispose();

@@ -8,6 +8,8 @@ import { archivedFeeds, type FeedDocument } from "../../formats/archive/feeds.js
 import { inputKey, PreviousOutput, statePath } from "../incremental/previous-output.js";
 import { renderTagsIndex, tagFeeds, tagsIndexPath } from "../../formats/tag-feeds.js";
 import type { OutputFiles } from "./write.js";
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { type ArticleFiles, pageFiles, withFeedStyle } from "../../formats/pages/index.js";
 
 /** Where the files of a build may come from besides the model. */
 export interface RenderOptions {
@@ -17,6 +19,8 @@ export interface RenderOptions {
   spool?: string;
   /** Renders feed documents on other threads; without it they are rendered on this one as they are written. */
   documents?: { render(document: FeedDocument): Promise<string> };
+  /** Where the articles are, so that the files their bodies name are copied beside their pages. */
+  articles?: ArticleFiles;
 }
 
 /** Everything a feed document's bytes depend on, besides wirefeed's version. */
@@ -29,13 +33,14 @@ function documentKey(document: FeedDocument, fingerprint: (item: Item) => string
 /**
  * Every file of the output folder, from the model: the subscription feeds and their archive
  * pages, the per-tag feeds and their index, the archive downloads with their manifest, checksums
- * and schema. Large files are streams; files whose inputs did not change are `{reuse: true}`.
- * `dispose` removes the scratch files of the streams once they are written (or abandoned).
+ * and schema; the HTML pages. Large files are streams; files whose inputs did not change are `{reuse: true}`.
+ * `dispose` removes the scratch files of the streams once they are written (or abandoned);
+ * `diagnostics` are the warnings about files the pages could not copy.
  */
 export async function renderOutputs(
   model: FeedModel,
   options: RenderOptions = {},
-): Promise<{ files: OutputFiles; dispose: () => Promise<void>; lineIndex: () => LineIndex | undefined }> {
+): Promise<{ files: OutputFiles; dispose: () => Promise<void>; lineIndex: () => LineIndex | undefined; diagnostics: Diagnostic[] }> {
   const files: OutputFiles = new Map();
   const reuse = options.previous ?? (await PreviousOutput.open(undefined));
   // Whether anything about an item changed: its cache key (the file, the config, wirefeed's version)
@@ -55,7 +60,7 @@ export async function renderOutputs(
   };
 
   const pool = options.documents;
-  for (const [order, document] of [...archivedFeeds(model), ...tagFeeds(model)].entries()) {
+  for (const [order, document] of [...archivedFeeds(model), ...tagFeeds(model)].map(withFeedStyle).entries()) {
     const key = documentKey(document, fingerprint);
     files.set(
       document.path,
@@ -66,6 +71,8 @@ export async function renderOutputs(
   files.set(archivePaths.schema, `${JSON.stringify(archiveJsonSchema(), null, 2)}\n`);
   const archive = await archiveFiles(model, fingerprint, reuse, options.spool);
   for (const [path, content] of archive.files) files.set(path, content);
+  const pages = await pageFiles(model, { reuse, fingerprint, manifest: archive.manifest, articles: options.articles });
+  for (const [path, content] of pages.files) if (!files.has(path)) files.set(path, content);
   files.set(statePath, reuse.stateFile());
-  return { files, dispose: archive.dispose, lineIndex: archive.lineIndex };
+  return { files, dispose: archive.dispose, lineIndex: archive.lineIndex, diagnostics: pages.diagnostics };
 }
