@@ -48,7 +48,7 @@ export function renderPage(config: Config, route: Route, head: PageHead, main: F
   const title = route === routes.front ? config.title : `${head.title} · ${config.title}`;
   const description = head.description ?? config.description;
   const meta = (property: string, content: string | undefined) => (content === undefined ? "" : html`\n<meta property="${property}" content="${content}">`);
-  const document = html`<!doctype html>
+  const document = html`<!DOCTYPE html>
 <html lang="${config.language}" dir="${directionOf(config.language)}">
 <head>
 <meta charset="utf-8">

@@ -49,7 +49,8 @@ figure { margin: 1.5rem 0; }
 img { max-inline-size: 100%; block-size: auto; }
 figure.lead img { display: block; inline-size: 100%; background: var(--surface); }
 figcaption { margin-block-start: 0.5rem; }
-.credit::before { content: "Photo: "; }
+.caption + .credit::before { content: "· Photo: "; }
+.credit:only-child::before { content: "Photo: "; }
 .body { overflow-wrap: break-word; }
 .body pre { overflow-x: auto; background: var(--surface); padding: 0.75rem; }
 .tag-cloud, .tags ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; }
