@@ -1,6 +1,9 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
+import { createHash } from "node:crypto";
+import type { Config } from "../../config/schema.js";
+import type { ArticleMeta } from "../../build/stages/meta.js";
 import type { FeedModel } from "../../build/stages/model.js";
 import type { OutputContent } from "../../build/stages/write.js";
 import { inputKey, type PreviousOutput } from "../../build/incremental/previous-output.js";
@@ -63,4 +66,21 @@ export async function bodyAssets(
     files.set(entry.output, (await reuse.unchanged(entry.output, key, info.size)) ? { reuse: true } : { stream: () => createReadStream(entry.source) });
   }
   return { files, diagnostics };
+}
+
+/**
+ * A hash of the files article bodies name beside them, as found now (size and modification time,
+ * or absence): the articles alone do not decide the output when pages copy these files.
+ * @param articles the published articles: their metadata and file, relative to `folder`
+ */
+export async function assetStamps(config: Config, folder: string, articles: readonly { meta: ArticleMeta; source: string }[]): Promise<string> {
+  if (!config.pages) return "";
+  const files = articles.flatMap(({ meta, source }) => (meta.assets ?? []).map((asset) => path.join(folder, path.dirname(source), asset.path)));
+  const found = await Promise.all(files.map((file) => stat(file).catch(() => undefined)));
+  const hash = createHash("sha256");
+  for (const [index, file] of files.entries()) {
+    const info = found[index];
+    hash.update(`${file}\0${info?.isFile() ? `${info.size}\0${info.mtimeMs}` : "-"}\n`);
+  }
+  return hash.digest("hex");
 }

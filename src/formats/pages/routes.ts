@@ -37,8 +37,8 @@ export function relativeUrl(from: Route, to: Route): string {
   let common = 0;
   while (common < fromFolders.length && common < toParts.length - 1 && fromFolders[common] === toParts[common]) common++;
   const relative = [...Array(fromFolders.length - common).fill(".."), ...toParts.slice(common).map(encodeURIComponent)].join("/");
-  // "./" before a first segment with a colon, which would otherwise read as a scheme.
-  return relative === "" ? "./" : /^[^/]*:/.test(relative) ? `./${relative}` : relative;
+  // Segments are percent-encoded, so a colon in the first cannot read as a scheme.
+  return relative === "" ? "./" : relative;
 }
 
 /** Routes of the pages that are not articles. */
