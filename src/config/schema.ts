@@ -79,6 +79,14 @@ export const configSchema = z
       .describe(
         "Largest output the build may write, in bytes (1000000000 for GitHub Pages): a larger one fails the build and leaves the previous output as it was.",
       ),
+    pages: z
+      .boolean()
+      .default(true)
+      .describe("Write an HTML page for every article, a front page, tag pages and an archive page; false when another tool makes the pages."),
+    feedStyle: z
+      .enum(["css", "xsl", "none"])
+      .default("css")
+      .describe("Stylesheet RSS and Atom documents name, so that a browser shows them readably: CSS (no banner in any browser), XSL, or none."),
   })
   .describe("wirefeed configuration");
 

@@ -235,6 +235,12 @@ export const catalogue = {
     meaning: "An image key other than `src`, `alt`, `caption`, `credit`, `length`.",
     fix: "Remove or rename it.",
   },
+  "missing-asset": {
+    severity: "warning",
+    group: "Fields",
+    meaning: "The body names a file by a relative path (`radar.png`) that is not beside the article, so its page and feeds would show a broken link.",
+    fix: "Put the file next to the article, or use an absolute URL.",
+  },
   "duplicate-id": {
     severity: "error",
     group: "Across articles",

@@ -88,5 +88,5 @@ export function renderAtom(page: FeedPage, entries: readonly string[] = page.ite
   ]);
   // `feed` writes UTC with milliseconds; RFC 3339 in the site's zone reads as the site printed it, like JSON Feed.
   replaceElement(childElements(root, "updated")[0]!, { name: "updated", text: formatRfc3339(updated, config.timeZone) });
-  return joinItems(document, root, entries);
+  return joinItems(document, root, entries, page.stylesheet);
 }

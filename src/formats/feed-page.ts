@@ -1,5 +1,6 @@
 import type { Config } from "../config/schema.js";
 import type { Item } from "../build/stages/model.js";
+import type { XmlStylesheet } from "./xml.js";
 
 /** An RFC 5005 link between the documents of one paged or archived feed. */
 export interface PageLink {
@@ -28,6 +29,8 @@ export interface FeedPage {
   archive: boolean;
   /** What each item carries; the full content when absent. */
   content?: ItemContent;
+  /** RSS and Atom: the stylesheet a browser shows the document with (see `feedStyle`). */
+  stylesheet?: XmlStylesheet;
 }
 
 /** The channel description: RSS requires one, and an empty element tells readers nothing. */

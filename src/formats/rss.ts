@@ -71,5 +71,5 @@ export function renderRss(page: FeedPage, items: readonly string[] = page.items.
   ]);
   // `feed` writes dates in GMT; a news site's readers expect the time as the site printed it.
   replaceElement(childElements(channel, "lastBuildDate")[0]!, { name: "lastBuildDate", text: formatRfc822(updated, config.timeZone) });
-  return joinItems(document, channel, items);
+  return joinItems(document, channel, items, page.stylesheet);
 }

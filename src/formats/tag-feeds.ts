@@ -8,7 +8,8 @@ export const tagsIndexFormatVersion = 1;
 /** Where the tag index is published, relative to the output folder. */
 export const tagsIndexPath = "tags/index.json";
 
-const tagFeedPaths = (slug: string) => ({ rss: `tags/${slug}/feed.xml`, atom: `tags/${slug}/atom.xml`, json: `tags/${slug}/feed.json` });
+/** The feed documents of one tag, relative to the output folder. */
+export const tagFeedPaths = (slug: string) => ({ rss: `tags/${slug}/feed.xml`, atom: `tags/${slug}/atom.xml`, json: `tags/${slug}/feed.json` });
 
 /**
  * For every tag, RSS, Atom and JSON feeds of its newest `feedLimit` articles, at tags/<slug>/;

@@ -71,23 +71,42 @@ function makeCarriable(node: Node): void {
  * the rest is serialized: no other comment can be in the output (`feed` writes none, and every
  * "<" of text or attribute values is escaped), so the first one found is ours.
  */
-export function joinItems(document: Document, container: Element, items: readonly string[]): string {
-  if (items.length === 0) return serializeXml(document);
+export function joinItems(document: Document, container: Element, items: readonly string[], stylesheet?: XmlStylesheet): string {
+  if (items.length === 0) return serializeXml(document, stylesheet);
   const marker = document.createComment("wirefeed items");
   // Before the whitespace that indents the container's end tag.
   const trailing = container.lastChild;
   container.insertBefore(marker, trailing && trailing.nodeType === trailing.TEXT_NODE ? trailing : null);
-  const xml = serializeXml(document);
+  const xml = serializeXml(document, stylesheet);
   const markup = "<!--wirefeed items-->";
   const at = xml.indexOf(markup);
   const indent = `\n${"    ".repeat(depthOf(container) + 1)}`;
   return `${xml.slice(0, at)}${indent}${items.join(indent)}${xml.slice(at + markup.length)}`;
 }
 
-/** Serializes a document with the XML declaration, ending with a newline; text XML cannot carry is dropped first. */
-export function serializeXml(document: Document): string {
+/** A stylesheet an XML document names in an `<?xml-stylesheet?>` processing instruction, for browsers that open it. */
+export interface XmlStylesheet {
+  type: "text/css" | "text/xsl";
+  href: string;
+}
+
+/** A pseudo-attribute value of a processing instruction, escaped as an attribute is (the PI's data is not escaped by the serializer). */
+const pseudoAttribute = (value: string): string => textAsHtml(value).replaceAll('"', "&quot;");
+
+/**
+ * Serializes a document with the XML declaration, ending with a newline; text XML cannot carry is
+ * dropped first. A stylesheet becomes a processing instruction node between the declaration and
+ * the root, serialized by the same serializer.
+ */
+export function serializeXml(document: Document, stylesheet?: XmlStylesheet): string {
   makeCarriable(document);
-  return `<?xml version="1.0" encoding="utf-8"?>\n${new XMLSerializer().serializeToString(document.documentElement!)}\n`;
+  const serializer = new XMLSerializer();
+  const instruction = stylesheet
+    ? `${serializer.serializeToString(
+        document.createProcessingInstruction("xml-stylesheet", `type="${stylesheet.type}" href="${pseudoAttribute(stylesheet.href)}"`),
+      )}\n`
+    : "";
+  return `<?xml version="1.0" encoding="utf-8"?>\n${instruction}${serializer.serializeToString(document.documentElement!)}\n`;
 }
 
 const depthOf = (element: Element): number => {

@@ -112,10 +112,12 @@ describe("archive.schema.json", () => {
 });
 
 describe("the manifest", () => {
-  it("lists archive.json and every file in archive/ but itself and the checksums", async () => {
+  it("lists archive.json and every file in archive/ but itself, the checksums and the archive's HTML pages", async () => {
     const listed = manifest.files.map((entry) => entry.path).sort();
-    const present = (await readdir(path.join(out, "archive")))
-      .filter((name) => name !== "index.json" && name !== "sha256sums.txt")
+    const present = (await readdir(path.join(out, "archive"), { withFileTypes: true }))
+      // The pages: archive/index.html and a folder of pages a year (archive/2022/index.html).
+      .filter((entry) => entry.isFile() && !["index.json", "sha256sums.txt", "index.html"].includes(entry.name))
+      .map((entry) => entry.name)
       .map((name) => `archive/${name}`);
     expect(listed).toEqual(["archive.json", ...present].sort());
     expect(manifest.count).toBe(articleCount);

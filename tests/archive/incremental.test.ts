@@ -47,7 +47,42 @@ function compare(before: Snapshot, after: Snapshot) {
 }
 
 // Every download and feed page wirefeed keeps from the previous output is hard-linked, not written again.
-const keptAsIs = (file: string) => /^(archive\/|feeds\/archive\/|tags\/[^/]+\/)/.test(file);
+const keptAsIs = (file: string) => /^(archive\/|feeds\/archive\/|tags\/[^/]+\/)/.test(file) && !isPage(file);
+
+// The HTML pages are checked on their own (see `touchedPages`); the other expectations are about the feeds and downloads.
+const isPage = (file: string) => file.endsWith(".html");
+const withoutPages = ({ changed, added, removed }: ReturnType<typeof compare>) => ({
+  changed: changed.filter((file) => !isPage(file)),
+  added: added.filter((file) => !isPage(file)),
+  removed,
+});
+const pagesOf = ({ changed, added }: ReturnType<typeof compare>) => [...changed, ...added].filter(isPage).sort();
+
+/** The page of article `index`, at its permalink. */
+const articlePage = (index: number) => `${articleDate(index).slice(0, 10).replaceAll("-", "/")}/story-${index}/index.html`;
+
+/**
+ * The pages a new newest article should touch, and no others: its own; its older neighbour's
+ * (whose "next article" link it becomes); the tag index and the archive page (counts, checksums);
+ * and of each list that holds it (the front, its tags', its year's) the first page and the newest
+ * numbered one, with the one before that when the newest is new (its "newer" link moved). Every
+ * other numbered page keeps its URL and its bytes.
+ */
+function touchedPages(before: Snapshot, after: Snapshot, index: number, lists: readonly string[]): string[] {
+  const pages = [articlePage(index), articlePage(index - 1), "tags/index.html", "archive/index.html"];
+  for (const base of lists) {
+    pages.push(`${base}index.html`);
+    const numbers = [...after.bytes.keys()].flatMap((file) => {
+      const match = file.startsWith(`${base}page/`) ? /^(\d+)\/index\.html$/.exec(file.slice(base.length + 5)) : null;
+      return match ? [Number(match[1])] : [];
+    });
+    const newest = Math.max(0, ...numbers);
+    if (newest === 0) continue;
+    pages.push(`${base}page/${newest}/index.html`);
+    if (!before.bytes.has(`${base}page/${newest}/index.html`) && newest > 1) pages.push(`${base}page/${newest - 1}/index.html`);
+  }
+  return pages.sort();
+}
 
 describe("adding one article and rebuilding", () => {
   let dir: string;
@@ -88,7 +123,7 @@ describe("adding one article and rebuilding", () => {
     await addArticle(dir, initialCount, newTags);
     await buildCorpus(dir);
     second = await snapshot(out);
-    const { changed, added, removed } = compare(first, second);
+    const { changed, added, removed } = withoutPages(compare(first, second));
     expect(removed).toEqual([]);
     expect(added).toEqual(["feeds/archive/atom/12.xml", "feeds/archive/json/12.json", "feeds/archive/rss/12.xml"]);
     expect(changed).toEqual(
@@ -111,13 +146,14 @@ describe("adding one article and rebuilding", () => {
         .filter((line) => !lines(first).includes(line))
         .map((line) => line.trim()),
     ).toEqual([`<atom:link rel="next-archive" href="${new URL("feeds/archive/rss/12.xml", corpusConfig.url).href}" type="application/rss+xml"/>`]);
+    expect(pagesOf(compare(first, second))).toEqual(touchedPages(first, second, initialCount, ["", "tags/energy/", "tags/trade/", `archive/${theYear()}/`]));
   });
 
   it("when it was not: only the newest archive page changes, and the files that hold the article", async () => {
     await addArticle(dir, initialCount + 1, newTags);
     await buildCorpus(dir);
     const third = await snapshot(out);
-    const { changed, added, removed } = compare(second, third);
+    const { changed, added, removed } = withoutPages(compare(second, third));
     expect(removed).toEqual([]);
     expect(added).toEqual([]);
     expect(changed).toEqual(
@@ -139,6 +175,13 @@ describe("adding one article and rebuilding", () => {
     expect(rewritten).toEqual([]);
     // Kept: pages 1 to 11 in three formats, four earlier years' four files, ten other tags' three feeds.
     expect([...third.bytes.keys()].filter((file) => keptAsIs(file) && !changed.includes(file))).toHaveLength(11 * 3 + 4 * 4 + 10 * 3);
+    const pages = touchedPages(second, third, initialCount + 1, ["", "tags/energy/", "tags/trade/", `archive/${theYear()}/`]);
+    expect(pagesOf(compare(second, third))).toEqual(pages);
+    // The other pages were kept as they were, hard-linked like the feeds.
+    const rewrittenPages = [...third.bytes.keys()].filter(
+      (file) => isPage(file) && !pages.includes(file) && third.inodes.get(file) !== second.inodes.get(file),
+    );
+    expect(rewrittenPages).toEqual([]);
   });
 
   it("gives the same bytes as a build of the same articles from scratch", async () => {

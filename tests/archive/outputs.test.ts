@@ -64,7 +64,14 @@ describe("outputs switched off", () => {
     const result = await buildWith(dir, { ...defaults, outputs: { archivePages: false, tagFeeds: "off", allNdjson: false } });
     expect(result.diagnostics).toEqual([]);
     const files = await listFiles(path.join(dir, "output"));
-    expect(files.filter((file) => file.startsWith("feeds/") || file.startsWith("tags/") || file === "archive/all.ndjson")).toEqual([]);
+    // The tag pages stay (pages are another switch), without the feeds that are not there.
+    const tagFeeds = files.filter((file) => file.startsWith("tags/") && !file.endsWith(".html"));
+    expect(files.filter((file) => file.startsWith("feeds/") || file === "archive/all.ndjson")).toEqual([]);
+    expect(tagFeeds).toEqual([]);
+    for (const page of files.filter((file) => file.startsWith("tags/")))
+      expect(await readFile(path.join(dir, "output", page), "utf8")).not.toMatch(
+        /tags\/[^"\s]*\/(feed\.xml|feed\.json|atom\.xml)|href="(feed\.xml|feed\.json|atom\.xml)"/,
+      );
     expect(await readFile(path.join(dir, "output", "feed.xml"), "utf8")).not.toContain("prev-archive");
     expect(JSON.parse(await readFile(path.join(dir, "output", "feed.json"), "utf8")).next_url).toBeUndefined();
   });

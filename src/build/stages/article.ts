@@ -74,7 +74,9 @@ export function createPreparer(context: PrepareContext, keyOf: KeyOf) {
       if (!meta) return { state: "invalid", key, problems };
       if (!isPublished(meta, now)) return { state: "parsed", key, problems, meta };
       renderer ??= createRenderer({ allowDataImages: config.allowDataImages });
-      const body = renderer.render(split.value.body, meta.url);
+      const { assets, ...body } = renderer.render(split.value.body, meta.url);
+      // Positions in the file, not the body, like every other problem of an article.
+      if (assets.length > 0) meta.assets = assets.map((asset) => ({ ...asset, line: asset.line + split.value.bodyLine - 1 }));
       return { state: "rendered", key, problems, meta, summary: meta.description ?? summarize(body.firstParagraph), body: { inline: body } };
     },
   };

@@ -3,6 +3,7 @@ import { readFile, stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import path from "node:path";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { assetStamps } from "../../formats/pages/assets.js";
 import type { Position } from "../../text/yaml-document.js";
 import type { Stage } from "../context.js";
 import { outputsDigest } from "../incremental/keys.js";
@@ -147,7 +148,12 @@ export const guard: Stage = async (context) => {
   context.previous = previous;
   // The code that makes the files is an input of the whole output, as the articles are.
   context.digest = outputsDigest(
-    `${source?.prefix} ${serializerCode}`,
+    // The files bodies name beside their articles are inputs too: one added or edited rebuilds what copies it.
+    `${source?.prefix} ${serializerCode} ${await assetStamps(
+      context.config,
+      context.articlesDir,
+      published.map(({ meta, article }) => ({ meta, source: article.source })),
+    )}`,
     published.map(({ key }) => key),
   );
   context.reusable = options.dryRun ? undefined : await previous.whole(context.digest);

@@ -11,6 +11,7 @@ import { parseArticleFileName, slugify, validateSlug } from "../../text/slug.js"
 import { cleanTag, splitTags, uniqueTags } from "../../text/tags.js";
 import { cleanBlock, cleanInline, plainTitle } from "../../text/text.js";
 import type { Position } from "../../text/yaml-document.js";
+import type { BodyAsset } from "./render.js";
 
 /** The lead image of an article. */
 export interface ArticleImage {
@@ -43,6 +44,8 @@ export interface ArticleMeta {
   image?: ArticleImage;
   lang?: string;
   draft: boolean;
+  /** Files the body names by a relative path beside the article, with positions in the file; set once the body is rendered. */
+  assets?: BodyAsset[];
   /** Positions of the keys that identify the article, for duplicate reports. */
   positions: { slug: Position; id: Position };
 }

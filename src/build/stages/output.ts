@@ -37,6 +37,7 @@ async function writeModel(context: BuildContext, bodies: BodyReader | undefined)
     spool: spoolFolder(outDir),
     ...(cacheDir ? { cacheDir } : {}),
     ...(bodies ? { lost: bodies.lost } : {}),
+    articles: { folder: context.articlesDir, display: context.display },
   });
   try {
     const files = (await context.previous?.keepUnchanged(rendered.files)) ?? rendered.files;
@@ -44,7 +45,12 @@ async function writeModel(context: BuildContext, bodies: BodyReader | undefined)
     timings.outputsMs += writeStarted - outputsStarted;
     const complete = await writeOutput(outDir, files, config.maxOutputBytes, () => !bodies || bodies.lost.size === 0);
     timings.writeMs += performance.now() - writeStarted;
-    return complete ? { kind: "written", files, lines: rendered.lineIndex() } : { kind: "lost", keys: bodies!.lost };
+    if (!complete) return { kind: "lost", keys: bodies!.lost };
+    // Known only once the pages are planned: the files article bodies name that are not there.
+    context.diagnostics.push(...rendered.diagnostics);
+    context.counts.warnings += rendered.diagnostics.length;
+    if (context.options.strict && rendered.diagnostics.length > 0) context.failed = true;
+    return { kind: "written", files, lines: rendered.lineIndex() };
   } catch (error) {
     if (!(error instanceof OutputTooLarge)) throw error;
     context.diagnostics.push(outputTooLarge(error, context.display(context.configPath)));

@@ -9,6 +9,8 @@ import { ItemStore } from "../incremental/item-store.js";
 import { inputKey, PreviousOutput, statePath } from "../incremental/previous-output.js";
 import { renderTagsIndex, tagFeeds, tagsIndexPath } from "../../formats/tag-feeds.js";
 import type { OutputFiles } from "./write.js";
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { type ArticleFiles, pageFiles, withFeedStyle } from "../../formats/pages/index.js";
 
 /** Where the files of a build may come from besides the model. */
 export interface RenderOptions {
@@ -20,6 +22,8 @@ export interface RenderOptions {
   cacheDir?: string;
   /** Keys of the bodies the cache lost: items made from them are not kept (the files are not published). */
   lost?: ReadonlySet<string>;
+  /** Where the articles are, so that the files their bodies name are copied beside their pages. */
+  articles?: ArticleFiles;
 }
 
 /** Everything a feed document's bytes depend on, besides wirefeed's version. */
@@ -32,13 +36,14 @@ function documentKey(document: FeedDocument, fingerprint: (item: Item) => string
 /**
  * Every file of the output folder, from the model: the subscription feeds and their archive
  * pages, the per-tag feeds and their index, the archive downloads with their manifest, checksums
- * and schema. Large files are streams; files whose inputs did not change are `{reuse: true}`.
- * `dispose` removes the scratch files of the streams once they are written (or abandoned).
+ * and schema; the HTML pages. Large files are streams; files whose inputs did not change are `{reuse: true}`.
+ * `dispose` removes the scratch files of the streams once they are written (or abandoned);
+ * `diagnostics` are the warnings about files the pages could not copy.
  */
 export async function renderOutputs(
   model: FeedModel,
   options: RenderOptions = {},
-): Promise<{ files: OutputFiles; dispose: () => Promise<void>; lineIndex: () => LineIndex | undefined }> {
+): Promise<{ files: OutputFiles; dispose: () => Promise<void>; lineIndex: () => LineIndex | undefined; diagnostics: Diagnostic[] }> {
   const files: OutputFiles = new Map();
   const reuse = options.previous ?? (await PreviousOutput.open(undefined));
   // Whether anything about an item changed: its cache key (the file, the config, wirefeed's version)
@@ -59,13 +64,15 @@ export async function renderOutputs(
 
   // A document is its head, its items' bytes and its tail: each item is written once, for all of them.
   const items = new ItemStore(model.config, fingerprint, options.cacheDir, options.lost);
-  for (const document of [...archivedFeeds(model), ...tagFeeds(model)]) {
+  for (const document of [...archivedFeeds(model), ...tagFeeds(model)].map(withFeedStyle)) {
     files.set(document.path, await reuse.keyed(document.path, documentKey(document, fingerprint), () => renderDocument(document, items.bytes)));
   }
   if (model.config.outputs.tagFeeds !== "off") files.set(tagsIndexPath, renderTagsIndex(model));
   files.set(archivePaths.schema, `${JSON.stringify(archiveJsonSchema(), null, 2)}\n`);
   const archive = await archiveFiles(model, fingerprint, reuse, options.spool);
   for (const [path, content] of archive.files) files.set(path, content);
+  const pages = await pageFiles(model, { reuse, fingerprint, manifest: archive.manifest, articles: options.articles });
+  for (const [path, content] of pages.files) if (!files.has(path)) files.set(path, content);
   files.set(statePath, reuse.stateFile());
-  return { files, dispose: archive.dispose, lineIndex: archive.lineIndex };
+  return { files, dispose: archive.dispose, lineIndex: archive.lineIndex, diagnostics: pages.diagnostics };
 }

@@ -171,14 +171,45 @@ const safeUrl = (attribute: string, value: string, allowDataImages: boolean): bo
 
 const urlAttributes: Record<string, string[]> = { a: ["href"], img: ["src"], q: ["cite"], blockquote: ["cite"], del: ["cite"], ins: ["cite"] };
 
+/** A file the body names by a relative path inside the article's folder, such as `radar.png`, and where (line and column of the body). */
+export interface BodyAsset {
+  /** Relative to the article's folder, decoded: `charts/radar.png`. */
+  path: string;
+  line: number;
+  column: number;
+}
+
+/** Link targets that are pages, not files to copy: a folder, or an HTML document. */
+const pageTarget = /(?:\/|\.html?)$/i;
+
+/**
+ * The asset a relative reference names, when it stays inside the folder of the article's page
+ * (`radar.png`, `charts/a.svg`; not `../x.png`, `/img/x.png` or `//cdn/x.png`, which are the site's).
+ */
+function relativeAsset(tagName: string, value: string, base: string): string | undefined {
+  if (URL.canParse(value) || /^[/?]/.test(value)) return undefined;
+  const folder = new URL(".", base);
+  const resolved = new URL(value, base);
+  if (resolved.origin !== folder.origin || !resolved.pathname.startsWith(folder.pathname) || resolved.pathname === folder.pathname) return undefined;
+  const relative = resolved.pathname.slice(folder.pathname.length);
+  if (tagName === "a" && pageTarget.test(relative)) return undefined;
+  try {
+    return decodeURIComponent(relative);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Relative links and image sources become absolute: email digests and many readers ignore
  * xml:base. A URL that does not resolve to an allowed scheme is dropped, a second line of
- * defence behind the sanitizer.
+ * defence behind the sanitizer. Relative references to files beside the article are noted in
+ * `file.data.assets`, so that the pages can copy them.
  */
 function absoluteUrls(options: { allowDataImages: boolean }) {
   return (tree: Root, file: VFile) => {
     const base = file.data.baseUrl as string;
+    const assets = new Map<string, BodyAsset>();
     visit(tree, "element", (node: Element) => {
       for (const attribute of urlAttributes[node.tagName] ?? []) {
         const value = node.properties[attribute];
@@ -187,9 +218,15 @@ function absoluteUrls(options: { allowDataImages: boolean }) {
           delete node.properties[attribute];
           continue;
         }
+        const asset = attribute === "cite" ? undefined : relativeAsset(node.tagName, value, base);
+        if (asset !== undefined && !assets.has(asset)) {
+          const start = node.position?.start;
+          assets.set(asset, { path: asset, line: start?.line ?? 1, column: start?.column ?? 1 });
+        }
         if (!value.startsWith("data:")) node.properties[attribute] = new URL(value, base).href;
       }
     });
+    file.data.assets = [...assets.values()];
   };
 }
 
@@ -223,8 +260,9 @@ export function createRenderer(options: { allowDataImages: boolean }) {
      * Renders Markdown to safe HTML, plain text and the first paragraph.
      * @param markdown the article body
      * @param baseUrl the article's own URL, against which relative URLs resolve
+     * @returns the body, and the files it names beside the article (positions in the body)
      */
-    render(markdown: string, baseUrl: string): RenderedBody {
+    render(markdown: string, baseUrl: string): RenderedBody & { assets: BodyAsset[] } {
       const file = new VFile({ value: prepareMarkdown(markdown), data: { baseUrl } });
       const tree = processor.runSync(processor.parse(file), file) as Root;
       const html = processor.stringify(tree, file);
@@ -234,7 +272,7 @@ export function createRenderer(options: { allowDataImages: boolean }) {
         firstParagraph = toText(node).trim();
         return firstParagraph === "";
       });
-      return { html, text: toText(tree).trim(), firstParagraph };
+      return { html, text: toText(tree).trim(), firstParagraph, assets: file.data.assets as BodyAsset[] };
     },
   };
 }

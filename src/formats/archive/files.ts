@@ -200,13 +200,19 @@ async function previousManifest(reuse: PreviousOutput): Promise<Map<string, Mani
  * @param fingerprint a hash of one item's record, which decides whether a file changed
  * @param reuse the previous output, whose unchanged all.ndjson lines are copied rather than made again
  * @param spool where the gzip twins are spooled while they are made (see `spoolFolder` in write.ts)
+ * `manifest()` gives the manifest's entries once the downloads' digests are known (for the archive page).
  */
 export async function archiveFiles(
   model: FeedModel,
   fingerprint: (item: Item) => string,
   reuse: PreviousOutput,
   spool?: string,
-): Promise<{ files: Map<string, OutputContent>; dispose: () => Promise<void>; lineIndex: () => LineIndex | undefined }> {
+): Promise<{
+  files: Map<string, OutputContent>;
+  dispose: () => Promise<void>;
+  lineIndex: () => LineIndex | undefined;
+  manifest: () => Promise<ManifestEntry[]>;
+}> {
   const { config, items } = model;
   const files = new Map<string, OutputContent>();
   const before = await previousManifest(reuse);
@@ -311,6 +317,7 @@ export async function archiveFiles(
   // digest the manifest made in a pass of its own may still be written after the manifest, from them.
   return {
     files,
+    manifest: manifestEntries,
     dispose: async () => {
       lines.close();
       await twins.dispose();
