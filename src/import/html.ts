@@ -91,7 +91,11 @@ export function analyzeHtml(html: string, timeZone: string): Detection {
       prose ||= block.kind === "paragraph" && block.text.split(/\s+/u).length > 8;
     }
   });
-  if (detection.body.length === 0) detection.notes.push({ field: "body", message: "Readability finds no article text on the page." });
+  if (detection.body.length === 0)
+    detection.notes.push({
+      field: "body",
+      message: content.failure === undefined ? "Readability finds no article text on the page." : `Readability cannot read the page (${content.failure}).`,
+    });
   return detection;
 }
 
