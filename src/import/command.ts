@@ -21,8 +21,10 @@ const usage = (io: CliIo, message: string, hint: string): 2 => {
 export const importHelp = `Usage: wirefeed import <file-or-folder>... [--out DIR] [--dry-run] [--force] [--config FILE]
 
 Turns article pages saved as text (or HTML) into front-mattered Markdown files
-named YYYY-MM-DD-slug.md. Folders are imported whole. Existing files are kept
-unless --force. --dry-run prints what was detected and what would be written.
+named YYYY-MM-DD-slug.md. Folders are imported whole; only regular files are
+read. Existing files are kept unless --force. --dry-run prints what was
+detected, which source of the page gave each field and what the others said,
+and what would be written.
 `;
 
 /** Help for `wirefeed new`. */
