@@ -11,7 +11,7 @@ import rehypeStringify from "rehype-stringify";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
-import { sanitizeSchema } from "../dist/pipeline/render.js";
+import { sanitizeSchema } from "../dist/build/stages/render.js";
 
 const [articlesDir, outFile] = process.argv.slice(2);
 const processor = unified()

@@ -1,4 +1,7 @@
-// Deterministic synthetic articles shaped like the seed article, for the benchmark.
+// Deterministic synthetic articles for the benchmark, in two shapes: `newsroom` (the default: a
+// vocabulary of hundreds of tags with a long tail, a skewed staff of authors, sections, three
+// languages) and `uniform` (the first corpus: every tag from a pool of 17, four authors), kept so
+// that old figures can be compared.
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -58,25 +61,28 @@ const credits = ["IMAGE SOURCE: ASSOCIATED PRESS", "Photo: Reuters", "AFP via Ge
 
 const pick = (next, list) => list[Math.floor(next() * list.length)];
 
-function sentence(next) {
+/** The words and proper names sentences are drawn from. */
+const english = { words, names, said: "said" };
+
+function sentence(next, voice = english) {
   const length = 8 + Math.floor(next() * 18);
   const parts = [];
-  for (let i = 0; i < length; i++) parts.push(next() < 0.12 ? pick(next, names) : pick(next, words));
+  for (let i = 0; i < length; i++) parts.push(next() < 0.12 ? pick(next, voice.names) : pick(next, voice.words));
   const text = parts.join(" ");
   return `${text[0].toUpperCase()}${text.slice(1)}.`;
 }
 
 /** One paragraph of about `wordCount` words, with a link, emphasis or a quotation now and then. */
-function paragraph(next, wordCount, index) {
+function paragraph(next, wordCount, index, voice = english) {
   const sentences = [];
   let count = 0;
   while (count < wordCount) {
-    let s = sentence(next);
+    let s = sentence(next, voice);
     const roll = next();
     if (roll < 0.15) s = s.replace(/^(\S+ \S+)/, `[$1](https://example.org/${index}/${count})`);
     else if (roll < 0.25) s = s.replace(/ (\S+) (\S+)/, " *$1 $2*");
     else if (roll < 0.32) s = s.replace(/ (\S+)\./, " **$1**.");
-    else if (roll < 0.4) s = `“${s.slice(0, -1)},” ${pick(next, names)} said.`;
+    else if (roll < 0.4) s = `“${s.slice(0, -1)},” ${pick(next, voice.names)} ${voice.said}.`;
     else if (roll < 0.44) s = s.replace(/ (\S+)/, " [$1](/topics/$1/)");
     sentences.push(s);
     count += s.split(" ").length;
@@ -88,11 +94,11 @@ function paragraph(next, wordCount, index) {
 export const publishedAt = (index) => new Date(Date.UTC(2010, 0, 1) + index * 3_600_000 * 7);
 
 /**
- * The text of article `index`: front matter like the seed's (date, tags, description, author,
+ * The text of uniform article `index`: front matter like the seed's (date, tags, description, author,
  * image with caption and credit), then 600 to 1,500 words of Markdown with links, emphasis, a list and a quote.
  * @param index the article's number; the same number always gives the same text
  */
-export function article(index) {
+function uniformArticle(index) {
   const next = random(index * 7919 + 17);
   const day = publishedAt(index);
   const iso = day.toISOString().slice(0, 19);
@@ -132,6 +138,212 @@ export function article(index) {
   return { name: `${iso.slice(0, 10)}-${slug}.md`, text: `${frontMatter.join("\n")}${blocks.join("\n\n")}\n` };
 }
 
+// The newsroom corpus: what a city and world news desk publishes. Tags are topics, places, people
+// and "topic place" pairs (the long tail: "Housing Chicago"); the section is a category (as in
+// WordPress, and wirefeed reads categories as tags); one article in seven is in French or Spanish.
+const topics = (
+  "Elections,Economy,Housing,Climate,Health,Education,Immigration,Crime,Transport,Energy,Technology," +
+  "Artificial Intelligence,Trade,Inflation,Jobs,Tax,Budget,Courts,Police,Schools,Universities,Water," +
+  "Wildfires,Floods,Heat,Agriculture,Tourism,Aviation,Rail,Banking,Stocks,Startups,Media,Film,Music,Books," +
+  "Art,Theatre,Football,Basketball,Tennis,Cycling,Olympics,Diplomacy,Sanctions,Defence,Security," +
+  "Human Rights,Refugees,Protests,Labour,Strikes,Pensions,Public Health,Vaccines,Space,Oceans," +
+  "Biodiversity,Religion,Obituaries,City Council,Infrastructure,Privacy,Cybersecurity,Gaming,Fashion,Food,Weather"
+).split(",");
+const places = (
+  "Chicago,New York,Los Angeles,Houston,Phoenix,Detroit,Atlanta,Miami,Seattle,Boston,Denver,Washington," +
+  "London,Paris,Berlin,Madrid,Rome,Brussels,Warsaw,Kyiv,Moscow,Ankara,Tehran,Cairo,Lagos,Nairobi," +
+  "Johannesburg,Mumbai,Delhi,Karachi,Dhaka,Beijing,Shanghai,Hong Kong,Tokyo,Seoul,Manila,Jakarta,Sydney," +
+  "Toronto,Montréal,Mexico City,São Paulo,Buenos Aires,Bogotá,Lima,Santiago,Havana,Gaza,Jerusalem,Beirut," +
+  "Baghdad,Kabul,Ukraine,Russia,China,Iran,Israel,France,Germany,Spain,Brazil,India,Mexico,Canada,Japan," +
+  "European Union,United Nations,NATO,Africa,Middle East,Latin America"
+).split(",");
+const people = (
+  "Dana Ortiz,Ray Whitfield,Amara Okafor,Lin Zhao,Tomasz Nowak,Leila Haddad,Marcus Bell,Ingrid Solberg," +
+  "Kenji Mori,Priya Raman,Diego Fuentes,Hannah Weiss,Olu Adeyemi,Sofia Marchetti,Yusuf Demir,Claire Dubois," +
+  "Mateo Rivas,Nadia Petrov,Samuel Osei,Elena Vasquez,Jonas Berg,Fatima Zahra,Victor Lemaire,Grace Kim," +
+  "Arjun Mehta,Beatriz Costa,Hugo Lindqvist,Zanele Dlamini,Pavel Horak,Mei Tanaka,Carlos Medina,Ruth Abebe," +
+  "Anton Kravets,Lucia Romero,Kwame Mensah,Isabel Moreau,Farid Karimi,Tess Whitaker,Omar Saleh,Greta Vogel"
+).split(",");
+/** "Housing Chicago": the first 16 topics in the first 10 places, every one its own tag feed. */
+const pairs = topics.slice(0, 16).flatMap((topic) => places.slice(0, 10).map((place) => ({ name: `${topic} ${place}`, parts: [topic, place] })));
+const pairParts = new Map(pairs.map((pair) => [pair.name, pair.parts]));
+/**
+ * Every tag, most used first: topics, places and people interleaved (the big stories are of all
+ * three kinds), then the pairs, which are the tail.
+ */
+const vocabulary = [
+  ...Array.from({ length: Math.max(topics.length, places.length, people.length) }, (_, i) => [topics[i], places[i], people[i]])
+    .flat()
+    .filter(Boolean),
+  ...pairs.map((pair) => pair.name),
+];
+const sections = ["World", "Politics", "Business", "Local", "Sport", "Culture", "Science", "Opinion"];
+const staff = (
+  "Jane Doe <jane@worlddesk.example>,Omid Rahimi,Anna Petrova <anna@worlddesk.example>,Lee Park,Maria Santos," +
+  "Tom Becker <tom@worlddesk.example>,Aisha Bello,Ravi Iyer,Julia Novak,Sam Carter <sam@worlddesk.example>," +
+  "Chloé Martin,Pablo Herrera,Nora Lindgren,Kofi Asante,Yuki Sato <yuki@worlddesk.example>,Ben Adler," +
+  "Ines Duarte,Desk Staff"
+).split(",");
+const newsroomCredits = [
+  "IMAGE SOURCE: ASSOCIATED PRESS",
+  "Photo: Reuters",
+  "AFP via Getty Images",
+  "IMAGE SOURCE: WIKIMEDIA COMMONS",
+  "Photograph: Staff photographer",
+  "EPA-EFE",
+  "Courtesy of the city of Chicago",
+  "Photo: Anna Petrova / The Bench Desk",
+  "Bloomberg via Getty Images",
+  "© Agence France-Presse",
+];
+const voices = {
+  en: english,
+  fr: {
+    words: (
+      "le la les un une des du de et à en dans pour sur avec par au aux ce cette ces qui que dont où mais ou donc " +
+      "gouvernement ministre président ville maire conseil habitants logement loyers économie emploi école santé hôpital " +
+      "élection électeurs scrutin réforme budget impôts grève syndicats transport métro tramway énergie prix hausse baisse " +
+      "selon a déclaré jeudi vendredi semaine dernière prochaine années mois projet décision accord négociations crise " +
+      "été hiver chaleur pluie inondations sécheresse région quartier rue place centre public privé étudiants enseignants"
+    ).split(" "),
+    names,
+    said: "a déclaré",
+  },
+  es: {
+    words: (
+      "el la los las un una unos de del y en con por para sobre al que quien donde pero o porque " +
+      "gobierno ministro presidente ciudad alcalde concejo vecinos vivienda alquileres economía empleo escuela salud " +
+      "hospital elecciones votantes reforma presupuesto impuestos huelga sindicatos transporte metro energía precios " +
+      "subida bajada según dijo jueves viernes semana pasada próxima años meses proyecto decisión acuerdo negociaciones " +
+      "crisis verano invierno calor lluvia inundaciones sequía región barrio calle plaza centro público privado estudiantes"
+    ).split(" "),
+    names,
+    said: "dijo",
+  },
+};
+
+/**
+ * A draw from `list` whose first entries are the most likely, the k-th with weight 1 / k^exponent
+ * (Zipf's law, which word and tag frequencies follow).
+ */
+function zipf(list, exponent) {
+  const cumulative = [];
+  let total = 0;
+  for (let k = 1; k <= list.length; k++) {
+    total += 1 / k ** exponent;
+    cumulative.push(total);
+  }
+  return (next) => {
+    const target = next() * total;
+    let low = 0;
+    let high = list.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (cumulative[middle] <= target) low = middle + 1;
+      else high = middle;
+    }
+    return list[low];
+  };
+}
+const pickTag = zipf(vocabulary, 1);
+const pickSection = zipf(sections, 0.8);
+const pickAuthor = zipf(staff, 0.9);
+
+/** A sentence of three to six words, capitalized, for titles and headings. */
+const phrase = (next, voice, extra = 0) => {
+  const words = sentence(next, voice).slice(0, -1).split(" ");
+  return words.slice(0, 3 + Math.floor(next() * (4 + extra))).join(" ");
+};
+
+/**
+ * The text of newsroom article `index`: a section, 2 to 6 tags in all (the section and a
+ * long-tailed draw from the vocabulary, a pair with its topic and place when there is room), one
+ * author or two from a skewed staff, a language, usually a lead image with a credit, and 600 to
+ * 1,500 words of Markdown with headings, a list, a quote, links and emphasis.
+ * @param index the article's number; the same number always gives the same text
+ */
+function newsroomArticle(index) {
+  const next = random(index * 104_729 + 31);
+  const day = publishedAt(index);
+  const iso = day.toISOString().slice(0, 19);
+  const slug = `story-${index}`;
+  const roll = next();
+  const lang = roll < 0.86 ? "en" : roll < 0.95 ? "fr" : "es";
+  const voice = voices[lang];
+  const title = `${phrase(next, voice, 4)} ${index}`;
+  const section = pickSection(next);
+  const tagCount = 1 + Math.floor(next() * 5);
+  const tags = new Set();
+  while (tags.size < tagCount) {
+    const tag = pickTag(next);
+    tags.add(tag);
+    for (const part of pairParts.get(tag) ?? []) if (tags.size < tagCount) tags.add(part);
+  }
+  const byline = [pickAuthor(next)];
+  if (next() < 0.08) {
+    const second = pickAuthor(next);
+    if (second !== byline[0]) byline.push(second);
+  }
+  // Words are counted as the tests count them: every whitespace-separated token, list markers included.
+  const target = 600 + Math.floor(next() * 700);
+  const blocks = [];
+  let count = 0;
+  let paragraphs = 0;
+  const push = (block) => {
+    blocks.push(block);
+    count += block.split(/\s+/).length;
+  };
+  while (count < target) {
+    if (paragraphs >= 3 && paragraphs % 3 === 0) push(`## ${phrase(next, voice)}`);
+    push(paragraph(next, 40 + Math.floor(next() * 60), index, voice).text);
+    paragraphs++;
+    if (paragraphs === 2) push(`> ${sentence(next, voice)} ${sentence(next, voice)}`);
+    if (paragraphs === 4) {
+      const marker = next() < 0.7 ? () => "-" : (i) => `${i + 1}.`;
+      const items = 3 + Math.floor(next() * 3);
+      push(Array.from({ length: items }, (_, i) => `${marker(i)} ${sentence(next, voice)}`).join("\n"));
+    }
+    if (next() < 0.3) push(`Read more: [${phrase(next, voice)}](/${iso.slice(0, 4)}/story-${Math.floor(next() * (index + 1))}/).`);
+  }
+  const frontMatter = [
+    "---",
+    `title: ${JSON.stringify(title)}`,
+    `date: ${index % 3 === 0 ? day.toUTCString().replace("GMT", "+0000") : `${iso}Z`}`,
+    `description: ${JSON.stringify(next() < 0.5 ? sentence(next, voice) : `${sentence(next, voice)} ${sentence(next, voice)}`)}`,
+    byline.length === 1 ? `author: ${JSON.stringify(byline[0])}` : `authors: [${byline.map((a) => JSON.stringify(a)).join(", ")}]`,
+    `categories: [${JSON.stringify(section)}]`,
+    `tags: [${[...tags].map((t) => JSON.stringify(t)).join(", ")}]`,
+    ...(lang === "en" ? [] : [`lang: ${lang}`]),
+    ...(next() < 0.92
+      ? [
+          "image:",
+          `  src: /images/${iso.slice(0, 4)}/${slug}.jpg`,
+          `  alt: ${JSON.stringify(sentence(next, voice))}`,
+          `  caption: ${JSON.stringify(sentence(next, voice))}`,
+          `  credit: ${JSON.stringify(pick(next, newsroomCredits))}`,
+        ]
+      : []),
+    "---",
+    "",
+  ];
+  return { name: `${iso.slice(0, 10)}-${slug}.md`, text: `${frontMatter.join("\n")}${blocks.join("\n\n")}\n` };
+}
+
+/** The corpus shapes, by name; the first is the default. */
+export const shapes = { newsroom: newsroomArticle, uniform: uniformArticle };
+
+/**
+ * The text of article `index` of a corpus.
+ * @param index the article's number; the same number always gives the same text, whatever the corpus size
+ * @param shape "newsroom" or "uniform"
+ */
+export const article = (index, shape = "newsroom") => shapeOf(shape)(index);
+
+function shapeOf(shape) {
+  if (!Object.hasOwn(shapes, shape)) throw new Error(`Unknown corpus "${shape}": use ${Object.keys(shapes).join(" or ")}`);
+  return shapes[shape];
+}
+
 /** The site config of the benchmark corpus. */
 export const benchConfig = {
   title: "The Bench Desk",
@@ -148,8 +360,10 @@ export const benchConfig = {
  * Writes a corpus of `n` articles and its config into `dir` (emptied first).
  * @param dir the corpus folder; gets articles/ and wirefeed.config.json
  * @param n how many articles
+ * @param shape "newsroom" or "uniform"
  */
-export async function generateCorpus(dir, n) {
+export async function generateCorpus(dir, n, shape = "newsroom") {
+  const make = shapeOf(shape);
   await rm(dir, { recursive: true, force: true });
   const articles = path.join(dir, "articles");
   await mkdir(articles, { recursive: true });
@@ -158,7 +372,7 @@ export async function generateCorpus(dir, n) {
   for (let start = 0; start < n; start += batch) {
     const writes = [];
     for (let i = start; i < Math.min(n, start + batch); i++) {
-      const { name, text } = article(i);
+      const { name, text } = make(i);
       writes.push(writeFile(path.join(articles, name), text));
     }
     await Promise.all(writes);

@@ -1,4 +1,4 @@
-export { build, type BuildOptions, type BuildResult } from "./pipeline/index.js";
+export { build, type BuildOptions, type BuildResult } from "./build/index.js";
 export type { Diagnostic, Severity } from "./diagnostics/diagnostic.js";
 export type { Config } from "./config/schema.js";
 export { formatDiagnostics } from "./diagnostics/report.js";

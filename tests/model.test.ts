@@ -1,8 +1,8 @@
 import { expect, it } from "vitest";
 import { setFlagsFromString } from "node:v8";
-import type { ArticleMeta } from "../src/pipeline/article.js";
+import type { ArticleMeta } from "../src/build/stages/meta.js";
 import { configSchema } from "../src/config/schema.js";
-import { buildModel, type Item } from "../src/pipeline/model.js";
+import { buildModel, type Item } from "../src/build/stages/model.js";
 
 const config = configSchema.parse({ title: "Desk", url: "https://example.org/" });
 const meta = (slug: string, tags: string[]): ArticleMeta =>

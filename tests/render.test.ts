@@ -6,7 +6,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { describe, expect, it } from "vitest";
-import { createRenderer, sanitizeSchema } from "../src/pipeline/render.js";
+import { createRenderer, sanitizeSchema } from "../src/build/stages/render.js";
 
 // The renderer skips rehype-raw when a body has no raw HTML; that must never change a byte.
 const alwaysRaw = unified()

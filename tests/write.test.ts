@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, it } from "vitest";
-import { type OutputContent, type OutputFiles, recoverOutput, spoolFolder, writeOutput } from "../src/pipeline/write.js";
+import { type OutputContent, type OutputFiles, recoverOutput, spoolFolder, writeOutput } from "../src/build/stages/write.js";
 import { tempDir } from "./helpers/temp.js";
 
 it("writes files made on other threads in their order, not their paths', beside the others", async () => {

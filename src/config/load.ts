@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { closest } from "../diagnostics/suggest.js";
-import { parseLocated } from "../pipeline/yaml-document.js";
+import { parseLocated } from "../text/yaml-document.js";
 import { configKeys, configSchema, type Config } from "./schema.js";
 
 /** A setup failure: the config cannot be used, so nothing runs. */

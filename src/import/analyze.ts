@@ -4,7 +4,7 @@
  * carries the source line it came from; a field that is not found with confidence is
  * absent and a note says which line was looked at and why it was not trusted.
  */
-import { cleanBlock, cleanInline } from "../pipeline/normalize/text.js";
+import { cleanBlock, cleanInline } from "../text/text.js";
 import {
   datesIn,
   type DateLine,

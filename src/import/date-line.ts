@@ -9,8 +9,8 @@
  * never holds a form that only the import understands.
  */
 import { fail, ok, type Result } from "../diagnostics/diagnostic.js";
-import { formatRfc3339, parseDate } from "../pipeline/normalize/date.js";
-import { cleanInline } from "../pipeline/normalize/text.js";
+import { formatRfc3339, parseDate } from "../text/date.js";
+import { cleanInline } from "../text/text.js";
 
 /** Month names and abbreviations of the six languages, lowercase, accents as written and without. */
 const MONTH_WORDS: readonly (readonly string[])[] = [

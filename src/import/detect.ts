@@ -5,8 +5,8 @@
  * written, and the callers decide what to do with it.
  */
 import { fail, type Result } from "../diagnostics/diagnostic.js";
-import { parseDate } from "../pipeline/normalize/date.js";
-import { cleanInline } from "../pipeline/normalize/text.js";
+import { parseDate } from "../text/date.js";
+import { cleanInline } from "../text/text.js";
 import { findDates, readWholeDateLine } from "./date-line.js";
 
 /** Why a line is page residue rather than article text. */

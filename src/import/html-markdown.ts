@@ -7,7 +7,7 @@
  */
 import type { Element, ElementContent, Root, RootContent } from "hast";
 import { toText } from "hast-util-to-text";
-import { cleanInline } from "../pipeline/normalize/text.js";
+import { cleanInline } from "../text/text.js";
 import { detectCaptionWithCredit, detectCreditLine } from "./detect.js";
 import { classOf } from "./hast.js";
 import { escapeInline, escapeLineStart } from "./markdown.js";

@@ -9,7 +9,7 @@ import type { Element, Root } from "hast";
 import { toText } from "hast-util-to-text";
 import rehypeParse from "rehype-parse";
 import { unified } from "unified";
-import { cleanInline } from "../pipeline/normalize/text.js";
+import { cleanInline } from "../text/text.js";
 import type { Detection } from "./analyze.js";
 import { readContent } from "./content.js";
 import { datesIn, detectByline, isDateOnlyLine, residueAnywhere, residueAtEdge } from "./detect.js";

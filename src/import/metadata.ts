@@ -9,8 +9,8 @@
 import type { Element, Root } from "hast";
 import { toText } from "hast-util-to-text";
 import type { Result } from "../diagnostics/diagnostic.js";
-import { parseDate } from "../pipeline/normalize/date.js";
-import { cleanInline } from "../pipeline/normalize/text.js";
+import { parseDate } from "../text/date.js";
+import { cleanInline } from "../text/text.js";
 import { findDates, readNumericDate, readWholeDateLine } from "./date-line.js";
 import { detectByline } from "./detect.js";
 import { classOf, descendants, lineOf, tokens } from "./hast.js";

@@ -6,9 +6,9 @@
 import { lstat, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Document, isScalar, type Pair, type YAMLMap } from "yaml";
-import { calendarDate } from "../pipeline/normalize/date.js";
-import { slugify } from "../pipeline/normalize/slug.js";
-import { cleanInline } from "../pipeline/normalize/text.js";
+import { calendarDate } from "../text/date.js";
+import { slugify } from "../text/slug.js";
+import { cleanInline } from "../text/text.js";
 import { fail, ok, type Result } from "../diagnostics/diagnostic.js";
 
 /** The optional keys, as the comment block under `date` shows them. */

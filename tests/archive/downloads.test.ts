@@ -6,7 +6,7 @@ import { gunzipSync } from "node:zlib";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
-import { archiveJsonSchema } from "../../src/pipeline/serialize/archive-schema.js";
+import { archiveJsonSchema } from "../../src/formats/archive/schema.js";
 import { repoRoot } from "../helpers/build.js";
 import { buildCorpus, corpusConfig, writeCorpus } from "./corpus.js";
 

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { recoverOutput } from "../../src/pipeline/write.js";
+import { recoverOutput } from "../../src/build/stages/write.js";
 import { tempDir } from "../helpers/build.js";
 import { compileRunner, writeCorpus } from "./corpus.js";
 import { hashTree } from "./tree.js";

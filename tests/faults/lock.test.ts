@@ -5,7 +5,7 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { build } from "../../src/index.js";
-import { acquireOutputLock, lockFileOf } from "../../src/pipeline/lock.js";
+import { acquireOutputLock, lockFileOf } from "../../src/build/runtime/lock.js";
 import { goodArticle, writeSite } from "../errors/site.js";
 import { hashTree } from "./tree.js";
 import { repoRoot, tempDir } from "../helpers/build.js";

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { open, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { type CliIo, main } from "../../src/cli.js";
+import { type CliIo, main } from "../../src/cli/main.js";
 import { MAX_NESTING, MAX_SOURCE_BYTES, tooDeep } from "../../src/import/guard.js";
 import { analyzeHtml } from "../../src/import/html.js";
 import { importArticles } from "../../src/import/import.js";

@@ -1,7 +1,7 @@
 import { cp, lstat, mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { main, type CliIo } from "../../src/cli.js";
+import { main, type CliIo } from "../../src/cli/main.js";
 import { importArticles } from "../../src/import/import.js";
 import { repoRoot, tempDir } from "../helpers/build.js";
 

@@ -1,11 +1,11 @@
 import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { main, type CliIo } from "../../src/cli.js";
-import { runNew } from "../../src/import/command.js";
+import { main, type CliIo } from "../../src/cli/main.js";
+import { runNew } from "../../src/cli/import.js";
 import { scaffoldText } from "../../src/import/scaffold.js";
 import { build } from "../../src/index.js";
-import { splitFrontMatter } from "../../src/pipeline/front-matter.js";
+import { splitFrontMatter } from "../../src/build/stages/front-matter.js";
 import { repoRoot, tempDir } from "../helpers/build.js";
 
 const io = (cwd: string, now?: Date): CliIo & { now?: Date; out: string[]; err: string[] } => {

@@ -4,9 +4,9 @@
 // new `feed` release fixes one, its first assertion fails: the workaround can go.
 import { Feed, type FeedOptions, type Item as FeedItem } from "feed";
 import { describe, expect, it } from "vitest";
-import { renderAtom } from "../../src/pipeline/serialize/atom.js";
-import { renderJsonFeed } from "../../src/pipeline/serialize/json-feed.js";
-import { renderRss } from "../../src/pipeline/serialize/rss.js";
+import { renderAtom } from "../../src/formats/atom.js";
+import { renderJsonFeed } from "../../src/formats/json-feed.js";
+import { renderRss } from "../../src/formats/rss.js";
 import { checkJsonFeed, checkRss, checkXmlWellFormed, readWithFeedparser } from "../support/validate.js";
 import { ATOM_NS, childElements, parseXmlStrictly, textOf } from "../support/xml.js";
 import { makeItem, makePage, SITE, siteConfig, writeTemp } from "./pages.js";

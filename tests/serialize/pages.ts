@@ -3,8 +3,8 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { type Config, configSchema } from "../../src/config/schema.js";
-import type { Item } from "../../src/pipeline/model.js";
-import type { FeedPage } from "../../src/pipeline/serialize/page.js";
+import type { Item } from "../../src/build/stages/model.js";
+import type { FeedPage } from "../../src/formats/feed-page.js";
 import { tempDirSync } from "../helpers/temp.js";
 
 export const SITE = "https://news.example.org/";

@@ -1,0 +1,317 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
+import path from "node:path";
+import { deserialize, serialize } from "node:v8";
+import type { ArticleProblem, ArticleRecord, RenderedArticle } from "../stages/article.js";
+import { type ArticleMeta, isPublished } from "../stages/meta.js";
+import type { WrittenOutputs } from "./previous-output.js";
+
+/**
+ * The persistent cache of prepared articles. Layout of the cache folder:
+ * - `manifest.bin`: every article of the last build by key (problems and normalized metadata,
+ *   no bodies), and what the last build wrote, so an unchanged build reads one file;
+ * - `articles/ab/<key>.bin`: the rendered body and summary of one article.
+ * Every file is sealed: a magic line, the SHA-256 of the payload, then the payload (V8
+ * serialization, which keeps Dates and key order, so cached and fresh records are identical).
+ * A file that is truncated, corrupt, foreign or from another version or config is never trusted:
+ * it reads as missing, and the article is prepared again.
+ */
+
+const magic = Buffer.from("wirefeed-cache\n1\n");
+const digestLength = 32;
+
+/** An article as the manifest keeps it: everything but the body. */
+export interface CachedArticle {
+  problems: ArticleProblem[];
+  meta?: ArticleMeta;
+  /** Whether `articles/<key>.bin` holds its body. */
+  rendered: boolean;
+  /** The summary made from the body, so that the body need not be read to know it; absent when it is the description. */
+  summary?: string;
+  /** The article file, relative to the articles folder, and its stamp when it was read (see `fileStamps`). */
+  source?: string;
+  stamp?: string;
+}
+
+/**
+ * The record a cached article stands for at `now`, with its body left in the cache; undefined
+ * when it cannot stand for one: a scheduled article that fell due was cached without a body.
+ */
+export function recordOf(key: string, cached: CachedArticle, now: number): ArticleRecord | undefined {
+  const { problems, meta } = cached;
+  if (!meta) return { state: "invalid", key, problems };
+  if (!isPublished(meta, now)) return { state: "parsed", key, problems, meta };
+  if (!cached.rendered) return undefined;
+  return { state: "rendered", key, problems, meta, summary: cached.summary ?? meta.description ?? "", body: { stored: key } };
+}
+
+/**
+ * The manifest proper: what the last build wrote, and the checksum of each shard of articles.
+ * Articles are kept in shards by the first digit of their key, so that a build that changed one
+ * article rewrites a sixteenth of them, and no file or buffer ever holds them all.
+ */
+interface Manifest {
+  prefix: string;
+  outputs?: WrittenOutputs;
+  shards: Record<string, string>;
+}
+
+interface Shard {
+  prefix: string;
+  articles: Map<string, CachedArticle>;
+}
+
+const shardNames = Array.from({ length: 16 }, (_, digit) => digit.toString(16));
+const shardOf = (key: string): string => key[0]!;
+const shardPath = (dir: string, shard: string) => path.join(dir, `articles-${shard}.bin`);
+
+/** What decides a shard's bytes: its keys, and the stamps that go with them (the rest is a function of the key). */
+function shardSignature(articles: Iterable<[string, CachedArticle]>): string {
+  const hash = createHash("sha256");
+  // `rendered` too: a scheduled article that falls due keeps its key and stamp but gains a body.
+  for (const [key, { source, stamp, rendered }] of [...articles].sort(([a], [b]) => (a < b ? -1 : 1)))
+    hash.update(`${key}\0${source ?? ""}\0${stamp ?? ""}\0${rendered}\n`);
+  return hash.digest("hex");
+}
+
+function seal(value: unknown): Buffer[] {
+  const payload = serialize(value);
+  return [magic, createHash("sha256").update(payload).digest(), payload];
+}
+
+/** The sealed value, or undefined for anything `seal` did not make intact. */
+function unseal(bytes: Buffer): unknown {
+  if (bytes.length < magic.length + digestLength || !bytes.subarray(0, magic.length).equals(magic)) return undefined;
+  const payload = bytes.subarray(magic.length + digestLength);
+  if (
+    !createHash("sha256")
+      .update(payload)
+      .digest()
+      .equals(bytes.subarray(magic.length, magic.length + digestLength))
+  )
+    return undefined;
+  try {
+    return deserialize(payload);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a sealed value without joining its parts into one more buffer: a manifest can be large. */
+async function writeSealed(file: string, value: unknown): Promise<string> {
+  const parts = seal(value);
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    const handle = await open(temporary, "w");
+    try {
+      await handle.writev(parts);
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  return parts[1]!.toString("hex");
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
+
+const bodyPath = (dir: string, key: string) => path.join(dir, "articles", key.slice(0, 2), `${key}.bin`);
+
+const madeFolders = new Set<string>();
+
+/**
+ * Stores the rendered body of one article; called from render workers too. A torn write is
+ * caught by the seal on the next read.
+ * @param dir the cache folder
+ * @param key the article's key
+ * @param rendered its body and summary
+ */
+export function storeRendered(dir: string, key: string, rendered: RenderedArticle): void {
+  const file = bodyPath(dir, key);
+  const folder = path.dirname(file);
+  if (!madeFolders.has(folder)) {
+    mkdirSync(folder, { recursive: true });
+    madeFolders.add(folder);
+  }
+  // Synchronous, like reading the article: a render thread has nothing else to do meanwhile.
+  writeFileSync(file, Buffer.concat(seal({ key, rendered })));
+}
+
+/**
+ * The stored body of `key` in the cache folder `dir`, read synchronously (by the build, and by
+ * the threads that render feed documents), or undefined when it is missing or cannot be trusted.
+ */
+export function readStoredBody(dir: string, key: string): RenderedArticle | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(bodyPath(dir, key));
+  } catch {
+    return undefined;
+  }
+  const value = unseal(bytes);
+  if (!isObject(value) || value.key !== key || !isObject(value.rendered)) return undefined;
+  return value.rendered as unknown as RenderedArticle;
+}
+
+/** The cache of one build: read once at the start, saved once at the end. */
+export class ArticleCache {
+  /** Whether a manifest was there but could not be trusted (and is being rebuilt). */
+  readonly rebuilt: boolean;
+  private readonly keyBySource = new Map<string, string>();
+
+  private constructor(
+    readonly dir: string,
+    private readonly prefix: string,
+    private readonly manifest: Manifest | undefined,
+    private readonly articles: Map<string, CachedArticle>,
+    /** The signature of each shard read intact, to know which need no rewriting. */
+    private readonly signatures: Map<string, string>,
+    rebuilt: boolean,
+  ) {
+    this.rebuilt = rebuilt;
+    for (const [key, { source, stamp }] of articles) if (source !== undefined && stamp !== undefined) this.keyBySource.set(source, key);
+  }
+
+  /**
+   * Opens the cache in `dir` for a build whose key prefix is `prefix`; a missing or untrusted cache
+   * opens empty, and a shard that is missing or does not match the manifest's checksum opens without its articles.
+   * @param dir the cache folder (created on save)
+   * @param prefix from `keyPrefix`
+   */
+  static async open(dir: string, prefix: string): Promise<ArticleCache> {
+    const articles = new Map<string, CachedArticle>();
+    const signatures = new Map<string, string>();
+    const bytes = await readFile(path.join(dir, "manifest.bin")).catch(() => undefined);
+    if (bytes === undefined) return new ArticleCache(dir, prefix, undefined, articles, signatures, false);
+    const value = unseal(bytes);
+    const valid = isObject(value) && typeof value.prefix === "string" && isObject(value.shards);
+    if (!valid) return new ArticleCache(dir, prefix, undefined, articles, signatures, true);
+    const manifest = value as unknown as Manifest;
+    if (manifest.prefix === prefix) {
+      for (const shard of shardNames) {
+        const sealed = await readFile(shardPath(dir, shard)).catch(() => undefined);
+        if (!sealed || sealed.subarray(magic.length, magic.length + digestLength).toString("hex") !== manifest.shards[shard]) continue;
+        const content = unseal(sealed);
+        if (!isObject(content) || content.prefix !== prefix || !(content.articles instanceof Map)) continue;
+        const shardArticles = (content as unknown as Shard).articles;
+        for (const [key, article] of shardArticles) if (shardOf(key) === shard) articles.set(key, article);
+        signatures.set(shard, shardSignature(shardArticles));
+      }
+    }
+    return new ArticleCache(dir, prefix, manifest, articles, signatures, false);
+  }
+
+  /** The cached article of `key`, if the manifest was made with the same version and config. */
+  lookup(key: string): CachedArticle | undefined {
+    return this.articles.get(key);
+  }
+
+  /**
+   * The key of `source` without reading it, when its stamp is the one recorded with a cached article.
+   * @param source the file relative to the articles folder
+   * @param stamp from `fileStamps`
+   */
+  stampedKey(source: string, stamp: string | undefined): string | undefined {
+    if (stamp === undefined) return undefined;
+    const key = this.keyBySource.get(source);
+    return key !== undefined && this.articles.get(key)?.stamp === stamp ? key : undefined;
+  }
+
+  /** Whether no article can be found here: then there is no point in hashing files to look them up. */
+  get empty(): boolean {
+    return this.articles.size === 0;
+  }
+
+  /** Whether saving `articles` would write every shard as it is: then, with the same outputs, the manifest too. */
+  holdsExactly(articles: ReadonlyMap<string, CachedArticle>): boolean {
+    const next = this.shardSignatures(articles);
+    return shardNames.every((shard) => this.signatures.get(shard) === next.get(shard));
+  }
+
+  private shardSignatures(articles: ReadonlyMap<string, CachedArticle>): Map<string, string> {
+    return new Map(this.byShard(articles).map(([shard, entries]) => [shard, shardSignature(entries)]));
+  }
+
+  private byShard(articles: ReadonlyMap<string, CachedArticle>): [string, [string, CachedArticle][]][] {
+    const shards = new Map<string, [string, CachedArticle][]>(shardNames.map((shard) => [shard, []]));
+    for (const entry of articles) shards.get(shardOf(entry[0]))!.push(entry);
+    return [...shards];
+  }
+
+  /** What the last build wrote, if it used the same version and config. */
+  get outputs(): WrittenOutputs | undefined {
+    return this.manifest?.prefix === this.prefix ? this.manifest.outputs : undefined;
+  }
+
+  /** The cached body of `key`, or undefined when it is missing or cannot be trusted. */
+  async readRendered(key: string): Promise<RenderedArticle | undefined> {
+    const bytes = await readFile(bodyPath(this.dir, key)).catch(() => undefined);
+    const value = bytes && unseal(bytes);
+    if (!isObject(value) || value.key !== key || !isObject(value.rendered)) return undefined;
+    return value.rendered as unknown as RenderedArticle;
+  }
+
+  /** `readRendered`, synchronously: for bodies read only when an output file needs them. */
+  readRenderedSync(key: string): RenderedArticle | undefined {
+    return readStoredBody(this.dir, key);
+  }
+
+  /**
+   * Saves this build's articles (the shards that changed) and the manifest, then deletes the
+   * bodies no article uses any more. Shards are written before the manifest that vouches for them:
+   * a build killed in between leaves shards that do not match it, which the next build ignores.
+   * @param articles this build's articles by key, with their files' stamps
+   * @param outputs what this build wrote, when it wrote
+   */
+  async save(articles: ReadonlyMap<string, CachedArticle>, outputs: WrittenOutputs | undefined): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    const shards: Record<string, string> = {};
+    for (const [shard, entries] of this.byShard(articles)) {
+      const unchanged = this.signatures.get(shard) === shardSignature(entries) && this.manifest?.shards[shard];
+      shards[shard] = unchanged || (await writeSealed(shardPath(this.dir, shard), { prefix: this.prefix, articles: new Map(entries) } satisfies Shard));
+    }
+    await writeSealed(path.join(this.dir, "manifest.bin"), { prefix: this.prefix, shards, ...(outputs ? { outputs } : {}) } satisfies Manifest);
+    // Without every shard of a manifest of this build's prefix, the folder is the only full list of bodies.
+    const complete = this.manifest?.prefix === this.prefix && this.signatures.size === shardNames.length;
+    const unused = complete ? [...this.articles.keys()].filter((key) => !articles.has(key)) : await this.storedKeys();
+    await Promise.all(unused.filter((key) => !articles.has(key)).map((key) => rm(bodyPath(this.dir, key), { force: true })));
+  }
+
+  /** Every body in the folder: without a trusted manifest, the only way to find the orphans. */
+  private async storedKeys(): Promise<string[]> {
+    const root = path.join(this.dir, "articles");
+    const folders = await readdir(root).catch(() => [] as string[]);
+    const keys = await Promise.all(folders.map((folder) => readdir(path.join(root, folder)).catch(() => [] as string[])));
+    return keys.flat().map((name) => name.replace(/\.bin$/, ""));
+  }
+}
+
+/**
+ * The manifest entry of a prepared record (the body goes to its own file).
+ * @param record the prepared record
+ * @param source the article file, relative to the articles folder
+ * @param stamp its stamp, taken before it was read
+ */
+export function cachedArticle(record: ArticleRecord & { key: string }, source: string, stamp: string | undefined): CachedArticle {
+  const summary = record.state === "rendered" ? record.summary : undefined;
+  const meta = record.state === "parsed" || record.state === "rendered" ? record.meta : undefined;
+  return {
+    problems: record.problems,
+    ...(meta ? { meta } : {}),
+    rendered: summary !== undefined,
+    ...(summary !== undefined && summary !== meta?.description ? { summary } : {}),
+    source,
+    ...(stamp !== undefined ? { stamp } : {}),
+  };
+}
+
+/** `article` with the stamp its file has now (none, for a file touched too recently to trust one). */
+export function withStamp(article: CachedArticle, stamp: string | undefined): CachedArticle {
+  if (article.stamp === stamp) return article;
+  const { stamp: _old, ...rest } = article;
+  return stamp === undefined ? rest : { ...rest, stamp };
+}

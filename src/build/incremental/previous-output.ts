@@ -1,0 +1,199 @@
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { version } from "../../version.js";
+import type { LineIndex } from "../../formats/archive/records.js";
+import { mapLimited, readConcurrency } from "../runtime/map-limited.js";
+import type { OutputContent, OutputFiles } from "../stages/write.js";
+import { hashCode } from "./code-hash.js";
+
+/**
+ * The output file that records what each reusable file was built from. A dot file: it is for
+ * wirefeed, not for readers; deleting it only makes the next build write everything anew.
+ */
+export const statePath = ".wirefeed-state.json";
+const stateFormat = "wirefeed-output-state";
+
+// The code that makes the output files from the model (serializers, date formats, the model) is an input of every file.
+export const serializerCode = hashCode(new URL("../stages/plan.js", import.meta.url));
+
+/**
+ * A hash of everything a file is made from: wirefeed's version, its serializers' code and the
+ * given parts, each length-prefixed so that no two lists collide.
+ */
+export function inputKey(parts: readonly string[]): string {
+  const hash = createHash("sha256").update(`wirefeed ${version} ${serializerCode}\n`);
+  for (const part of parts) hash.update(`${Buffer.byteLength(part)}:`).update(part);
+  return hash.digest("hex");
+}
+
+/** One file the last build wrote, as it was left. */
+export interface WrittenFile {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** What the last build wrote, and from what: kept in the article cache's manifest. */
+export interface WrittenOutputs {
+  digest: string;
+  outDir: string;
+  files: WrittenFile[];
+  /** The articles archive.json lists, so that the next build's removal guard need not read it. */
+  published?: { id: string; source: string }[];
+  /** Where each record is in archive/all.ndjson, so that the next build copies unchanged ones. */
+  lines?: LineIndex;
+}
+
+/** Size and modification time of output files; -1 for a file that is gone. */
+export async function describeOutput(outDir: string, files: readonly string[]): Promise<WrittenFile[]> {
+  return mapLimited(files, readConcurrency, async (file) => {
+    const info = await stat(path.join(outDir, file)).catch(() => undefined);
+    return { path: file, size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1 };
+  });
+}
+
+/**
+ * The previous output folder, opened once per build: everything the build may reuse of it. What
+ * the last build recorded (in the cache) is trusted only for files still as it left them (same size
+ * and modification time); the state file says which input key each file was built from. Keys go
+ * into the new state as they are decided; `stateFile()` writes them.
+ */
+export class PreviousOutput {
+  private readonly next = new Map<string, string>();
+  private readonly described = new Map<string, Promise<WrittenFile>>();
+
+  private constructor(
+    private readonly folder: string | undefined,
+    private readonly recorded: WrittenOutputs | undefined,
+    private readonly keys: ReadonlyMap<string, string>,
+  ) {}
+
+  /**
+   * Reads the previous build's state; a missing, foreign or unreadable state means nothing is reused.
+   * @param folder the output folder, or undefined for a build that reuses nothing
+   * @param recorded what the cache says the last build wrote
+   */
+  static async open(folder: string | undefined, recorded?: WrittenOutputs): Promise<PreviousOutput> {
+    if (folder === undefined) return new PreviousOutput(undefined, undefined, new Map());
+    const keys = new Map<string, string>();
+    try {
+      const state = JSON.parse(await readFile(path.join(folder, statePath), "utf8")) as { format?: unknown; files?: unknown };
+      if (state.format === stateFormat && state.files && typeof state.files === "object") {
+        for (const [file, key] of Object.entries(state.files)) if (typeof key === "string") keys.set(file, key);
+      }
+    } catch {
+      // No usable state: every file is built anew, which is always correct.
+    }
+    return new PreviousOutput(folder, recorded?.outDir === folder ? recorded : undefined, keys);
+  }
+
+  /** The recorded files of the last build that are still as it left them. */
+  private async intact(files: readonly WrittenFile[]): Promise<boolean> {
+    const folder = this.folder!;
+    const now = await mapLimited(files, readConcurrency, (file) => {
+      let described = this.described.get(file.path);
+      if (!described) {
+        described = describeOutput(folder, [file.path]).then(([found]) => found!);
+        this.described.set(file.path, described);
+      }
+      return described;
+    });
+    return now.every((found, index) => found.size === files[index]!.size && found.mtimeMs === files[index]!.mtimeMs);
+  }
+
+  private recordedFile(file: string): WrittenFile | undefined {
+    return this.recorded?.files.find((written) => written.path === file);
+  }
+
+  /** Every file of the previous output kept as it is, when it was made from the same articles and nobody touched it since. */
+  async whole(digest: string): Promise<OutputFiles | undefined> {
+    if (!this.recorded || this.recorded.digest !== digest) return undefined;
+    if (!(await this.intact(this.recorded.files))) return undefined;
+    return new Map(this.recorded.files.map((file) => [file.path, { reuse: true }]));
+  }
+
+  /**
+   * What the previous build published, when its record of archive.json still matches the file:
+   * reading 100 MB of archive would say the same.
+   */
+  async published(): Promise<WrittenOutputs["published"]> {
+    const archive = this.recordedFile("archive.json");
+    if (!this.recorded?.published || !archive || !(await this.intact([archive]))) return undefined;
+    return this.recorded.published;
+  }
+
+  /** The line index of the previous all.ndjson, when the file is as the previous build left it. */
+  async lineIndex(file: string): Promise<LineIndex | undefined> {
+    const lines = this.recorded?.lines;
+    const recorded = this.recordedFile(file);
+    if (!lines || !recorded || !(await this.intact([recorded]))) return undefined;
+    const indexed = lines.lengths.reduce((sum, length) => sum + length, 0);
+    return indexed === recorded.size ? lines : undefined;
+  }
+
+  /**
+   * True when the previous output has `file`, built from the same key (and `bytes` long, when the
+   * caller knows its size): then it can be kept as it is. Records the key for the next build either way.
+   */
+  async unchanged(file: string, key: string, bytes?: number): Promise<boolean> {
+    this.next.set(file, key);
+    if (this.folder === undefined || this.keys.get(file) !== key) return false;
+    const size = await stat(path.join(this.folder, file)).then(
+      (found) => (found.isFile() ? found.size : undefined),
+      () => undefined,
+    );
+    return size !== undefined && (bytes === undefined || size === bytes);
+  }
+
+  /**
+   * The content of a rendered file: the previous file when its key is unchanged; else a stream
+   * that renders it only when it is written, so that one page at a time is held in memory.
+   * @param offThread when `render` works on another thread: its place among such files (see `OutputContent`)
+   */
+  async keyed(file: string, key: string, render: () => string | Promise<string>, offThread?: { order: number }): Promise<OutputContent> {
+    if (await this.unchanged(file, key)) return { reuse: true };
+    return {
+      stream: async function* () {
+        yield await render();
+      },
+      ...(offThread ? { offThread } : {}),
+    };
+  }
+
+  /** Marks files whose new bytes equal the previous output's as reused, so they are neither rewritten nor touched. */
+  async keepUnchanged(files: OutputFiles): Promise<OutputFiles> {
+    const folder = this.folder;
+    if (folder === undefined) return files;
+    await mapLimited([...files], readConcurrency, async ([file, content]) => {
+      if (typeof content !== "string" && !(content instanceof Uint8Array)) return;
+      const bytes = typeof content === "string" ? Buffer.from(content) : content;
+      const before = await stat(path.join(folder, file)).catch(() => undefined);
+      if (
+        before?.isFile() &&
+        before.size === bytes.length &&
+        Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(await readFile(path.join(folder, file)))
+      ) {
+        files.set(file, { reuse: true });
+      }
+    });
+    return files;
+  }
+
+  /** Where a file of the previous output is, when there is a previous output. */
+  previousPath(file: string): string | undefined {
+    return this.folder === undefined ? undefined : path.join(this.folder, file);
+  }
+
+  /** A file of the previous output as text, if it has one. */
+  async previousText(file: string): Promise<string | undefined> {
+    if (this.folder === undefined) return undefined;
+    return readFile(path.join(this.folder, file), "utf8").catch(() => undefined);
+  }
+
+  /** The state file of this build, to be written with the outputs. */
+  stateFile(): string {
+    const files = Object.fromEntries([...this.next].sort(([a], [b]) => (a < b ? -1 : 1)));
+    return `${JSON.stringify({ format: stateFormat, version: 1, files }, null, 2)}\n`;
+  }
+}

@@ -1,0 +1,167 @@
+import { createReadStream } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { createInterface } from "node:readline";
+import path from "node:path";
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import type { Position } from "../../text/yaml-document.js";
+import type { Stage } from "../context.js";
+import { outputsDigest } from "../incremental/keys.js";
+import { PreviousOutput, serializerCode } from "../incremental/previous-output.js";
+import { tally } from "./collect.js";
+
+/** An article the new build publishes, as the guard compares it with the previous archive. */
+export interface PublishedArticle {
+  id: string;
+  /** Path relative to the articles folder, as the archive records it. */
+  source: string;
+  /** The file as shown to the user, and where its id comes from. */
+  file: string;
+  position: Position;
+}
+
+/** What the previous build published, from its archive.json. */
+export interface PreviousArticle {
+  id: string;
+  source: string;
+}
+
+/** How many removed articles one diagnostic names before it counts the rest. */
+const listedRemovals = 20;
+
+/** Past this size the archive is only read a record a line: one JSON string that large would not fit in memory. */
+const wholeParseLimit = 128 * 1024 * 1024;
+
+const pick = (record: unknown): PreviousArticle[] => {
+  const { id, source } = (record ?? {}) as Record<string, unknown>;
+  return typeof id === "string" && typeof source === "string" ? [{ id, source }] : [];
+};
+
+/**
+ * The archive writes one article a line under a header that states the count: read it that way,
+ * a line at a time, so that 100,000 articles need no more memory than their ids.
+ */
+async function readRecordLines(archiveFile: string): Promise<{ count: number | undefined; articles: PreviousArticle[] }> {
+  let count: number | undefined;
+  const articles: PreviousArticle[] = [];
+  const lines = createInterface({ input: createReadStream(archiveFile, "utf8"), crlfDelay: Infinity });
+  for await (const line of lines) {
+    const trimmed = line.trim();
+    const header = /^"count": (\d+),?$/.exec(trimmed);
+    if (header && count === undefined) count = Number(header[1]);
+    if (!trimmed.startsWith('{"')) continue;
+    try {
+      articles.push(...pick(JSON.parse(trimmed.replace(/,$/, ""))));
+    } catch {
+      // Not a whole record on one line: the whole-file reading below decides.
+    }
+  }
+  return { count, articles };
+}
+
+/**
+ * Reads the articles of the previous `archive.json`: none when there is no previous build, and a
+ * diagnostic when there is one that cannot be read, since then nothing can be checked.
+ */
+async function readPrevious(archiveFile: string, shown: string): Promise<PreviousArticle[] | Diagnostic> {
+  const unreadable: Diagnostic = {
+    rule: "previous-archive-unreadable",
+    severity: "error",
+    message: "The previous build's archive.json cannot be read, so wirefeed cannot tell whether this build would lose articles",
+    hint: "Restore output/archive.json from a backup, or pass --allow-removals once to write a new one.",
+    file: shown,
+  };
+  const info = await stat(archiveFile).catch((error: NodeJS.ErrnoException) => error);
+  if (info instanceof Error) return info.code === "ENOENT" ? [] : unreadable;
+  try {
+    const byLine = await readRecordLines(archiveFile);
+    if (byLine.count === byLine.articles.length) return byLine.articles;
+    if (info.size > wholeParseLimit) return unreadable;
+    const archive = JSON.parse(await readFile(archiveFile, "utf8")) as { articles?: unknown };
+    if (!Array.isArray(archive.articles)) return unreadable;
+    return archive.articles.flatMap(pick);
+  } catch {
+    return unreadable;
+  }
+}
+
+/**
+ * The silent loss guard: compares what this build publishes with the previous output's archive.
+ * An article that vanished (a deleted file, a bad checkout, a missing folder) or whose id changed
+ * fails the build, unless removals are allowed.
+ * @param outDir the output folder whose archive.json is the previous build
+ * @param published every article this build will publish
+ * @param options `allowRemovals` lets the build drop or re-id articles; `display` shows a path; `kept` lists sources still present but not published (drafts, scheduled); `previous` is what the previous build published, when the caller knows it for certain (then archive.json is not read)
+ */
+export async function checkRemovals(
+  outDir: string,
+  published: readonly PublishedArticle[],
+  options: { allowRemovals: boolean; display: (file: string) => string; kept?: ReadonlySet<string>; previous?: readonly PreviousArticle[] },
+): Promise<Diagnostic[]> {
+  if (options.allowRemovals) return [];
+  const archiveFile = path.join(outDir, "archive.json");
+  const previous = options.previous ?? (await readPrevious(archiveFile, options.display(archiveFile)));
+  if ("rule" in previous) return [previous];
+  const ids = new Set(published.map((article) => article.id));
+  const bySource = new Map(published.map((article) => [article.source, article]));
+  const diagnostics: Diagnostic[] = [];
+  const removed: PreviousArticle[] = [];
+  for (const before of previous) {
+    if (ids.has(before.id)) continue;
+    const now = bySource.get(before.source);
+    if (now) {
+      diagnostics.push({
+        rule: "id-changed",
+        severity: "error",
+        message: `The article's id would change from "${before.id}" to "${now.id}"; readers' feed apps would show it again as a new article`,
+        hint: `Keep the old id: add \`id: "${before.id}"\` to the front matter (ids are forever), or pass --allow-removals if the change is meant.`,
+        file: now.file,
+        ...now.position,
+      });
+    } else if (!options.kept?.has(before.source)) {
+      removed.push(before);
+    }
+  }
+  if (removed.length > 0) {
+    const listed = removed.slice(0, listedRemovals).map((article) => `${article.source} (${article.id})`);
+    const more = removed.length - listed.length;
+    diagnostics.push({
+      rule: "articles-removed",
+      severity: "error",
+      message: `This build would remove ${removed.length} article${removed.length === 1 ? "" : "s"} that the previous build published: ${listed.join(", ")}${more > 0 ? `, and ${more} more` : ""}`,
+      hint: "Restore the missing files (check the articles folder and the checkout), or pass --allow-removals if they were deleted on purpose.",
+      file: options.display(archiveFile),
+    });
+  }
+  return diagnostics;
+}
+
+/**
+ * The stage: an output made from exactly these articles (the same digest, every file as the last
+ * build left it) is kept whole, and nothing can be lost; otherwise the new build must keep every
+ * article the previous one published. A dry run stops here; so does a build that failed (unless
+ * --keep-going) or would lose articles.
+ */
+export const guard: Stage = async (context) => {
+  const { options, outDir, display, source, published } = context;
+  const previous = await PreviousOutput.open(outDir, source?.outputs);
+  context.previous = previous;
+  // The code that makes the files is an input of the whole output, as the articles are.
+  context.digest = outputsDigest(
+    `${source?.prefix} ${serializerCode}`,
+    published.map(({ key }) => key),
+  );
+  context.reusable = options.dryRun ? undefined : await previous.whole(context.digest);
+  const before = context.reusable ? undefined : await previous.published();
+  const losses = context.reusable
+    ? []
+    : await checkRemovals(
+        outDir,
+        published.map(({ meta, article }) => ({ id: meta.id, source: article.source, file: display(article.file), position: meta.positions.id })),
+        { allowRemovals: options.allowRemovals === true, display, kept: context.kept, ...(before ? { previous: before } : {}) },
+      );
+  context.diagnostics.push(...losses);
+  tally(context);
+  context.outputs = source?.outputs;
+  // --keep-going builds past bad articles, never past lost ones.
+  if (options.dryRun || (context.failed && !options.keepGoing) || losses.length > 0) context.end = "finished";
+};

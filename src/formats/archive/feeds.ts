@@ -1,0 +1,93 @@
+import type { FeedModel, Item } from "../../build/stages/model.js";
+import type { FeedPage, PageLink } from "../feed-page.js";
+
+/** One feed document to write: where, in which format, and what it holds. */
+export interface FeedDocument {
+  path: string;
+  format: "rss" | "atom" | "json";
+  page: FeedPage;
+  /** JSON Feed only: the next (older) page. */
+  nextUrl?: string;
+}
+
+/** The subscription documents, relative to the output folder. */
+export const subscriptionPaths = { rss: "feed.xml", atom: "atom.xml", json: "feed.json" } as const;
+
+/**
+ * Path of archive page `number` (1 is the oldest) in one format. The number is the page's place
+ * counted from the oldest article, so a page's URL and items never move.
+ */
+export const archivePagePath = (format: FeedDocument["format"], number: number): string =>
+  `feeds/archive/${format}/${number}.${format === "json" ? "json" : "xml"}`;
+
+/**
+ * Splits the articles older than the subscription documents into pages of `size`, oldest page
+ * first; each page's items newest first, as in every feed document.
+ */
+export function archivePages(items: readonly Item[], feedLimit: number, size: number): Item[][] {
+  const oldestFirst = items.slice(feedLimit).reverse();
+  const pages: Item[][] = [];
+  for (let start = 0; start < oldestFirst.length; start += size) pages.push(oldestFirst.slice(start, start + size).reverse());
+  return pages;
+}
+
+/**
+ * The subscription documents and the RFC 5005 archive (section 4): feed.xml and atom.xml hold the
+ * newest `feedLimit` articles and link to the newest archive page with prev-archive; each archive
+ * page is an fh:archive document with current, prev-archive and next-archive links. feed.json
+ * pages backwards with JSON Feed's next_url through the same pages. Every published article is
+ * in exactly one document of each format. The formats of one page come one after another, so a
+ * document thread reads the page's bodies once for all three.
+ */
+export function archivedFeeds(model: FeedModel): FeedDocument[] {
+  const { config, items } = model;
+  const site = (relative: string) => new URL(relative, config.url).href;
+  const pages = archivePages(items, config.feedLimit, config.archivePageSize);
+  const newest = pages.length;
+  const formats = ["rss", "atom", "json"] as const;
+  const pageUrl = (format: FeedDocument["format"], number: number) => site(archivePagePath(format, number));
+  const subscriptionUrl = (format: FeedDocument["format"]) => site(subscriptionPaths[format]);
+  /** A document of the feed in `format`, published at `selfUrl` (by default, the subscription document's URL). */
+  const page = (format: FeedDocument["format"], selfUrl: string | undefined, pageItems: readonly Item[], links: PageLink[], archive: boolean): FeedPage => ({
+    config,
+    title: config.title,
+    items: pageItems,
+    selfUrl: selfUrl ?? subscriptionUrl(format),
+    homeUrl: config.url,
+    // The logical feed's id is the subscription document's URL, on its archive pages too.
+    feedId: subscriptionUrl(format),
+    links,
+    archive,
+  });
+  const subscriptionItems = items.slice(0, config.feedLimit);
+  const documents: FeedDocument[] = formats.map((format) =>
+    format === "json"
+      ? {
+          path: subscriptionPaths.json,
+          format,
+          page: page(format, undefined, subscriptionItems, [], false),
+          ...(newest ? { nextUrl: pageUrl(format, newest) } : {}),
+        }
+      : {
+          path: subscriptionPaths[format],
+          format,
+          page: page(format, undefined, subscriptionItems, newest ? [{ rel: "prev-archive", href: pageUrl(format, newest) }] : [], false),
+        },
+  );
+  pages.forEach((pageItems, index) => {
+    const number = index + 1;
+    for (const format of formats) {
+      const path = archivePagePath(format, number);
+      if (format === "json") {
+        // JSON Feed identifies a feed by feed_url: every page names the subscription document.
+        documents.push({ path, format, page: page(format, undefined, pageItems, [], true), ...(number > 1 ? { nextUrl: pageUrl(format, number - 1) } : {}) });
+        continue;
+      }
+      const links: PageLink[] = [{ rel: "current", href: subscriptionUrl(format) }];
+      if (number > 1) links.push({ rel: "prev-archive", href: pageUrl(format, number - 1) });
+      if (number < newest) links.push({ rel: "next-archive", href: pageUrl(format, number + 1) });
+      documents.push({ path, format, page: page(format, pageUrl(format, number), pageItems, links, true) });
+    }
+  });
+  return documents;
+}

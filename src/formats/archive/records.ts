@@ -1,0 +1,248 @@
+import { closeSync, openSync, readSync } from "node:fs";
+import type { Config } from "../../config/schema.js";
+import type { Item } from "../../build/stages/model.js";
+import { newestUpdate } from "../../build/stages/model.js";
+import { formatRfc3339 } from "../../text/date.js";
+
+/** Version of the archive format; bumped on any incompatible change to a record or a file. */
+export const archiveFormatVersion = 1;
+
+/** One article as the archive keeps it: every normalized field, the HTML and the plain text. */
+export function archiveRecord(item: Item, timeZone: string) {
+  const image = item.image;
+  return {
+    id: item.id,
+    url: item.url,
+    slug: item.slug,
+    title: item.title,
+    ...(item.description ? { description: item.description } : {}),
+    summary: item.summary,
+    date_published: formatRfc3339(item.date, timeZone),
+    date_modified: formatRfc3339(item.updated, timeZone),
+    authors: item.authors.map((author) => ({ ...author })),
+    tags: item.tags.map((tag) => ({ name: tag.name, slug: tag.slug })),
+    ...(image
+      ? {
+          image: {
+            url: image.url,
+            ...(image.type ? { mime_type: image.type } : {}),
+            ...(image.length !== undefined ? { length: image.length } : {}),
+            ...(image.alt ? { alt: image.alt } : {}),
+            ...(image.caption ? { caption: image.caption } : {}),
+            ...(image.credit ? { credit: image.credit, credit_as_written: image.creditAsWritten } : {}),
+          },
+        }
+      : {}),
+    ...(item.lang ? { language: item.lang } : {}),
+    source: item.source,
+    content_html: item.html,
+    content_text: item.text,
+  };
+}
+
+/** One record as a single line of JSON: an NDJSON line, and an element of the JSON files' `articles`. */
+export const recordLine = (item: Item, timeZone: string): string => JSON.stringify(archiveRecord(item, timeZone));
+
+/** The site as every archive file names it. */
+export function archiveSite(config: Config) {
+  return {
+    title: config.title,
+    url: config.url,
+    ...(config.description ? { description: config.description } : {}),
+    language: config.language,
+  };
+}
+
+/** The header every archive JSON file starts with. */
+export function archiveHeader(config: Config, items: readonly Item[]) {
+  return {
+    format: "wirefeed-archive",
+    version: archiveFormatVersion,
+    site: archiveSite(config),
+    count: items.length,
+    newest: items.length ? formatRfc3339(newestUpdate(items), config.timeZone) : null,
+  };
+}
+
+/**
+ * Where each record line of an all.ndjson is, in its order: the fingerprint of the item it is the
+ * record of, and its length in bytes with its line break.
+ */
+export interface LineIndex {
+  fingerprints: string[];
+  lengths: number[];
+}
+
+const readAhead = 1 << 20;
+
+/** The lines of the previous build's all.ndjson, read back by fingerprint instead of serialized again. */
+export class PreviousLines {
+  private readonly places = new Map<string, { offset: number; length: number }>();
+  private descriptor: number | undefined;
+  private block = Buffer.alloc(0);
+  private blockStart = 0;
+
+  /**
+   * @param file the previous all.ndjson, which the caller has found unchanged since `index` was made
+   * @param index its line index
+   */
+  constructor(
+    private readonly file: string,
+    index: LineIndex,
+  ) {
+    let offset = 0;
+    index.fingerprints.forEach((fingerprint, position) => {
+      const length = index.lengths[position]!;
+      this.places.set(fingerprint, { offset, length });
+      offset += length;
+    });
+  }
+
+  /** The line of the item with `fingerprint`, without its line break; undefined when it is not there or does not look like a record. */
+  read(fingerprint: string): Buffer | undefined {
+    const place = this.places.get(fingerprint);
+    if (!place) return undefined;
+    try {
+      const line = this.bytesAt(place.offset, place.length);
+      return line.length === place.length && line[0] === 0x7b && line[place.length - 1] === 0x0a ? line.subarray(0, -1) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Lines are asked for mostly in file order: read ahead a block at a time rather than a line. */
+  private bytesAt(offset: number, length: number): Buffer {
+    this.descriptor ??= openSync(this.file, "r");
+    const end = offset + length;
+    if (offset < this.blockStart || end > this.blockStart + this.block.length) {
+      const block = Buffer.allocUnsafe(Math.max(readAhead, length));
+      this.block = block.subarray(0, readSync(this.descriptor, block, 0, block.length, offset));
+      this.blockStart = offset;
+    }
+    return this.block.subarray(offset - this.blockStart, end - this.blockStart);
+  }
+
+  /** Closes the file; a later `read` opens it again. */
+  close(): void {
+    if (this.descriptor !== undefined) closeSync(this.descriptor);
+    this.descriptor = undefined;
+    this.block = Buffer.alloc(0);
+  }
+}
+
+/**
+ * Every record line of one build as bytes, each serialized once while it is in use: the JSON and
+ * NDJSON files of a year, and archive.json and all.ndjson, hold the same lines. The most recently
+ * used lines are kept up to a byte budget, so memory stays bounded at any size of archive; a line
+ * the previous all.ndjson has for the same fingerprint is copied from it.
+ */
+export class RecordLines {
+  private readonly recent = new Map<Item, Buffer>();
+  private bytes = 0;
+  private readonly lengths = new Map<Item, number>();
+
+  /**
+   * @param timeZone the site's time zone, in which dates are written
+   * @param budget bytes of lines kept at most
+   * @param previous the previous build's lines, with the fingerprint that finds an item's line there
+   */
+  constructor(
+    private readonly timeZone: string,
+    private readonly budget = 32 * 1024 * 1024,
+    private readonly previous?: { lines: PreviousLines; fingerprint: (item: Item) => string },
+  ) {}
+
+  /** The record line of `item`, UTF-8, without a line break. */
+  line(item: Item): Buffer {
+    let line = this.recent.get(item);
+    if (line) {
+      // Most recently used last: the map's order is the eviction order.
+      this.recent.delete(item);
+    } else {
+      const previous = this.previous?.lines.read(this.previous.fingerprint(item));
+      if (previous) {
+        // Read back as cheaply as from memory: kept only by the caller, and only as long as it needs it.
+        this.lengths.set(item, previous.length + 1);
+        return previous;
+      }
+      line = Buffer.from(recordLine(item, this.timeZone));
+      this.bytes += line.length;
+      this.lengths.set(item, line.length + 1);
+    }
+    this.recent.set(item, line);
+    for (const [oldest, bytes] of this.recent) {
+      if (this.bytes <= this.budget) break;
+      this.recent.delete(oldest);
+      this.bytes -= bytes.length;
+    }
+    return line;
+  }
+
+  /** The line index of an NDJSON file of `items` in this order, once each of their lines was made. */
+  index(items: readonly Item[], fingerprint: (item: Item) => string): LineIndex | undefined {
+    const lengths = items.map((item) => this.lengths.get(item));
+    return lengths.every((length) => length !== undefined) ? { fingerprints: items.map(fingerprint), lengths: lengths as number[] } : undefined;
+  }
+
+  /** Lets go of the previous file. */
+  close(): void {
+    this.previous?.lines.close();
+  }
+}
+
+// Chunks of about this many bytes: large enough that writing 100 MB is not thousands of round trips to the file system's threads.
+const CHUNK_BYTES = 1 << 20;
+
+function* batched(pieces: Iterable<Buffer>): Generator<Buffer> {
+  let buffered: Buffer[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    buffered.push(piece);
+    size += piece.length;
+    if (size >= CHUNK_BYTES) {
+      yield Buffer.concat(buffered, size);
+      buffered = [];
+      size = 0;
+    }
+  }
+  if (size > 0) yield Buffer.concat(buffered, size);
+}
+
+const separator = Buffer.from(",\n    ");
+const newline = Buffer.from("\n");
+
+/**
+ * An archive JSON file (archive.json, a year's file) as chunks, never as one string: the header
+ * indented, then one article a line, newest first, so a changed article is a one-line diff.
+ * @param lines where the records come from; by default each is serialized here
+ */
+export function archiveJsonChunks(config: Config, items: readonly Item[], lines = new RecordLines(config.timeZone, 0)): Iterable<Buffer> {
+  const header = JSON.stringify(archiveHeader(config, items), null, 2);
+  return batched(
+    (function* () {
+      yield Buffer.from(`${header.slice(0, -2)},\n  "articles": [`);
+      let first = true;
+      for (const item of items) {
+        yield first ? separator.subarray(1) : separator;
+        yield lines.line(item);
+        first = false;
+      }
+      yield Buffer.from(items.length ? "\n  ]\n}\n" : "]\n}\n");
+    })(),
+  );
+}
+
+/**
+ * An NDJSON file as chunks: one record a line, newest first, no header line (the manifest describes the file).
+ * @param lines where the records come from; by default each is serialized here
+ */
+export function archiveNdjsonChunks(config: Config, items: readonly Item[], lines = new RecordLines(config.timeZone, 0)): Iterable<Buffer> {
+  return batched(
+    (function* () {
+      for (const item of items) {
+        yield lines.line(item);
+        yield newline;
+      }
+    })(),
+  );
+}
