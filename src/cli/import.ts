@@ -16,8 +16,10 @@ import type { MetaField } from "../import/metadata.js";
 export const importHelp = `Usage: wirefeed import <file-or-folder>... [--out DIR] [--dry-run] [--force] [--config FILE]
 
 Turns article pages saved as text (or HTML) into front-mattered Markdown files
-named YYYY-MM-DD-slug.md. Folders are imported whole. Existing files are kept
-unless --force. --dry-run prints what was detected and what would be written.
+named YYYY-MM-DD-slug.md. Folders are imported whole; only regular files are
+read. Existing files are kept unless --force. --dry-run prints what was
+detected, which source of the page gave each field and what the others said,
+and what would be written.
 `;
 
 /** Help for `wirefeed new`. */

@@ -49,6 +49,8 @@ export interface Content {
   blocks: Block[];
   /** Readability's own reading of the byline, when it found one. */
   byline?: string;
+  /** Why Readability could not read the page, when it failed. */
+  failure?: string;
 }
 
 /**
@@ -64,7 +66,13 @@ export function readContent(tree: Root, base: string | undefined): Content {
   prune(tree);
   const { document } = parseHTML(toHtml(tree));
   // Readability reads the page's JSON-LD itself; the metadata reader already has, with more kinds.
-  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { keepClasses: true, disableJSONLD: true }).parse();
+  let article: ReturnType<Readability<string>["parse"]>;
+  try {
+    article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { keepClasses: true, disableJSONLD: true }).parse();
+  } catch (error) {
+    // Readability walks whatever DOM it is given; a page it cannot walk is that page's problem, not the import's.
+    return { blocks: [], failure: (error as Error).message };
+  }
   if (article === null || typeof article.content !== "string") return { blocks: [] };
   const fragment = fragmentParser.parse(article.content) as Root;
   const blocks = htmlToBlocks(fragment, base);

@@ -93,8 +93,10 @@ const UPDATED_LABEL = new RegExp(
   String.raw`(?:updated|last\s+updated|modified|mis\s+à\s+jour|mise\s+à\s+jour|actualisé|aktualisiert|geändert|actualizado|actualización|atualizado|atualização|aggiornato|aggiornamento)(?:\s+(?:on|at|le|am|el|em|il|the))?\s*:?${LABEL_TIME}\s*$`,
   "iu",
 );
-const PUBLISHED_LABEL =
-  /(?:published|posted|first\s+published|publié|veröffentlicht|publicado|publicada|pubblicato|publicación|publicação)(?:\s+(?:on|at|le|am|el|em|il|the))?\s*:?\s*$/iu;
+const PUBLISHED_LABEL = new RegExp(
+  String.raw`(?:published|posted|first\s+published|publié|veröffentlicht|publicado|publicada|pubblicato|publicación|publicação)(?:\s+(?:on|at|le|am|el|em|il|the))?\s*:?${LABEL_TIME}\s*$`,
+  "iu",
+);
 
 /** A date found in a line of text. */
 export interface DateMention {

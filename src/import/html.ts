@@ -10,13 +10,13 @@ import { toText } from "hast-util-to-text";
 import rehypeParse from "rehype-parse";
 import { unified } from "unified";
 import { cleanInline } from "../text/text.js";
-import type { Detection, Found } from "./analyze.js";
+import type { Detection } from "./analyze.js";
 import { readContent } from "./content.js";
 import { datesIn, detectByline, isDateOnlyLine, residueAnywhere, residueAtEdge } from "./detect.js";
 import { MAX_NESTING, tooDeep } from "./guard.js";
 import { descendants, lineOf, tokens } from "./hast.js";
 import { absolute, type Block, captionAndCredit } from "./html-markdown.js";
-import { readMetadata } from "./metadata.js";
+import { metaReader, readMetadata } from "./metadata.js";
 
 const parser = unified().use(rehypeParse);
 
@@ -91,7 +91,11 @@ export function analyzeHtml(html: string, timeZone: string): Detection {
       prose ||= block.kind === "paragraph" && block.text.split(/\s+/u).length > 8;
     }
   });
-  if (detection.body.length === 0) detection.notes.push({ field: "body", message: "Readability finds no article text on the page." });
+  if (detection.body.length === 0)
+    detection.notes.push({
+      field: "body",
+      message: content.failure === undefined ? "Readability finds no article text on the page." : `Readability cannot read the page (${content.failure}).`,
+    });
   return detection;
 }
 
@@ -169,19 +173,12 @@ function articleElement(elements: readonly Element[]): Element | undefined {
   return best ?? elements.find((node) => node.tagName === "main") ?? elements.find((node) => node.tagName === "body");
 }
 
-function metaContent(elements: readonly Element[], key: string): Found | undefined {
-  const element = elements.find(
-    (node) => node.tagName === "meta" && [node.properties.name, node.properties.property].some((value) => String(value ?? "").toLowerCase() === key),
-  );
-  const content = element === undefined ? "" : cleanInline(String(element.properties.content ?? ""));
-  return element === undefined || content === "" ? undefined : { value: content, line: lineOf(element) };
-}
-
 function readImage(detection: Detection, inside: readonly Element[], elements: readonly Element[], baseUrl: string | undefined): void {
+  const meta = metaReader(elements);
   const figure = inside.find((node) => node.tagName === "figure" && descendants(node).some((child) => child.tagName === "img"));
   const image: NonNullable<Detection["image"]> = {};
   const img = figure === undefined ? undefined : descendants(figure).find((node) => node.tagName === "img");
-  const og = metaContent(elements, "og:image");
+  const og = meta("og:image");
   const rawSrc = img === undefined ? og?.value : String(img.properties.src ?? "");
   const src = rawSrc === undefined ? undefined : absolute(rawSrc, baseUrl);
   if (src !== undefined && !src.startsWith("mailto:")) image.src = { value: src, line: img === undefined ? (og?.line ?? 1) : lineOf(img) };
@@ -191,7 +188,7 @@ function readImage(detection: Detection, inside: readonly Element[], elements: r
       text: rawSrc,
       message: "The image address is relative and the page names no canonical URL to resolve it against.",
     });
-  const ogAlt = metaContent(elements, "og:image:alt");
+  const ogAlt = meta("og:image:alt");
   const alt = img === undefined ? ogAlt?.value : cleanInline(String(img.properties.alt ?? ""));
   if (alt) image.alt = { value: alt, line: img === undefined ? (ogAlt?.line ?? 1) : lineOf(img) };
   const caption = figure === undefined ? undefined : descendants(figure).find((node) => node.tagName === "figcaption");
@@ -212,6 +209,6 @@ function readImage(detection: Detection, inside: readonly Element[], elements: r
 /** The page's own address (canonical link, else og:url), against which relative addresses resolve; only http(s). */
 function base(elements: readonly Element[]): string | undefined {
   const canonical = elements.find((node) => node.tagName === "link" && tokens(node.properties.rel).includes("canonical"));
-  const candidates = [canonical === undefined ? undefined : String(canonical.properties.href ?? ""), metaContent(elements, "og:url")?.value];
+  const candidates = [canonical === undefined ? undefined : String(canonical.properties.href ?? ""), metaReader(elements)("og:url")?.value];
   return candidates.find((href) => href !== undefined && /^https?:\/\//iu.test(href.trim()) && URL.canParse(href.trim()))?.trim();
 }

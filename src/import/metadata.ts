@@ -42,7 +42,8 @@ export interface PageMetadata {
   problems: { field: MetaField | "json-ld"; line: number; message: string }[];
 }
 
-interface Candidate {
+/** One source's value for a field, before it is weighed. */
+export interface Candidate {
   source: string;
   value: string;
   line: number;
@@ -203,7 +204,11 @@ function langOf(elements: readonly Element[]): string | undefined {
   return typeof lang === "string" && lang.trim() !== "" ? lang.trim() : undefined;
 }
 
-function metaReader(elements: readonly Element[]): (key: string) => Candidate | undefined {
+/**
+ * A reader of a page's <meta> values by name, property or itemprop (lowercase), with the line of each.
+ * @param elements the page's elements
+ */
+export function metaReader(elements: readonly Element[]): (key: string) => Candidate | undefined {
   const metas = elements.filter((node) => node.tagName === "meta");
   return (key) => {
     for (const element of metas) {

@@ -46,9 +46,8 @@ function f1(got: string, expected: string): number {
   return (2 * precision * recall) / (precision + recall);
 }
 
-/** The text a reader sees once the article's Markdown body is rendered (tables stay HTML, so raw HTML is parsed). */
-function renderedText(markdown: string): string {
-  const body = markdown.split(/^---$/mu).slice(2).join("---");
+/** The text a reader sees once a Markdown body is rendered (tables stay HTML, so raw HTML is parsed). */
+function renderedText(body: string): string {
   const processor = unified().use(remarkParse).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw);
   return toText(processor.runSync(processor.parse(body)));
 }
@@ -68,15 +67,26 @@ describe("saved pages", () => {
   it.each(pages)("%s: every field as expected", async (page) => {
     const expected = JSON.parse(await readFile(path.join(pagesDir, page, "expected.json"), "utf8")) as Expected;
     const article = real.articles.find((a) => a.source === `pages/${page}/page.html`);
-    expect(article?.outcome).toBe("imported");
     const detection = article?.detection;
     expect(detection?.title?.value).toBe(expected.title);
-    expect(detection?.date?.date.toISOString().slice(0, 10)).toBe(expected.date);
+    if (expected.date === "") {
+      // only an "Updated" line: that is never the publication date, so the article waits for one
+      expect(article?.outcome).toBe("needs-attention");
+      expect(detection?.date).toBeUndefined();
+      expect(detection?.updated).toBeDefined();
+    } else {
+      expect(article?.outcome).toBe("imported");
+      expect(detection?.date?.date.toISOString().slice(0, 10)).toBe(expected.date);
+    }
     expect(detection?.authors?.names).toEqual(expected.byline);
     expect(detection?.authors?.organization === true).toBe(expected.bylineKind === "organization");
     if (expected.description === "") expect(detection?.description).toBeUndefined();
     else expect(detection?.description?.value).toBe(expected.description);
-    expect(f1(renderedText(article?.markdown ?? ""), expected.body)).toBeGreaterThanOrEqual(0.95);
+    const body =
+      article?.markdown === undefined
+        ? (detection?.body.map((block) => block.markdown ?? block.value).join("\n\n") ?? "")
+        : article.markdown.split(/^---$/mu).slice(2).join("---");
+    expect(f1(renderedText(body), expected.body)).toBeGreaterThanOrEqual(0.95);
   });
 
   it("the dry run predicts the real run: the same outcomes, targets and file contents", async () => {
@@ -93,7 +103,10 @@ describe("saved pages", () => {
     expect(result.exitCode).toBe(0);
     const feed = JSON.parse(await readFile(path.join(site, "output", "feed.json"), "utf8")) as { items: { title: string }[] };
     expect(feed.items.map((item) => item.title).sort()).toEqual(
-      (await Promise.all(pages.map(async (page) => (JSON.parse(await readFile(path.join(pagesDir, page, "expected.json"), "utf8")) as Expected).title))).sort(),
+      (await Promise.all(pages.map(async (page) => JSON.parse(await readFile(path.join(pagesDir, page, "expected.json"), "utf8")) as Expected)))
+        .filter((expected) => expected.date !== "")
+        .map((expected) => expected.title)
+        .sort(),
     );
   });
 });
