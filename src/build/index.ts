@@ -29,7 +29,8 @@ import { serializerCode } from "./incremental/previous-output.js";
 import { defaultWorkers, minimumForWorkers, prepareOnWorkers, workersAvailable } from "./runtime/workers/article-pool.js";
 import { checkRemovals } from "./stages/guard.js";
 import { acquireOutputLock, onInterrupt, releaseLocksSync } from "./runtime/lock.js";
-import { abandonOutputSync, type OutputFiles, recoverOutput, spoolFolder, writeOutput } from "./stages/write.js";
+import { abandonOutputSync, OutputConflict, type OutputFiles, recoverOutput, spoolFolder, writeOutput } from "./stages/write.js";
+import { refuseOutFolder } from "./stages/out-folder.js";
 
 /** What a build is asked to do. Paths resolve against `cwd`. */
 export interface BuildOptions {
@@ -140,6 +141,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       },
     ]);
   }
+  const cacheDir = options.cacheDir === false ? undefined : path.resolve(cwd, options.cacheDir ?? "node_modules/.cache/wirefeed");
+  const refused = await refuseOutFolder({ out: outDir, cwd, config: configPath, articles: articlesDir, cache: cacheDir, shared: config.outShared, display });
+  if (refused) return setupFailure([refused]);
   // One build at a time per output folder, from reading the previous output to swapping in the new one;
   // a signal undoes a half-written output and frees the lock, even one still being created.
   const stopWatching = options.dryRun
@@ -169,7 +173,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   // Prepare every article (load, front matter, meta, render), from the cache when its key is there.
   const prefix = keyPrefix(config);
-  const cacheDir = options.cacheDir === false ? undefined : path.resolve(cwd, options.cacheDir ?? "node_modules/.cache/wirefeed");
   const cache = cacheDir === undefined ? undefined : await ArticleCache.open(cacheDir, prefix);
   cacheStats.rebuilt = cache?.rebuilt ?? false;
   const storeDir = options.dryRun ? undefined : cacheDir;
@@ -308,7 +311,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const files = await keepUnchanged(outDir, rendered.files);
       const writeStarted = performance.now();
       timings.outputsMs += writeStarted - outputsStarted;
-      await writeOutput(outDir, files);
+      await writeOutput(outDir, files, rendered.keys);
       timings.writeMs += performance.now() - writeStarted;
       return files;
     } finally {
@@ -323,38 +326,47 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     );
 
   let outputs = reusable;
-  if (outputs) {
-    const writeStarted = performance.now();
-    await writeOutput(outDir, outputs);
-    timings.writeMs = performance.now() - writeStarted;
-  } else if (
-    cache &&
-    published.every(({ record, cached }) => record.rendered !== undefined || (record.storedSummary ?? (cached && cachedSummary(cached))) !== undefined)
-  ) {
-    // Cached bodies stay on disk until a file that changed needs one: an edit to one article of
-    // 10,000 reads a few. A body the cache lost sends the build back to read (or render) them all first.
-    const load = lazyBodies(cache);
-    try {
-      outputs = await produce(
-        toModel(
-          published.map(({ record, cached }) => record.rendered ?? { summary: (record.storedSummary ?? cachedSummary(cached!))!, body: load(record.key!) }),
-        ),
-      );
-    } catch (error) {
-      if (!(error instanceof LostBody)) throw error;
-    }
-  }
-  if (!outputs) {
-    const bodies = await renderedBodies(published, cache, prepareFiles);
-    if (bodies.changed.length > 0) {
-      for (const file of bodies.changed) {
-        diagnostics.push({ ...usageError("changed-during-build", "The file changed while it was being built", "Run the build again."), file: display(file) });
+  try {
+    if (outputs) {
+      const writeStarted = performance.now();
+      await writeOutput(outDir, outputs);
+      timings.writeMs = performance.now() - writeStarted;
+    } else if (
+      cache &&
+      published.every(({ record, cached }) => record.rendered !== undefined || (record.storedSummary ?? (cached && cachedSummary(cached))) !== undefined)
+    ) {
+      // Cached bodies stay on disk until a file that changed needs one: an edit to one article of
+      // 10,000 reads a few. A body the cache lost sends the build back to read (or render) them all first.
+      const load = lazyBodies(cache);
+      try {
+        outputs = await produce(
+          toModel(
+            published.map(({ record, cached }) => record.rendered ?? { summary: (record.storedSummary ?? cachedSummary(cached!))!, body: load(record.key!) }),
+          ),
+        );
+      } catch (error) {
+        if (!(error instanceof LostBody)) throw error;
       }
-      counts.errors += bodies.changed.length;
-      result.exitCode = 1;
-      return finish(cache?.outputs);
     }
-    outputs = await produce(toModel(bodies.rendered));
+    if (!outputs) {
+      const bodies = await renderedBodies(published, cache, prepareFiles);
+      if (bodies.changed.length > 0) {
+        for (const file of bodies.changed) {
+          diagnostics.push({ ...usageError("changed-during-build", "The file changed while it was being built", "Run the build again."), file: display(file) });
+        }
+        counts.errors += bodies.changed.length;
+        result.exitCode = 1;
+        return finish(cache?.outputs);
+      }
+      outputs = await produce(toModel(bodies.rendered));
+    }
+  } catch (error) {
+    // Another tool's file where wirefeed would write: nothing was changed.
+    if (!(error instanceof OutputConflict)) throw error;
+    diagnostics.push(...error.diagnostics);
+    counts.errors += error.diagnostics.length;
+    result.exitCode = 2;
+    return finish(cache?.outputs);
   }
   for (const [file, content] of outputs) (typeof content === "object" && "reuse" in content ? result.unchanged : result.written).push(file);
   result.written.sort();

@@ -35,6 +35,12 @@ export const configSchema = z
     $schema: z.string().optional().describe("Path or URL of this file's JSON Schema, for editors."),
     articles: z.string().min(1).default("articles").describe("Folder of article files, relative to the config file; --articles overrides it."),
     out: z.string().min(1).default("output").describe("Folder the build writes, relative to the config file; --out overrides it."),
+    outShared: z
+      .boolean()
+      .default(false)
+      .describe(
+        "The output folder is shared with another generator (a Hugo or Jekyll site): wirefeed adds and replaces only the files it wrote there and leaves every other file as it is.",
+      ),
     title: z.string().min(1).default("Untitled site").describe("The publication's name, used as the feed title."),
     url: siteUrl.describe("Absolute URL of the published site; every link and id is built on it. Required."),
     description: z.string().optional().describe("One sentence about the publication; the channel description and subtitle."),

@@ -7,13 +7,7 @@ import { createGzip } from "node:zlib";
 import { version } from "../../version.js";
 import type { OutputContent } from "../stages/write.js";
 import { hashCode } from "./code-hash.js";
-
-/**
- * The output file that records what each reusable file was built from. A dot file: it is for
- * wirefeed, not for readers; deleting it only makes the next build write everything anew.
- */
-export const statePath = ".wirefeed-state.json";
-const stateFormat = "wirefeed-output-state";
+import { readOutputState } from "./output-state.js";
 
 // The code that makes the output files from the model (serializers, date formats, the model) is an input of every file.
 export const serializerCode = hashCode(new URL("../stages/plan.js", import.meta.url));
@@ -30,7 +24,7 @@ export function inputKey(parts: readonly string[]): string {
 
 /**
  * The previous output folder as far as reuse goes: which input keys its files were built from.
- * Keys go into the new state as they are decided; `stateFile()` writes them.
+ * Keys go into the new state as they are decided; `keys()` gives them, for the output's state file.
  */
 export class OutputReuse {
   private readonly next = new Map<string, string>();
@@ -42,17 +36,8 @@ export class OutputReuse {
 
   /** Reads the previous build's state; a missing, foreign or unreadable state means nothing is reused. */
   static async open(folder: string | undefined): Promise<OutputReuse> {
-    if (folder === undefined) return new OutputReuse(undefined, new Map());
-    const previous = new Map<string, string>();
-    try {
-      const state = JSON.parse(await readFile(path.join(folder, statePath), "utf8")) as { format?: unknown; files?: unknown };
-      if (state.format === stateFormat && state.files && typeof state.files === "object") {
-        for (const [file, key] of Object.entries(state.files)) if (typeof key === "string") previous.set(file, key);
-      }
-    } catch {
-      // No usable state: every file is built anew, which is always correct.
-    }
-    return new OutputReuse(folder, previous);
+    const keys = folder === undefined ? {} : (readOutputState(folder)?.keys ?? {});
+    return new OutputReuse(folder, new Map(Object.entries(keys)));
   }
 
   /**
@@ -95,10 +80,9 @@ export class OutputReuse {
     return readFile(path.join(this.folder, file), "utf8").catch(() => undefined);
   }
 
-  /** The state file of this build, to be written with the outputs. */
-  stateFile(): string {
-    const files = Object.fromEntries([...this.next].sort(([a], [b]) => (a < b ? -1 : 1)));
-    return `${JSON.stringify({ format: stateFormat, version: 1, files }, null, 2)}\n`;
+  /** The input keys of this build's files, sorted by path, for the output's state. */
+  keys(): Record<string, string> {
+    return Object.fromEntries([...this.next].sort(([a], [b]) => (a < b ? -1 : 1)));
   }
 }
 

@@ -5,7 +5,7 @@ import { type LineIndex, recordLine } from "../../formats/archive/records.js";
 import { archiveFiles, archivePaths } from "../../formats/archive/files.js";
 import { archiveJsonSchema } from "../../formats/archive/schema.js";
 import { archivedFeeds, type FeedDocument } from "../../formats/archive/feeds.js";
-import { inputKey, OutputReuse, statePath } from "../incremental/previous-output.js";
+import { inputKey, OutputReuse } from "../incremental/previous-output.js";
 import { renderTagsIndex, tagFeeds, tagsIndexPath } from "../../formats/tag-feeds.js";
 import type { OutputFiles } from "./write.js";
 
@@ -32,9 +32,12 @@ function documentKey(document: FeedDocument, fingerprint: (item: Item) => string
  * Every file of the output folder, from the model: the subscription feeds and their archive
  * pages, the per-tag feeds and their index, the archive downloads with their manifest, checksums
  * and schema. Large files are streams; files whose inputs did not change are `{reuse: true}`.
- * `dispose` removes the scratch files of the streams once they are written (or abandoned).
+ * `keys` are the input keys of the reusable files, for the output's state; `dispose` removes the scratch files of the streams once they are written (or abandoned).
  */
-export async function renderOutputs(model: FeedModel, options: RenderOptions = {}): Promise<{ files: OutputFiles; dispose: () => Promise<void> }> {
+export async function renderOutputs(
+  model: FeedModel,
+  options: RenderOptions = {},
+): Promise<{ files: OutputFiles; keys: Record<string, string>; dispose: () => Promise<void> }> {
   const files: OutputFiles = new Map();
   const reuse = await OutputReuse.open(options.previous);
   // Whether anything about an item changed: its cache key (the file, the config, wirefeed's version)
@@ -65,6 +68,5 @@ export async function renderOutputs(model: FeedModel, options: RenderOptions = {
   files.set(archivePaths.schema, `${JSON.stringify(archiveJsonSchema(), null, 2)}\n`);
   const archive = await archiveFiles(model, fingerprint, reuse, options.lineIndex, options.spool);
   for (const [path, content] of archive.files) files.set(path, content);
-  files.set(statePath, reuse.stateFile());
-  return { files, dispose: archive.dispose };
+  return { files, keys: reuse.keys(), dispose: archive.dispose };
 }
