@@ -1,7 +1,8 @@
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { jsonReport, main, type CliIo } from "../../src/cli/main.js";
+import { type CliIo, jsonReport, main } from "../../src/cli/main.js";
+import { cli } from "../helpers/cli.js";
 import { formatGithubAnnotations } from "../../src/diagnostics/report.js";
 import { tempDir } from "../helpers/build.js";
 import { makeSite } from "../cache/site.js";
@@ -16,15 +17,6 @@ async function site(articles: Record<string, string>, config: Record<string, unk
   await mkdir(path.join(dir, "articles"));
   for (const [name, text] of Object.entries(articles)) await writeFile(path.join(dir, "articles", name), text);
   return dir;
-}
-
-/** Runs the CLI in-process in `cwd`, collecting what it prints. */
-async function cli(cwd: string, argv: string[], env: NodeJS.ProcessEnv = {}, stderrIsTTY = false) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env, cwd, stderrIsTTY };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
 }
 
 /** Every path below `dir` with its size and modification time, to show that nothing was written. */

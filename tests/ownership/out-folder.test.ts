@@ -3,21 +3,13 @@ import { mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { stateFileOf } from "../../src/build/incremental/output-state.js";
-import { main } from "../../src/cli/main.js";
 import { build } from "../../src/index.js";
 import { hashTree } from "../faults/tree.js";
 import { tempDir } from "../helpers/build.js";
+import { cli } from "../helpers/cli.js";
 import { goodArticle, writeSite } from "../errors/site.js";
 
 const now = "2026-11-27T00:00:00Z";
-
-/** Runs the CLI in `cwd`, collecting what it prints. */
-async function cli(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), env, cwd });
-  return { code, stdout, stderr };
-}
 
 /** A site of two articles and a file of the publisher's own beside them. */
 async function site(config: Record<string, unknown> = {}) {
