@@ -10,6 +10,7 @@ import {
   cachedArticle,
   isPublished,
   keyPrefix,
+  publicationState,
   outputsDigest,
   cachedSummary,
   type CachedArticle,
@@ -71,7 +72,9 @@ export interface BuildResult {
   /** Output files kept as the previous build left them, byte for byte. */
   unchanged: string[];
   outDir?: string;
-  counts: { articles: number; published: number; drafts: number; scheduled: number; errors: number; warnings: number };
+  counts: { articles: number; published: number; drafts: number; scheduled: number; expired: number; errors: number; warnings: number };
+  /** Good articles left out of the outputs on purpose, in file order, with their dates (ISO 8601). */
+  unpublished: { file: string; state: "draft" | "scheduled" | "expired"; date: string; expires?: string }[];
   /**
    * Articles taken from the cache, of which `stamped` were known by their file's stamp without
    * being read; articles prepared anew; and whether an untrusted cache was rebuilt.
@@ -99,7 +102,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const display = (file: string) => path.relative(cwd, file) || ".";
-  const counts = { articles: 0, published: 0, drafts: 0, scheduled: 0, errors: 0, warnings: 0 };
+  const counts = { articles: 0, published: 0, drafts: 0, scheduled: 0, expired: 0, errors: 0, warnings: 0 };
+  const unpublished: BuildResult["unpublished"] = [];
   const timings = { prepareMs: 0, outputsMs: 0, writeMs: 0, totalMs: 0 };
   const cacheStats = { enabled: options.cacheDir !== false, hits: 0, stamped: 0, misses: 0, rebuilt: false };
   const setupFailure = (diagnostics: Diagnostic[]): BuildResult => ({
@@ -108,6 +112,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     written: [],
     unchanged: [],
     counts: { ...counts, errors: diagnostics.length },
+    unpublished,
     cache: cacheStats,
     workers: 0,
     timings: { ...timings, totalMs: performance.now() - started },
@@ -239,8 +244,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     for (const { severity, rule, message, hint, line, column } of problems)
       diagnostics.push({ rule, severity, message, hint, file: display(entry.file), line, column });
     if (!meta) continue;
-    if (meta.draft) counts.drafts++;
-    else if (!isPublished(meta, context.now)) counts.scheduled++;
+    const state = publicationState(meta, context.now);
+    if (state !== "published") {
+      counts[state === "draft" ? "drafts" : state]++;
+      unpublished.push({ file: display(entry.file), state, date: meta.date.toISOString(), ...(meta.expires ? { expires: meta.expires.toISOString() } : {}) });
+    }
     // Written out, not spread: a spread of entries whose fields changed type gave each copy a hidden class of its own.
     else built.push({ file: entry.file, source: entry.source, record: entry.record, cached: entry.cached, meta });
   }
@@ -291,7 +299,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   counts.errors = diagnostics.filter((d) => d.severity === "error").length;
   counts.warnings = diagnostics.length - counts.errors;
   const failed = counts.errors > 0 || (options.strict === true && counts.warnings > 0);
-  const result: BuildResult = { exitCode: failed ? 1 : 0, diagnostics, written: [], unchanged: [], outDir, counts, cache: cacheStats, workers: 0, timings };
+  const result: BuildResult = {
+    exitCode: failed ? 1 : 0,
+    diagnostics,
+    written: [],
+    unchanged: [],
+    outDir,
+    counts,
+    unpublished,
+    cache: cacheStats,
+    workers: 0,
+    timings,
+  };
   if (options.dryRun) return finish(undefined);
   // --keep-going builds past bad articles, never past lost ones.
   if ((failed && !options.keepGoing) || losses.length > 0) return finish(cache?.outputs);

@@ -128,6 +128,24 @@ const cases: Record<string, Case> = {
     column: 3,
   },
   "invalid language tag": { input: fm("title: Hello", "date: 2022-02-25", "lang: english language"), rule: "invalid-lang", line: 4, column: 1 },
+  "published as text": { input: fm("title: Hello", "date: 2022-02-25", "published: no way"), rule: "invalid-type", line: 4, column: 1 },
+  "expiryDate before date": { input: fm("title: Hello", "date: 2022-02-25", "expiryDate: 2022-02-24"), rule: "expiry-before-date", line: 4, column: 1 },
+  "expiryDate unparseable": { input: fm("title: Hello", "date: 2022-02-25", "expiryDate: soon"), rule: "invalid-date", line: 4, column: 1 },
+
+  // A typo in a key that decides publication would publish the article: an error, not a warning
+  "drafft: true": { input: fm("title: Embargoed", "date: 2022-02-25", "drafft: true"), rule: "misspelled-publication-key", line: 4, column: 1 },
+  "Draft: true": { input: fm("title: Embargoed", "date: 2022-02-25", "Draft: true"), rule: "misspelled-publication-key", line: 4, column: 1 },
+  "publised: false": { input: fm("title: Embargoed", "date: 2022-02-25", "publised: false"), rule: "misspelled-publication-key", line: 4, column: 1 },
+  expiryDat: { input: fm("title: Offer", "date: 2022-02-25", "expiryDat: 2022-03-01"), rule: "misspelled-publication-key", line: 4, column: 1 },
+  expiry_date: { input: fm("title: Offer", "date: 2022-02-25", "expiry_date: 2022-03-01"), rule: "misspelled-publication-key", line: 4, column: 1 },
+  "publishDate (Hugo's name) beside date": {
+    input: fm("title: Embargoed", "date: 2022-02-25", "publishDate: 2030-01-01"),
+    rule: "misspelled-publication-key",
+    line: 4,
+    column: 1,
+  },
+  "dte instead of date": { input: fm("title: Hello", "dte: 2022-02-25"), rule: "misspelled-publication-key", line: 3, column: 1 },
+
   "author that is a number": { input: fm("title: Hello", "date: 2022-02-25", "author: 7"), rule: "invalid-author", line: 4, column: 1 },
 };
 
@@ -162,6 +180,30 @@ describe("an unknown front matter key", () => {
     const result = await buildSite({ "a.md": input }, {}, { strict: true });
     expect(result.exitCode).toBe(1);
     expect(existsSync(result.out)).toBe(false);
+  });
+});
+
+describe("keys that decide publication", () => {
+  it("name the key they are close to in a did-you-mean hint", async () => {
+    const result = await buildSite({ "a.md": fm("title: Embargoed", "date: 2022-02-25", "drafft: true") });
+    expect(result.diagnostics).toMatchObject([{ rule: "misspelled-publication-key", severity: "error", hint: 'Did you mean "draft"?' }]);
+  });
+
+  it.each([
+    ["published: false", "published: false", []],
+    ["an expiryDate that has passed", "expiryDate: 2026-11-26", []],
+    ["an expiryDate still to come", "expiryDate: 2026-11-28", ["a.md"]],
+    ["published: true", "published: true", ["a.md"]],
+  ])("%s is honoured", async (_name, line, sources) => {
+    const result = await buildSite({ "a.md": fm("title: Story", "date: 2022-02-25", line), "b.md": goodArticle("Other", "2022-02-20") });
+    expect(result.diagnostics).toEqual([]);
+    const archive = JSON.parse(await readFile(path.join(result.out, "archive.json"), "utf8"));
+    expect(archive.articles.map((a: { source: string }) => a.source)).toEqual([...sources, "b.md"]);
+  });
+
+  it("a short unknown key two edits from one is only a warning", async () => {
+    const result = await buildSite({ "a.md": fm("title: Hello", "date: 2022-02-25", "name: x") });
+    expect(result.diagnostics).toMatchObject([{ rule: "unknown-key", severity: "warning" }]);
   });
 });
 

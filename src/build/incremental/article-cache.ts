@@ -63,8 +63,15 @@ export function outputsDigest(prefix: string, keys: readonly string[]): string {
   return hash.digest("hex");
 }
 
-/** Published at `now` (milliseconds): neither a draft nor dated later. */
-export const isPublished = (meta: ArticleMeta, now: number): boolean => !meta.draft && meta.date.getTime() <= now;
+/** Why an article is or is not in the outputs at `now` (milliseconds). */
+export type PublicationState = "published" | "draft" | "scheduled" | "expired";
+
+/** A draft; else scheduled when dated later; else expired once its `expiryDate` has come; else published. */
+export const publicationState = (meta: ArticleMeta, now: number): PublicationState =>
+  meta.draft ? "draft" : meta.date.getTime() > now ? "scheduled" : meta.expires !== undefined && meta.expires.getTime() <= now ? "expired" : "published";
+
+/** Published at `now` (milliseconds): neither a draft, nor dated later, nor expired. */
+export const isPublished = (meta: ArticleMeta, now: number): boolean => publicationState(meta, now) === "published";
 
 /** An article as the manifest keeps it: everything but the body. */
 export interface CachedArticle {
