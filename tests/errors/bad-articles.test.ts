@@ -23,6 +23,16 @@ const cases: Record<string, Case> = {
   "front matter that is a list": { input: fm("- title", "- date"), rule: "front-matter-not-mapping", line: 2, column: 1 },
   "front matter that is a string": { input: fm("just a sentence"), rule: "front-matter-not-mapping", line: 2, column: 1 },
   "unclosed --- fence": { input: "---\ntitle: Hello\ndate: 2022-02-25\nBody.\n", rule: "unclosed-front-matter", line: 1, column: 1 },
+  // Only a line of exactly `---` (trailing spaces allowed) is a fence; the embargoed story must not go out
+  "----- inside the front matter, draft: true after it": {
+    input: "---\ntitle: Embargoed\ndate: 2022-02-25\n-----\ndraft: true\n---\nBody.\n",
+    rule: "invalid-fence",
+    line: 4,
+    column: 1,
+  },
+  "---x on line 3": { input: "---\ntitle: Hello\n---x\ndate: 2022-02-25\n---\nBody.\n", rule: "invalid-fence", line: 3, column: 1 },
+  "a ---- opening": { input: "----\ntitle: Hello\ndate: 2022-02-25\n---\nBody.\n", rule: "invalid-fence", line: 1, column: 1 },
+  "front matter never closed, a body after it": { input: "---\ntitle: Hello\ndate: 2022-02-25\n\nBody.\n", rule: "unclosed-front-matter", line: 1, column: 1 },
   "no front matter": { input: "# Hello\n\nBody.\n", rule: "missing-front-matter", line: 1, column: 1 },
   "alias without an anchor": { input: fm("title: Hello", "date: 2022-02-25", "slug: *starred"), rule: "invalid-yaml", line: 4, column: 7 },
   "aliases that multiply (billion laughs)": {
@@ -234,6 +244,10 @@ describe("accepted and normalized, not rejected", () => {
     ["CRLF line endings", goodArticle().replaceAll("\n", "\r\n")],
     ["a BOM and CRLF together", `\uFEFF${goodArticle().replaceAll("\n", "\r\n")}`],
     ["trailing whitespace", "---  \ntitle: Hello   \ndate: 2022-02-25\t\n---   \nBody.   \n"],
+    ["--- fences with trailing spaces", "--- \ntitle: Hello\ndate: 2022-02-25\n---  \nBody.\n"],
+    ["a ---yaml opening", "---yaml\ntitle: Hello\ndate: 2022-02-25\n---\nBody.\n"],
+    ["a file that is only front matter", "---\ntitle: Hello\ndate: 2022-02-25\n---\n"],
+    ["a file that is only front matter, no final newline", "---\ntitle: Hello\ndate: 2022-02-25\n---"],
     ["no-break spaces", "---\ntitle: Hello\u00A0world\u00A0\ndate: 2022-02-25\n---\nBody\u00A0text.\u00A0\n"],
     ["a tab after the colon", "---\ntitle:\tHello\ndate:\t2022-02-25\n---\nBody.\n"],
     ["tabs inside a flow list", "---\ntitle: Hello\ndate: 2022-02-25\ntags: [a,\tb]\n---\nBody.\n"],
