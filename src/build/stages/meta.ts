@@ -181,7 +181,8 @@ export function readArticleMeta(
 
   const descriptionKey = ["description", "summary", "dek"].find((key) => data[key] !== undefined && data[key] !== null);
   const rawDescription = descriptionKey ? text(descriptionKey) : undefined;
-  const description = rawDescription === undefined ? undefined : cleanInline(rawDescription);
+  // Markup goes as it goes from titles: every summary is plain text (JSON Feed's `summary` by its spec).
+  const description = rawDescription === undefined ? undefined : plainTitle(rawDescription);
 
   const authorKey = data.authors !== undefined ? "authors" : "author";
   let authors: Author[] = [];
