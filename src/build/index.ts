@@ -274,7 +274,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     : await checkRemovals(
         outDir,
         published.map(({ meta, source, file }) => ({ id: meta.id, source, file: display(file), position: meta.positions.id })),
-        { allowRemovals: options.allowRemovals === true, display, kept, ...(await previousPublished(cache?.outputs, outDir)) },
+        { allowRemovals: options.allowRemovals === true, display, kept, removed: config.removed, ...(await previousPublished(cache?.outputs, outDir)) },
       );
   diagnostics.push(...losses);
 

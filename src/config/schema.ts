@@ -69,6 +69,20 @@ export const configSchema = z
       .default(5 * 1024 * 1024)
       .describe("Largest article file accepted, in bytes."),
     archivePageSize: z.int().min(1).max(10000).default(100).describe("Items per archived feed page (RFC 5005)."),
+    removed: z
+      .array(
+        z
+          .strictObject({
+            source: z.string().min(1).optional().describe("The article's file, relative to the articles folder, as archive.json's `source` has it."),
+            id: z.string().min(1).optional().describe("The article's id, as the previous feeds published it."),
+            reason: z.string().min(1).describe("Why it was taken down: recorded in archive/index.json for readers and archivists."),
+          })
+          .refine((entry) => entry.source !== undefined || entry.id !== undefined, { message: "needs a source or an id" }),
+      )
+      .default([])
+      .describe(
+        "Articles deleted on purpose: the removal guard lets a build drop an article the previous output published when it is listed here, and archive/index.json records the list.",
+      ),
     allowDataImages: z.boolean().default(false).describe("Allow data: URLs in image sources of article bodies."),
   })
   .describe("wirefeed configuration");
