@@ -17,7 +17,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import { journalFileOf, readOutputState, writeJsonAtomicSync, writeOutputStateSync } from "../incremental/output-state.js";
+import { journalFileOf, readOutputState, stateFileOf, writeJsonAtomicSync, writeOutputStateSync } from "../incremental/output-state.js";
 import { mapLimited } from "../runtime/map-limited.js";
 
 /** How many files are written at once. */
@@ -158,6 +158,11 @@ function settleJournalSync(out: string, onlyOwn = false): void {
  */
 export async function recoverOutput(out: string): Promise<void> {
   settleJournalSync(out);
+  // A state or journal a kill left half-written, never renamed into place.
+  const stateFolder = path.dirname(stateFileOf(out));
+  for (const name of await readdir(stateFolder).catch(() => [] as string[])) {
+    if (name.startsWith(`${path.basename(out)}.`) && name.endsWith(".tmp")) await rm(path.join(stateFolder, name), { force: true });
+  }
   const { folder, staging, retired } = siblings(out);
   const spoolParent = path.dirname(out);
   const ownSpool = path.basename(spoolFolder(out));
