@@ -84,7 +84,7 @@ export async function refuseOutFolder(inputs: OutFolderInputs): Promise<Diagnost
   return refusal(
     "out-not-empty",
     `The output folder ${shown} holds ${entries.length} file${entries.length === 1 ? "" : "s"} that wirefeed did not write (such as ${entries.sort()[0]}); wirefeed writes only into a new or empty folder, or one it wrote before`,
-    'Pass --out with a new or empty folder; or, if another generator fills this folder too, set "outShared": true in the config: wirefeed then adds and replaces only its own files there.',
+    'Pass --out with a new or empty folder; or, if another generator fills this folder too, set "outShared": true in the config: wirefeed then adds and replaces only its own files there. If wirefeed wrote it and the .wirefeed/ folder beside it was lost, delete the folder and build again.',
     shown,
   );
 }
