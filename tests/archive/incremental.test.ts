@@ -1,4 +1,4 @@
-import { cp, mkdir, readdir, readFile, stat, truncate, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, stat, truncate, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { stateFileOf } from "../../src/build/incremental/output-state.js";
@@ -144,6 +144,8 @@ describe("adding one article and rebuilding", () => {
 
   it("writes everything anew, to the same bytes, when the state has no input keys", async () => {
     const before = await snapshot(out);
+    // A file touched since: the output cannot be kept whole, so each file is judged by its key.
+    await utimes(path.join(out, "feed.xml"), new Date(), new Date());
     const stateFile = stateFileOf(out);
     await writeFile(stateFile, JSON.stringify({ ...JSON.parse(await readFile(stateFile, "utf8")), keys: {} }));
     await buildCorpus(dir);
