@@ -1,6 +1,7 @@
 import { isNode, visit } from "yaml";
 import type { Problem } from "../../diagnostics/diagnostic.js";
 import { parseLocated, type Position } from "../../text/yaml-document.js";
+import type { RuleId } from "../../diagnostics/catalogue.js";
 
 /** A problem at a place in the file. */
 export interface LocatedProblem extends Problem, Position {}
@@ -35,7 +36,7 @@ const fenceLine = /^---[ \t]*$/;
 /** The opening fence, with an optional language (`---yaml`, `--- js`): never four dashes. */
 const openingLine = /^---(?!-)[ \t]*([^ \t]*)[ \t]*$/;
 
-const problem = (rule: string, message: string, hint: string, line: number, column = 1): { ok: false; problems: LocatedProblem[] } => ({
+const problem = (rule: RuleId, message: string, hint: string, line: number, column = 1): { ok: false; problems: LocatedProblem[] } => ({
   ok: false,
   problems: [{ rule, message, hint, line, column }],
 });

@@ -1,3 +1,4 @@
+import type { RuleId } from "../../diagnostics/diagnostic.js";
 import path from "node:path";
 import type { Config } from "../../config/schema.js";
 import { closest } from "../../diagnostics/suggest.js";
@@ -48,6 +49,17 @@ export interface ArticleMeta {
   /** Positions of the keys that identify the article, for duplicate reports. */
   positions: { slug: Position; id: Position };
 }
+
+/** Published at `now` (milliseconds): neither a draft nor dated later. */
+/** Why an article is or is not in the outputs at `now` (milliseconds). */
+export type PublicationState = "published" | "draft" | "scheduled" | "expired";
+
+/** A draft; else scheduled when dated later; else expired once its `expiryDate` has come; else published. */
+export const publicationState = (meta: ArticleMeta, now: number): PublicationState =>
+  meta.draft ? "draft" : meta.date.getTime() > now ? "scheduled" : meta.expires !== undefined && meta.expires.getTime() <= now ? "expired" : "published";
+
+/** Published at `now` (milliseconds): neither a draft, nor dated later, nor expired. */
+export const isPublished = (meta: ArticleMeta, now: number): boolean => publicationState(meta, now) === "published";
 
 /** Front matter keys and the aliases they accept. */
 const knownKeys = [
@@ -109,7 +121,7 @@ export function readArticleMeta(
   const errors: LocatedProblem[] = [];
   const warnings: LocatedProblem[] = [];
   const at = (key: string | (string | number)[]) => positionOf(typeof key === "string" ? [key] : key);
-  const error = (rule: string, message: string, hint: string, key: string | (string | number)[]) => errors.push({ rule, message, hint, ...at(key) });
+  const error = (rule: RuleId, message: string, hint: string, key: string | (string | number)[]) => errors.push({ rule, message, hint, ...at(key) });
 
   for (const key of Object.keys(data)) {
     if (knownKeys.includes(key)) continue;

@@ -2,6 +2,7 @@ import { existsSync, realpathSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { homedir } from "node:os";
 import path from "node:path";
+import type { RuleId } from "../../diagnostics/catalogue.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { journalFileOf, readOutputState } from "../incremental/output-state.js";
 
@@ -39,7 +40,7 @@ const holds = (outer: string, inner: string): boolean => {
   return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
 };
 
-const refusal = (rule: string, message: string, hint: string, file: string): Diagnostic => ({ rule, severity: "error", message, hint, file });
+const refusal = (rule: RuleId, message: string, hint: string, file: string): Diagnostic => ({ rule, severity: "error", message, hint, file });
 
 /**
  * Refuses an output folder that wirefeed could not own without destroying something: a file; a

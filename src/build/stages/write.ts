@@ -254,9 +254,15 @@ function commitSync(journal: Journal, files: OutputFiles, keys: Record<string, s
  * state of the previous build records them); a file of another tool in the way is an `OutputConflict`.
  * @param out the output folder
  * @param files the new output
- * @param keys input keys of the reusable files, for the next build; by default the previous build's
+ * @param options `keys`: input keys of the reusable files, for the next build (by default the previous
+ * build's); `complete`: asked once every file is staged, whether what was written is right to publish
+ * (a body the cache lost makes it not): when it is not, nothing changes and the result is false
  */
-export async function writeOutput(out: string, files: OutputFiles, keys?: Record<string, string>): Promise<void> {
+export async function writeOutput(
+  out: string,
+  files: OutputFiles,
+  options: { keys?: Record<string, string>; complete?: () => boolean } = {},
+): Promise<boolean> {
   await mkdir(out, { recursive: true });
   await recoverOutput(out);
   const previous = readOutputState(out);
@@ -322,6 +328,10 @@ export async function writeOutput(out: string, files: OutputFiles, keys?: Record
     const written = await Promise.allSettled(queues.map((queue) => mapLimited(queue, writeLanes, writeGroup)));
     const failure = written.find((queue) => queue.status === "rejected");
     if (failure) throw failure.reason;
+    if (options.complete && !options.complete()) {
+      await rm(stage, { recursive: true, force: true });
+      return false;
+    }
   } catch (error) {
     await rm(stage, { recursive: true, force: true });
     throw error;
@@ -329,5 +339,6 @@ export async function writeOutput(out: string, files: OutputFiles, keys?: Record
   const moves = [...files].filter(([, content]) => !isReuse(content)).map(([file]) => file);
   const drops = [...owned].filter((file) => !files.has(file));
   const journal = { id: randomUUID(), pid: process.pid, out, stage, backup: path.join(folder, `${retired}${process.pid}`), moves, drops };
-  commitSync(journal, files, keys ?? Object.fromEntries(Object.entries(previous?.keys ?? {}).filter(([file]) => files.has(file))));
+  commitSync(journal, files, options.keys ?? Object.fromEntries(Object.entries(previous?.keys ?? {}).filter(([file]) => files.has(file))));
+  return true;
 }
