@@ -154,7 +154,7 @@ const cases: Record<string, Case> = {
     line: 4,
     column: 1,
   },
-  "dte instead of date": { input: fm("title: Hello", "dte: 2022-02-25"), rule: "misspelled-publication-key", line: 3, column: 1 },
+  "dat: beside date": { input: fm("title: Hello", "date: 2022-02-25", "dat: 2030-01-01"), rule: "misspelled-publication-key", line: 4, column: 1 },
 
   "author that is a number": { input: fm("title: Hello", "date: 2022-02-25", "author: 7"), rule: "invalid-author", line: 4, column: 1 },
 };
