@@ -45,7 +45,9 @@ export interface BuildResult {
   /** Output files kept as the previous build left them, byte for byte. */
   unchanged: string[];
   outDir?: string;
-  counts: { articles: number; published: number; drafts: number; scheduled: number; errors: number; warnings: number };
+  counts: { articles: number; published: number; drafts: number; scheduled: number; expired: number; errors: number; warnings: number };
+  /** Good articles left out of the outputs on purpose, in file order, with their dates (ISO 8601). */
+  unpublished: { file: string; state: "draft" | "scheduled" | "expired"; date: string; expires?: string }[];
   /**
    * Articles taken from the cache, of which `stamped` were known by their file's stamp without
    * being read; articles prepared anew; and whether an untrusted cache was rebuilt.
@@ -84,6 +86,7 @@ export interface BuildContext {
   readonly outDir: string;
   diagnostics: Diagnostic[];
   counts: BuildResult["counts"];
+  unpublished: BuildResult["unpublished"];
   timings: BuildResult["timings"];
   written: string[];
   unchanged: string[];

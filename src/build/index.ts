@@ -51,6 +51,7 @@ function result(context: BuildContext): BuildResult {
     unchanged: context.unchanged,
     outDir: context.outDir,
     counts: context.counts,
+    unpublished: context.unpublished,
     cache: source?.stats ?? { enabled: context.options.cacheDir !== false, hits: 0, stamped: 0, misses: 0, rebuilt: false },
     workers: source?.workersUsed ?? 0,
     timings: context.timings,

@@ -34,10 +34,12 @@ Options:
                     (default: one per core; 1 renders in the main thread)
   --report json|FILE  print (json, on stdout) or write (FILE) a machine-readable summary
   --quiet           print only errors and the summary line; no progress bar
-  --verbose         also list the files written and kept, cache use and timings
+  --verbose         also list drafts, scheduled and expired articles with their dates,
+                    the files written and kept, cache use and timings
 
 On an interactive terminal a progress bar shows on stderr; with GITHUB_ACTIONS=true every
-diagnostic is also printed as a workflow annotation (::error file=...,line=...::) on stdout.
+diagnostic is also printed as a workflow annotation (::error file=...,line=...::) on stderr,
+so that stdout holds only the --report json.
 
 Exit codes: 0 success, 1 article errors, 2 usage, config or system errors, 3 a bug in wirefeed.
 Docs: see README.md.
@@ -74,6 +76,7 @@ export function jsonReport(result: BuildResult, command: string) {
       built: counts.published,
       skippedDrafts: counts.drafts,
       skippedScheduled: counts.scheduled,
+      skippedExpired: counts.expired,
       errors: counts.errors,
       warnings: counts.warnings,
     },
@@ -212,7 +215,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const elapsed = performance.now() - started;
   const shown = values.quiet ? result.diagnostics.filter((d) => d.severity === "error") : result.diagnostics;
   if (shown.length > 0) io.stderr(`${formatDiagnostics(shown)}\n\n`);
-  if (io.env.GITHUB_ACTIONS === "true" && result.diagnostics.length > 0) io.stdout(`${formatGithubAnnotations(result.diagnostics)}\n`);
+  // The runner reads annotations from stderr as well: stdout is kept for the JSON report.
+  if (io.env.GITHUB_ACTIONS === "true" && result.diagnostics.length > 0) io.stderr(`${formatGithubAnnotations(result.diagnostics)}\n`);
   if (values.report !== undefined) {
     const report = `${JSON.stringify(jsonReport(result, command), null, 2)}\n`;
     if (values.report === "json") io.stdout(report);
@@ -231,6 +235,10 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
         ? `built ${counts.published} articles into ${built} files (${result.written.length} written, ${result.unchanged.length} unchanged)`
         : "built nothing; the output folder is unchanged";
   if (values.verbose) {
+    for (const { file, state, date, expires } of result.unpublished) {
+      const when = state === "scheduled" ? `publishes at ${date}` : state === "expired" ? `expired at ${expires}` : `dated ${date}`;
+      io.stderr(`  ${state} ${file} (${when}${state !== "expired" && expires ? `, expires at ${expires}` : ""})\n`);
+    }
     for (const file of result.written) io.stderr(`  wrote ${file}\n`);
     for (const file of result.unchanged) io.stderr(`  kept ${file}\n`);
     const { cache, timings } = result;
@@ -240,7 +248,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     );
   }
   io.stderr(
-    `wirefeed: ${what} (${counts.drafts} drafts, ${counts.scheduled} scheduled skipped); ${summaryLine(result.diagnostics)} in ${Math.round(elapsed)} ms\n`,
+    `wirefeed: ${what} (${counts.drafts} drafts, ${counts.scheduled} scheduled, ${counts.expired} expired skipped); ${summaryLine(result.diagnostics)} in ${Math.round(elapsed)} ms\n`,
   );
   return result.exitCode;
 }

@@ -26,6 +26,12 @@ export const configSchema = z
     $schema: z.string().optional().describe("Path or URL of this file's JSON Schema, for editors."),
     articles: z.string().min(1).default("articles").describe("Folder of article files, relative to the config file; --articles overrides it."),
     out: z.string().min(1).default("output").describe("Folder the build writes, relative to the config file; --out overrides it."),
+    outShared: z
+      .boolean()
+      .default(false)
+      .describe(
+        "The output folder is shared with another generator (a Hugo or Jekyll site): wirefeed adds and replaces only the files it wrote there and leaves every other file as it is.",
+      ),
     title: z.string().min(1).default("Untitled site").describe("The publication's name, used as the feed title."),
     url: siteUrl.describe("Absolute URL of the published site; every link and id is built on it. Required."),
     description: z.string().optional().describe("One sentence about the publication; the channel description and subtitle."),
@@ -54,6 +60,20 @@ export const configSchema = z
       .default(5 * 1024 * 1024)
       .describe("Largest article file accepted, in bytes."),
     archivePageSize: z.int().min(1).max(10000).default(100).describe("Items per archived feed page (RFC 5005)."),
+    removed: z
+      .array(
+        z
+          .strictObject({
+            source: z.string().min(1).optional().describe("The article's file, relative to the articles folder, as archive.json's `source` has it."),
+            id: z.string().min(1).optional().describe("The article's id, as the previous feeds published it."),
+            reason: z.string().min(1).describe("Why it was taken down: recorded in archive/index.json for readers and archivists."),
+          })
+          .refine((entry) => entry.source !== undefined || entry.id !== undefined, { message: "needs a source or an id" }),
+      )
+      .default([])
+      .describe(
+        "Articles deleted on purpose: the removal guard lets a build drop an article the previous output published when it is listed here, and archive/index.json records the list.",
+      ),
     allowDataImages: z.boolean().default(false).describe("Allow data: URLs in image sources of article bodies."),
     outputs: z
       .strictObject({

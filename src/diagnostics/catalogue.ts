@@ -77,6 +77,30 @@ export const catalogue = {
     meaning: "Another build has been writing the same output folder for longer than the wait.",
     fix: "Wait for it; if no build is running, delete the lock file named in the message.",
   },
+  "out-holds-inputs": {
+    severity: "error",
+    group: "Setup (exit 2)",
+    meaning: "The output folder is, or holds, the config, the articles, the cache, the current folder, the home folder or `/`.",
+    fix: "Give the output a folder of its own (`--out output`).",
+  },
+  "out-not-a-folder": {
+    severity: "error",
+    group: "Setup (exit 2)",
+    meaning: "The output path is a file.",
+    fix: "Pass the path of a folder; the file is left alone.",
+  },
+  "out-not-empty": {
+    severity: "error",
+    group: "Setup (exit 2)",
+    meaning: "The output folder holds files wirefeed did not write, and the config does not say it is shared.",
+    fix: 'Use a new or empty folder, or set `"outShared": true` if another generator fills it (see [What wirefeed owns](#what-wirefeed-owns)).',
+  },
+  "output-file-not-owned": {
+    severity: "error",
+    group: "Setup (exit 2)",
+    meaning: "A file wirefeed would write is already there and is not wirefeed's (another generator's).",
+    fix: "Move it, or give wirefeed a folder of its own. Nothing was changed.",
+  },
   "unreadable-file": {
     severity: "error",
     group: "The article file",
@@ -114,6 +138,13 @@ export const catalogue = {
     meaning: "The opening `---` is never closed.",
     fix: "Add a line holding only `---` after the last key.",
   },
+  "invalid-fence": {
+    severity: "error",
+    group: "Front matter",
+    meaning:
+      "A line that starts with `---` but is not a fence (`----` opening, `-----` or `---x` inside): only a line of exactly `---`, trailing spaces allowed, opens or closes the front matter (`---yaml` opens it too).",
+    fix: "Write the fence as `---`, or indent the line if it belongs to a value.",
+  },
   "executable-front-matter": {
     severity: "error",
     group: "Front matter",
@@ -150,6 +181,13 @@ export const catalogue = {
     meaning: "A front matter key wirefeed does not know; the hint suggests the closest one.",
     fix: "Fix the typo or remove the key (`--strict` makes this an error).",
   },
+  "misspelled-publication-key": {
+    severity: "error",
+    group: "Front matter",
+    meaning:
+      "An unknown key a typo away from one that decides publication (`draft`, `date`, `published`, `publishDate`, `expiryDate`): ignoring it could publish a draft or an embargoed story.",
+    fix: "Use the suggested key; for Hugo's `publishDate`, `date`.",
+  },
   "missing-title": { severity: "error", group: "Fields", meaning: "No `title`, or one that is empty (or only markup).", fix: 'Add `title: "Your headline"`.' },
   "empty-title": { severity: "error", group: "Fields", meaning: "No `title`, or one that is empty (or only markup).", fix: 'Add `title: "Your headline"`.' },
   "invalid-type": {
@@ -178,6 +216,7 @@ export const catalogue = {
     meaning: "A numbers-only date that reads differently by country (03/04/2022).",
     fix: "Write year-month-day or spell the month out.",
   },
+  "expiry-before-date": { severity: "error", group: "Fields", meaning: "`expiryDate` is not after `date`.", fix: "Fix either date, or remove `expiryDate`." },
   "updated-before-date": { severity: "error", group: "Fields", meaning: "`updated` is earlier than `date`.", fix: "Fix `updated`, or remove it." },
   "invalid-author": {
     severity: "error",

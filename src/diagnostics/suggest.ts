@@ -13,13 +13,17 @@ function distance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** The known word closest to `word`, when it is close enough to be a likely typo. */
-export function closest(word: string, known: readonly string[]): string | undefined {
+/**
+ * The known word closest to `word`, when it is close enough to be a likely typo.
+ * @param within how far a candidate may be, by its length; by default a third of the word's, at least 2
+ */
+export function closest(word: string, known: readonly string[], within?: (candidate: string) => number): string | undefined {
   const lower = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const candidate of known) {
     const d = distance(lower, candidate.toLowerCase());
+    if (within && d > within(candidate)) continue;
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;

@@ -167,7 +167,7 @@ export function cleanInline(text: string): string {
   return cleanBlock(text).replace(WHITESPACE_RUN, " ");
 }
 
-/** Titles carry no markup: cleanInline plus removal of HTML tags that look like real tags (`<b>`, `</em>`, `<a href="...">`, `<br/>`) and of Markdown emphasis/code markers wrapping words (`*x*`, `**x**`, `_x_`, `` `x` ``), decoding HTML character references (`&amp;` → `&`, `&#8217;` → ’). A lone `<` as in "x < y" or "a<b" is text and stays. */
+/** Titles (and descriptions) carry no markup: cleanInline plus removal of HTML tags that look like real tags (`<b>`, `</em>`, `<a href="...">`, `<br/>`) and of Markdown emphasis/code markers wrapping words (`*x*`, `**x**`, `_x_`, `` `x` ``), decoding HTML character references (`&amp;` → `&`, `&#8217;` → ’). A lone `<` as in "x < y" or "a<b" is text and stays. */
 export function plainTitle(text: string): string {
   const inline = cleanInline(text);
   if (!MARKUP_HINT.test(inline)) return inline;
@@ -192,7 +192,8 @@ function fromNumericReference(codePoint: number): string {
   const remapped = WINDOWS_1252[codePoint];
   if (remapped !== undefined) return String.fromCodePoint(remapped);
   const unusable = codePoint === 0 || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff);
-  return unusable ? "\uFFFD" : String.fromCodePoint(codePoint);
+  // Dropped, as the body drops them: a U+FFFD would stand for a character the text never had.
+  return unusable ? "" : String.fromCodePoint(codePoint);
 }
 
 function fromNamedReference(name: string): string | undefined {

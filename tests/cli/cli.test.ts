@@ -1,7 +1,8 @@
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { jsonReport, main, type CliIo } from "../../src/cli/main.js";
+import { type CliIo, jsonReport, main } from "../../src/cli/main.js";
+import { cli } from "../helpers/cli.js";
 import { formatGithubAnnotations } from "../../src/diagnostics/report.js";
 import { tempDir } from "../helpers/build.js";
 import { makeSite } from "../cache/site.js";
@@ -16,15 +17,6 @@ async function site(articles: Record<string, string>, config: Record<string, unk
   await mkdir(path.join(dir, "articles"));
   for (const [name, text] of Object.entries(articles)) await writeFile(path.join(dir, "articles", name), text);
   return dir;
-}
-
-/** Runs the CLI in-process in `cwd`, collecting what it prints. */
-async function cli(cwd: string, argv: string[], env: NodeJS.ProcessEnv = {}, stderrIsTTY = false) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env, cwd, stderrIsTTY };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
 }
 
 /** Every path below `dir` with its size and modification time, to show that nothing was written. */
@@ -85,6 +77,26 @@ describe("wirefeed check", () => {
   });
 });
 
+describe("wirefeed check --verbose", () => {
+  it("lists drafts, scheduled and expired articles with their times, and the summary line counts them", async () => {
+    const dir = await site({
+      ...mixed,
+      "jekyll-draft.md": "---\ntitle: Unpublished\ndate: 2022-01-02\npublished: false\n---\n\nNot yet.\n",
+      "gone.md": "---\ntitle: Offer\ndate: 2022-01-03\nexpiryDate: 2022-02-01\n---\n\nOver.\n",
+      "ending.md": "---\ntitle: Sale\ndate: 2022-01-04\nexpiryDate: 2030-02-01T12:00:00Z\n---\n\nOn.\n",
+    });
+    const { code, stderr } = await cli(dir, ["check", "--now", now, "--verbose"]);
+    expect(code).toBe(0);
+    expect(stderr.split("\n").filter((line) => /^ {2}(draft|scheduled|expired) /.test(line))).toEqual([
+      "  draft articles/draft.md (dated 2022-01-01T00:00:00.000Z)",
+      "  expired articles/gone.md (expired at 2022-02-01T00:00:00.000Z)",
+      "  draft articles/jekyll-draft.md (dated 2022-01-02T00:00:00.000Z)",
+      "  scheduled articles/later.md (publishes at 2030-01-01T00:00:00.000Z)",
+    ]);
+    expect(stderr).toContain("checked 7 article files (2 drafts, 1 scheduled, 1 expired skipped)");
+  });
+});
+
 describe("--report", () => {
   it("prints a summary of counts, files, cache and timings as JSON on stdout", async () => {
     const dir = await site(mixed);
@@ -93,7 +105,7 @@ describe("--report", () => {
     expect(report).toMatchObject({
       command: "build",
       exitCode: 0,
-      counts: { articleFiles: 4, built: 2, skippedDrafts: 1, skippedScheduled: 1, errors: 0, warnings: 1 },
+      counts: { articleFiles: 4, built: 2, skippedDrafts: 1, skippedScheduled: 1, skippedExpired: 0, errors: 0, warnings: 1 },
       files: { unchanged: [] },
       cache: { enabled: true, hits: 0, misses: 4 },
     });
@@ -122,27 +134,36 @@ describe("--report", () => {
         diagnostics: [],
         written: ["a"],
         unchanged: ["b"],
-        counts: { articles: 3, published: 2, drafts: 1, scheduled: 0, errors: 0, warnings: 0 },
+        counts: { articles: 3, published: 2, drafts: 1, scheduled: 0, expired: 0, errors: 0, warnings: 0 },
+        unpublished: [],
         cache: { enabled: false, hits: 0, stamped: 0, misses: 3, rebuilt: false },
         workers: 0,
         timings: { prepareMs: 1.4, outputsMs: 2.6, writeMs: 3, totalMs: 7.2 },
       },
       "build",
     );
-    expect(report.counts).toEqual({ articleFiles: 3, built: 2, skippedDrafts: 1, skippedScheduled: 0, errors: 0, warnings: 0 });
+    expect(report.counts).toEqual({ articleFiles: 3, built: 2, skippedDrafts: 1, skippedScheduled: 0, skippedExpired: 0, errors: 0, warnings: 0 });
     expect(report.timings).toEqual({ prepareMs: 1, outputsMs: 3, writeMs: 3, totalMs: 7 });
   });
 });
 
 describe("GitHub Actions annotations", () => {
-  it("are printed on stdout when GITHUB_ACTIONS=true, and only then", async () => {
+  it("are printed on stderr when GITHUB_ACTIONS=true, and only then", async () => {
     const dir = await site({ ...mixed, "bad.md": bad });
     const inActions = await cli(dir, ["check", "--now", now], { GITHUB_ACTIONS: "true" });
-    expect(inActions.stdout.split("\n").filter(Boolean)).toEqual([
+    expect(inActions.stdout).toBe("");
+    expect(inActions.stderr.split("\n").filter((line) => line.startsWith("::"))).toEqual([
       expect.stringMatching(/^::error file=articles\/bad\.md,line=3,col=\d+,title=ambiguous-date::Date "31\/31\/2022" .+ Write it in ISO 8601.+$/),
       expect.stringMatching(/^::warning file=articles\/warned\.md,line=4,col=1,title=unknown-key::Unknown front matter key "subtitel"\. .+$/),
     ]);
-    expect((await cli(dir, ["check", "--now", now], {})).stdout).toBe("");
+    expect((await cli(dir, ["check", "--now", now], {})).stderr).not.toContain("::error");
+  });
+
+  it("leave --report json on stdout valid JSON under GITHUB_ACTIONS=true", async () => {
+    const dir = await site({ ...mixed, "bad.md": bad });
+    const { code, stdout } = await cli(dir, ["build", "--now", now, "--report", "json"], { GITHUB_ACTIONS: "true" });
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toMatchObject({ command: "build", exitCode: 1, counts: { errors: 1, warnings: 1 } });
   });
 
   it.each([
@@ -167,7 +188,7 @@ describe("what the CLI prints", () => {
     const { stderr, stdout } = await cli(await site({ "good.md": good("Good") }), ["build", "--now", now]);
     expect(stdout).toBe("");
     expect(stderr).toMatch(
-      /^wirefeed: built 1 articles into \d+ files \(\d+ written, 0 unchanged\) \(0 drafts, 0 scheduled skipped\); 0 errors, 0 warnings in \d+ ms\n$/,
+      /^wirefeed: built 1 articles into \d+ files \(\d+ written, 0 unchanged\) \(0 drafts, 0 scheduled, 0 expired skipped\); 0 errors, 0 warnings in \d+ ms\n$/,
     );
   });
 

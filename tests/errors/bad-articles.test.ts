@@ -23,6 +23,16 @@ const cases: Record<string, Case> = {
   "front matter that is a list": { input: fm("- title", "- date"), rule: "front-matter-not-mapping", line: 2, column: 1 },
   "front matter that is a string": { input: fm("just a sentence"), rule: "front-matter-not-mapping", line: 2, column: 1 },
   "unclosed --- fence": { input: "---\ntitle: Hello\ndate: 2022-02-25\nBody.\n", rule: "unclosed-front-matter", line: 1, column: 1 },
+  // Only a line of exactly `---` (trailing spaces allowed) is a fence; the embargoed story must not go out
+  "----- inside the front matter, draft: true after it": {
+    input: "---\ntitle: Embargoed\ndate: 2022-02-25\n-----\ndraft: true\n---\nBody.\n",
+    rule: "invalid-fence",
+    line: 4,
+    column: 1,
+  },
+  "---x on line 3": { input: "---\ntitle: Hello\n---x\ndate: 2022-02-25\n---\nBody.\n", rule: "invalid-fence", line: 3, column: 1 },
+  "a ---- opening": { input: "----\ntitle: Hello\ndate: 2022-02-25\n---\nBody.\n", rule: "invalid-fence", line: 1, column: 1 },
+  "front matter never closed, a body after it": { input: "---\ntitle: Hello\ndate: 2022-02-25\n\nBody.\n", rule: "unclosed-front-matter", line: 1, column: 1 },
   "no front matter": { input: "# Hello\n\nBody.\n", rule: "missing-front-matter", line: 1, column: 1 },
   "alias without an anchor": { input: fm("title: Hello", "date: 2022-02-25", "slug: *starred"), rule: "invalid-yaml", line: 4, column: 7 },
   "aliases that multiply (billion laughs)": {
@@ -128,6 +138,24 @@ const cases: Record<string, Case> = {
     column: 3,
   },
   "invalid language tag": { input: fm("title: Hello", "date: 2022-02-25", "lang: english language"), rule: "invalid-lang", line: 4, column: 1 },
+  "published as text": { input: fm("title: Hello", "date: 2022-02-25", "published: no way"), rule: "invalid-type", line: 4, column: 1 },
+  "expiryDate before date": { input: fm("title: Hello", "date: 2022-02-25", "expiryDate: 2022-02-24"), rule: "expiry-before-date", line: 4, column: 1 },
+  "expiryDate unparseable": { input: fm("title: Hello", "date: 2022-02-25", "expiryDate: soon"), rule: "invalid-date", line: 4, column: 1 },
+
+  // A typo in a key that decides publication would publish the article: an error, not a warning
+  "drafft: true": { input: fm("title: Embargoed", "date: 2022-02-25", "drafft: true"), rule: "misspelled-publication-key", line: 4, column: 1 },
+  "Draft: true": { input: fm("title: Embargoed", "date: 2022-02-25", "Draft: true"), rule: "misspelled-publication-key", line: 4, column: 1 },
+  "publised: false": { input: fm("title: Embargoed", "date: 2022-02-25", "publised: false"), rule: "misspelled-publication-key", line: 4, column: 1 },
+  expiryDat: { input: fm("title: Offer", "date: 2022-02-25", "expiryDat: 2022-03-01"), rule: "misspelled-publication-key", line: 4, column: 1 },
+  expiry_date: { input: fm("title: Offer", "date: 2022-02-25", "expiry_date: 2022-03-01"), rule: "misspelled-publication-key", line: 4, column: 1 },
+  "publishDate (Hugo's name) beside date": {
+    input: fm("title: Embargoed", "date: 2022-02-25", "publishDate: 2030-01-01"),
+    rule: "misspelled-publication-key",
+    line: 4,
+    column: 1,
+  },
+  "dat: beside date": { input: fm("title: Hello", "date: 2022-02-25", "dat: 2030-01-01"), rule: "misspelled-publication-key", line: 4, column: 1 },
+
   "author that is a number": { input: fm("title: Hello", "date: 2022-02-25", "author: 7"), rule: "invalid-author", line: 4, column: 1 },
 };
 
@@ -166,6 +194,30 @@ describe("an unknown front matter key", () => {
   });
 });
 
+describe("keys that decide publication", () => {
+  it("name the key they are close to in a did-you-mean hint", async () => {
+    const result = await buildSite({ "a.md": fm("title: Embargoed", "date: 2022-02-25", "drafft: true") });
+    expect(result.diagnostics).toMatchObject([{ rule: "misspelled-publication-key", severity: "error", hint: 'Did you mean "draft"?' }]);
+  });
+
+  it.each([
+    ["published: false", "published: false", []],
+    ["an expiryDate that has passed", "expiryDate: 2026-11-26", []],
+    ["an expiryDate still to come", "expiryDate: 2026-11-28", ["a.md"]],
+    ["published: true", "published: true", ["a.md"]],
+  ])("%s is honoured", async (_name, line, sources) => {
+    const result = await buildSite({ "a.md": fm("title: Story", "date: 2022-02-25", line), "b.md": goodArticle("Other", "2022-02-20") });
+    expect(result.diagnostics).toEqual([]);
+    const archive = JSON.parse(await readFile(path.join(result.out, "archive.json"), "utf8"));
+    expect(archive.articles.map((a: { source: string }) => a.source)).toEqual([...sources, "b.md"]);
+  });
+
+  it("a short unknown key two edits from one is only a warning", async () => {
+    const result = await buildSite({ "a.md": fm("title: Hello", "date: 2022-02-25", "name: x") });
+    expect(result.diagnostics).toMatchObject([{ rule: "unknown-key", severity: "warning" }]);
+  });
+});
+
 describe("duplicates name both files", () => {
   const rows: [string, Record<string, string>, string][] = [
     ["slug", { "a.md": fm("title: A", "date: 2022-02-25", "slug: same"), "b.md": fm("title: B", "date: 2022-02-26", "slug: same") }, "duplicate-slug"],
@@ -193,6 +245,10 @@ describe("accepted and normalized, not rejected", () => {
     ["CRLF line endings", goodArticle().replaceAll("\n", "\r\n")],
     ["a BOM and CRLF together", `\uFEFF${goodArticle().replaceAll("\n", "\r\n")}`],
     ["trailing whitespace", "---  \ntitle: Hello   \ndate: 2022-02-25\t\n---   \nBody.   \n"],
+    ["--- fences with trailing spaces", "--- \ntitle: Hello\ndate: 2022-02-25\n---  \nBody.\n"],
+    ["a ---yaml opening", "---yaml\ntitle: Hello\ndate: 2022-02-25\n---\nBody.\n"],
+    ["a file that is only front matter", "---\ntitle: Hello\ndate: 2022-02-25\n---\n"],
+    ["a file that is only front matter, no final newline", "---\ntitle: Hello\ndate: 2022-02-25\n---"],
     ["no-break spaces", "---\ntitle: Hello\u00A0world\u00A0\ndate: 2022-02-25\n---\nBody\u00A0text.\u00A0\n"],
     ["a tab after the colon", "---\ntitle:\tHello\ndate:\t2022-02-25\n---\nBody.\n"],
     ["tabs inside a flow list", "---\ntitle: Hello\ndate: 2022-02-25\ntags: [a,\tb]\n---\nBody.\n"],

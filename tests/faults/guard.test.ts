@@ -47,6 +47,37 @@ describe("the silent loss guard", () => {
     expect(await hashTree(site.out)).toEqual(site.before);
   });
 
+  it('lets an article listed under "removed" in the config go, in a plain scheduled build, and archive/index.json records it', async () => {
+    const site = await previouslyBuilt();
+    await rm(site.article("b.md"));
+    await rm(site.article("c.md"));
+    const config = JSON.parse(await readFile(path.join(site.dir, "wirefeed.config.json"), "utf8"));
+    const removed = [
+      { source: "b.md", reason: "Withdrawn at the subject's request" },
+      { id: "tag:news.example,2022-02-27:c", reason: "Duplicate of a.md" },
+    ];
+    await writeFile(path.join(site.dir, "wirefeed.config.json"), JSON.stringify({ ...config, removed }));
+    const result = await site.rebuild();
+    expect(result.diagnostics).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(await sources(site.out)).toEqual(["a.md"]);
+    expect(JSON.parse(await readFile(path.join(site.out, "archive/index.json"), "utf8")).removed).toEqual(removed);
+  });
+
+  it('still fails for a deleted article that "removed" does not list', async () => {
+    const site = await previouslyBuilt();
+    await rm(site.article("b.md"));
+    await rm(site.article("c.md"));
+    const config = JSON.parse(await readFile(path.join(site.dir, "wirefeed.config.json"), "utf8"));
+    await writeFile(path.join(site.dir, "wirefeed.config.json"), JSON.stringify({ ...config, removed: [{ source: "b.md", reason: "Withdrawn" }] }));
+    const result = await site.rebuild();
+    expect(result.diagnostics).toMatchObject([
+      { rule: "articles-removed", message: expect.stringContaining("1 article that the previous build published: c.md") },
+    ]);
+    expect(result.diagnostics[0]!.hint).toContain('"removed"');
+    expect(await hashTree(site.out)).toEqual(site.before);
+  });
+
   it("lets removals through with allowRemovals", async () => {
     const site = await previouslyBuilt();
     await rm(site.article("b.md"));

@@ -6,13 +6,7 @@ import type { LineIndex } from "../../formats/archive/records.js";
 import { mapLimited, readConcurrency } from "../runtime/map-limited.js";
 import type { OutputContent, OutputFiles } from "../stages/write.js";
 import { hashCode } from "./code-hash.js";
-
-/**
- * The output file that records what each reusable file was built from. A dot file: it is for
- * wirefeed, not for readers; deleting it only makes the next build write everything anew.
- */
-export const statePath = ".wirefeed-state.json";
-const stateFormat = "wirefeed-output-state";
+import { readOutputState } from "./output-state.js";
 
 // The code that makes the output files from the model (serializers, date formats, the model) is an input of every file.
 export const serializerCode = hashCode(new URL("../stages/plan.js", import.meta.url));
@@ -56,8 +50,8 @@ export async function describeOutput(outDir: string, files: readonly string[]): 
 /**
  * The previous output folder, opened once per build: everything the build may reuse of it. What
  * the last build recorded (in the cache) is trusted only for files still as it left them (same size
- * and modification time); the state file says which input key each file was built from. Keys go
- * into the new state as they are decided; `stateFile()` writes them.
+ * and modification time); the state beside the folder says which input key each file was built from.
+ * Keys go into the new state as they are decided; `inputKeys()` gives them.
  */
 export class PreviousOutput {
   private readonly next = new Map<string, string>();
@@ -76,15 +70,7 @@ export class PreviousOutput {
    */
   static async open(folder: string | undefined, recorded?: WrittenOutputs): Promise<PreviousOutput> {
     if (folder === undefined) return new PreviousOutput(undefined, undefined, new Map());
-    const keys = new Map<string, string>();
-    try {
-      const state = JSON.parse(await readFile(path.join(folder, statePath), "utf8")) as { format?: unknown; files?: unknown };
-      if (state.format === stateFormat && state.files && typeof state.files === "object") {
-        for (const [file, key] of Object.entries(state.files)) if (typeof key === "string") keys.set(file, key);
-      }
-    } catch {
-      // No usable state: every file is built anew, which is always correct.
-    }
+    const keys = new Map(Object.entries(readOutputState(folder)?.keys ?? {}));
     return new PreviousOutput(folder, recorded?.outDir === folder ? recorded : undefined, keys);
   }
 
@@ -189,9 +175,8 @@ export class PreviousOutput {
     return readFile(path.join(this.folder, file), "utf8").catch(() => undefined);
   }
 
-  /** The state file of this build, to be written with the outputs. */
-  stateFile(): string {
-    const files = Object.fromEntries([...this.next].sort(([a], [b]) => (a < b ? -1 : 1)));
-    return `${JSON.stringify({ format: stateFormat, version: 1, files }, null, 2)}\n`;
+  /** The input keys of this build's files, sorted by path, for the output's state. */
+  inputKeys(): Record<string, string> {
+    return Object.fromEntries([...this.next].sort(([a], [b]) => (a < b ? -1 : 1)));
   }
 }

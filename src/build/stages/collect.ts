@@ -1,10 +1,10 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { BuildContext, PublishedEntry, Stage } from "../context.js";
 import type { ArticleMeta } from "./meta.js";
-import { isPublished } from "./meta.js";
+import { publicationState } from "./meta.js";
 
 /**
- * Gathers every article's problems (with its file), counts drafts and scheduled articles, finds
+ * Gathers every article's problems (with its file), counts and lists drafts, scheduled and expired articles, finds
  * articles that would replace one another, and decides what is published: the articles published
  * at `now` that have no errors.
  */
@@ -19,8 +19,11 @@ export const collect: Stage = async (context) => {
       diagnostics.push({ rule, severity, message, hint, file: display(file), line, column });
     if (record.state !== "parsed" && record.state !== "rendered") continue;
     const { meta } = record;
-    if (meta.draft) counts.drafts++;
-    else if (!isPublished(meta, now)) counts.scheduled++;
+    const state = publicationState(meta, now);
+    if (state !== "published") {
+      counts[state === "draft" ? "drafts" : state]++;
+      context.unpublished.push({ file: display(file), state, date: meta.date.toISOString(), ...(meta.expires ? { expires: meta.expires.toISOString() } : {}) });
+    }
     if (record.state === "parsed") {
       held.add(article.source);
       continue;

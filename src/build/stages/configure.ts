@@ -3,6 +3,7 @@ import path from "node:path";
 import { ConfigError, loadConfig } from "../../config/load.js";
 import type { Diagnostic, RuleId } from "../../diagnostics/diagnostic.js";
 import type { BuildContext, BuildOptions, BuildResult } from "../context.js";
+import { refuseOutFolder } from "./out-folder.js";
 
 export const usageError = (rule: RuleId, message: string, hint: string): Diagnostic => ({ rule, severity: "error", message, hint });
 
@@ -13,7 +14,8 @@ export function setupFailure(started: number, diagnostics: Diagnostic[], cacheEn
     diagnostics,
     written: [],
     unchanged: [],
-    counts: { articles: 0, published: 0, drafts: 0, scheduled: 0, errors: diagnostics.length, warnings: 0 },
+    counts: { articles: 0, published: 0, drafts: 0, scheduled: 0, expired: 0, errors: diagnostics.length, warnings: 0 },
+    unpublished: [],
     cache: { enabled: cacheEnabled, hits: 0, stamped: 0, misses: 0, rebuilt: false },
     workers: 0,
     timings: { prepareMs: 0, outputsMs: 0, writeMs: 0, totalMs: performance.now() - started },
@@ -56,6 +58,9 @@ export async function configure(options: BuildOptions): Promise<BuildContext | B
       file: display(articlesDir),
     });
   }
+  const cache = options.cacheDir === false ? undefined : path.resolve(cwd, options.cacheDir ?? "node_modules/.cache/wirefeed");
+  const refused = await refuseOutFolder({ out: outDir, cwd, config: configPath, articles: articlesDir, cache, shared: config.outShared, display });
+  if (refused) return fail(refused);
   return {
     options,
     started,
@@ -67,7 +72,8 @@ export async function configure(options: BuildOptions): Promise<BuildContext | B
     articlesDir,
     outDir,
     diagnostics: [],
-    counts: { articles: 0, published: 0, drafts: 0, scheduled: 0, errors: 0, warnings: 0 },
+    counts: { articles: 0, published: 0, drafts: 0, scheduled: 0, expired: 0, errors: 0, warnings: 0 },
+    unpublished: [],
     timings: { prepareMs: 0, outputsMs: 0, writeMs: 0, totalMs: 0 },
     written: [],
     unchanged: [],

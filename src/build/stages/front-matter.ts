@@ -1,7 +1,7 @@
-import matter from "gray-matter";
 import { isNode, visit } from "yaml";
 import type { Problem } from "../../diagnostics/diagnostic.js";
 import { parseLocated, type Position } from "../../text/yaml-document.js";
+import type { RuleId } from "../../diagnostics/catalogue.js";
 
 /** A problem at a place in the file. */
 export interface LocatedProblem extends Problem, Position {}
@@ -25,119 +25,72 @@ const standardTags = new Set([
   "tag:yaml.org,2002:seq",
 ]);
 
-class RefusedEngine extends Error {
-  constructor(readonly language: string) {
-    super(language);
-  }
-}
-
-/** gray-matter would evaluate JavaScript and CoffeeScript front matter: every engine but YAML refuses. */
-const engines = {
-  yaml: (text: string) => ({ text }),
-  js: () => {
-    throw new RefusedEngine("javascript");
-  },
-  javascript: () => {
-    throw new RefusedEngine("javascript");
-  },
-  coffee: () => {
-    throw new RefusedEngine("coffee");
-  },
-  coffeescript: () => {
-    throw new RefusedEngine("coffee");
-  },
-  json: () => {
-    throw new RefusedEngine("json");
-  },
-  toml: () => {
-    throw new RefusedEngine("toml");
-  },
-};
-
-const lineCount = (text: string): number => text.split("\n").length;
-
 /** A node's range starts at its value; the author wants to be pointed at the `!tag` written before it. */
 const tagOffset = (text: string, valueStart: number): number => {
   const tag = /!\S*\s*$/.exec(text.slice(0, valueStart));
   return tag ? tag.index : valueStart;
 };
 
+/** The closing fence: exactly three dashes, then nothing but spaces or tabs. */
 const fenceLine = /^---[ \t]*$/;
+/** The opening fence, with an optional language (`---yaml`, `--- js`): never four dashes. */
+const openingLine = /^---(?!-)[ \t]*([^ \t]*)[ \t]*$/;
+
+const problem = (rule: RuleId, message: string, hint: string, line: number, column = 1): { ok: false; problems: LocatedProblem[] } => ({
+  ok: false,
+  problems: [{ rule, message, hint, line, column }],
+});
+
+const fenceHint = "The front matter opens and closes with a line of exactly three dashes, `---`: write it so, or indent the line if it belongs to a value.";
 
 /**
- * Splits normalized article text (no BOM, LF line endings) into front matter and body.
+ * Splits normalized article text (no BOM, LF line endings) into front matter and body. wirefeed
+ * finds the fences itself, line by line, as the README describes them; the YAML parser sees only
+ * the text between them, so no other reading of a `---` line can move the end of the front matter.
  * @param text the article's text
  */
 export function splitFrontMatter(text: string): { ok: true; value: SplitArticle } | { ok: false; problems: LocatedProblem[] } {
   const lines = text.split("\n");
   const opening = lines[0] ?? "";
   if (!opening.startsWith("---")) {
-    return {
-      ok: false,
-      problems: [
-        {
-          rule: "missing-front-matter",
-          message: "The file does not start with a `---` front matter fence",
-          hint: "Start the article with `---`, then `title:` and `date:` lines, then `---`, then the Markdown body.",
-          line: 1,
-          column: 1,
-        },
-      ],
-    };
+    return problem(
+      "missing-front-matter",
+      "The file does not start with a `---` front matter fence",
+      "Start the article with `---`, then `title:` and `date:` lines, then `---`, then the Markdown body.",
+      1,
+    );
   }
-  const closingIndex = lines.findIndex((line, index) => index > 0 && fenceLine.test(line));
-  const language = opening.slice(3).trim().toLowerCase();
+  const opened = openingLine.exec(opening);
+  if (!opened) return problem("invalid-fence", `The first line "${opening}" is not a front matter fence`, fenceHint, 1);
+  const language = (opened[1] ?? "").toLowerCase();
   if (language !== "" && language !== "yaml" && language !== "yml") {
     const executable = ["js", "javascript", "coffee", "coffeescript"].includes(language);
-    return {
-      ok: false,
-      problems: [
-        {
-          rule: executable ? "executable-front-matter" : "unsupported-front-matter",
-          message: executable
-            ? `Front matter in ${language} is code, and wirefeed never runs code from an article`
-            : `Front matter in "${language}" is not supported`,
-          hint: "Write the front matter in YAML: replace the first line with a plain `---` and use `key: value` lines.",
-          line: 1,
-          column: 4,
-        },
-      ],
-    };
+    return problem(
+      executable ? "executable-front-matter" : "unsupported-front-matter",
+      executable ? `Front matter in ${language} is code, and wirefeed never runs code from an article` : `Front matter in "${language}" is not supported`,
+      "Write the front matter in YAML: replace the first line with a plain `---` and use `key: value` lines.",
+      1,
+      opening.indexOf(opened[1]!) + 1,
+    );
   }
+  // The first line that starts with three dashes ends the front matter, or is a fence mistyped:
+  // taking `-----` or `---x` for a line of YAML would let the keys after it slip into the body.
+  const closingIndex = lines.findIndex((line, index) => index > 0 && line.startsWith("---"));
   if (closingIndex === -1) {
-    return {
-      ok: false,
-      problems: [
-        {
-          rule: "unclosed-front-matter",
-          message: "The front matter opened on line 1 is never closed",
-          hint: "Add a line holding only `---` after the last front matter key, before the body.",
-          line: 1,
-          column: 1,
-        },
-      ],
-    };
+    return problem(
+      "unclosed-front-matter",
+      "The front matter opened on line 1 is never closed",
+      "Add a line holding only `---` after the last front matter key, before the body.",
+      1,
+    );
   }
-  // gray-matter with an options object (never its shared cache) and engines that cannot run code.
-  let split: matter.GrayMatterFile<string>;
-  try {
-    split = matter(text, { engines: engines as never });
-  } catch (error) {
-    const language = error instanceof RefusedEngine ? error.language : "unknown";
-    return {
-      ok: false,
-      problems: [
-        {
-          rule: "executable-front-matter",
-          message: `Front matter in ${language} is never evaluated`,
-          hint: "Write the front matter in YAML between two `---` lines.",
-          line: 1,
-          column: 1,
-        },
-      ],
-    };
+  const closing = lines[closingIndex]!;
+  if (!fenceLine.test(closing)) {
+    return problem("invalid-fence", `Line ${closingIndex + 1} "${closing}" starts like the closing fence but is not one`, fenceHint, closingIndex + 1);
   }
-  // gray-matter's raw front matter starts right after the opening `---`, on line 1 of the file.
+  // From the end of line 1 to the end of the line before the closing fence: YAML positions are then the file's.
+  const matterEnd = lines.slice(0, closingIndex).join("\n").length;
+  const split = { matter: text.slice(opening.length, matterEnd), content: lines.slice(closingIndex + 1).join("\n") };
   const located = parseLocated(split.matter, 0);
   const problems: LocatedProblem[] = [];
   for (const error of located.document.errors) {
@@ -201,7 +154,7 @@ export function splitFrontMatter(text: string): { ok: true; value: SplitArticle 
     value: {
       data: data as Record<string, unknown>,
       body: split.content,
-      bodyLine: lineCount(text.slice(0, text.length - split.content.length)),
+      bodyLine: closingIndex + 2,
       positionOf: located.positionOf,
     },
   };

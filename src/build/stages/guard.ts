@@ -91,18 +91,26 @@ async function readPrevious(archiveFile: string, shown: string): Promise<Previou
  * fails the build, unless removals are allowed.
  * @param outDir the output folder whose archive.json is the previous build
  * @param published every article this build will publish
- * @param options `allowRemovals` lets the build drop or re-id articles; `display` shows a path; `kept` lists sources still present but not published (drafts, scheduled); `previous` is what the previous build published, when the caller knows it for certain (then archive.json is not read)
+ * @param options `allowRemovals` lets the build drop or re-id articles; `removed` lists the articles deleted on purpose; `display` shows a path; `kept` lists sources still present but not published (drafts, scheduled); `previous` is what the previous build published, when the caller knows it for certain (then archive.json is not read)
  */
 export async function checkRemovals(
   outDir: string,
   published: readonly PublishedArticle[],
-  options: { allowRemovals: boolean; display: (file: string) => string; kept?: ReadonlySet<string>; previous?: readonly PreviousArticle[] },
+  options: {
+    allowRemovals: boolean;
+    display: (file: string) => string;
+    kept?: ReadonlySet<string>;
+    previous?: readonly PreviousArticle[];
+    /** The config's `removed`: articles deleted on purpose, by source or id. */
+    removed?: readonly { source?: string | undefined; id?: string | undefined }[];
+  },
 ): Promise<Diagnostic[]> {
   if (options.allowRemovals) return [];
   const archiveFile = path.join(outDir, "archive.json");
   const previous = options.previous ?? (await readPrevious(archiveFile, options.display(archiveFile)));
   if ("rule" in previous) return [previous];
   const ids = new Set(published.map((article) => article.id));
+  const meant = (article: PreviousArticle) => options.removed?.some(({ source, id }) => source === article.source || id === article.id) === true;
   const bySource = new Map(published.map((article) => [article.source, article]));
   const diagnostics: Diagnostic[] = [];
   const removed: PreviousArticle[] = [];
@@ -118,7 +126,7 @@ export async function checkRemovals(
         file: now.file,
         ...now.position,
       });
-    } else if (!options.kept?.has(before.source)) {
+    } else if (!options.kept?.has(before.source) && !meant(before)) {
       removed.push(before);
     }
   }
@@ -129,7 +137,7 @@ export async function checkRemovals(
       rule: "articles-removed",
       severity: "error",
       message: `This build would remove ${removed.length} article${removed.length === 1 ? "" : "s"} that the previous build published: ${listed.join(", ")}${more > 0 ? `, and ${more} more` : ""}`,
-      hint: "Restore the missing files (check the articles folder and the checkout), or pass --allow-removals if they were deleted on purpose.",
+      hint: 'Restore the missing files (check the articles folder and the checkout). If they were deleted on purpose, list each under "removed" in the config, with its "source" and a "reason" (or pass --allow-removals once).',
       file: options.display(archiveFile),
     });
   }
@@ -163,7 +171,13 @@ export const guard: Stage = async (context) => {
     : await checkRemovals(
         outDir,
         published.map(({ meta, article }) => ({ id: meta.id, source: article.source, file: display(article.file), position: meta.positions.id })),
-        { allowRemovals: options.allowRemovals === true, display, kept: context.kept, ...(before ? { previous: before } : {}) },
+        {
+          allowRemovals: options.allowRemovals === true,
+          display,
+          kept: context.kept,
+          removed: context.config.removed,
+          ...(before ? { previous: before } : {}),
+        },
       );
   context.diagnostics.push(...losses);
   tally(context);

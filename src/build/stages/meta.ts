@@ -43,15 +43,26 @@ export interface ArticleMeta {
   tags: string[];
   image?: ArticleImage;
   lang?: string;
+  /** `draft: true` or `published: false`. */
   draft: boolean;
   /** Files the body names by a relative path beside the article, with positions in the file; set once the body is rendered. */
   assets?: BodyAsset[];
+  /** From `expiryDate`: the moment the article leaves the outputs. */
+  expires?: Date;
   /** Positions of the keys that identify the article, for duplicate reports. */
   positions: { slug: Position; id: Position };
 }
 
 /** Published at `now` (milliseconds): neither a draft nor dated later. */
-export const isPublished = (meta: ArticleMeta, now: number): boolean => !meta.draft && meta.date.getTime() <= now;
+/** Why an article is or is not in the outputs at `now` (milliseconds). */
+export type PublicationState = "published" | "draft" | "scheduled" | "expired";
+
+/** A draft; else scheduled when dated later; else expired once its `expiryDate` has come; else published. */
+export const publicationState = (meta: ArticleMeta, now: number): PublicationState =>
+  meta.draft ? "draft" : meta.date.getTime() > now ? "scheduled" : meta.expires !== undefined && meta.expires.getTime() <= now ? "expired" : "published";
+
+/** Published at `now` (milliseconds): neither a draft, nor dated later, nor expired. */
+export const isPublished = (meta: ArticleMeta, now: number): boolean => publicationState(meta, now) === "published";
 
 /** Front matter keys and the aliases they accept. */
 const knownKeys = [
@@ -73,8 +84,20 @@ const knownKeys = [
   "slug",
   "id",
   "draft",
+  "published",
+  "expiryDate",
   "lang",
 ];
+
+/**
+ * Keys that decide whether and when an article is published. A key a typo away from one of them is
+ * an error, not a warning: `drafft: true` would otherwise publish the draft. `publishDate` is not
+ * wirefeed's (it is Hugo's): written as such, it would be ignored and the article published now.
+ */
+const publicationKeys = ["draft", "date", "published", "publishDate", "expiryDate"];
+
+/** A typo of a publication key: one edit in a short key, two in a longer one. */
+const publicationTypoDistance = (key: string): number => (key.length <= 5 ? 1 : 2);
 
 const typeName = (value: unknown): string =>
   value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "object" ? "a map" : `a ${typeof value}`;
@@ -105,6 +128,19 @@ export function readArticleMeta(
 
   for (const key of Object.keys(data)) {
     if (knownKeys.includes(key)) continue;
+    const publication = closest(key, publicationKeys, publicationTypoDistance);
+    if (publication) {
+      errors.push({
+        rule: "misspelled-publication-key",
+        message: `Unknown front matter key "${key}" is close to "${publication}", which decides whether and when the article is published; ignoring it could publish the article by accident`,
+        hint:
+          publication === "publishDate"
+            ? "wirefeed takes the publication time from `date:` (a later date schedules the article): rename the key to `date`."
+            : `Did you mean "${publication}"?`,
+        ...at(key),
+      });
+      continue;
+    }
     const suggestion = closest(key, knownKeys);
     warnings.push({
       rule: "unknown-key",
@@ -160,7 +196,8 @@ export function readArticleMeta(
 
   const descriptionKey = ["description", "summary", "dek"].find((key) => data[key] !== undefined && data[key] !== null);
   const rawDescription = descriptionKey ? text(descriptionKey) : undefined;
-  const description = rawDescription === undefined ? undefined : cleanInline(rawDescription);
+  // Markup goes as it goes from titles: every summary is plain text (JSON Feed's `summary` by its spec).
+  const description = rawDescription === undefined ? undefined : plainTitle(rawDescription);
 
   const authorKey = data.authors !== undefined ? "authors" : "author";
   let authors: Author[] = [];
@@ -205,10 +242,24 @@ export function readArticleMeta(
     else errors.push({ ...checked.problem, ...at("id") });
   }
 
-  let draft = false;
-  if (data.draft !== undefined && data.draft !== null) {
-    if (typeof data.draft === "boolean") draft = data.draft;
-    else error("invalid-type", `"draft" must be true or false, not ${typeName(data.draft)}`, "Write `draft: true` or remove the line.", "draft");
+  const flag = (key: "draft" | "published", hint: string): boolean | undefined => {
+    const value = data[key];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === "boolean") return value;
+    error("invalid-type", `"${key}" must be true or false, not ${typeName(value)}`, hint, key);
+    return undefined;
+  };
+  // Jekyll's `published: false` is a draft by another name.
+  const draft =
+    flag("draft", "Write `draft: true` or remove the line.") === true || flag("published", "Write `published: false` or remove the line.") === false;
+
+  let expires: Date | undefined;
+  if (data.expiryDate !== undefined && data.expiryDate !== null) {
+    const parsed = parseDate(data.expiryDate, config.timeZone);
+    if (!parsed.ok) errors.push({ ...parsed.problem, ...at("expiryDate") });
+    else if (date && parsed.value <= date)
+      error("expiry-before-date", "The article would expire before it is published", "Set `expiryDate` to a moment after `date`, or remove it.", "expiryDate");
+    else expires = parsed.value;
   }
 
   const lang = text("lang");
@@ -242,6 +293,7 @@ export function readArticleMeta(
   if (description) meta.description = description;
   if (image) meta.image = image;
   if (lang) meta.lang = lang;
+  if (expires) meta.expires = expires;
   return { meta, errors, warnings };
 }
 

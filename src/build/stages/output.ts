@@ -5,7 +5,7 @@ import { usageError } from "./configure.js";
 import { buildModel } from "./model.js";
 import { outputTooLarge } from "./output-budget.js";
 import { renderOutputs } from "./plan.js";
-import { type OutputFiles, OutputTooLarge, spoolFolder, writeOutput } from "./write.js";
+import { OutputConflict, type OutputFiles, OutputTooLarge, spoolFolder, writeOutput } from "./write.js";
 
 /** How writing the outputs of the published articles went: written; not, for bodies the cache lost; or refused, too large. */
 type Written =
@@ -43,7 +43,11 @@ async function writeModel(context: BuildContext, bodies: BodyReader | undefined)
     const files = (await context.previous?.keepUnchanged(rendered.files)) ?? rendered.files;
     const writeStarted = performance.now();
     timings.outputsMs += writeStarted - outputsStarted;
-    const complete = await writeOutput(outDir, files, config.maxOutputBytes, () => !bodies || bodies.lost.size === 0);
+    const complete = await writeOutput(outDir, files, {
+      keys: rendered.keys,
+      maxBytes: config.maxOutputBytes,
+      complete: () => !bodies || bodies.lost.size === 0,
+    });
     timings.writeMs += performance.now() - writeStarted;
     if (!complete) return { kind: "lost", keys: bodies!.lost };
     // Known only once the pages are planned: the files article bodies name that are not there.
@@ -79,6 +83,17 @@ function changedDuringBuild(context: BuildContext, entries: readonly PublishedEn
  * fails the build.
  */
 export const writeOutputs: Stage = async (context) => {
+  try {
+    await writeAll(context);
+  } catch (error) {
+    // Another tool's file where wirefeed would write: nothing was changed.
+    if (!(error instanceof OutputConflict)) throw error;
+    context.diagnostics.push(...error.diagnostics);
+    context.end = "setup-failed";
+  }
+};
+
+async function writeAll(context: BuildContext): Promise<void> {
   const { outDir, timings, source } = context;
   context.counts.published = context.published.length;
   let files = context.reusable;
@@ -125,4 +140,4 @@ export const writeOutputs: Stage = async (context) => {
           ...(lines ? { lines } : {}),
         }
       : undefined;
-};
+}

@@ -6,7 +6,7 @@ import { archiveJsonSchema } from "../../formats/archive/schema.js";
 import { archivedFeeds, type FeedDocument } from "../../formats/archive/feeds.js";
 import { renderDocument } from "../../formats/document.js";
 import { ItemStore } from "../incremental/item-store.js";
-import { inputKey, PreviousOutput, statePath } from "../incremental/previous-output.js";
+import { inputKey, PreviousOutput } from "../incremental/previous-output.js";
 import { renderTagsIndex, tagFeeds, tagsIndexPath } from "../../formats/tag-feeds.js";
 import type { OutputFiles } from "./write.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
@@ -43,7 +43,13 @@ function documentKey(document: FeedDocument, fingerprint: (item: Item) => string
 export async function renderOutputs(
   model: FeedModel,
   options: RenderOptions = {},
-): Promise<{ files: OutputFiles; dispose: () => Promise<void>; lineIndex: () => LineIndex | undefined; diagnostics: Diagnostic[] }> {
+): Promise<{
+  files: OutputFiles;
+  keys: Record<string, string>;
+  dispose: () => Promise<void>;
+  lineIndex: () => LineIndex | undefined;
+  diagnostics: Diagnostic[];
+}> {
   const files: OutputFiles = new Map();
   const reuse = options.previous ?? (await PreviousOutput.open(undefined));
   // Whether anything about an item changed: its cache key (the file, the config, wirefeed's version)
@@ -73,6 +79,5 @@ export async function renderOutputs(
   for (const [path, content] of archive.files) files.set(path, content);
   const pages = await pageFiles(model, { reuse, fingerprint, manifest: archive.manifest, articles: options.articles });
   for (const [path, content] of pages.files) if (!files.has(path)) files.set(path, content);
-  files.set(statePath, reuse.stateFile());
-  return { files, dispose: archive.dispose, lineIndex: archive.lineIndex, diagnostics: pages.diagnostics };
+  return { files, keys: reuse.inputKeys(), dispose: archive.dispose, lineIndex: archive.lineIndex, diagnostics: pages.diagnostics };
 }

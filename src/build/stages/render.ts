@@ -1,4 +1,5 @@
 import type { Element, Root } from "hast";
+import type { Root as MdastRoot, Text as MdastText } from "mdast";
 import { toText } from "hast-util-to-text";
 import rehypeRaw from "rehype-raw";
 import rehypeSanitize, { type Options as SanitizeSchema } from "rehype-sanitize";
@@ -246,10 +247,29 @@ function rawHtmlWhenPresent() {
   };
 }
 
+/**
+ * Drops the U+FFFD that Markdown parsing puts for a numeric character reference to a character no
+ * document can carry (`&#1;`, `&#xD800;`): the outputs drop such characters when written raw, and
+ * the reference says no more than they do. A text whose source holds a U+FFFD of its own keeps every
+ * U+FFFD, as which one came from a reference is then unknown.
+ */
+function dropInvalidReferences() {
+  return (tree: MdastRoot, file: VFile) => {
+    const source = String(file.value);
+    visit(tree, "text", (node: MdastText) => {
+      if (!node.value.includes("\uFFFD")) return;
+      const { start, end } = node.position ?? {};
+      if (start?.offset === undefined || end?.offset === undefined || source.slice(start.offset, end.offset).includes("\uFFFD")) return;
+      node.value = node.value.replaceAll("\uFFFD", "");
+    });
+  };
+}
+
 /** Creates the Markdown renderer once per build; `render` is then called per article. */
 export function createRenderer(options: { allowDataImages: boolean }) {
   const processor = unified()
     .use(remarkParse)
+    .use(dropInvalidReferences)
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rawHtmlWhenPresent)
     .use(rehypeSanitize, sanitizeSchema(options.allowDataImages))

@@ -1,9 +1,24 @@
-import { createWriteStream, existsSync, renameSync, rmSync } from "node:fs";
-import { copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import {
+  createWriteStream,
+  existsSync,
+  linkSync,
+  copyFileSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+} from "node:fs";
+import { lstat, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { mapLimited, readConcurrency } from "../runtime/map-limited.js";
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { journalFileOf, readOutputState, stateFileOf, writeJsonAtomicSync, writeOutputStateSync } from "../incremental/output-state.js";
+import { mapLimited } from "../runtime/map-limited.js";
 
 /** How many files are written at once. */
 const writeLanes = 2;
@@ -11,12 +26,14 @@ const writeLanes = 2;
 /**
  * What one output file holds: its bytes; a stream of chunks, for files too large to build as one
  * string (the archive at 100,000 articles); or `reuse`, the same file of the previous output, kept
- * as it is (hard-linked, so neither rewritten nor recompressed).
+ * where it is (neither rewritten nor recompressed).
  */
 export type OutputContent = string | Uint8Array | { stream: () => AsyncIterable<string | Uint8Array> } | { reuse: true };
 
 /** The files of one build: paths relative to the output folder, with their content. */
 export type OutputFiles = Map<string, OutputContent>;
+
+const isReuse = (content: OutputContent): boolean => typeof content === "object" && "reuse" in content;
 
 /** An output larger than the config's `maxOutputBytes`: nothing of it was put in place. */
 export class OutputTooLarge extends Error {
@@ -54,17 +71,25 @@ class ByteBudget {
   }
 }
 
-async function writeOne(target: string, content: OutputContent, previous: string, budget: ByteBudget): Promise<void> {
+async function writeOne(target: string, content: Exclude<OutputContent, { reuse: true }>, budget: ByteBudget): Promise<void> {
   if (typeof content === "string" || content instanceof Uint8Array) return writeFile(target, content);
   // Two chunks ahead at most: a stream's chunks are up to a megabyte, and several files are written at once.
-  if ("stream" in content) return pipeline(Readable.from(budget.counted(content.stream()), { highWaterMark: 2 }), createWriteStream(target));
-  await link(previous, target).catch(() => copyFile(previous, target));
+  return pipeline(Readable.from(budget.counted(content.stream()), { highWaterMark: 2 }), createWriteStream(target));
 }
 
+/** The folder the output really is: a symlinked output stays a link, and its scratch folders go beside its target, on its disk. */
+const realFolder = (out: string): string => {
+  try {
+    return realpathSync(out);
+  } catch {
+    return out;
+  }
+};
+
 const siblings = (out: string) => {
-  const folder = path.dirname(out);
-  const base = path.basename(out);
-  return { folder, staging: `.${base}.staging-`, retired: `.${base}.retired-`, spool: `.${base}.spool-` };
+  const real = realFolder(out);
+  const base = path.basename(real);
+  return { folder: path.dirname(real), staging: `.${base}.staging-`, retired: `.${base}.retired-`, spool: `.${path.basename(out)}.spool-` };
 };
 
 /**
@@ -73,37 +98,124 @@ const siblings = (out: string) => {
  * cleared by the next build, and a large archive's spools stay on the output's disk.
  */
 export function spoolFolder(out: string): string {
-  const { folder, spool } = siblings(out);
-  return path.join(folder, `${spool}${process.pid}`);
+  return path.join(path.dirname(out), `${siblings(out).spool}${process.pid}`);
 }
 
 /**
- * Puts back an output folder that a killed build left renamed aside, and clears its staging and
- * spool folders (not this process's own spool): the previous output stays what readers get.
+ * The commit of one build, written before the first file of the output changes: the new files
+ * wait in `stage`, and each file of the previous output that they replace or that goes is kept in
+ * `backup` until the new state is written. Until then a crash is undone by `rollBackSync`.
+ */
+interface Journal {
+  id: string;
+  pid: number;
+  out: string;
+  stage: string;
+  backup: string;
+  /** Files moved from the stage into the output. */
+  moves: string[];
+  /** Files of the previous output that go. */
+  drops: string[];
+}
+
+const readJournal = (out: string): Journal | undefined => {
+  try {
+    return JSON.parse(readFileSync(journalFileOf(out), "utf8")) as Journal;
+  } catch {
+    return undefined;
+  }
+};
+
+const exists = (file: string): boolean => {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Removes the folders of `files` that are left empty, up to (not including) `root`. */
+function pruneEmptyFolders(root: string, files: readonly string[]): void {
+  const folders = new Set(files.map((file) => path.dirname(path.join(root, file))));
+  for (const start of [...folders].sort((a, b) => b.length - a.length)) {
+    for (let folder = start; folder.startsWith(`${root}${path.sep}`); folder = path.dirname(folder)) {
+      try {
+        rmdirSync(folder);
+      } catch {
+        break; // Not empty (another tool's files, or ours still): it stays.
+      }
+    }
+  }
+}
+
+/**
+ * Undoes a commit that did not finish: every file moved in goes back out (or is removed, if it was
+ * new), every file set aside comes back. Only renames: the previous output returns byte for byte,
+ * and files of other tools were never touched.
+ */
+function rollBackSync(journal: Journal): void {
+  const { out, stage, backup } = journal;
+  for (const file of journal.moves) {
+    if (exists(path.join(stage, file))) continue; // never moved in
+    if (exists(path.join(backup, file))) renameSync(path.join(backup, file), path.join(out, file));
+    else rmSync(path.join(out, file), { force: true });
+  }
+  for (const file of journal.drops) if (exists(path.join(backup, file))) renameSync(path.join(backup, file), path.join(out, file));
+  pruneEmptyFolders(out, journal.moves);
+  finishJournalSync(journal);
+}
+
+/** Clears a journal's scratch folders, then the journal. */
+function finishJournalSync(journal: Journal): void {
+  for (const folder of [journal.stage, journal.backup]) rmSync(folder, { recursive: true, force: true, maxRetries: 3, retryDelay: 5 });
+  rmSync(journalFileOf(journal.out), { force: true });
+}
+
+/** Finishes what a killed build's commit left: kept when its state was written, else rolled back. */
+function settleJournalSync(out: string, onlyOwn = false): void {
+  const journal = readJournal(out);
+  if (!journal || (onlyOwn && journal.pid !== process.pid)) return;
+  if (readOutputState(out)?.id === journal.id) finishJournalSync(journal);
+  else rollBackSync(journal);
+}
+
+/**
+ * Finishes or undoes a commit that a killed build left, and clears staging, backup and spool
+ * folders (not this process's own spool): the output is then the one the last finished build wrote.
  */
 export async function recoverOutput(out: string): Promise<void> {
-  const { folder, staging, retired, spool } = siblings(out);
+  settleJournalSync(out);
+  // A state or journal a kill left half-written, never renamed into place.
+  const stateFolder = path.dirname(stateFileOf(out));
+  for (const name of await readdir(stateFolder).catch(() => [] as string[])) {
+    if (name.startsWith(`${path.basename(out)}.`) && name.endsWith(".tmp")) await rm(path.join(stateFolder, name), { force: true });
+  }
+  const { folder, staging, retired } = siblings(out);
+  const spoolParent = path.dirname(out);
   const ownSpool = path.basename(spoolFolder(out));
-  const entries = await readdir(folder).catch(() => [] as string[]);
-  const outExists = entries.includes(path.basename(out));
-  for (const name of entries.sort()) {
-    if (name.startsWith(retired)) {
-      if (!outExists) await rename(path.join(folder, name), out);
-      else await rm(path.join(folder, name), { recursive: true, force: true });
-    } else if (name.startsWith(staging) || (name.startsWith(spool) && name !== ownSpool)) {
-      await rm(path.join(folder, name), { recursive: true, force: true });
+  for (const [parent, prefixes] of [
+    [folder, [staging, retired]],
+    [spoolParent, [siblings(out).spool]],
+  ] as const) {
+    const entries = await readdir(parent).catch(() => [] as string[]);
+    for (const name of entries.sort()) {
+      if (name === ownSpool || !prefixes.some((prefix) => name.startsWith(prefix))) continue;
+      // wirefeed 0.1 renamed the whole output aside: such a folder comes back if nothing replaced it.
+      if (name.startsWith(retired) && !existsSync(out)) await rename(path.join(parent, name), out);
+      else await rm(path.join(parent, name), { recursive: true, force: true });
     }
   }
 }
 
 /**
  * Undoes this process's unfinished write at once, for a signal handler: the staging and spool
- * folders go, and an output folder this process had renamed aside comes back if nothing replaced it.
+ * folders go. (The commit itself runs in one synchronous stretch, which no signal handler interrupts.)
  * @param out the output folder
  */
 export function abandonOutputSync(out: string): void {
-  const { folder, staging, retired } = siblings(out);
-  const aside = path.join(folder, `${retired}${process.pid}`);
+  settleJournalSync(out, true);
+  const { folder, staging } = siblings(out);
   for (const scratch of [path.join(folder, `${staging}${process.pid}`), spoolFolder(out)]) {
     // File operations already in flight on libuv's threads may recreate the folder or files in it
     // while it is removed: remove again until it stays gone.
@@ -112,32 +224,82 @@ export function abandonOutputSync(out: string): void {
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
     }
   }
-  if (!existsSync(aside)) return;
-  if (!existsSync(out)) renameSync(aside, out);
-  // Never delete the previous output unless a complete one stands in its place.
-  else rmSync(aside, { recursive: true, force: true });
+}
+
+/** Files in the output folder that wirefeed would write over but did not write: another tool's. */
+export class OutputConflict extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map((d) => d.message).join("; "));
+  }
+}
+
+/** What a file of the output is, for messages that name it. */
+const describeOutputFile = (file: string): string =>
+  /\.xml$/.test(file) ? "feed" : /^archive|\.ndjson|\.gz$/.test(file) ? "archive download" : file.endsWith(".json") ? "JSON file" : "file";
+
+/** Moves one file, making its folder first. */
+const moveSync = (from: string, to: string) => {
+  mkdirSync(path.dirname(to), { recursive: true });
+  renameSync(from, to);
+};
+
+/**
+ * The switch from the previous output to the new one, in one synchronous stretch: a signal handler
+ * cannot run in the middle of it, and a `kill -9` in the middle leaves the journal, which the next
+ * build follows to undo it. Replaced files are hard-linked aside first, so that a reader finds the
+ * old file or the new one at every moment; the commit is decided when the new state is written.
+ */
+function commitSync(journal: Journal, files: OutputFiles, keys: Record<string, string>): void {
+  const { out, stage, backup } = journal;
+  writeJsonAtomicSync(journalFileOf(out), journal);
+  try {
+    for (const file of journal.moves) {
+      const target = path.join(out, file);
+      if (exists(target)) {
+        mkdirSync(path.dirname(path.join(backup, file)), { recursive: true });
+        try {
+          linkSync(target, path.join(backup, file));
+        } catch {
+          copyFileSync(target, path.join(backup, file));
+        }
+      }
+      moveSync(path.join(stage, file), target);
+    }
+    for (const file of journal.drops) if (exists(path.join(out, file))) moveSync(path.join(out, file), path.join(backup, file));
+    pruneEmptyFolders(out, journal.drops);
+    writeOutputStateSync(out, { id: journal.id, owned: [...files.keys()].sort(), keys });
+  } catch (error) {
+    rollBackSync(journal);
+    throw error;
+  }
+  finishJournalSync(journal);
 }
 
 /**
- * Writes the files into a staging folder beside `out`, then swaps it in with two renames, so a
- * failure at any point leaves the previous output as it was (a kill between the renames is undone
- * by `recoverOutput` on the next run).
- * @param maxBytes the config's `maxOutputBytes`: a larger output throws `OutputTooLarge`. The
- *   sizes known beforehand (files made whole, files kept) are checked before anything is written;
- *   streamed files are counted as they are made, and the staging folder goes once they pass it.
- * @param complete asked once every file is written: false when what was written is not right to
- *   publish (a body the cache lost); then nothing is swapped in, and `writeOutput` returns false
+ * Writes the files into a staging folder beside `out`, then moves them in, setting aside the files
+ * of the previous build they replace and those it made that this build does not: a failure at any
+ * point leaves the previous output as it was. wirefeed changes only files it wrote itself (as the
+ * state of the previous build records them); a file of another tool in the way is an `OutputConflict`.
+ * @param out the output folder
+ * @param files the new output
+ * @param options `keys`: input keys of the reusable files, for the next build (by default the previous
+ * build's); `complete`: asked once every file is staged, whether what was written is right to publish
+ * (a body the cache lost makes it not): when it is not, nothing changes and the result is false
  */
-export async function writeOutput(out: string, files: OutputFiles, maxBytes?: number, complete: () => boolean = () => true): Promise<boolean> {
-  const { folder, staging, retired } = siblings(out);
-  await mkdir(folder, { recursive: true });
+export async function writeOutput(
+  out: string,
+  files: OutputFiles,
+  options: { keys?: Record<string, string>; complete?: () => boolean; maxBytes?: number | undefined } = {},
+): Promise<boolean> {
+  await mkdir(out, { recursive: true });
   await recoverOutput(out);
-  const budget = new ByteBudget(maxBytes);
-  if (maxBytes !== undefined) {
-    const sizes = await mapLimited([...files], readConcurrency, async ([relative, content]) => {
+  const budget = new ByteBudget(options.maxBytes);
+  if (options.maxBytes !== undefined) {
+    // The sizes known beforehand (files made whole, files kept) are checked before anything is written; streams as they are made.
+    const sizes = await mapLimited([...files], 16, async ([relative, content]) => {
       if (typeof content === "string") return Buffer.byteLength(content);
       if (content instanceof Uint8Array) return content.byteLength;
-      return "reuse" in content ? ((await stat(path.join(out, relative)).catch(() => undefined))?.size ?? 0) : 0;
+      return "reuse" in content ? ((await lstat(path.join(out, relative)).catch(() => undefined))?.size ?? 0) : 0;
     });
     const streamed = [...files.values()].some((content) => typeof content === "object" && "stream" in content);
     budget.add(
@@ -145,6 +307,33 @@ export async function writeOutput(out: string, files: OutputFiles, maxBytes?: nu
       !streamed,
     );
   }
+  const previous = readOutputState(out);
+  const owned = new Set(previous?.owned ?? []);
+  const foreign = (
+    await mapLimited([...files.keys()], 16, async (file) =>
+      !owned.has(file) &&
+      (await lstat(path.join(out, file)).then(
+        () => true,
+        () => false,
+      ))
+        ? [file]
+        : [],
+    )
+  ).flat();
+  if (foreign.length > 0) {
+    throw new OutputConflict(
+      foreign.sort().map((file) => ({
+        rule: "output-file-not-owned",
+        severity: "error",
+        message: `${path.join(out, file)} was not written by wirefeed (another tool made it, or it was there before wirefeed's first build), and wirefeed's ${describeOutputFile(file)} ${file} would replace it`,
+        hint: file.endsWith(".html")
+          ? 'When another tool makes the pages, set "pages": false in the config; else move that file, or build wirefeed into a folder of its own (--out).'
+          : 'Move or rename that file, or build wirefeed into a folder of its own (--out, or "out" in the config).',
+        file: path.join(out, file),
+      })),
+    );
+  }
+  const { folder, staging, retired } = siblings(out);
   const stage = path.join(folder, `${staging}${process.pid}`);
   await rm(stage, { recursive: true, force: true });
   await mkdir(stage, { recursive: true });
@@ -154,40 +343,35 @@ export async function writeOutput(out: string, files: OutputFiles, maxBytes?: nu
     // threads does not hold up the next one. A file and its gzip twin (`x` and `x.gz`) go in turn,
     // as the twin is compressed while the file is written. A file may wait for files before it (the
     // manifest for the downloads' checksums), never for one after it, so the lanes cannot deadlock.
-    const groups = new Map<string, [string, OutputContent][]>();
+    const groups = new Map<string, [string, Exclude<OutputContent, { reuse: true }>][]>();
     for (const [relative, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      if (typeof content === "object" && "reuse" in content) continue;
       const plain = relative.replace(/\.gz$/, "");
       const group = groups.get(plain);
       if (group) group.push([relative, content]);
       else groups.set(plain, [[relative, content]]);
     }
-    const writeGroup = async (group: [string, OutputContent][]) => {
+    const writeGroup = async (group: [string, Exclude<OutputContent, { reuse: true }>][]) => {
       for (const [relative, content] of group) {
         const target = path.join(stage, relative);
         const dir = path.dirname(target);
         if (!made.has(dir)) made.set(dir, mkdir(dir, { recursive: true }));
         await made.get(dir);
-        await writeOne(target, content, path.join(out, relative), budget);
+        await writeOne(target, content, budget);
       }
     };
     await mapLimited([...groups.values()], writeLanes, writeGroup);
-    if (!complete()) {
+    if (options.complete && !options.complete()) {
       await rm(stage, { recursive: true, force: true });
       return false;
     }
-    const aside = path.join(folder, `${retired}${process.pid}`);
-    const hadOutput = await rename(out, aside).then(
-      () => true,
-      (error: NodeJS.ErrnoException) => {
-        if (error.code === "ENOENT") return false;
-        throw error;
-      },
-    );
-    await rename(stage, out);
-    if (hadOutput) await rm(aside, { recursive: true, force: true });
-    return true;
   } catch (error) {
     await rm(stage, { recursive: true, force: true });
     throw budget.exceeded ?? error;
   }
+  const moves = [...files].filter(([, content]) => !isReuse(content)).map(([file]) => file);
+  const drops = [...owned].filter((file) => !files.has(file));
+  const journal = { id: randomUUID(), pid: process.pid, out, stage, backup: path.join(folder, `${retired}${process.pid}`), moves, drops };
+  commitSync(journal, files, options.keys ?? Object.fromEntries(Object.entries(previous?.keys ?? {}).filter(([file]) => files.has(file))));
+  return true;
 }

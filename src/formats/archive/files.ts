@@ -302,6 +302,8 @@ export async function archiveFiles(
         schema: new URL(archivePaths.schema, config.url).href,
         count: items.length,
         files: await manifestEntries(),
+        // Articles taken down on purpose: what a reader who kept a copy needs to know. Absent when there are none.
+        ...(config.removed.length > 0 ? { removed: config.removed } : {}),
       };
       yield `${JSON.stringify(document, null, 2)}\n`;
     },

@@ -93,6 +93,16 @@ const manifest = {
   additionalProperties: false,
   required: ["format", "version", "site", "schema", "count", "files"],
   properties: {
+    removed: {
+      description: "Articles taken down on purpose (the config's `removed`), each with its source file or id and the reason.",
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["reason"],
+        properties: { source: { type: "string" }, id: { type: "string" }, reason: { type: "string" } },
+      },
+    },
     format: { const: "wirefeed-archive-manifest" },
     version: { const: archiveFormatVersion },
     site: { $ref: "#/$defs/site" },

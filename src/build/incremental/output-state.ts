@@ -1,0 +1,77 @@
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * What wirefeed knows about an output folder it wrote: the files it owns there (and may replace or
+ * delete) and the input key each reusable file was built from. Kept beside the folder, in
+ * `.wirefeed/<folder>.json`, never inside it, so that publishing the folder never publishes it.
+ */
+export interface OutputState {
+  /** Set by the build that wrote it; a journal with the same id was committed. */
+  id: string;
+  /** Paths relative to the output folder, sorted. */
+  owned: string[];
+  /** Input keys of reusable files, by path. */
+  keys: Record<string, string>;
+}
+
+const stateFormat = "wirefeed-output-state";
+
+/** The state file of output folder `out`. */
+export const stateFileOf = (out: string): string => path.join(path.dirname(out), ".wirefeed", `${path.basename(out)}.json`);
+
+/** The commit journal of output folder `out` (see write.ts). */
+export const journalFileOf = (out: string): string => path.join(path.dirname(out), ".wirefeed", `${path.basename(out)}.journal.json`);
+
+/** Where wirefeed 0.1 kept its reuse keys: inside the output folder, so it was published with it. */
+export const legacyStatePath = ".wirefeed-state.json";
+
+/** Writes a JSON file so that a reader sees the old bytes or the new, never half of them. */
+export function writeJsonAtomicSync(file: string, value: unknown): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`);
+  renameSync(temporary, file);
+}
+
+/** Writes the state of `out`. */
+export function writeOutputStateSync(out: string, state: OutputState): void {
+  writeJsonAtomicSync(stateFileOf(out), { format: stateFormat, version: 2, ...state });
+}
+
+const readJson = (file: string): Record<string, unknown> | undefined => {
+  try {
+    const value = JSON.parse(readFileSync(file, "utf8")) as unknown;
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** Every regular file below `dir`, relative to it. */
+function filesBelow(dir: string): string[] {
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .sort();
+}
+
+const stringRecord = (value: unknown): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(value && typeof value === "object" ? value : {}).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
+
+/**
+ * The state of output folder `out`: undefined when wirefeed never wrote it. A folder written by
+ * wirefeed 0.1 (its state file inside) was wholly wirefeed's then, so every file in it is owned.
+ */
+export function readOutputState(out: string): OutputState | undefined {
+  const state = readJson(stateFileOf(out));
+  if (state?.format === stateFormat && typeof state.id === "string" && Array.isArray(state.owned)) {
+    return { id: state.id, owned: state.owned.filter((file): file is string => typeof file === "string"), keys: stringRecord(state.keys) };
+  }
+  const legacy = path.join(out, legacyStatePath);
+  if (!existsSync(legacy)) return undefined;
+  return { id: "legacy", owned: filesBelow(out), keys: stringRecord(readJson(legacy)?.files) };
+}
