@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { ConfigError, loadConfig } from "../config/load.js";
-import type { Config } from "../config/schema.js";
+import { articlesFolder, type Config } from "../config/schema.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ArticleMeta } from "./stages/meta.js";
 import {
@@ -18,6 +18,7 @@ import {
 } from "./incremental/article-cache.js";
 import { fileStamps } from "./incremental/file-stamp.js";
 import { listArticleFiles } from "./stages/read.js";
+import { discoveryFor, resolveSite } from "./stages/profiles/site.js";
 import { mapLimited, readConcurrency } from "./runtime/map-limited.js";
 import { DocumentPool, documentWorkersAvailable } from "./runtime/workers/document-pool.js";
 import { buildModel, type FeedModel, type ModelBody } from "./stages/model.js";
@@ -125,7 +126,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     throw error;
   }
   const configDir = path.dirname(configPath);
-  const articlesDir = options.articles ? path.resolve(cwd, options.articles) : path.resolve(configDir, config.articles);
+  const articlesDir = options.articles ? path.resolve(cwd, options.articles) : path.resolve(configDir, articlesFolder(config));
   const outDir = options.out ? path.resolve(cwd, options.out) : path.resolve(configDir, config.out);
   const articlesStat = await stat(articlesDir).catch(() => undefined);
   if (!articlesStat?.isDirectory()) {
@@ -140,6 +141,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       },
     ]);
   }
+  const resolved = await resolveSite(config, articlesDir, display);
+  if (!resolved.ok) return setupFailure([resolved.diagnostic]);
+  const site = resolved.site;
   // One build at a time per output folder, from reading the previous output to swapping in the new one;
   // a signal undoes a half-written output and frees the lock, even one still being created.
   const stopWatching = options.dryRun
@@ -168,14 +172,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (locked?.ok) await recoverOutput(outDir);
 
   // Prepare every article (load, front matter, meta, render), from the cache when its key is there.
-  const prefix = keyPrefix(config);
+  const prefix = keyPrefix(config, site);
   const cacheDir = options.cacheDir === false ? undefined : path.resolve(cwd, options.cacheDir ?? "node_modules/.cache/wirefeed");
   const cache = cacheDir === undefined ? undefined : await ArticleCache.open(cacheDir, prefix);
   cacheStats.rebuilt = cache?.rebuilt ?? false;
   const storeDir = options.dryRun ? undefined : cacheDir;
-  const context: PrepareContext = { articlesDir, config, now: now.getTime(), keyPrefix: prefix };
+  const context: PrepareContext = { articlesDir, config, site, now: now.getTime(), keyPrefix: prefix };
   const threads = options.workers ?? defaultWorkers();
-  const files = await listArticleFiles(articlesDir);
+  const files = await listArticleFiles(articlesDir, discoveryFor(site, articlesDir, [outDir, ...(cacheDir ? [cacheDir] : [])]));
   counts.articles = files.length;
   const sourceOf = (file: string) => path.relative(articlesDir, file).split(path.sep).join("/");
   let workersUsed = 0;

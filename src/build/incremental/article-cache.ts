@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
+import type { SiteFacts } from "../stages/profiles/types.js";
 import type { Config } from "../../config/schema.js";
 import { version } from "../../version.js";
 import type { ArticleMeta } from "../stages/meta.js";
@@ -29,12 +30,13 @@ const recordFormat = 3;
 
 /**
  * The part of every cache key that is the same for all articles of a build: the record format,
- * wirefeed's version, the V8 serialization version and the config.
+ * wirefeed's version, the V8 serialization version, the config and what the site's tool config says.
  * @param config the validated config
+ * @param site the profile's reading of the site
  */
-export function keyPrefix(config: Config): string {
+export function keyPrefix(config: Config, site?: SiteFacts): string {
   return createHash("sha256")
-    .update(JSON.stringify({ recordFormat, version, code: preparingCode, v8: process.versions.v8, config }))
+    .update(JSON.stringify({ recordFormat, version, code: preparingCode, v8: process.versions.v8, config, site }))
     .digest("hex");
 }
 
@@ -64,7 +66,8 @@ export function outputsDigest(prefix: string, keys: readonly string[]): string {
 }
 
 /** Published at `now` (milliseconds): neither a draft nor dated later. */
-export const isPublished = (meta: ArticleMeta, now: number): boolean => !meta.draft && meta.date.getTime() <= now;
+export const isPublished = (meta: ArticleMeta, now: number): boolean =>
+  !meta.draft && meta.date.getTime() <= now && (meta.expires === undefined || meta.expires.getTime() > now);
 
 /** An article as the manifest keeps it: everything but the body. */
 export interface CachedArticle {

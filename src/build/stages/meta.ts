@@ -42,6 +42,8 @@ export interface ArticleMeta {
   image?: ArticleImage;
   lang?: string;
   draft: boolean;
+  /** When the article leaves the feeds (Hugo's `expiryDate`). */
+  expires?: Date;
   /** Positions of the keys that identify the article, for duplicate reports. */
   positions: { slug: Position; id: Position };
 }
@@ -66,8 +68,15 @@ const knownKeys = [
   "slug",
   "id",
   "draft",
+  "expiryDate",
   "lang",
 ];
+
+/** Where a tool profile says the article's page is: its URL and a slug unique to it. */
+export interface ArticlePlace {
+  url: string;
+  slug: string;
+}
 
 const typeName = (value: unknown): string =>
   value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "object" ? "a map" : `a ${typeof value}`;
@@ -84,11 +93,13 @@ const tagAuthority = (siteUrl: string): string => new URL(siteUrl).hostname;
  * @param split the front matter and its positions
  * @param fileName the article's file name, a fallback for the slug
  * @param config the validated site config
+ * @param place the page a tool profile makes of the file, instead of the permalink pattern
  */
 export function readArticleMeta(
   split: SplitArticle,
   fileName: string,
   config: Config,
+  place?: ArticlePlace,
 ): { meta?: ArticleMeta; errors: LocatedProblem[]; warnings: LocatedProblem[] } {
   const { data, positionOf } = split;
   const errors: LocatedProblem[] = [];
@@ -185,6 +196,8 @@ export function readArticleMeta(
     const checked = validateSlug(rawSlug, "slug");
     if (checked.ok) slug = checked.value;
     else errors.push({ ...checked.problem, ...at("slug") });
+  } else if (place) {
+    slug = place.slug;
   } else {
     slug = parseArticleFileName(fileName)?.slug || slugify(path.parse(fileName).name) || slugify(title);
     if (!slug) error("empty-slug", "No slug can be made from the file name or the title", "Add a `slug: my-article` line to the front matter.", "title");
@@ -204,6 +217,13 @@ export function readArticleMeta(
     else error("invalid-type", `"draft" must be true or false, not ${typeName(data.draft)}`, "Write `draft: true` or remove the line.", "draft");
   }
 
+  let expires: Date | undefined;
+  if (data.expiryDate !== undefined && data.expiryDate !== null && data.expiryDate !== "") {
+    const parsed = parseDate(data.expiryDate, config.timeZone);
+    if (parsed.ok) expires = parsed.value;
+    else errors.push({ ...parsed.problem, ...at("expiryDate") });
+  }
+
   const lang = text("lang");
   if (lang !== undefined && !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang))
     error("invalid-lang", `"${lang}" is not a BCP 47 language tag`, "Write a tag such as en, fa or pt-BR.", "lang");
@@ -214,7 +234,7 @@ export function readArticleMeta(
   const day = calendarDate(date, config.timeZone);
   const permalink = config.permalink.replaceAll(":year", day.year).replaceAll(":month", day.month).replaceAll(":day", day.day).replaceAll(":slug", slug);
   // The permalink is relative to the site URL, which may be a subfolder ("https://example.org/news/").
-  const url = new URL(permalink.replace(/^\/+/, ""), config.url).href;
+  const url = place?.url ?? new URL(permalink.replace(/^\/+/, ""), config.url).href;
   const id = explicitId
     ? /^[A-Za-z][A-Za-z0-9+.-]*:/.test(explicitId)
       ? explicitId
@@ -232,6 +252,7 @@ export function readArticleMeta(
     draft,
     positions: { slug: at(rawSlug !== undefined ? "slug" : "title"), id: at(rawId !== undefined ? "id" : "date") },
   };
+  if (expires) meta.expires = expires;
   if (description) meta.description = description;
   if (image) meta.image = image;
   if (lang) meta.lang = lang;

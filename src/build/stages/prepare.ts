@@ -5,6 +5,8 @@ import { readArticleMeta, type ArticleMeta } from "./meta.js";
 import { splitFrontMatter, type LocatedProblem } from "./front-matter.js";
 import { articleKey, isPublished } from "../incremental/article-cache.js";
 import { loadArticleFile } from "./read.js";
+import { type ProfiledArticle, readProfiled } from "./profiles/apply.js";
+import type { SiteFacts } from "./profiles/types.js";
 import { summarize } from "../../text/summary.js";
 import { createRenderer, type RenderedBody, type Renderer } from "./render.js";
 
@@ -40,8 +42,22 @@ export interface PrepareContext {
   config: Config;
   /** Milliseconds since the epoch: articles dated later are scheduled and not rendered yet. */
   now: number;
+  /** The site's profile and what its tool's config says. */
+  site: SiteFacts;
   /** Hashes wirefeed's version and the config into every key; see `keyPrefix` in cache.ts. */
   keyPrefix: string;
+}
+
+/** An article file's front matter and body, read as wirefeed's own or through its tool's profile. */
+function readArticle(text: string, relativePath: string, context: PrepareContext): ProfiledArticle & { config?: Config } {
+  if (context.site.profile !== "wirefeed") {
+    const read = readProfiled(text, relativePath, context.site, context.config);
+    // Dates are read in the tool's own zone when its config names one.
+    return read.kind === "article" && context.site.timeZone ? { ...read, config: { ...context.config, timeZone: context.site.timeZone } } : read;
+  }
+  const split = splitFrontMatter(text);
+  if (!split.ok) return { kind: "failed", problems: split.problems, severity: "error" };
+  return { kind: "article", split: split.value, errors: [], warnings: [], body: () => ({ body: split.value.body, warnings: [] }) };
 }
 
 const withSeverity = (problems: readonly LocatedProblem[], severity: Severity): ArticleProblem[] => problems.map((problem) => ({ ...problem, severity }));
@@ -63,15 +79,21 @@ export function createPreparer(context: PrepareContext) {
       const loaded = await loadArticleFile(file, articlesDir, config.maxArticleBytes);
       if (!loaded.ok) return { problems: withSeverity(loaded.problems, "error") };
       const key = articleKey(context.keyPrefix, loaded.file.relativePath, loaded.file.bytes);
-      const split = splitFrontMatter(loaded.file.text);
-      if (!split.ok) return { key, problems: withSeverity(split.problems, "error") };
-      const { meta, errors, warnings } = readArticleMeta(split.value, path.basename(file), config);
-      const record: ArticleRecord = { key, problems: [...withSeverity(errors, "error"), ...withSeverity(warnings, "warning")] };
+      const read = readArticle(loaded.file.text, loaded.file.relativePath, context);
+      if (read.kind === "failed") return { key, problems: withSeverity(read.problems, read.severity) };
+      if (read.kind === "not-a-post") return { key, problems: [] };
+      const { meta, errors, warnings } = readArticleMeta(read.split, path.basename(file), read.config ?? config, read.place);
+      const record: ArticleRecord = {
+        key,
+        problems: [...withSeverity([...read.errors, ...errors], "error"), ...withSeverity([...read.warnings, ...warnings], "warning")],
+      };
       if (!meta) return record;
       record.meta = meta;
       if (!isPublished(meta, now)) return record;
+      const source = read.body(meta.url);
+      record.problems.push(...withSeverity(source.warnings, "warning"));
       renderer ??= createRenderer({ allowDataImages: config.allowDataImages });
-      const body = renderer.render(split.value.body, meta.url);
+      const body = renderer.render(source.body, meta.url);
       record.rendered = { body, summary: meta.description ?? summarize(body.firstParagraph) };
       return record;
     },
