@@ -148,13 +148,13 @@ function map({ data, relativePath, site, config }: ProfileInput): Mapped {
   const out = new Restated();
   const timeZone = site.timeZone ?? config.timeZone;
   out.copy("title", data, ["title"], true);
-  const dateKey = out.copy("date", data, ["date", "publishDate", "pubDate", "published", "lastmod"], true);
+  const dateKey = out.copy("date", data, ["date", "publishDate", "pubDate", "published", "lastmod", "modified"], true);
   const day = dateKey ? calendarOf(data[dateKey], timeZone) : undefined;
   const lastmodKey = findKey(data, ["lastmod", "modified"], true);
   const lastmod = lastmodKey ? calendarOf(data[lastmodKey], timeZone) : undefined;
   // Hugo never complains of a lastmod before the date; an update before publication means none.
   if (lastmodKey && lastmod && day && lastmod.date > day.date) out.set("updated", data[lastmodKey], [lastmodKey]);
-  out.copy("expiryDate", data, ["expiryDate", "unpublishdate"], true);
+  out.copy("expiryDate", data, ["expiryDate", "unpublishDate"], true);
   out.copy("draft", data, ["draft"], true);
   out.copy("description", data, ["summary", "description"], true);
   out.copy("author", data, ["author"], true) ?? out.copy("authors", data, ["authors"], true);
@@ -174,7 +174,11 @@ function map({ data, relativePath, site, config }: ProfileInput): Mapped {
   const ending = settings.uglyURLs ? ".html" : "/";
   const pattern = settings.permalinks[folders[0]!.toLowerCase()];
   let urlPath: string;
-  if (urlKey) urlPath = String(data[urlKey]).replace(/^\/+/, "");
+  // Hugo ends a `url` without an extension with a slash, as a folder.
+  if (urlKey)
+    urlPath = String(data[urlKey])
+      .replace(/^\/+/, "")
+      .replace(/^(?!.*\.\w+$)(.*[^/])$/, "$1/");
   else if (pattern && day) {
     const title = typeof data[findKey(data, ["title"], true) ?? ""] === "string" ? (data[findKey(data, ["title"], true)!] as string) : "";
     const tokens: Record<string, string> = {
