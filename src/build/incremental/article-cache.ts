@@ -65,9 +65,9 @@ export function outputsDigest(prefix: string, keys: readonly string[]): string {
   return hash.digest("hex");
 }
 
-/** Published at `now` (milliseconds): neither a draft nor dated later. */
+/** Published at `now` (milliseconds): not a draft, not dated or to be published later, not expired. */
 export const isPublished = (meta: ArticleMeta, now: number): boolean =>
-  !meta.draft && meta.date.getTime() <= now && (meta.expires === undefined || meta.expires.getTime() > now);
+  !meta.draft && (meta.publishes ?? meta.date).getTime() <= now && (meta.expires === undefined || meta.expires.getTime() > now);
 
 /** An article as the manifest keeps it: everything but the body. */
 export interface CachedArticle {

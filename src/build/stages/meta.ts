@@ -44,6 +44,8 @@ export interface ArticleMeta {
   draft: boolean;
   /** When the article leaves the feeds (Hugo's `expiryDate`). */
   expires?: Date;
+  /** When the article enters the feeds, when that is later than its date (Hugo's `publishDate`). */
+  publishes?: Date;
   /** Positions of the keys that identify the article, for duplicate reports. */
   positions: { slug: Position; id: Position };
 }
@@ -69,6 +71,7 @@ const knownKeys = [
   "id",
   "draft",
   "expiryDate",
+  "publishDate",
   "lang",
 ];
 
@@ -217,12 +220,15 @@ export function readArticleMeta(
     else error("invalid-type", `"draft" must be true or false, not ${typeName(data.draft)}`, "Write `draft: true` or remove the line.", "draft");
   }
 
-  let expires: Date | undefined;
-  if (data.expiryDate !== undefined && data.expiryDate !== null && data.expiryDate !== "") {
-    const parsed = parseDate(data.expiryDate, config.timeZone);
-    if (parsed.ok) expires = parsed.value;
-    else errors.push({ ...parsed.problem, ...at("expiryDate") });
-  }
+  const optionalDate = (key: string): Date | undefined => {
+    if (data[key] === undefined || data[key] === null || data[key] === "") return undefined;
+    const parsed = parseDate(data[key], config.timeZone);
+    if (parsed.ok) return parsed.value;
+    errors.push({ ...parsed.problem, ...at(key) });
+    return undefined;
+  };
+  const expires = optionalDate("expiryDate");
+  const publishes = optionalDate("publishDate");
 
   const lang = text("lang");
   if (lang !== undefined && !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang))
@@ -253,6 +259,7 @@ export function readArticleMeta(
     positions: { slug: at(rawSlug !== undefined ? "slug" : "title"), id: at(rawId !== undefined ? "id" : "date") },
   };
   if (expires) meta.expires = expires;
+  if (publishes && publishes > date) meta.publishes = publishes;
   if (description) meta.description = description;
   if (image) meta.image = image;
   if (lang) meta.lang = lang;

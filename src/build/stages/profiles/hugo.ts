@@ -155,6 +155,8 @@ function map({ data, relativePath, site, config }: ProfileInput): Mapped {
   // Hugo never complains of a lastmod before the date; an update before publication means none.
   if (lastmodKey && lastmod && day && lastmod.date > day.date) out.set("updated", data[lastmodKey], [lastmodKey]);
   out.copy("expiryDate", data, ["expiryDate", "unpublishDate"], true);
+  // A page with a later publishDate than its date waits for it, as `hugo` without --buildFuture does.
+  if (dateKey) out.copy("publishDate", data, ["publishDate", "pubDate", "published"], true);
   out.copy("draft", data, ["draft"], true);
   out.copy("description", data, ["summary", "description"], true);
   out.copy("author", data, ["author"], true) ?? out.copy("authors", data, ["authors"], true);
