@@ -29,6 +29,7 @@ export async function readAs(profile: string, files: Record<string, string>, fil
   const record = await preparer.prepare(path.join(root, file));
   const meta = record.meta;
   return {
+    root,
     site,
     found,
     discovered: found.includes(file),
