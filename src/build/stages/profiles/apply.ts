@@ -17,22 +17,32 @@ const publicationKeys = ["draft", "date", "published", "expiryDate", "publishDat
  * not know is no mistake; only a near miss of a key the profile reads is, and a near miss of a
  * publication key is an error: the article would be published when its author meant it not to be.
  */
-function keyProblems(data: Record<string, unknown>, profile: Profile, site: SiteFacts, positionOf: SplitArticle["positionOf"]): LocatedProblem[] {
+function keyProblems(
+  data: Record<string, unknown>,
+  profile: Profile,
+  site: SiteFacts,
+  positionOf: SplitArticle["positionOf"],
+): { errors: LocatedProblem[]; warnings: LocatedProblem[] } {
+  // Compared without case: Hugo reads keys so, and for the others a key in another case is still no typo to warn of.
   const known = new Set([...profile.knownKeys, ...(profile.knownKeysOf?.(site) ?? []), ...site.ignoreKeys].map((key) => key.toLowerCase()));
-  const problems: (LocatedProblem & { severity?: Severity })[] = [];
+  const errors: LocatedProblem[] = [];
+  const warnings: LocatedProblem[] = [];
   for (const key of Object.keys(data)) {
     if (known.has(key.toLowerCase())) continue;
     // Stricter than config keys: themes have short keys (math, meta) a generous distance would flag.
     const near = closest(key, profile.knownKeys);
     if (!near || distanceAtMost(key.toLowerCase(), near.toLowerCase(), key.length >= 8 ? 2 : 1) === false) continue;
-    problems.push({
-      rule: publicationKeys.some((wanted) => wanted.toLowerCase() === near.toLowerCase()) ? "misspelt-publication-key" : "unknown-key",
-      message: `Unknown front matter key "${key}"`,
+    const publication = publicationKeys.some((wanted) => wanted.toLowerCase() === near.toLowerCase());
+    (publication ? errors : warnings).push({
+      rule: publication ? "misspelt-publication-key" : "unknown-key",
+      message: publication
+        ? `Unknown front matter key "${key}", one letter from "${near}": the article would be published as if it were not there`
+        : `Unknown front matter key "${key}"`,
       hint: `Did you mean "${near}"? If "${key}" is a key of your theme, add it to "ignoreKeys" in wirefeed.config.json.`,
       ...positionOf([key]),
     });
   }
-  return problems;
+  return { errors, warnings };
 }
 
 /** Whether two words are within `limit` single-character edits (insert, delete, substitute, swap). */
@@ -88,18 +98,15 @@ export function readProfiled(text: string, relativePath: string, site: SiteFacts
       return positionOf(source ? [...source, ...rest] : path);
     },
   };
-  const problems = [
-    ...mapped.problems.map(({ at, ...problem }) => ({ ...problem, ...(at.length > 0 ? positionOf(at) : { line: 1, column: 1 }) })),
-    ...keyProblems(data, profile, site, positionOf),
-  ];
-  const isError = (problem: LocatedProblem) => problem.rule === "misspelt-publication-key" || problem.rule.startsWith("invalid");
+  const keys = keyProblems(data, profile, site, positionOf);
+  const mappedWarnings = mapped.problems.map(({ at, ...problem }) => ({ ...problem, ...(at.length > 0 ? positionOf(at) : { line: 1, column: 1 }) }));
   return {
     kind: "article",
     split: restated,
     // The slug names the page uniquely, as its path does: two bundles on one day, or one post in three languages, stay apart.
     place: { url, slug: slugify(mapped.urlPath.replace(/\.html?$/, "")) || "index" },
-    errors: problems.filter(isError),
-    warnings: problems.filter((problem) => !isError(problem)),
+    errors: keys.errors,
+    warnings: [...mappedWarnings, ...keys.warnings],
     body: (articleUrl) => {
       if (!profile.templates) return { body: split.value.body, warnings: [] };
       const rewritten = profile.templates(split.value.body, { bodyLine: split.value.bodyLine, site, config, url: articleUrl, relativePath });

@@ -285,7 +285,6 @@ export const hugo: Profile = {
   frontMatter: ["toml", "json"],
   knownKeys,
   knownKeysOf: (site) => Object.values(settingsOf(site).languages).flatMap((language) => language.taxonomyKeys),
-  caselessKeys: true,
   map,
   templates: hugoShortcodes,
 };

@@ -46,7 +46,7 @@ export type Mapped =
       from: Record<string, (string | number)[]>;
       /** The page's path below the tool's base path, as the tool makes it ("posts/my-story/"). */
       urlPath: string;
-      /** Problems at a front matter key (an empty path: the file's first line). */
+      /** Warnings at a front matter key (an empty path: the file's first line). */
       problems: MappedProblem[];
     }
   /** A page the tool publishes, but not as a post (an about page, a list page). */
@@ -91,8 +91,6 @@ export interface Profile {
   knownKeys: readonly string[];
   /** Keys the site's own config defines (Hugo's taxonomies per language): they never warn either. */
   knownKeysOf?: (site: SiteFacts) => string[];
-  /** Whether the tool reads front matter keys without regard to case (Hugo does). */
-  caselessKeys?: boolean;
   map(input: ProfileInput): Mapped;
   templates?: TemplateRewriter;
 }
