@@ -1,8 +1,9 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { basePathOf, calendarOf, findKey, imageUrl, lowerKeys, Restated, readToolConfig, siteBase, splitPath, stringList } from "./common.js";
 import { hugoShortcodes } from "./hugo-shortcodes.js";
-import type { Mapped, Profile, ProfileInput, SiteFacts } from "./types.js";
+import { splitToolFrontMatter } from "./front-matter.js";
+import type { Mapped, Profile, ProfileInput, SiteFacts, TemplateInput } from "./types.js";
 
 /** What the Hugo profile reads from hugo.toml (or config.yml...), lowercased as Hugo reads it. */
 interface HugoSettings {
@@ -14,6 +15,8 @@ interface HugoSettings {
   mainSections: string[];
   permalinks: Record<string, string>;
   uglyURLs: boolean;
+  /** Where the site lives on disk, for `{{< ref >}}`. */
+  root: string;
 }
 
 const configNames = ["hugo", "config"].flatMap((name) => ["toml", "yaml", "yml", "json"].map((extension) => `${name}.${extension}`));
@@ -82,6 +85,7 @@ async function readSite(root: string): Promise<Omit<SiteFacts, "profile" | "igno
     mainSections: mainSections.length > 0 ? mainSections : busiestSection(path.join(root, contentDir)),
     permalinks,
     uglyURLs: config.uglyurls === true,
+    root,
   };
   return {
     basePath: basePathOf(config.baseurl),
@@ -93,7 +97,7 @@ async function readSite(root: string): Promise<Omit<SiteFacts, "profile" | "igno
 const settingsOf = (site: SiteFacts) => site.settings as unknown as HugoSettings;
 
 /** A file's language, content folder and path below it. */
-function locate(relativePath: string, settings: HugoSettings): { lang: string; below: string } | undefined {
+function placeOf(relativePath: string, settings: HugoSettings): { lang: string; below: string } | undefined {
   for (const [lang, language] of Object.entries(settings.languages)) {
     if (language.contentDir && relativePath.startsWith(`${language.contentDir.replace(/\/+$/, "")}/`))
       return { lang, below: relativePath.slice(language.contentDir.replace(/\/+$/, "").length + 1) };
@@ -123,7 +127,7 @@ function pageName(below: string, lang: string): { folders: string[]; name: strin
 
 function isCandidate(relativePath: string, site: SiteFacts, root: string): boolean {
   const settings = settingsOf(site);
-  const located = locate(relativePath, settings);
+  const located = placeOf(relativePath, settings);
   if (!located) return false;
   const { folders, stem } = splitPath(located.below);
   if (folders.length === 0 || !settings.mainSections.includes(folders[0]!.toLowerCase())) return false;
@@ -139,7 +143,7 @@ function isCandidate(relativePath: string, site: SiteFacts, root: string): boole
 
 function map({ data, relativePath, site, config }: ProfileInput): Mapped {
   const settings = settingsOf(site);
-  const located = locate(relativePath, settings);
+  const located = placeOf(relativePath, settings);
   const headless = findKey(data, ["headless"], true);
   const build = table(data[findKey(data, ["build", "_build"], true) ?? ""]);
   if (!located || (headless && data[headless] === true) || build.render === "never" || build.render === false) return { article: false };
@@ -223,6 +227,37 @@ function map({ data, relativePath, site, config }: ProfileInput): Mapped {
   return { article: true, data: out.data, from: out.from, urlPath, problems: [] };
 }
 
+/**
+ * `{{< ref "x" >}}` and `{{< relref "x" >}}`: the URL Hugo gives the page they name, a path relative
+ * to the page's folder or to the content folder, with or without `.md`, a bundle's folder, or a
+ * section (`_index.md`); undefined when no such page is here.
+ */
+function locatePage(target: string, input: TemplateInput): string | undefined {
+  const settings = settingsOf(input.site);
+  const [file = "", anchor] = target.split("#");
+  if (file === "") return anchor === undefined ? undefined : `#${anchor}`;
+  const contentDir = settings.contentDir.replace(/\/+$/, "");
+  const bases = file.startsWith("/") ? [contentDir] : [path.posix.dirname(input.relativePath), contentDir];
+  for (const base of bases)
+    for (const suffix of ["", ".md", "/index.md", "/_index.md"]) {
+      const candidate = path.posix.normalize(path.posix.join(base, file.replace(/^\/+/, "") + suffix));
+      if (!candidate.endsWith(".md") || !existsSync(path.join(settings.root, candidate))) continue;
+      const place = placeOf(candidate, settings);
+      const split = splitToolFrontMatter(readFileSync(path.join(settings.root, candidate), "utf8").replace(/\r\n?/g, "\n"), ["toml", "json"]);
+      if (!place || !split.ok) return undefined;
+      const { folders, stem } = splitPath(place.below);
+      let urlPath: string;
+      if (stem.startsWith("_index")) urlPath = `${folders.map(urlize).join("/")}/`;
+      else {
+        const mapped = map({ data: split.value.data, relativePath: candidate, site: input.site, config: input.config });
+        if (!mapped.article) return undefined;
+        urlPath = mapped.urlPath;
+      }
+      return new URL(urlPath, siteBase(input.config.url, input.site.basePath)).href + (anchor === undefined ? "" : `#${anchor}`);
+    }
+  return undefined;
+}
+
 /** Hugo's own front matter keys (gohugo.io/content-management/front-matter/) and common theme fields. */
 const knownKeys = [
   "aliases",
@@ -286,5 +321,5 @@ export const hugo: Profile = {
   knownKeys,
   knownKeysOf: (site) => Object.values(settingsOf(site).languages).flatMap((language) => language.taxonomyKeys),
   map,
-  templates: hugoShortcodes,
+  templates: hugoShortcodes(locatePage),
 };

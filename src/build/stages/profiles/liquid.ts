@@ -1,5 +1,5 @@
 import { BodyWriter, fencedCode, parseArguments } from "./template-syntax.js";
-import type { TemplateInput, TemplateRewriter } from "./types.js";
+import type { PageLocator, TemplateInput, TemplateRewriter } from "./types.js";
 
 /** `{% tag args %}` and `{{ expression }}`, with Liquid's `-` whitespace control. */
 const liquid = /\{%-?\s*(\w+)([\s\S]*?)-?%\}|\{\{-?([\s\S]*?)-?\}\}/g;
@@ -25,13 +25,10 @@ const blockTags = new Set([
   "call",
 ]);
 
-/** Finds the URL of another post by its file: the tool's rule, given its path below the site folder. */
-export type PostLocator = (target: string, input: TemplateInput) => string | undefined;
-
 interface Options {
   tool: string;
   /** `{% link path %}` and `{% post_url name %}`, when the tool has them. */
-  locate?: PostLocator;
+  locate?: PageLocator;
 }
 
 /** What `{{ ... }}` can stand for without a template engine: the site's base path and URL, and literals through `relative_url`. */

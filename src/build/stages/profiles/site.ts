@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Config } from "../../../config/schema.js";
 import type { Diagnostic } from "../../../diagnostics/diagnostic.js";
+import { isValidTimeZone } from "../../../text/date.js";
 import type { DiscoveryOptions } from "../read.js";
 import { ToolConfigError } from "./common.js";
 import { detectProfile } from "./detect.js";
@@ -23,6 +24,8 @@ export async function resolveSite(
   if (name === "wirefeed") return { ok: true, site: { profile: name, basePath: "/", ignoreKeys: config.ignoreKeys, settings: {} } };
   try {
     const facts = await profileFor(name).readSite(root);
+    if (facts.timeZone !== undefined && !isValidTimeZone(facts.timeZone))
+      throw new ToolConfigError(root, `its time zone "${facts.timeZone}" is not an IANA time zone name, such as Europe/Berlin`);
     return { ok: true, site: { profile: name, ignoreKeys: config.ignoreKeys, ...facts } };
   } catch (error) {
     const file = error instanceof ToolConfigError ? error.file : root;

@@ -71,6 +71,9 @@ export interface TemplateInput {
   relativePath: string;
 }
 
+/** Finds the URL of another page of the site by the path a tag names (Hugo's `ref`, Jekyll's `post_url`); undefined when there is none. */
+export type PageLocator = (target: string, input: TemplateInput) => string | undefined;
+
 /** One tool: where its posts are, how it writes their front matter, what its bodies may hold. */
 export interface Profile {
   name: ProfileName;
