@@ -177,4 +177,22 @@ describe("the Hugo profile", () => {
     expect(read.html).not.toContain("gist");
     expect(read.problems).toEqual(["15:1 warning template-syntax"]);
   });
+
+  it("links ref and relref to the pages they name", async () => {
+    const body = '[a]({{< ref "other.md" >}}) [b]({{< relref "/posts/bundle" >}}) [c]({{< ref "other#part" >}}) [d]({{< ref "missing.md" >}})\n';
+    const read = await readAs(
+      "hugo",
+      {
+        "hugo.toml": config,
+        "content/posts/other.md": "---\ntitle: Other\ndate: 2024-01-01\nslug: the-other\n---\n",
+        "content/posts/bundle/index.md": "---\ntitle: Bundle\ndate: 2024-01-01\n---\n",
+        "content/posts/r.md": `---\ntitle: R\ndate: 2024-01-01\n---\n${body}`,
+      },
+      "content/posts/r.md",
+    );
+    expect(read.html).toContain('<a href="https://example.org/posts/the-other/">a</a>');
+    expect(read.html).toContain('<a href="https://example.org/posts/bundle/">b</a>');
+    expect(read.html).toContain('<a href="https://example.org/posts/the-other/#part">c</a>');
+    expect(read.problems).toEqual(["5:99 warning template-syntax"]);
+  });
 });
