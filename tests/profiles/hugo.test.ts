@@ -121,6 +121,18 @@ describe("the Hugo profile", () => {
     expect([read.path, read.meta?.lang, read.meta?.tags, read.problems]).toEqual(["/fr/posts/p/", "fr", ["x"], []]);
   });
 
+  it("dates a page by its file name when the config says so, and leaves an undated page out with a warning", async () => {
+    // configuration/front-matter/#dates: date = [':filename', ':default'] reads 2017-01-31-myblogpost.md
+    const files = {
+      "hugo.toml": `${config}[frontmatter]\n  date = [':filename', ':default']\n`,
+      "content/posts/2017-01-31-myblogpost.md": "---\ntitle: Named\n---\n",
+    };
+    const named = await readAs("hugo", files, "content/posts/2017-01-31-myblogpost.md");
+    expect([named.path, named.meta?.date.toISOString()]).toEqual(["/posts/myblogpost/", "2017-01-31T00:00:00.000Z"]);
+    const undated = await readAs("hugo", { "hugo.toml": config, "content/posts/undated.md": "---\ntitle: Undated\n---\n" }, "content/posts/undated.md");
+    expect([undated.meta, undated.problems]).toEqual([undefined, ["1:1 warning undated-page"]]);
+  });
+
   it("uses the permalinks of the config", async () => {
     // configuration/permalinks/: posts = '/articles/:year/:month/:slug/'
     const read = await readAs(

@@ -81,7 +81,7 @@ export function createPreparer(context: PrepareContext) {
       const key = articleKey(context.keyPrefix, loaded.file.relativePath, loaded.file.bytes);
       const read = readArticle(loaded.file.text, loaded.file.relativePath, context);
       if (read.kind === "failed") return { key, problems: withSeverity(read.problems, read.severity) };
-      if (read.kind === "not-a-post") return { key, problems: [] };
+      if (read.kind === "not-a-post") return { key, problems: withSeverity(read.warnings, "warning") };
       const { meta, errors, warnings } = readArticleMeta(read.split, path.basename(file), read.config ?? config, read.place);
       const record: ArticleRecord = {
         key,

@@ -7,7 +7,7 @@ import type { ArticlePlace } from "../meta.js";
 import { splitToolFrontMatter } from "./front-matter.js";
 import { siteBase } from "./common.js";
 import { profileFor } from "./registry.js";
-import type { Profile, SiteFacts } from "./types.js";
+import type { MappedProblem, Profile, SiteFacts } from "./types.js";
 
 /** Keys wirefeed reads that, misspelt, change whether or when an article is published. */
 const publicationKeys = ["draft", "date", "published", "expiryDate", "publishDate"];
@@ -60,8 +60,8 @@ function distanceAtMost(a: string, b: string, limit: number): boolean {
 /** An article file read through its tool's profile. */
 export type ProfiledArticle =
   | { kind: "failed"; problems: LocatedProblem[]; severity: Severity }
-  /** A page the tool makes, but not a post: nothing to say about it. */
-  | { kind: "not-a-post" }
+  /** A page the tool makes, but not a post; the warnings say why when the tool would list it as one. */
+  | { kind: "not-a-post"; warnings: LocatedProblem[] }
   | {
       kind: "article";
       /** The front matter restated in wirefeed's keys, with positions into the original. */
@@ -86,7 +86,9 @@ export function readProfiled(text: string, relativePath: string, site: SiteFacts
   if (!split.ok) return { kind: "failed", problems: split.problems, severity: split.severity };
   const { data, positionOf } = split.value;
   const mapped = profile.map({ data, relativePath, site, config });
-  if (!mapped.article) return { kind: "not-a-post" };
+  const located = (problems: MappedProblem[]) =>
+    problems.map(({ at, ...problem }) => ({ ...problem, ...(at.length > 0 ? positionOf(at) : { line: 1, column: 1 }) }));
+  if (!mapped.article) return { kind: "not-a-post", warnings: located(mapped.problems ?? []) };
   const base = siteBase(config.url, site.basePath);
   const url = new URL(mapped.urlPath.replace(/^\/+/, ""), base).href;
   const restated: SplitArticle = {
@@ -99,7 +101,7 @@ export function readProfiled(text: string, relativePath: string, site: SiteFacts
     },
   };
   const keys = keyProblems(data, profile, site, positionOf);
-  const mappedWarnings = mapped.problems.map(({ at, ...problem }) => ({ ...problem, ...(at.length > 0 ? positionOf(at) : { line: 1, column: 1 }) }));
+  const mappedWarnings = located(mapped.problems);
   return {
     kind: "article",
     split: restated,

@@ -116,3 +116,11 @@ export function lowerKeys(value: unknown): unknown {
   if (typeof value !== "object" || value === null) return value;
   return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key.toLowerCase(), lowerKeys(inner)]));
 }
+
+/** The warning for a page its tool lists without a date, which a feed cannot place. */
+export const undatedPage = (tool: string) => ({
+  rule: "undated-page",
+  message: `The page has no date: ${tool} lists it among the posts, but a feed cannot place it, so it is left out`,
+  hint: "Add a `date:` to its front matter to publish it in the feeds.",
+  at: [],
+});

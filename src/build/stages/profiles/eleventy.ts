@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { basePathOf, Restated, splitPath, stringList } from "./common.js";
+import { basePathOf, Restated, splitPath, stringList, undatedPage } from "./common.js";
 import { liquidRewriter } from "./liquid.js";
 import type { Mapped, MappedProblem, Profile, ProfileInput, SiteFacts } from "./types.js";
 
@@ -112,6 +112,8 @@ function map({ data: front, relativePath, site }: ProfileInput): Mapped {
   const named = typeof data.date === "string" && /^(git )?(created|last modified)$/i.test(data.date.trim());
   if (data.date !== undefined && data.date !== null && !named) out.set("date", data.date, at("date"));
   else if (dated) out.set("date", dated, []);
+  // Eleventy dates such a page by its file's creation, which differs from checkout to checkout.
+  else return { article: false, problems: [{ ...undatedPage("Eleventy"), ...(named ? { at: at("date") } : {}) }] };
   out.copy("description", data, ["description", "excerpt", "summary"]);
   out.copy("author", data, ["author", "authors"]);
   const shown = tags.filter((tag) => tag !== collection && tag !== "all");

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { basePathOf, calendarOf, findKey, imageUrl, lowerKeys, Restated, readToolConfig, siteBase, splitPath, stringList } from "./common.js";
+import { basePathOf, calendarOf, findKey, imageUrl, lowerKeys, Restated, readToolConfig, siteBase, splitPath, stringList, undatedPage } from "./common.js";
 import { hugoShortcodes } from "./hugo-shortcodes.js";
 import { splitToolFrontMatter } from "./front-matter.js";
 import type { Mapped, Profile, ProfileInput, SiteFacts, TemplateInput } from "./types.js";
@@ -17,6 +17,8 @@ interface HugoSettings {
   uglyURLs: boolean;
   /** Where the site lives on disk, for `{{< ref >}}`. */
   root: string;
+  /** Whether `[frontmatter] date` reads `:filename`. */
+  dateFromFileName: boolean;
 }
 
 const configNames = ["hugo", "config"].flatMap((name) => ["toml", "yaml", "yml", "json"].map((extension) => `${name}.${extension}`));
@@ -86,6 +88,7 @@ async function readSite(root: string): Promise<Omit<SiteFacts, "profile" | "igno
     permalinks,
     uglyURLs: config.uglyurls === true,
     root,
+    dateFromFileName: stringList(table(config.frontmatter).date).includes(":filename"),
   };
   return {
     basePath: basePathOf(config.baseurl),
@@ -153,7 +156,13 @@ function map({ data, relativePath, site, config }: ProfileInput): Mapped {
   const timeZone = site.timeZone ?? config.timeZone;
   out.copy("title", data, ["title"], true);
   const dateKey = out.copy("date", data, ["date", "publishDate", "pubDate", "published", "lastmod", "modified"], true);
-  const day = dateKey ? calendarOf(data[dateKey], timeZone) : undefined;
+  const { folders, name: fileName } = pageName(below, lang);
+  // With `[frontmatter] date = [":filename", ...]`, 2017-01-31-my-post.md is dated by its name, its slug the rest.
+  const named = settings.dateFromFileName ? /^(\d{4}-\d{2}-\d{2})-(.+)$/.exec(fileName) : null;
+  if (!dateKey && named) out.set("date", named[1], []);
+  if (!dateKey && !named) return { article: false, problems: [undatedPage("Hugo")] };
+  const name = named ? named[2]! : fileName;
+  const day = calendarOf(out.data.date, timeZone);
   const lastmodKey = findKey(data, ["lastmod", "modified"], true);
   const lastmod = lastmodKey ? calendarOf(data[lastmodKey], timeZone) : undefined;
   // Hugo never complains of a lastmod before the date; an update before publication means none.
@@ -172,7 +181,6 @@ function map({ data, relativePath, site, config }: ProfileInput): Mapped {
   if (tags.length > 0) out.set("tags", tags, [findKey(data, language.tagKeys, true)!]);
   if (lang !== settings.defaultLanguage) out.set("lang", language.code, [findKey(data, ["title"], true) ?? "title"]);
 
-  const { folders, name } = pageName(below, lang);
   const slugKey = findKey(data, ["slug"], true);
   const slug = slugKey ? urlize(String(data[slugKey])) : undefined;
   const urlKey = findKey(data, ["url"], true);

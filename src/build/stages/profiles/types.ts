@@ -49,8 +49,8 @@ export type Mapped =
       /** Warnings at a front matter key (an empty path: the file's first line). */
       problems: MappedProblem[];
     }
-  /** A page the tool publishes, but not as a post (an about page, a list page). */
-  | { article: false };
+  /** A page the tool publishes, but not as a post (an about page, a list page), or one wirefeed cannot place (with a warning why). */
+  | { article: false; problems?: MappedProblem[] };
 
 /** A problem a profile found at a front matter key. */
 export interface MappedProblem extends Problem {
