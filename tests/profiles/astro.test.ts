@@ -72,6 +72,24 @@ describe("the Astro profile", () => {
     expect(read.path).toBe("/docs/blog/a/");
   });
 
+  it("finds the collections a content config loads with glob, read as text and never run", async () => {
+    const contentConfig = [
+      "import { defineCollection, z } from 'astro:content';",
+      "import { glob } from 'astro/loaders';",
+      "const blog = defineCollection({",
+      "  loader: glob({ pattern: '**/[^_]*.md', base: './src/data/blog' }),",
+      "  schema: z.object({ title: z.string(), pubDatetime: z.date() }),",
+      "});",
+      "export const collections = { posts: blog };",
+    ].join("\n");
+    const read = await readAs(
+      "astro",
+      { "src/content.config.ts": contentConfig, "src/data/blog/hello.md": "---\ntitle: Hello\npubDatetime: 2024-01-01T10:00:00Z\n---\n" },
+      "src/data/blog/hello.md",
+    );
+    expect([read.path, read.meta?.date.toISOString()]).toEqual(["/posts/hello/", "2024-01-01T10:00:00.000Z"]);
+  });
+
   it("leaves out entries with no publication date, and pages outside the collections", async () => {
     const read = await readAs(
       "astro",

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { basePathOf, findKey, Restated, splitPath, stringList } from "./common.js";
 import { mdxRewriter } from "./mdx.js";
@@ -7,11 +7,64 @@ import type { Mapped, Profile, ProfileInput, SiteFacts } from "./types.js";
 const configFiles = ["astro.config.mjs", "astro.config.js", "astro.config.ts", "astro.config.mts", "astro.config.cjs"];
 const contentDir = "src/content";
 
+const collectionConfigs = [
+  "src/content.config.ts",
+  "src/content.config.mjs",
+  "src/content.config.js",
+  "src/content/config.ts",
+  "src/content/config.mjs",
+  "src/content/config.js",
+];
+
+/** The collections, by name, and the folder (below the site) of each: `src/content/<name>` unless a glob loader names another. */
+interface AstroSettings {
+  collections: Record<string, string>;
+}
+
+/**
+ * Collections a content config declares with `glob({ base: "..." })`, read from its text (it is
+ * code and is never run): `const blog = defineCollection({ loader: glob({ base: "./src/data/blog" ...`
+ * exported as `collections = { blog }` or `{ posts: blog }`.
+ */
+function globCollections(text: string): Record<string, string> {
+  const bases = new Map<string, string>();
+  for (const [, variable, definition] of text.matchAll(
+    /(?:const|let)\s+(\w+)\s*=\s*defineCollection\(([\s\S]*?)(?=(?:const|let)\s+\w+\s*=\s*defineCollection\(|export\s|$)/g,
+  )) {
+    const base = /\bglob\(\s*\{[^}]*?\bbase\s*:\s*["'`]([^"'`]+)["'`]/.exec(definition!)?.[1];
+    if (base) bases.set(variable!, base.replace(/^\.\//, "").replace(/\/+$/, ""));
+  }
+  const exported = /collections\s*=\s*\{([^}]*)\}/.exec(text)?.[1] ?? "";
+  const collections: Record<string, string> = {};
+  for (const entry of exported.split(",")) {
+    const [name, variable = name] = entry.split(":").map((part) => part.trim());
+    const base = variable ? bases.get(variable) : undefined;
+    if (name && base) collections[name] = base;
+  }
+  return collections;
+}
+
 /** Astro's config is code and is never run: its `base` is read from the text when written as a plain string. */
 async function readSite(root: string): Promise<Omit<SiteFacts, "profile" | "ignoreKeys">> {
   const file = configFiles.find((name) => existsSync(path.join(root, name)));
   const base = file ? /\bbase\s*:\s*["'`]([^"'`]+)["'`]/.exec(readFileSync(path.join(root, file), "utf8"))?.[1] : undefined;
-  return { basePath: basePathOf(base), settings: {} };
+  const collections: Record<string, string> = {};
+  const folder = path.join(root, contentDir);
+  for (const entry of existsSync(folder) ? readdirSync(folder, { withFileTypes: true }) : [])
+    if (entry.isDirectory() && !/^[._]/.test(entry.name)) collections[entry.name] = `${contentDir}/${entry.name}`;
+  const declared = collectionConfigs.find((name) => existsSync(path.join(root, name)));
+  if (declared) Object.assign(collections, globCollections(readFileSync(path.join(root, declared), "utf8")));
+  const settings: AstroSettings = { collections };
+  return { basePath: basePathOf(base), settings: settings as unknown as Record<string, unknown> };
+}
+
+const settingsOf = (site: SiteFacts) => site.settings as unknown as AstroSettings;
+
+/** The collection a file belongs to, and its path in it. */
+function collectionOf(relativePath: string, site: SiteFacts): { name: string; below: string } | undefined {
+  for (const [name, folder] of Object.entries(settingsOf(site).collections))
+    if (relativePath.startsWith(`${folder}/`)) return { name, below: relativePath.slice(folder.length + 1) };
+  return undefined;
 }
 
 /** github-slugger, which Astro's glob loader makes entry ids with: lowercase, punctuation dropped, spaces to hyphens. */
@@ -28,9 +81,9 @@ function entryId(below: string): string {
   return segments.map(slugger).join("/");
 }
 
-function map({ data, relativePath }: ProfileInput): Mapped {
-  const [collection, ...rest] = relativePath.slice(contentDir.length + 1).split("/");
-  if (!collection || rest.length === 0) return { article: false };
+function map({ data, relativePath, site }: ProfileInput): Mapped {
+  const entry = collectionOf(relativePath, site);
+  if (!entry) return { article: false };
   const out = new Restated();
   // Astro has no notion of a post: an entry with a publication date is one, as in the blog starter's schema.
   if (!out.copy("date", data, ["pubDate", "date", "publishDate", "pubDatetime", "published"])) return { article: false };
@@ -48,8 +101,8 @@ function map({ data, relativePath }: ProfileInput): Mapped {
   const image = imageKey ? data[imageKey] : undefined;
   const src = typeof image === "string" ? image : typeof image === "object" && image !== null ? (image as Record<string, unknown>).src : undefined;
   if (imageKey && typeof src === "string" && (src.startsWith("/") || /^https?:\/\//.test(src))) out.set("image", src, [imageKey]);
-  const slug = typeof data.slug === "string" && data.slug ? data.slug : entryId(rest.join("/"));
-  return { article: true, data: out.data, from: out.from, urlPath: `${collection}/${slug}/`, problems: [] };
+  const slug = typeof data.slug === "string" && data.slug ? data.slug : entryId(entry.below);
+  return { article: true, data: out.data, from: out.from, urlPath: `${entry.name}/${slug}/`, problems: [] };
 }
 
 /** Fields of Astro's blog starter schema and the common theme schemas (AstroPaper, Astro Cactus). */
@@ -83,10 +136,10 @@ const knownKeys = [
 export const astro: Profile = {
   name: "astro",
   markers: configFiles,
-  looksLike: (root) => existsSync(path.join(root, contentDir)),
+  looksLike: (root) => existsSync(path.join(root, contentDir)) || collectionConfigs.some((name) => existsSync(path.join(root, name))),
   readSite,
-  contentDirs: () => [contentDir],
-  isCandidate: (relativePath) => relativePath.startsWith(`${contentDir}/`),
+  contentDirs: (site) => [...new Set(Object.values(settingsOf(site).collections))],
+  isCandidate: (relativePath, site) => collectionOf(relativePath, site) !== undefined,
   extensions: [".md", ".mdx", ".markdown"],
   frontMatter: [],
   knownKeys,
