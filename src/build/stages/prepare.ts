@@ -90,7 +90,7 @@ export function createPreparer(context: PrepareContext) {
       if (!meta) return record;
       record.meta = meta;
       if (!isPublished(meta, now)) return record;
-      const source = read.body(meta.url);
+      const source = read.body();
       record.problems.push(...withSeverity(source.warnings, "warning"));
       renderer ??= createRenderer({ allowDataImages: config.allowDataImages });
       const body = renderer.render(source.body, meta.url);

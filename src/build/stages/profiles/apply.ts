@@ -71,7 +71,7 @@ export type ProfiledArticle =
       errors: LocatedProblem[];
       warnings: LocatedProblem[];
       /** The body with the tool's template syntax rewritten, and what could not be. */
-      body(url: string): { body: string; warnings: LocatedProblem[] };
+      body(): { body: string; warnings: LocatedProblem[] };
     };
 
 /**
@@ -109,9 +109,9 @@ export function readProfiled(text: string, relativePath: string, site: SiteFacts
     place: { url, slug: slugify(mapped.urlPath.replace(/\.html?$/, "")) || "index" },
     errors: keys.errors,
     warnings: [...mappedWarnings, ...keys.warnings],
-    body: (articleUrl) => {
+    body: () => {
       if (!profile.templates) return { body: split.value.body, warnings: [] };
-      const rewritten = profile.templates(split.value.body, { bodyLine: split.value.bodyLine, site, config, url: articleUrl, relativePath });
+      const rewritten = profile.templates(split.value.body, { bodyLine: split.value.bodyLine, site, config, relativePath });
       return { body: rewritten.body, warnings: rewritten.problems };
     },
   };

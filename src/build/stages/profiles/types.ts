@@ -65,8 +65,6 @@ export interface TemplateInput {
   bodyLine: number;
   site: SiteFacts;
   config: Config;
-  /** The article's URL, for links relative to it. */
-  url: string;
   /** The file, below the site folder. */
   relativePath: string;
 }
