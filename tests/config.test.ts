@@ -16,7 +16,12 @@ const problemsOf = (text: string) => {
 };
 
 describe("config validation", () => {
-  it("accepts the repository's own config and fills defaults", () => {
+  it("accepts the repository's own config", async () => {
+    const config = parseConfig(await readFile(path.join(repoRoot, "wirefeed.config.json"), "utf8"), "wirefeed.config.json");
+    expect(config).toMatchObject({ title: "The World Desk", url: "https://worlddesk.example/", timeZone: "Asia/Kolkata", articles: "articles", out: "output" });
+  });
+
+  it("fills the defaults of a config that gives only the url", () => {
     const config = parseConfig('{"url": "https://example.com/"}', "c.json");
     expect(config).toMatchObject({ timeZone: "UTC", feedLimit: 50, permalink: "/:year/:month/:day/:slug/", language: "en" });
   });
@@ -27,6 +32,7 @@ describe("config validation", () => {
     ["an unknown key gets a did-you-mean hint", '{\n  "url": "https://e.com/",\n  "feedLimt": 3\n}', "unknown-config-key", 3, 'Did you mean "feedLimit"'],
     ["a relative url", '{"url": "/news/"}', "invalid-config-value", 1, "absolute"],
     ["an unknown time zone", '{"url": "https://e.com/",\n"timeZone": "Mars/Olympus"}', "invalid-config-value", 2, "IANA"],
+    ["an offset is not a time zone (it knows no daylight saving)", '{"url": "https://e.com/", "timeZone": "+03:00"}', "invalid-config-value", 1, "IANA"],
     ["feedLimit must be a whole number", '{"url": "https://e.com/", "feedLimit": 2.5}', "invalid-config-value", 1, "README"],
     ["a permalink without :slug", '{"url": "https://e.com/", "permalink": "/:year/"}', "invalid-config-value", 1, ":slug"],
     ["a nested unknown author key", '{"url": "https://e.com/", "author": {"name": "A", "mail": "a@b.c"}}', "unknown-config-key", 1, 'Did you mean "email"'],

@@ -4,17 +4,12 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { CliIo } from "./main.js";
+import { type CliIo, usage } from "./io.js";
 import { formatDiagnostics } from "../diagnostics/report.js";
 import { formatRfc3339 } from "../text/date.js";
 import type { Detection } from "../import/analyze.js";
 import { importArticles, importSettings, type ImportedArticle, type ImportResult } from "../import/import.js";
 import { scaffoldArticle } from "../import/scaffold.js";
-
-const usage = (io: CliIo, message: string, hint: string): 2 => {
-  io.stderr(`wirefeed: ${message}\n  hint: ${hint}\n`);
-  return 2;
-};
 
 /** Help for `wirefeed import`. */
 export const importHelp = `Usage: wirefeed import <file-or-folder>... [--out DIR] [--dry-run] [--force] [--config FILE]

@@ -4,18 +4,11 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { closest } from "../diagnostics/suggest.js";
 import { formatDiagnostics, formatGithubAnnotations, summaryLine } from "../diagnostics/report.js";
 import { runImport, runNew } from "./import.js";
+import { type CliIo, defaultIo, usage } from "./io.js";
+
+export type { CliIo } from "./io.js";
 import { build, type BuildResult } from "../build/index.js";
 import { version } from "../version.js";
-
-/** Where the CLI writes; injectable so tests run it in-process. */
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  /** Whether stderr is an interactive terminal: only then is a progress bar drawn. */
-  stderrIsTTY?: boolean;
-}
 
 const help = `wirefeed ${version}: build RSS 2.0, Atom 1.0, JSON Feed 1.1 and a JSON archive from Markdown articles.
 
@@ -67,11 +60,6 @@ const buildOptions = {
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } satisfies ParseArgsConfig["options"];
-
-const usage = (io: CliIo, message: string, hint: string): 2 => {
-  io.stderr(`wirefeed: ${message}\n  hint: ${hint}\n`);
-  return 2;
-};
 
 /** The machine-readable summary of a build or check, for scheduled CI (`--report`). */
 export function jsonReport(result: BuildResult, command: string) {
@@ -255,14 +243,4 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     `wirefeed: ${what} (${counts.drafts} drafts, ${counts.scheduled} scheduled skipped); ${summaryLine(result.diagnostics)} in ${Math.round(elapsed)} ms\n`,
   );
   return result.exitCode;
-}
-
-function defaultIo(): CliIo {
-  return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    env: process.env,
-    cwd: process.cwd(),
-    stderrIsTTY: process.stderr.isTTY === true,
-  };
 }

@@ -1,3 +1,4 @@
+import { isValidTimeZone } from "../text/date.js";
 import { z } from "zod";
 
 const absoluteHttpUrl = z.string().refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
@@ -11,17 +12,7 @@ const siteUrl = absoluteHttpUrl.transform((value) => {
   return url.href;
 });
 
-const timeZoneName = z.string().refine(
-  (value) => {
-    try {
-      new Intl.DateTimeFormat("en-US", { timeZone: value });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: "must be an IANA time zone name, such as UTC or Europe/Berlin" },
-);
+const timeZoneName = z.string().refine(isValidTimeZone, { message: "must be an IANA time zone name, such as UTC or Europe/Berlin" });
 
 const permalinkPattern = z.string().refine((value) => value.startsWith("/") && value.includes(":slug"), {
   message: "must start with / and contain :slug, such as /:year/:month/:day/:slug/",

@@ -1,3 +1,7 @@
+import type { RuleId } from "./catalogue.js";
+
+export type { RuleId } from "./catalogue.js";
+
 /** Severity of a diagnostic: errors fail the build, warnings fail it only with --strict. */
 export type Severity = "error" | "warning";
 
@@ -6,8 +10,8 @@ export type Severity = "error" | "warning";
  * `line` and `column` are 1-based and point into the original file.
  */
 export interface Diagnostic {
-  /** Permanent rule id, e.g. `invalid-date`. */
-  rule: string;
+  /** Permanent rule id, e.g. `invalid-date`: one of the catalogue's. */
+  rule: RuleId;
   severity: Severity;
   /** What is wrong and why, without a position. */
   message: string;
@@ -21,7 +25,7 @@ export interface Diagnostic {
 
 /** A problem found by a pure normalizer, before a file or position is known. */
 export interface Problem {
-  rule: string;
+  rule: RuleId;
   message: string;
   hint: string;
 }
@@ -33,7 +37,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; problem: Problem }
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
 /** Wraps a problem as a failed result. */
-export const fail = <T = never>(rule: string, message: string, hint: string): Result<T> => ({
+export const fail = <T = never>(rule: RuleId, message: string, hint: string): Result<T> => ({
   ok: false,
   problem: { rule, message, hint },
 });

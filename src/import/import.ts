@@ -8,7 +8,7 @@ import { lstat, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ConfigError, loadConfig } from "../config/load.js";
 import { articlesFolder } from "../config/schema.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Diagnostic, RuleId } from "../diagnostics/diagnostic.js";
 import { calendarDate } from "../text/date.js";
 import { slugify } from "../text/slug.js";
 import { analyzeText, type Detection } from "./analyze.js";
@@ -62,7 +62,7 @@ const IMPORTABLE = new Set([".txt", ".text", ".html", ".htm"]);
 const ARTICLE_NAME = /^\d{4}-\d{2}-\d{2}-[\p{L}\p{N}\p{M}]+(?:-[\p{L}\p{N}\p{M}]+)*\.md$/u;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-const setupError = (rule: string, message: string, hint: string, file?: string): Diagnostic => ({
+const setupError = (rule: RuleId, message: string, hint: string, file?: string): Diagnostic => ({
   rule,
   severity: "error",
   message,

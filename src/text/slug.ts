@@ -158,7 +158,7 @@ export function validateSlug(value: string, field: "slug" | "id"): Result<string
   const label = field === "slug" ? "Slug" : "Id";
   if (value.trim() === "") {
     return fail(
-      `empty-${field}`,
+      field === "slug" ? "empty-slug" : "empty-id",
       `${label} is empty, so it cannot name the article.`,
       `Remove the ${field} key to let wirefeed derive it, or give a value such as "my-article".`,
     );
@@ -171,7 +171,7 @@ export function validateSlug(value: string, field: "slug" | "id"): Result<string
   }
   const problem = findSegmentProblem(normalized, field);
   if (problem === undefined) return ok(normalized);
-  return fail(`unsafe-${field}`, `${label} ${quote(value)} ${problem}.`, suggestion(value, field));
+  return fail(field === "slug" ? "unsafe-slug" : "unsafe-id", `${label} ${quote(value)} ${problem}.`, suggestion(value, field));
 }
 
 function findSegmentProblem(value: string, field: "slug" | "id"): string | undefined {

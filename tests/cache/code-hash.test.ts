@@ -2,8 +2,8 @@ import { cp, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { expect, it } from "vitest";
-import { hashCode } from "../../src/build/incremental/code-hash.js";
-import { tempDir } from "../helpers/build.js";
+import { hashCode, moduleGraph } from "../../src/build/incremental/code-hash.js";
+import { repoRoot, tempDir } from "../helpers/build.js";
 
 it("hashes a module and what it imports, transitively, and nothing else, wherever it is installed", async () => {
   const dir = await tempDir("wirefeed-code-");
@@ -28,4 +28,18 @@ it("hashes a module and what it imports, transitively, and nothing else, whereve
     await write(name, "export const changed = true;\n");
     expect(hashCode(entry), name).not.toBe(before);
   }
+});
+
+it.each([
+  // The code in every article's cache key: the per-article stages, without the cache or the threads that run them.
+  ["src/build/stages/article.ts", ["src/build/stages/render.ts", "src/build/stages/meta.ts", "src/text/date.ts"]],
+  // The code in every reused output's key: the plan and the serializers, without the engine that makes them fast.
+  [
+    "src/build/stages/plan.ts",
+    ["src/formats/rss.ts", "src/formats/atom.ts", "src/formats/json-feed.ts", "src/formats/archive/gzip.ts", "src/build/stages/model.ts"],
+  ],
+])("the code hash of %s covers what makes its results, and none of the build's engine", (entry, covered) => {
+  const files = moduleGraph(pathToFileURL(path.join(repoRoot, entry))).map(([file]) => path.relative(repoRoot, file).split(path.sep).join("/"));
+  for (const file of covered) expect(files).toContain(file);
+  expect(files.filter((file) => /^src\/build\/(incremental|runtime)\//.test(file))).toEqual([]);
 });

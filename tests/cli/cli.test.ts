@@ -73,15 +73,15 @@ describe("exit codes", () => {
 
 describe("wirefeed check", () => {
   it.each([
-    ["a good site", mixed, 0],
-    ["a site with a bad article", { ...mixed, "bad.md": bad }, 1],
-  ])("writes nothing, not even the cache, for %s", async (_name, articles, code) => {
+    ["a good site", mixed, 0, 4],
+    ["a site with a bad article", { ...mixed, "bad.md": bad }, 1, 5],
+  ])("writes nothing, not even the cache, for %s", async (_name, articles, code, files) => {
     const dir = await site(articles);
     const before = await snapshot(dir);
     const result = await cli(dir, ["check", "--now", now]);
     expect(result.code).toBe(code);
     expect(await snapshot(dir)).toEqual(before);
-    expect(result.stderr).toMatch(/checked 5|checked 4/);
+    expect(result.stderr).toContain(`checked ${files} article files`);
   });
 });
 

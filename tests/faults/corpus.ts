@@ -27,16 +27,19 @@ export async function writeCorpus(articlesDir: string, count: number, variant: s
 }
 
 /**
- * Transpiles src/ (no type check: that is `tsc --noEmit`'s job) into a private folder inside
- * node_modules, so that packages resolve and someone else's rebuild of dist/ cannot interfere,
- * and returns a script that runs the CLI from it.
+ * Transpiles a source tree's src/ (no type check: that is `tsc --noEmit`'s job) into a private
+ * folder inside node_modules, so that packages resolve and someone else's rebuild of dist/ cannot
+ * interfere, and returns a script that runs the CLI from it.
+ * @param root the tree whose src/ and package.json to compile; the repository by default
+ * @param name the folder's name under node_modules/.cache
+ * @param cli the CLI module, relative to src/ (an older tree may keep it elsewhere)
  */
-export async function compileRunner(): Promise<string> {
-  const dir = path.join(repoRoot, "node_modules/.cache/wirefeed-faults");
-  const sources = (await readdir(path.join(repoRoot, "src"), { recursive: true })).filter((file) => file.endsWith(".ts"));
+export async function compileRunner(root = repoRoot, name = "wirefeed-faults", cli = "cli/main.js"): Promise<string> {
+  const dir = path.join(repoRoot, "node_modules/.cache", name);
+  const sources = (await readdir(path.join(root, "src"), { recursive: true })).filter((file) => file.endsWith(".ts"));
   await Promise.all(
     sources.map(async (file) => {
-      const { outputText } = ts.transpileModule(await readFile(path.join(repoRoot, "src", file), "utf8"), {
+      const { outputText } = ts.transpileModule(await readFile(path.join(root, "src", file), "utf8"), {
         compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2023, verbatimModuleSyntax: true },
       });
       const target = path.join(dir, "dist", file.replace(/\.ts$/, ".js"));
@@ -45,8 +48,8 @@ export async function compileRunner(): Promise<string> {
     }),
   );
   // dist/version.js reads ../package.json.
-  await copyFile(path.join(repoRoot, "package.json"), path.join(dir, "package.json"));
+  await copyFile(path.join(root, "package.json"), path.join(dir, "package.json"));
   const runner = path.join(dir, "run.mjs");
-  await writeFile(runner, 'import { main } from "./dist/cli/main.js";\nprocess.exitCode = await main(process.argv.slice(2));\n');
+  await writeFile(runner, `import { main } from "./dist/${cli}";\nprocess.exitCode = await main(process.argv.slice(2));\n`);
   return runner;
 }

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { configSchema } from "../../src/config/schema.js";
-import { createPreparer } from "../../src/build/stages/prepare.js";
+import { createPreparer } from "../../src/build/stages/article.js";
 import { resolveSite } from "../../src/build/stages/profiles/site.js";
 import { listArticleFiles } from "../../src/build/stages/read.js";
 import { discoveryFor } from "../../src/build/stages/profiles/site.js";
@@ -25,9 +25,9 @@ export async function readAs(profile: string, files: Record<string, string>, fil
   const found = (await listArticleFiles(root, discoveryFor(site, root, [path.join(root, "public"), path.join(root, "_site")]))).map((name) =>
     path.relative(root, name).split(path.sep).join("/"),
   );
-  const preparer = createPreparer({ articlesDir: root, config: parsed, site, now: Date.parse("2030-01-01T00:00:00Z"), keyPrefix: "test" });
+  const preparer = createPreparer({ articlesDir: root, config: parsed, site, now: Date.parse("2030-01-01T00:00:00Z") }, () => "test");
   const record = await preparer.prepare(path.join(root, file));
-  const meta = record.meta;
+  const meta = record.state === "parsed" || record.state === "rendered" ? record.meta : undefined;
   return {
     root,
     site,
@@ -36,6 +36,6 @@ export async function readAs(profile: string, files: Record<string, string>, fil
     meta,
     path: meta ? new URL(meta.url).pathname : undefined,
     problems: record.problems.map(({ rule, severity, line, column }) => `${line}:${column} ${severity} ${rule}`),
-    html: record.rendered?.body.html,
+    html: record.state === "rendered" && "inline" in record.body ? record.body.inline.html : undefined,
   };
 }

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { DigestedStream } from "../../src/build/incremental/previous-output.js";
+import { DigestedStream } from "../../src/formats/archive/gzip.js";
 
 it("a file whose stream fails fails whoever waits for its digest, instead of leaving them waiting", async () => {
   const stream = new DigestedStream(async function* () {

@@ -3,13 +3,9 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
-import type { SiteFacts } from "../stages/profiles/types.js";
-import type { Config } from "../../config/schema.js";
-import { version } from "../../version.js";
-import type { ArticleMeta } from "../stages/meta.js";
-import type { ArticleProblem, ArticleRecord, RenderedArticle } from "../stages/prepare.js";
-import type { LineIndex } from "../../formats/archive/records.js";
-import { hashCode } from "./code-hash.js";
+import type { ArticleProblem, ArticleRecord, RenderedArticle } from "../stages/article.js";
+import { type ArticleMeta, isPublished } from "../stages/meta.js";
+import type { WrittenOutputs } from "./previous-output.js";
 
 /**
  * The persistent cache of prepared articles. Layout of the cache folder:
@@ -25,50 +21,6 @@ import { hashCode } from "./code-hash.js";
 const magic = Buffer.from("wirefeed-cache\n1\n");
 const digestLength = 32;
 
-/** Version of the records' shape; bumped when a record of an older wirefeed would no longer fit. */
-const recordFormat = 3;
-
-/**
- * The part of every cache key that is the same for all articles of a build: the record format,
- * wirefeed's version, the V8 serialization version, the config and what the site's tool config says.
- * @param config the validated config
- * @param site the profile's reading of the site
- */
-export function keyPrefix(config: Config, site?: SiteFacts): string {
-  return createHash("sha256")
-    .update(JSON.stringify({ recordFormat, version, code: preparingCode, v8: process.versions.v8, config, site }))
-    .digest("hex");
-}
-
-// The code that prepares an article (front matter, normalizers, renderer, sanitizer) is part of every key.
-const preparingCode = hashCode(new URL("../stages/prepare.js", import.meta.url));
-
-/**
- * The cache key of one article file; its path is part of it, as the file name gives the slug and the source.
- * @param prefix from `keyPrefix`
- * @param relativePath the file relative to the articles folder
- * @param bytes the file's raw bytes
- */
-export function articleKey(prefix: string, relativePath: string, bytes: Uint8Array): string {
-  return createHash("sha256").update(prefix).update("\0").update(relativePath).update("\0").update(bytes).digest("hex");
-}
-
-/**
- * What the outputs are made of: the articles of the model, by key, in file order. Equal digests
- * mean byte-identical outputs, as every key covers the version, the config and the file.
- * @param prefix from `keyPrefix`
- * @param keys the keys of the articles in the model
- */
-export function outputsDigest(prefix: string, keys: readonly string[]): string {
-  const hash = createHash("sha256").update(prefix);
-  for (const key of keys) hash.update("\0").update(key);
-  return hash.digest("hex");
-}
-
-/** Published at `now` (milliseconds): not a draft, not dated or to be published later, not expired. */
-export const isPublished = (meta: ArticleMeta, now: number): boolean =>
-  !meta.draft && (meta.publishes ?? meta.date).getTime() <= now && (meta.expires === undefined || meta.expires.getTime() > now);
-
 /** An article as the manifest keeps it: everything but the body. */
 export interface CachedArticle {
   problems: ArticleProblem[];
@@ -82,25 +34,16 @@ export interface CachedArticle {
   stamp?: string;
 }
 
-/** The summary of a cached article that has a body. */
-export const cachedSummary = (cached: CachedArticle): string | undefined => (cached.rendered ? (cached.summary ?? cached.meta?.description) : undefined);
-
-/** One file the last build wrote, as it was left. */
-export interface WrittenFile {
-  path: string;
-  size: number;
-  mtimeMs: number;
-}
-
-/** What the last build wrote, and from what. */
-export interface WrittenOutputs {
-  digest: string;
-  outDir: string;
-  files: WrittenFile[];
-  /** The articles archive.json lists, so that the next build's removal guard need not read it. */
-  published?: { id: string; source: string }[];
-  /** Where each record is in archive/all.ndjson, so that the next build copies unchanged ones. */
-  lines?: LineIndex;
+/**
+ * The record a cached article stands for at `now`, with its body left in the cache; undefined
+ * when it cannot stand for one: a scheduled article that fell due was cached without a body.
+ */
+export function recordOf(key: string, cached: CachedArticle, now: number): ArticleRecord | undefined {
+  const { problems, meta } = cached;
+  if (!meta) return { state: "invalid", key, problems };
+  if (!isPublished(meta, now)) return { state: "parsed", key, problems, meta };
+  if (!cached.rendered) return undefined;
+  return { state: "rendered", key, problems, meta, summary: cached.summary ?? meta.description ?? "", body: { stored: key } };
 }
 
 /**
@@ -353,13 +296,14 @@ export class ArticleCache {
  * @param source the article file, relative to the articles folder
  * @param stamp its stamp, taken before it was read
  */
-export function cachedArticle(record: ArticleRecord, source: string, stamp: string | undefined): CachedArticle {
-  const summary = record.rendered?.summary ?? record.storedSummary;
+export function cachedArticle(record: ArticleRecord & { key: string }, source: string, stamp: string | undefined): CachedArticle {
+  const summary = record.state === "rendered" ? record.summary : undefined;
+  const meta = record.state === "parsed" || record.state === "rendered" ? record.meta : undefined;
   return {
     problems: record.problems,
-    ...(record.meta ? { meta: record.meta } : {}),
+    ...(meta ? { meta } : {}),
     rendered: summary !== undefined,
-    ...(summary !== undefined && summary !== record.meta?.description ? { summary } : {}),
+    ...(summary !== undefined && summary !== meta?.description ? { summary } : {}),
     source,
     ...(stamp !== undefined ? { stamp } : {}),
   };

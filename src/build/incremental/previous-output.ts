@@ -1,11 +1,10 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { createGzip } from "node:zlib";
 import { version } from "../../version.js";
-import type { OutputContent } from "../stages/write.js";
+import type { LineIndex } from "../../formats/archive/records.js";
+import { mapLimited, readConcurrency } from "../runtime/map-limited.js";
+import type { OutputContent, OutputFiles } from "../stages/write.js";
 import { hashCode } from "./code-hash.js";
 
 /**
@@ -28,31 +27,109 @@ export function inputKey(parts: readonly string[]): string {
   return hash.digest("hex");
 }
 
+/** One file the last build wrote, as it was left. */
+export interface WrittenFile {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** What the last build wrote, and from what: kept in the article cache's manifest. */
+export interface WrittenOutputs {
+  digest: string;
+  outDir: string;
+  files: WrittenFile[];
+  /** The articles archive.json lists, so that the next build's removal guard need not read it. */
+  published?: { id: string; source: string }[];
+  /** Where each record is in archive/all.ndjson, so that the next build copies unchanged ones. */
+  lines?: LineIndex;
+}
+
+/** Size and modification time of output files; -1 for a file that is gone. */
+export async function describeOutput(outDir: string, files: readonly string[]): Promise<WrittenFile[]> {
+  return mapLimited(files, readConcurrency, async (file) => {
+    const info = await stat(path.join(outDir, file)).catch(() => undefined);
+    return { path: file, size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1 };
+  });
+}
+
 /**
- * The previous output folder as far as reuse goes: which input keys its files were built from.
- * Keys go into the new state as they are decided; `stateFile()` writes them.
+ * The previous output folder, opened once per build: everything the build may reuse of it. What
+ * the last build recorded (in the cache) is trusted only for files still as it left them (same size
+ * and modification time); the state file says which input key each file was built from. Keys go
+ * into the new state as they are decided; `stateFile()` writes them.
  */
-export class OutputReuse {
+export class PreviousOutput {
   private readonly next = new Map<string, string>();
+  private readonly described = new Map<string, Promise<WrittenFile>>();
 
   private constructor(
     private readonly folder: string | undefined,
-    private readonly previous: ReadonlyMap<string, string>,
+    private readonly recorded: WrittenOutputs | undefined,
+    private readonly keys: ReadonlyMap<string, string>,
   ) {}
 
-  /** Reads the previous build's state; a missing, foreign or unreadable state means nothing is reused. */
-  static async open(folder: string | undefined): Promise<OutputReuse> {
-    if (folder === undefined) return new OutputReuse(undefined, new Map());
-    const previous = new Map<string, string>();
+  /**
+   * Reads the previous build's state; a missing, foreign or unreadable state means nothing is reused.
+   * @param folder the output folder, or undefined for a build that reuses nothing
+   * @param recorded what the cache says the last build wrote
+   */
+  static async open(folder: string | undefined, recorded?: WrittenOutputs): Promise<PreviousOutput> {
+    if (folder === undefined) return new PreviousOutput(undefined, undefined, new Map());
+    const keys = new Map<string, string>();
     try {
       const state = JSON.parse(await readFile(path.join(folder, statePath), "utf8")) as { format?: unknown; files?: unknown };
       if (state.format === stateFormat && state.files && typeof state.files === "object") {
-        for (const [file, key] of Object.entries(state.files)) if (typeof key === "string") previous.set(file, key);
+        for (const [file, key] of Object.entries(state.files)) if (typeof key === "string") keys.set(file, key);
       }
     } catch {
       // No usable state: every file is built anew, which is always correct.
     }
-    return new OutputReuse(folder, previous);
+    return new PreviousOutput(folder, recorded?.outDir === folder ? recorded : undefined, keys);
+  }
+
+  /** The recorded files of the last build that are still as it left them. */
+  private async intact(files: readonly WrittenFile[]): Promise<boolean> {
+    const folder = this.folder!;
+    const now = await mapLimited(files, readConcurrency, (file) => {
+      let described = this.described.get(file.path);
+      if (!described) {
+        described = describeOutput(folder, [file.path]).then(([found]) => found!);
+        this.described.set(file.path, described);
+      }
+      return described;
+    });
+    return now.every((found, index) => found.size === files[index]!.size && found.mtimeMs === files[index]!.mtimeMs);
+  }
+
+  private recordedFile(file: string): WrittenFile | undefined {
+    return this.recorded?.files.find((written) => written.path === file);
+  }
+
+  /** Every file of the previous output kept as it is, when it was made from the same articles and nobody touched it since. */
+  async whole(digest: string): Promise<OutputFiles | undefined> {
+    if (!this.recorded || this.recorded.digest !== digest) return undefined;
+    if (!(await this.intact(this.recorded.files))) return undefined;
+    return new Map(this.recorded.files.map((file) => [file.path, { reuse: true }]));
+  }
+
+  /**
+   * What the previous build published, when its record of archive.json still matches the file:
+   * reading 100 MB of archive would say the same.
+   */
+  async published(): Promise<WrittenOutputs["published"]> {
+    const archive = this.recordedFile("archive.json");
+    if (!this.recorded?.published || !archive || !(await this.intact([archive]))) return undefined;
+    return this.recorded.published;
+  }
+
+  /** The line index of the previous all.ndjson, when the file is as the previous build left it. */
+  async lineIndex(file: string): Promise<LineIndex | undefined> {
+    const lines = this.recorded?.lines;
+    const recorded = this.recordedFile(file);
+    if (!lines || !recorded || !(await this.intact([recorded]))) return undefined;
+    const indexed = lines.lengths.reduce((sum, length) => sum + length, 0);
+    return indexed === recorded.size ? lines : undefined;
   }
 
   /**
@@ -61,7 +138,7 @@ export class OutputReuse {
    */
   async unchanged(file: string, key: string, bytes?: number): Promise<boolean> {
     this.next.set(file, key);
-    if (this.folder === undefined || this.previous.get(file) !== key) return false;
+    if (this.folder === undefined || this.keys.get(file) !== key) return false;
     const size = await stat(path.join(this.folder, file)).then(
       (found) => (found.isFile() ? found.size : undefined),
       () => undefined,
@@ -84,6 +161,25 @@ export class OutputReuse {
     };
   }
 
+  /** Marks files whose new bytes equal the previous output's as reused, so they are neither rewritten nor touched. */
+  async keepUnchanged(files: OutputFiles): Promise<OutputFiles> {
+    const folder = this.folder;
+    if (folder === undefined) return files;
+    await mapLimited([...files], readConcurrency, async ([file, content]) => {
+      if (typeof content !== "string" && !(content instanceof Uint8Array)) return;
+      const bytes = typeof content === "string" ? Buffer.from(content) : content;
+      const before = await stat(path.join(folder, file)).catch(() => undefined);
+      if (
+        before?.isFile() &&
+        before.size === bytes.length &&
+        Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(await readFile(path.join(folder, file)))
+      ) {
+        files.set(file, { reuse: true });
+      }
+    });
+    return files;
+  }
+
   /** Where a file of the previous output is, when there is a previous output. */
   previousPath(file: string): string | undefined {
     return this.folder === undefined ? undefined : path.join(this.folder, file);
@@ -100,90 +196,4 @@ export class OutputReuse {
     const files = Object.fromEntries([...this.next].sort(([a], [b]) => (a < b ? -1 : 1)));
     return `${JSON.stringify({ format: stateFormat, version: 1, files }, null, 2)}\n`;
   }
-}
-
-/** Size and SHA-256 of a file's bytes. */
-export interface Digest {
-  bytes: number;
-  sha256: string;
-}
-
-/**
- * A file produced as a stream whose size and checksum are learned while it is written, for the
- * manifest. If the manifest asks before the file was written, the digest is computed from a
- * second, unwritten pass, so no write order can deadlock.
- */
-export class DigestedStream {
-  private result: Promise<Digest> | undefined;
-
-  constructor(private readonly produce: () => AsyncIterable<string | Uint8Array>) {}
-
-  /** The output content: a stream that hashes what it hands to the writer. */
-  content(): OutputContent {
-    return { stream: () => this.run() };
-  }
-
-  private async *run(): AsyncGenerator<Uint8Array> {
-    let settle: ((digest: Digest) => void) | undefined;
-    let fail: ((error: Error) => void) | undefined;
-    this.result ??= new Promise<Digest>((resolve, reject) => {
-      settle = resolve;
-      fail = reject;
-    });
-    // Whoever waits for this digest (the manifest, in another lane) must not wait forever for a
-    // pass that failed or was abandoned: it fails too, and the build with it.
-    this.result.catch(() => {});
-    let complete = false;
-    try {
-      yield* this.hashed((digest) => {
-        complete = true;
-        settle?.(digest);
-      });
-    } finally {
-      if (!complete) fail?.(new Error("The file was not written to its end"));
-    }
-  }
-
-  /** The produced bytes, hashed on their way through; `done` gets their size and checksum. */
-  private async *hashed(done: (digest: Digest) => void): AsyncGenerator<Uint8Array> {
-    const hash = createHash("sha256");
-    let bytes = 0;
-    for await (const chunk of this.produce()) {
-      const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
-      hash.update(buffer);
-      bytes += buffer.length;
-      yield buffer;
-    }
-    done({ bytes, sha256: hash.digest("hex") });
-  }
-
-  /** Size and checksum of the bytes `content()` writes. */
-  digest(): Promise<Digest> {
-    this.result ??= (async () => {
-      let digest: Digest | undefined;
-      for await (const _ of this.hashed((result) => {
-        digest = result;
-      }));
-      return digest!;
-    })();
-    return this.result;
-  }
-}
-
-/**
- * Level 4: zlib's default (6) makes files 1 % (the benchmark's articles) to 5 % (English prose)
- * smaller in nearly twice the time, and a build compresses every download it changes: a cold build
- * about twice the archive, an edit its year's two files.
- */
-export const gzipOptions = { level: 4 } as const;
-
-/**
- * Gzip with deterministic bytes: Node's zlib writes no file name and a zero mtime, so the same
- * input gives the same output with the same zlib.
- */
-export async function* gzipChunks(source: () => Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): AsyncGenerator<Uint8Array> {
-  const gzip = createGzip(gzipOptions);
-  const feeding = pipeline(Readable.from(source()), gzip);
-  for await (const chunk of gzip) yield chunk as Uint8Array;
-  await feeding;
 }

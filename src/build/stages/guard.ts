@@ -4,6 +4,10 @@ import { createInterface } from "node:readline";
 import path from "node:path";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { Position } from "../../text/yaml-document.js";
+import type { Stage } from "../context.js";
+import { outputsDigest } from "../incremental/keys.js";
+import { PreviousOutput, serializerCode } from "../incremental/previous-output.js";
+import { tally } from "./collect.js";
 
 /** An article the new build publishes, as the guard compares it with the previous archive. */
 export interface PublishedArticle {
@@ -130,3 +134,34 @@ export async function checkRemovals(
   }
   return diagnostics;
 }
+
+/**
+ * The stage: an output made from exactly these articles (the same digest, every file as the last
+ * build left it) is kept whole, and nothing can be lost; otherwise the new build must keep every
+ * article the previous one published. A dry run stops here; so does a build that failed (unless
+ * --keep-going) or would lose articles.
+ */
+export const guard: Stage = async (context) => {
+  const { options, outDir, display, source, published } = context;
+  const previous = await PreviousOutput.open(outDir, source?.outputs);
+  context.previous = previous;
+  // The code that makes the files is an input of the whole output, as the articles are.
+  context.digest = outputsDigest(
+    `${source?.prefix} ${serializerCode}`,
+    published.map(({ key }) => key),
+  );
+  context.reusable = options.dryRun ? undefined : await previous.whole(context.digest);
+  const before = context.reusable ? undefined : await previous.published();
+  const losses = context.reusable
+    ? []
+    : await checkRemovals(
+        outDir,
+        published.map(({ meta, article }) => ({ id: meta.id, source: article.source, file: display(article.file), position: meta.positions.id })),
+        { allowRemovals: options.allowRemovals === true, display, kept: context.kept, ...(before ? { previous: before } : {}) },
+      );
+  context.diagnostics.push(...losses);
+  tally(context);
+  context.outputs = source?.outputs;
+  // --keep-going builds past bad articles, never past lost ones.
+  if (options.dryRun || (context.failed && !options.keepGoing) || losses.length > 0) context.end = "finished";
+};

@@ -1,3 +1,4 @@
+import type { RuleId } from "../../diagnostics/diagnostic.js";
 import path from "node:path";
 import type { Config } from "../../config/schema.js";
 import { closest } from "../../diagnostics/suggest.js";
@@ -49,6 +50,10 @@ export interface ArticleMeta {
   /** Positions of the keys that identify the article, for duplicate reports. */
   positions: { slug: Position; id: Position };
 }
+
+/** Published at `now` (milliseconds): neither a draft nor dated later. */
+export const isPublished = (meta: ArticleMeta, now: number): boolean =>
+  !meta.draft && (meta.publishes ?? meta.date).getTime() <= now && (meta.expires === undefined || meta.expires.getTime() > now);
 
 /** Front matter keys and the aliases they accept. */
 const knownKeys = [
@@ -108,7 +113,7 @@ export function readArticleMeta(
   const errors: LocatedProblem[] = [];
   const warnings: LocatedProblem[] = [];
   const at = (key: string | (string | number)[]) => positionOf(typeof key === "string" ? [key] : key);
-  const error = (rule: string, message: string, hint: string, key: string | (string | number)[]) => errors.push({ rule, message, hint, ...at(key) });
+  const error = (rule: RuleId, message: string, hint: string, key: string | (string | number)[]) => errors.push({ rule, message, hint, ...at(key) });
 
   for (const key of Object.keys(data)) {
     if (knownKeys.includes(key)) continue;

@@ -65,6 +65,15 @@ const lazyBody: PropertyDescriptorMap = {
   },
 };
 
+/** Gives `item` a body read by `load` when its `html` or `text` is first read: the one way items get lazy bodies. */
+export function attachLazyBody(item: Item, load: () => Pick<RenderedBody, "html" | "text">): void {
+  bodyLoaders.set(item, load);
+  Object.defineProperties(item, lazyBody);
+}
+
+/** Whether `item`'s body is read when needed (it stayed in the cache), rather than held. */
+export const hasLazyBody = (item: Item): boolean => bodyLoaders.has(item);
+
 /**
  * Orders the articles and gives every tag one display name and slug across the whole site,
  * so "NATO" in one article and "nato" in another are the same tag everywhere.
@@ -98,8 +107,7 @@ export function buildModel(articles: readonly BuiltArticle[], config: Config): F
       // every object a hidden class of its own once the code is warm (about 600 bytes an item).
       const item = Object.assign({}, rest, { tags: resolved, summary, source }) as Item;
       if (typeof body === "function") {
-        bodyLoaders.set(item, body);
-        Object.defineProperties(item, lazyBody);
+        attachLazyBody(item, body);
       } else {
         Object.assign(item, { html: body.html, text: body.text });
       }

@@ -1,20 +1,18 @@
 import { createHash } from "node:crypto";
-import { renderHere } from "../runtime/workers/document-pool.js";
+import { renderHere } from "../../formats/render-here.js";
 import type { FeedModel, Item } from "./model.js";
 import { type LineIndex, recordLine } from "../../formats/archive/records.js";
 import { archiveFiles, archivePaths } from "../../formats/archive/files.js";
 import { archiveJsonSchema } from "../../formats/archive/schema.js";
 import { archivedFeeds, type FeedDocument } from "../../formats/archive/feeds.js";
-import { inputKey, OutputReuse, statePath } from "../incremental/previous-output.js";
+import { inputKey, PreviousOutput, statePath } from "../incremental/previous-output.js";
 import { renderTagsIndex, tagFeeds, tagsIndexPath } from "../../formats/tag-feeds.js";
 import type { OutputFiles } from "./write.js";
 
 /** Where the files of a build may come from besides the model. */
 export interface RenderOptions {
-  /** The previous output folder: files whose inputs did not change are kept from it, not rebuilt. */
-  previous?: string;
-  /** `previous`: the line index of the previous all.ndjson, when it is unchanged since; `next` is set to this build's once it is written. */
-  lineIndex?: { previous?: LineIndex; next?: LineIndex | undefined };
+  /** The previous output: files whose inputs did not change are kept from it, not rebuilt. */
+  previous?: PreviousOutput;
   /** Where the gzip twins are spooled while they are made (see `spoolFolder`); by default, in the system's temporary folder. */
   spool?: string;
   /** Renders feed documents on other threads; without it they are rendered on this one as they are written. */
@@ -34,9 +32,12 @@ function documentKey(document: FeedDocument, fingerprint: (item: Item) => string
  * and schema. Large files are streams; files whose inputs did not change are `{reuse: true}`.
  * `dispose` removes the scratch files of the streams once they are written (or abandoned).
  */
-export async function renderOutputs(model: FeedModel, options: RenderOptions = {}): Promise<{ files: OutputFiles; dispose: () => Promise<void> }> {
+export async function renderOutputs(
+  model: FeedModel,
+  options: RenderOptions = {},
+): Promise<{ files: OutputFiles; dispose: () => Promise<void>; lineIndex: () => LineIndex | undefined }> {
   const files: OutputFiles = new Map();
-  const reuse = await OutputReuse.open(options.previous);
+  const reuse = options.previous ?? (await PreviousOutput.open(undefined));
   // Whether anything about an item changed: its cache key (the file, the config, wirefeed's version)
   // and its resolved tags decide every field, so they stand for its record without serializing it;
   // an item without a key is hashed by its record, which covers every field.
@@ -63,8 +64,8 @@ export async function renderOutputs(model: FeedModel, options: RenderOptions = {
   }
   files.set(tagsIndexPath, renderTagsIndex(model));
   files.set(archivePaths.schema, `${JSON.stringify(archiveJsonSchema(), null, 2)}\n`);
-  const archive = await archiveFiles(model, fingerprint, reuse, options.lineIndex, options.spool);
+  const archive = await archiveFiles(model, fingerprint, reuse, options.spool);
   for (const [path, content] of archive.files) files.set(path, content);
   files.set(statePath, reuse.stateFile());
-  return { files, dispose: archive.dispose };
+  return { files, dispose: archive.dispose, lineIndex: archive.lineIndex };
 }

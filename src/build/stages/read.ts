@@ -1,3 +1,4 @@
+import type { RuleId } from "../../diagnostics/diagnostic.js";
 import { readFileSync, statSync } from "node:fs";
 import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
@@ -76,7 +77,7 @@ export async function listArticleFiles(root: string, options: DiscoveryOptions =
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
-const problemAt = (rule: string, message: string, hint: string, line = 1, column = 1): LocatedProblem[] => [{ rule, message, hint, line, column }];
+const problemAt = (rule: RuleId, message: string, hint: string, line = 1, column = 1): LocatedProblem[] => [{ rule, message, hint, line, column }];
 
 /** Finds the line and column of the first byte that is not valid UTF-8. */
 function firstInvalidUtf8(bytes: Buffer): { line: number; column: number } {

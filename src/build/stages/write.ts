@@ -93,9 +93,10 @@ export function abandonOutputSync(out: string): void {
 /**
  * Writes the files into a staging folder beside `out`, then swaps it in with two renames, so a
  * failure at any point leaves the previous output as it was (a kill between the renames is undone
- * by `recoverOutput` on the next run).
+ * by `recoverOutput` on the next run). When `complete()` says, once every file is written, that
+ * what was written is not right to publish (a body the cache lost), nothing is swapped in: returns false.
  */
-export async function writeOutput(out: string, files: OutputFiles): Promise<void> {
+export async function writeOutput(out: string, files: OutputFiles, complete: () => boolean = () => true): Promise<boolean> {
   const { folder, staging, retired } = siblings(out);
   await mkdir(folder, { recursive: true });
   await recoverOutput(out);
@@ -136,6 +137,10 @@ export async function writeOutput(out: string, files: OutputFiles): Promise<void
     const written = await Promise.allSettled(queues.map((queue) => mapLimited(queue, writeLanes, writeGroup)));
     const failure = written.find((queue) => queue.status === "rejected");
     if (failure) throw failure.reason;
+    if (!complete()) {
+      await rm(stage, { recursive: true, force: true });
+      return false;
+    }
     const aside = path.join(folder, `${retired}${process.pid}`);
     const hadOutput = await rename(out, aside).then(
       () => true,
@@ -146,6 +151,7 @@ export async function writeOutput(out: string, files: OutputFiles): Promise<void
     );
     await rename(stage, out);
     if (hadOutput) await rm(aside, { recursive: true, force: true });
+    return true;
   } catch (error) {
     await rm(stage, { recursive: true, force: true });
     throw error;

@@ -11,7 +11,8 @@ import type { FeedModel, Item } from "../../build/stages/model.js";
 import { calendarYear, formatRfc3339 } from "../../text/date.js";
 import type { OutputContent } from "../../build/stages/write.js";
 import { archiveFormatVersion, archiveJsonChunks, archiveNdjsonChunks, archiveSite, type LineIndex, PreviousLines, RecordLines } from "./records.js";
-import { type Digest, DigestedStream, gzipChunks, gzipOptions, inputKey, type OutputReuse } from "../../build/incremental/previous-output.js";
+import { inputKey, type PreviousOutput } from "../../build/incremental/previous-output.js";
+import { type Digest, DigestedStream, gzipChunks, gzipOptions } from "./gzip.js";
 
 /** Where the downloads' manifest, checksums and schema are published, relative to the output folder. */
 export const archivePaths = {
@@ -85,7 +86,7 @@ class GzipTwins {
    * @param spool the folder for the spools (see `spoolFolder` in write.ts); by default, one in the system's temporary folder
    */
   constructor(
-    private readonly reuse: OutputReuse,
+    private readonly reuse: PreviousOutput,
     private readonly spool?: string,
   ) {}
 
@@ -176,7 +177,7 @@ class GzipTwins {
   }
 }
 
-async function previousManifest(reuse: OutputReuse): Promise<Map<string, ManifestEntry>> {
+async function previousManifest(reuse: PreviousOutput): Promise<Map<string, ManifestEntry>> {
   const text = await reuse.previousText(archivePaths.manifest);
   try {
     const manifest = JSON.parse(text ?? "") as { version?: unknown; files?: ManifestEntry[] };
@@ -191,17 +192,17 @@ async function previousManifest(reuse: OutputReuse): Promise<Map<string, Manifes
  * The archive downloads, each with a gzip twin (except archive.json), the manifest and the
  * checksums. Every download is a stream; one whose articles did not change is the previous file,
  * kept (neither rewritten nor recompressed), so its bytes stay identical from build to build.
+ * `lineIndex()` tells, once the files are written, where each record is in this build's all.ndjson.
  * @param fingerprint a hash of one item's record, which decides whether a file changed
- * @param lineIndex `previous`: the line index of the previous all.ndjson, when the caller found that file unchanged since; `next` is set to this build's once known
+ * @param reuse the previous output, whose unchanged all.ndjson lines are copied rather than made again
  * @param spool where the gzip twins are spooled while they are made (see `spoolFolder` in write.ts)
  */
 export async function archiveFiles(
   model: FeedModel,
   fingerprint: (item: Item) => string,
-  reuse: OutputReuse,
-  lineIndex: { previous?: LineIndex; next?: LineIndex | undefined } = {},
+  reuse: PreviousOutput,
   spool?: string,
-): Promise<{ files: Map<string, OutputContent>; dispose: () => Promise<void> }> {
+): Promise<{ files: Map<string, OutputContent>; dispose: () => Promise<void>; lineIndex: () => LineIndex | undefined }> {
   const { config, items } = model;
   const files = new Map<string, OutputContent>();
   const before = await previousManifest(reuse);
@@ -223,12 +224,10 @@ export async function archiveFiles(
   };
 
   const downloads = plainDownloads(config, items);
-  const previousFile = lineIndex.previous && reuse.previousPath(allNdjsonPath);
-  const lines = new RecordLines(
-    config.timeZone,
-    undefined,
-    previousFile ? { lines: new PreviousLines(previousFile, lineIndex.previous!), fingerprint } : undefined,
-  );
+  const previousIndex = await reuse.lineIndex(allNdjsonPath);
+  const previousFile = previousIndex && reuse.previousPath(allNdjsonPath);
+  const lines = new RecordLines(config.timeZone, undefined, previousFile ? { lines: new PreviousLines(previousFile, previousIndex), fingerprint } : undefined);
+  let lineIndex: LineIndex | undefined;
   const keyOf = (download: Download) => inputKey(["archive", String(archiveFormatVersion), download.format, settings, ...download.items.map(fingerprint)]);
   const allGzipPath = `${allNdjsonPath}.gz`;
   const twins = new GzipTwins(reuse, spool);
@@ -258,7 +257,7 @@ export async function archiveFiles(
     // all.ndjson's twin is made of the years' twins; spools are removed once every file is written.
     const teed = hasTwin && !gzipKept && gzipPath !== allGzipPath;
     const kept = await keep(download.path, key);
-    if (download.path === allNdjsonPath && kept && lineIndex.previous) lineIndex.next = lineIndex.previous;
+    if (download.path === allNdjsonPath && kept) lineIndex = previousIndex;
     const digest =
       kept ??
       stream(
@@ -267,7 +266,7 @@ export async function archiveFiles(
           ? twins.teed(twin, chunks)
           : async function* () {
               yield* chunks();
-              if (download.path === allNdjsonPath) lineIndex.next = lines.index(download.items, fingerprint);
+              if (download.path === allNdjsonPath) lineIndex = lines.index(download.items, fingerprint);
             },
       );
     entries.push({ entry: describe(download.path, "none"), digest });
@@ -311,5 +310,6 @@ export async function archiveFiles(
       lines.close();
       await twins.dispose();
     },
+    lineIndex: () => lineIndex,
   };
 }

@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { WorkerSetup } from "./article-worker.js";
-import type { ArticleRecord } from "../../stages/prepare.js";
+import type { ArticleRecord } from "../../stages/article.js";
 
 /** Files a worker takes at a time: large enough to keep messages rare, small enough to balance the load. */
 const batchSize = 16;

@@ -1,29 +1,31 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { storeRendered } from "../../incremental/article-cache.js";
-import { createPreparer, type PrepareContext } from "../../stages/prepare.js";
+import { articleKey } from "../../incremental/keys.js";
+import { type ArticleRecord, createPreparer, type PrepareContext } from "../../stages/article.js";
 
 /** What the pool gives every worker at its start. */
 export interface WorkerSetup {
   context: PrepareContext;
+  /** From `keyPrefix`: the part of every key that stands for the config and the code. */
+  keyPrefix: string;
   /** Where bodies are stored, so they need not travel back to be written; absent without a cache. */
   cacheDir?: string;
 }
 
 // One preparer, hence one unified processor, per worker for the whole build.
 const setup = workerData as WorkerSetup;
-const preparer = createPreparer(setup.context);
+const preparer = createPreparer(setup.context, (relativePath, bytes) => articleKey(setup.keyPrefix, relativePath, bytes));
 
 parentPort!.on("message", async ({ batch, files }: { batch: number; files: string[] }) => {
-  const records = [];
+  const records: ArticleRecord[] = [];
   for (const file of files) {
-    const { rendered, ...record } = await preparer.prepare(file);
-    if (setup.cacheDir === undefined || record.key === undefined || !rendered) {
-      records.push({ ...record, ...(rendered ? { rendered } : {}) });
-      continue;
+    const record = await preparer.prepare(file);
+    if (setup.cacheDir !== undefined && record.state === "rendered" && "inline" in record.body) {
+      // The body stays in the cache, not in the main thread's memory, until an output file needs it.
+      storeRendered(setup.cacheDir, record.key, { body: record.body.inline, summary: record.summary });
+      record.body = { stored: record.key };
     }
-    // The body stays in the cache, not in the main thread's memory, until an output file needs it.
-    storeRendered(setup.cacheDir, record.key, rendered);
-    records.push({ ...record, storedSummary: rendered.summary });
+    records.push(record);
   }
   parentPort!.postMessage({ batch, records });
 });

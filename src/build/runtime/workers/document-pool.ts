@@ -1,19 +1,11 @@
 import { Worker } from "node:worker_threads";
 import type { DocumentWorkerSetup } from "./document-worker.js";
-import type { Item } from "../../stages/model.js";
+import { hasLazyBody, type Item } from "../../stages/model.js";
 import type { FeedDocument } from "../../../formats/archive/feeds.js";
 import { compiledWorker } from "./article-pool.js";
+import { renderHere } from "../../../formats/render-here.js";
 
 const workerScript = new URL("./document-worker.js", import.meta.url);
-
-/**
- * Renders a document on the calling thread. The serializers (and `feed` and xmldom with them) are
- * loaded only then: when the threads render every document, this thread never needs them.
- */
-export async function renderHere(document: FeedDocument): Promise<string> {
-  const { renderDocument } = await import("../../../formats/document.js");
-  return renderDocument(document);
-}
 
 /** Whether document threads can start: only from the compiled JavaScript (tests run the TypeScript sources). */
 export const documentWorkersAvailable = (): boolean => compiledWorker(workerScript);
@@ -29,7 +21,7 @@ const workerHeapMb = 128;
  * (`html` and `text` undefined, in their places): the thread reads it by the item's key.
  */
 function portable(item: Item, bodiesInCache: boolean): Item {
-  const lazy = bodiesInCache && item.key !== undefined && Object.getOwnPropertyDescriptor(item, "html")?.get !== undefined;
+  const lazy = bodiesInCache && item.key !== undefined && hasLazyBody(item);
   const copy: Record<string, unknown> = {};
   for (const name of Object.keys(item)) copy[name] = lazy && (name === "html" || name === "text") ? undefined : item[name as keyof Item];
   return copy as unknown as Item;

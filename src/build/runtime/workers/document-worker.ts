@@ -1,8 +1,8 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { readStoredBody } from "../../incremental/article-cache.js";
-import type { Item } from "../../stages/model.js";
 import type { FeedDocument } from "../../../formats/archive/feeds.js";
 import { renderDocument } from "../../../formats/document.js";
+import { BodyReader } from "../../incremental/bodies.js";
+import { attachLazyBody } from "../../stages/model.js";
 
 /** What the pool gives every document thread at its start. */
 export interface DocumentWorkerSetup {
@@ -12,42 +12,27 @@ export interface DocumentWorkerSetup {
 
 const { cacheDir } = workerData as DocumentWorkerSetup;
 
-type Body = { html: string; text: string };
-
 /**
- * The bodies the last document read: a page comes in three formats one after another, and with
- * one document thread each body is read and checked once for the three. Only those the next
- * document also holds are carried over, so memory stays one page's worth.
+ * A page comes in three formats one after another: with one document thread, each body is read
+ * and checked once for the three. Only the bodies the next document also holds are kept, so memory
+ * stays one page's worth.
  */
-let recentBodies = new Map<string, Body>();
-
-/** Gives an item whose body stayed in the cache accessors that read it there, in place of its `html` and `text`. */
-function withStoredBody(item: Item, bodies: Map<string, Body>): void {
-  if (item.html !== undefined || cacheDir === undefined || item.key === undefined) return;
-  const key = item.key;
-  const load = () => {
-    let body = bodies.get(key);
-    if (!body) {
-      body = readStoredBody(cacheDir, key)?.body;
-      if (!body) throw new Error(`The cached body of ${key} is missing or damaged`);
-      bodies.set(key, body);
-    }
-    return body;
-  };
-  Object.defineProperties(item, { html: { get: () => load().html, enumerable: true }, text: { get: () => load().text, enumerable: true } });
-}
+const bodies = cacheDir === undefined ? undefined : new BodyReader(cacheDir);
 
 parentPort!.on("message", (document: FeedDocument) => {
-  const bodies = new Map<string, Body>();
-  for (const { key } of document.page.items) {
-    const body = key === undefined ? undefined : recentBodies.get(key);
-    if (body) bodies.set(key!, body);
+  const { items } = document.page;
+  if (bodies) {
+    bodies.retain(items.flatMap(({ key }) => (key === undefined ? [] : [key])));
+    // An item that came without its body has it in the cache, under its key.
+    for (const item of items) if (item.html === undefined && item.key !== undefined) attachLazyBody(item, bodies.loader(item.key));
   }
-  recentBodies = bodies;
   try {
-    for (const item of document.page.items) withStoredBody(item, bodies);
-    parentPort!.postMessage({ text: renderDocument(document) });
+    const text = renderDocument(document);
+    // A lost body reads as empty: the calling thread renders the document instead, and finds the loss itself.
+    if (bodies && bodies.lost.size > 0) parentPort!.postMessage({ error: `Cached bodies are missing or damaged: ${[...bodies.lost].join(", ")}` });
+    else parentPort!.postMessage({ text });
   } catch (error) {
     parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) });
   }
+  bodies?.lost.clear();
 });

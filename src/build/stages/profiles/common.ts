@@ -3,6 +3,7 @@ import path from "node:path";
 import { parse as parseToml } from "smol-toml";
 import { parse as parseYaml } from "yaml";
 import { calendarDate, parseDate } from "../../../text/date.js";
+import type { MappedProblem } from "./types.js";
 
 /** A value as a list of strings: a list stays one, a string is one item, anything else none. */
 export const stringList = (value: unknown): string[] =>
@@ -118,7 +119,7 @@ export function lowerKeys(value: unknown): unknown {
 }
 
 /** The warning for a page its tool lists without a date, which a feed cannot place. */
-export const undatedPage = (tool: string) => ({
+export const undatedPage = (tool: string): MappedProblem => ({
   rule: "undated-page",
   message: `The page has no date: ${tool} lists it among the posts, but a feed cannot place it, so it is left out`,
   hint: "Add a `date:` to its front matter to publish it in the feeds.",

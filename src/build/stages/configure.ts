@@ -1,0 +1,85 @@
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { ConfigError, loadConfig } from "../../config/load.js";
+import { articlesFolder } from "../../config/schema.js";
+import type { Diagnostic, RuleId } from "../../diagnostics/diagnostic.js";
+import type { BuildContext, BuildOptions, BuildResult } from "../context.js";
+import { resolveSite } from "./profiles/site.js";
+
+export const usageError = (rule: RuleId, message: string, hint: string): Diagnostic => ({ rule, severity: "error", message, hint });
+
+/** The result of a build that could not start (or could not take its output folder): exit 2. */
+export function setupFailure(started: number, diagnostics: Diagnostic[], cacheEnabled: boolean): BuildResult {
+  return {
+    exitCode: 2,
+    diagnostics,
+    written: [],
+    unchanged: [],
+    counts: { articles: 0, published: 0, drafts: 0, scheduled: 0, errors: diagnostics.length, warnings: 0 },
+    cache: { enabled: cacheEnabled, hits: 0, stamped: 0, misses: 0, rebuilt: false },
+    workers: 0,
+    timings: { prepareMs: 0, outputsMs: 0, writeMs: 0, totalMs: performance.now() - started },
+  };
+}
+
+/**
+ * The first stage: reads `--now` and the config and resolves the folders, making the context the
+ * other stages share; or the setup failure that stops the build before it starts.
+ */
+export async function configure(options: BuildOptions): Promise<BuildContext | BuildResult> {
+  const started = performance.now();
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const display = (file: string) => path.relative(cwd, file) || ".";
+  const fail = (diagnostic: Diagnostic) => setupFailure(started, [diagnostic], options.cacheDir !== false);
+
+  const now = options.now === undefined ? new Date() : new Date(options.now);
+  if (Number.isNaN(now.getTime())) {
+    return fail(usageError("invalid-now", `--now "${String(options.now)}" is not a date`, "Pass an ISO 8601 instant, such as 2022-03-01T00:00:00Z."));
+  }
+  const configPath = path.resolve(cwd, options.config ?? "wirefeed.config.json");
+  let config: BuildContext["config"];
+  try {
+    config = await loadConfig(configPath, display(configPath));
+  } catch (error) {
+    if (error instanceof ConfigError) return setupFailure(started, error.diagnostics, options.cacheDir !== false);
+    throw error;
+  }
+  const configDir = path.dirname(configPath);
+  const articlesDir = options.articles ? path.resolve(cwd, options.articles) : path.resolve(configDir, articlesFolder(config));
+  const outDir = options.out ? path.resolve(cwd, options.out) : path.resolve(configDir, config.out);
+  const articlesStat = await stat(articlesDir).catch(() => undefined);
+  if (!articlesStat?.isDirectory()) {
+    return fail({
+      ...usageError(
+        "articles-not-found",
+        `The articles folder ${display(articlesDir)} does not exist`,
+        'Create it, or pass --articles DIR (or set "articles" in the config).',
+      ),
+      file: display(articlesDir),
+    });
+  }
+  const resolved = await resolveSite(config, articlesDir, display);
+  if (!resolved.ok) return fail(resolved.diagnostic);
+  return {
+    options,
+    started,
+    cwd,
+    display,
+    now,
+    config,
+    site: resolved.site,
+    articlesDir,
+    outDir,
+    diagnostics: [],
+    counts: { articles: 0, published: 0, drafts: 0, scheduled: 0, errors: 0, warnings: 0 },
+    timings: { prepareMs: 0, outputsMs: 0, writeMs: 0, totalMs: 0 },
+    written: [],
+    unchanged: [],
+    end: undefined,
+    failed: false,
+    files: [],
+    articles: [],
+    published: [],
+    kept: new Set(),
+  };
+}
