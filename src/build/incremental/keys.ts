@@ -5,7 +5,7 @@ import { version } from "../../version.js";
 import { hashCode } from "./code-hash.js";
 
 /** Version of the cached records' shape; bumped when a record of an older wirefeed would no longer fit. */
-const recordFormat = 4;
+const recordFormat = 5;
 
 // The code that prepares an article (read, front matter, normalizers, renderer, sanitizer) is part of
 // every key; the cache and the threads that run it are not, so tuning them keeps every cached article.
