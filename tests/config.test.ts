@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { configJsonSchema } from "../src/config/json-schema.js";
 import { ConfigError, parseConfig } from "../src/config/load.js";
+import { articlesFolder } from "../src/config/schema.js";
 import { repoRoot } from "./helpers/build.js";
 
 const problemsOf = (text: string) => {
@@ -18,7 +19,13 @@ const problemsOf = (text: string) => {
 describe("config validation", () => {
   it("accepts the repository's own config", async () => {
     const config = parseConfig(await readFile(path.join(repoRoot, "wirefeed.config.json"), "utf8"), "wirefeed.config.json");
-    expect(config).toMatchObject({ title: "The World Desk", url: "https://worlddesk.example/", timeZone: "Asia/Kolkata", articles: "articles", out: "output" });
+    expect(config).toMatchObject({ title: "The World Desk", url: "https://worlddesk.example/", timeZone: "Asia/Kolkata", profile: "wirefeed", out: "output" });
+    expect(articlesFolder(config)).toBe("articles");
+  });
+
+  it("takes the config's folder as the site with a tool profile, unless articles names another", () => {
+    expect(articlesFolder(parseConfig('{"url": "https://example.com/", "profile": "hugo"}', "c.json"))).toBe(".");
+    expect(articlesFolder(parseConfig('{"url": "https://example.com/", "profile": "auto", "articles": "site"}', "c.json"))).toBe("site");
   });
 
   it("fills the defaults of a config that gives only the url", () => {

@@ -1,4 +1,5 @@
 import type { Config } from "../config/schema.js";
+import type { SiteFacts } from "./stages/profiles/types.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ArticleSource, SourcedArticle } from "./incremental/article-source.js";
 import type { PreviousOutput, WrittenOutputs } from "./incremental/previous-output.js";
@@ -82,6 +83,8 @@ export interface BuildContext {
   readonly now: Date;
   readonly configPath: string;
   readonly config: Config;
+  /** The site's profile (`auto` resolved) and what its tool's config says. */
+  readonly site: SiteFacts;
   readonly articlesDir: string;
   readonly outDir: string;
   diagnostics: Diagnostic[];

@@ -24,7 +24,20 @@ const aliasTable = z.record(z.string().min(1), z.string().min(1));
 export const configSchema = z
   .strictObject({
     $schema: z.string().optional().describe("Path or URL of this file's JSON Schema, for editors."),
-    articles: z.string().min(1).default("articles").describe("Folder of article files, relative to the config file; --articles overrides it."),
+    articles: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Folder of article files, relative to the config file; --articles overrides it. Default "articles"; with a tool profile, the config file\'s folder (the site).',
+      ),
+    profile: z
+      .enum(["wirefeed", "hugo", "jekyll", "eleventy", "astro", "auto"])
+      .default("wirefeed")
+      .describe(
+        "Whose site layout and front matter to read: wirefeed's own, a Hugo, Jekyll, Eleventy or Astro site, or auto (detected from the tool's config file).",
+      ),
+    ignoreKeys: z.array(z.string().min(1)).default([]).describe("Front matter keys that belong to another tool or a theme: never warned about."),
     out: z.string().min(1).default("output").describe("Folder the build writes, relative to the config file; --out overrides it."),
     outShared: z
       .boolean()
@@ -101,8 +114,10 @@ export const configSchema = z
       ),
     pages: z
       .boolean()
-      .default(true)
-      .describe("Write an HTML page for every article, a front page, tag pages and an archive page; false when another tool makes the pages."),
+      .optional()
+      .describe(
+        "Write an HTML page for every article, a front page, tag pages and an archive page. Default: true; false under a tool profile, whose tool makes the pages.",
+      ),
     feedStyle: z
       .enum(["css", "xsl", "none"])
       .default("css")
@@ -112,6 +127,9 @@ export const configSchema = z
 
 /** A validated configuration with every default filled in. */
 export type Config = z.output<typeof configSchema>;
+
+/** The articles folder as the config names it: with a tool profile, the site is the config file's folder. */
+export const articlesFolder = (config: Config): string => config.articles ?? (config.profile === "wirefeed" ? "articles" : ".");
 
 /** The keys a config file may hold, for did-you-mean hints. */
 export const configKeys = Object.keys(configSchema.shape);

@@ -53,6 +53,12 @@ export const catalogue = {
     meaning: "A value of the wrong type or form (a relative `url`, an unknown `timeZone`, a `permalink` without `:slug`).",
     fix: "Follow the message; the JSON Schema in `schema/` lists every key.",
   },
+  "invalid-tool-config": {
+    severity: "error",
+    group: "Setup (exit 2)",
+    meaning: "With a profile: the tool's own config (`hugo.toml`, `config.yml`, `_config.yml`) does not parse, or names a time zone that does not exist.",
+    fix: "Fix it so that the tool accepts it, or set `profile` to the tool the site is made with.",
+  },
   "articles-not-found": {
     severity: "error",
     group: "Setup (exit 2)",
@@ -148,8 +154,47 @@ export const catalogue = {
   "executable-front-matter": {
     severity: "error",
     group: "Front matter",
-    meaning: "`---js`, `---javascript`, `---coffee`: front matter that is code. It is never run.",
+    meaning: "`---js`, `---javascript`, `---coffee`: front matter that is code. It is never run. With a profile it is a warning, and the file is left out.",
     fix: "Write the front matter in YAML.",
+  },
+  "invalid-toml": {
+    severity: "error",
+    group: "Front matter",
+    meaning: "With a profile: TOML front matter (between `+++` lines) that does not parse.",
+    fix: "Fix the line shown: quote strings, and write dates, numbers, lists and tables as TOML does.",
+  },
+  "invalid-json": {
+    severity: "error",
+    group: "Front matter",
+    meaning: "With a profile: JSON front matter (a leading `{...}`, or between `---json` and `---`) that does not parse or is not an object.",
+    fix: "Write one JSON object, with double quotes around every key and string.",
+  },
+  "template-syntax": {
+    severity: "warning",
+    group: "Front matter",
+    meaning:
+      "With a profile: a Liquid or Nunjucks tag or expression, a Hugo shortcode or MDX code (`import`, JSX, `{...}`) in the body that has no plain rendering; it is dropped from the feeds (a paired tag keeps its inner text).",
+    fix: "Nothing, if the feeds may go without it; otherwise write it as Markdown or HTML.",
+  },
+  "template-permalink": {
+    severity: "warning",
+    group: "Front matter",
+    meaning: "With the Eleventy profile: a `permalink` that is a template, which wirefeed does not run; the default URL is used.",
+    fix: "Write the permalink as a plain path.",
+  },
+  "misspelled-publication-key": {
+    severity: "error",
+    group: "Front matter",
+    meaning:
+      "With a profile: a key one letter from `draft`, `date`, `published`, `expiryDate` or `publishDate` (`drafft: true`); the article would be published against its author's wish.",
+    fix: "Fix the key, or list it in `ignoreKeys` if the theme really uses it.",
+  },
+  "undated-page": {
+    severity: "warning",
+    group: "Front matter",
+    meaning:
+      "With the Hugo or Eleventy profile: a post without a date (Eleventy's `Created` and `Last Modified` name the file system's); a feed cannot place it, so it is left out.",
+    fix: "Add a `date:`.",
   },
   "unsupported-front-matter": {
     severity: "error",
@@ -178,16 +223,11 @@ export const catalogue = {
   "unknown-key": {
     severity: "warning",
     group: "Front matter",
-    meaning: "A front matter key wirefeed does not know; the hint suggests the closest one.",
-    fix: "Fix the typo or remove the key (`--strict` makes this an error).",
-  },
-  "misspelled-publication-key": {
-    severity: "error",
-    group: "Front matter",
     meaning:
-      "An unknown key a typo away from one that decides publication (`draft`, `date`, `published`, `publishDate`, `expiryDate`): ignoring it could publish a draft or an embargoed story.",
-    fix: "Use the suggested key; for Hugo's `publishDate`, `date`.",
+      "A front matter key wirefeed does not know; the hint suggests the closest one. With a profile, only a near miss of a key the profile reads (any other key is the theme's, as the tool treats it).",
+    fix: "Fix the typo or remove the key, or list it in `ignoreKeys` (`--strict` makes this an error).",
   },
+
   "missing-title": { severity: "error", group: "Fields", meaning: "No `title`, or one that is empty (or only markup).", fix: 'Add `title: "Your headline"`.' },
   "empty-title": { severity: "error", group: "Fields", meaning: "No `title`, or one that is empty (or only markup).", fix: 'Add `title: "Your headline"`.' },
   "invalid-type": {

@@ -7,6 +7,7 @@
 import { lstat, mkdir, readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ConfigError, loadConfig } from "../config/load.js";
+import { articlesFolder } from "../config/schema.js";
 import type { Diagnostic, RuleId } from "../diagnostics/diagnostic.js";
 import { calendarDate } from "../text/date.js";
 import { slugify } from "../text/slug.js";
@@ -80,7 +81,7 @@ export async function importSettings(cwd: string, config: string | undefined): P
   const configPath = path.resolve(cwd, config ?? "wirefeed.config.json");
   try {
     const loaded = await loadConfig(configPath, path.relative(cwd, configPath) || configPath);
-    return { timeZone: loaded.timeZone, articles: path.resolve(path.dirname(configPath), loaded.articles) };
+    return { timeZone: loaded.timeZone, articles: path.resolve(path.dirname(configPath), articlesFolder(loaded)) };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     if (config === undefined && error.diagnostics.every((d) => d.rule === "config-not-found")) {

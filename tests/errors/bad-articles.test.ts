@@ -148,8 +148,8 @@ const cases: Record<string, Case> = {
   "publised: false": { input: fm("title: Embargoed", "date: 2022-02-25", "publised: false"), rule: "misspelled-publication-key", line: 4, column: 1 },
   expiryDat: { input: fm("title: Offer", "date: 2022-02-25", "expiryDat: 2022-03-01"), rule: "misspelled-publication-key", line: 4, column: 1 },
   expiry_date: { input: fm("title: Offer", "date: 2022-02-25", "expiry_date: 2022-03-01"), rule: "misspelled-publication-key", line: 4, column: 1 },
-  "publishDate (Hugo's name) beside date": {
-    input: fm("title: Embargoed", "date: 2022-02-25", "publishDate: 2030-01-01"),
+  "publishDat beside date": {
+    input: fm("title: Embargoed", "date: 2022-02-25", "publishDat: 2030-01-01"),
     rule: "misspelled-publication-key",
     line: 4,
     column: 1,

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../../config/schema.js";
+import type { SiteFacts } from "../stages/profiles/types.js";
 import { mapLimited, readConcurrency } from "../runtime/map-limited.js";
 import { minimumForWorkers, prepareOnWorkers, workersAvailable } from "../runtime/workers/article-pool.js";
 import type { ArticleRecord } from "../stages/article.js";
@@ -24,6 +25,8 @@ export interface SourcedArticle {
 export interface ArticleSourceOptions {
   articlesDir: string;
   config: Config;
+  /** The site's profile and what its tool's config says. */
+  site: SiteFacts;
   /** Milliseconds since the epoch. */
   now: number;
   /** The cache folder, or undefined for a build that renders every article anew. */
@@ -54,12 +57,12 @@ export class ArticleSource {
     private readonly options: ArticleSourceOptions,
     private readonly cache: ArticleCache | undefined,
   ) {
-    this.prefix = keyPrefix(options.config);
+    this.prefix = keyPrefix(options.config, options.site);
     this.stats = { enabled: options.cacheDir !== undefined, hits: 0, stamped: 0, misses: 0, rebuilt: cache?.rebuilt ?? false };
   }
 
   static async open(options: ArticleSourceOptions): Promise<ArticleSource> {
-    const cache = options.cacheDir === undefined ? undefined : await ArticleCache.open(options.cacheDir, keyPrefix(options.config));
+    const cache = options.cacheDir === undefined ? undefined : await ArticleCache.open(options.cacheDir, keyPrefix(options.config, options.site));
     return new ArticleSource(options, cache);
   }
 
@@ -137,8 +140,8 @@ export class ArticleSource {
 
   /** Runs the per-article stages on `files`: on worker threads when there are enough of them. */
   private async prepare(files: readonly string[]): Promise<ArticleRecord[]> {
-    const { articlesDir, config, now, threads } = this.options;
-    const context = { articlesDir, config, now };
+    const { articlesDir, config, site, now, threads } = this.options;
+    const context = { articlesDir, config, site, now };
     const storeDir = this.storeDir;
     if (files.length >= minimumForWorkers && threads > 1 && workersAvailable()) {
       this.workersUsed = Math.max(this.workersUsed, threads);

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import type { Config } from "../../config/schema.js";
+import type { SiteFacts } from "../stages/profiles/types.js";
 import { version } from "../../version.js";
 import { hashCode } from "./code-hash.js";
 
 /** Version of the cached records' shape; bumped when a record of an older wirefeed would no longer fit. */
-const recordFormat = 4;
+const recordFormat = 5;
 
 // The code that prepares an article (read, front matter, normalizers, renderer, sanitizer) is part of
 // every key; the cache and the threads that run it are not, so tuning them keeps every cached article.
@@ -12,12 +13,14 @@ const preparingCode = hashCode(new URL("../stages/article.js", import.meta.url))
 
 /**
  * The part of every cache key that is the same for all articles of a build: the record format,
- * wirefeed's version, the preparing code, the V8 serialization version and the config.
+ * wirefeed's version, the preparing code, the V8 serialization version, the config, and what the
+ * site's tool config says (a changed `baseurl` changes every URL).
  * @param config the validated config
+ * @param site the profile's reading of the site
  */
-export function keyPrefix(config: Config): string {
+export function keyPrefix(config: Config, site?: SiteFacts): string {
   return createHash("sha256")
-    .update(JSON.stringify({ recordFormat, version, code: preparingCode, v8: process.versions.v8, config }))
+    .update(JSON.stringify({ recordFormat, version, code: preparingCode, v8: process.versions.v8, config, site }))
     .digest("hex");
 }
 

@@ -4,6 +4,8 @@ import type { Severity } from "../../diagnostics/diagnostic.js";
 import { summarize } from "../../text/summary.js";
 import { splitFrontMatter, type LocatedProblem } from "./front-matter.js";
 import { isPublished, readArticleMeta, type ArticleMeta } from "./meta.js";
+import { type ProfiledArticle, readProfiled } from "./profiles/apply.js";
+import type { SiteFacts } from "./profiles/types.js";
 import { loadArticleFile } from "./read.js";
 import { createRenderer, type RenderedBody, type Renderer } from "./render.js";
 
@@ -26,7 +28,8 @@ export type ArticleBody = { inline: RenderedBody } | { stored: string };
  * a pure function of the cache key, so it can be cached and computed on any thread. The states,
  * in the order a file moves through them:
  * - `unreadable`: the file could not be read as text; it has no key, so the failure is never cached;
- * - `invalid`: its front matter or metadata has errors that leave no article;
+ * - `invalid`: its front matter or metadata has errors that leave no article, or its tool's profile
+ *   says it is not a post (an about page, a draft in JavaScript front matter);
  * - `parsed`: an article, not published at the build's `now` (a draft, or scheduled), so not rendered;
  * - `rendered`: a published article with its body and summary.
  */
@@ -40,12 +43,26 @@ export type ArticleRecord =
 export interface PrepareContext {
   articlesDir: string;
   config: Config;
+  /** The site's profile and what its tool's config says. */
+  site: SiteFacts;
   /** Milliseconds since the epoch: articles dated later are scheduled and not rendered yet. */
   now: number;
 }
 
 /** The cache key of a file from its path relative to the articles folder and its bytes: given by the caller, so this module never depends on the cache. */
 export type KeyOf = (relativePath: string, bytes: Uint8Array) => string;
+
+/** An article file's front matter and body, read as wirefeed's own or through its tool's profile. */
+function readArticle(text: string, relativePath: string, context: PrepareContext): ProfiledArticle & { config?: Config } {
+  if (context.site.profile !== "wirefeed") {
+    const read = readProfiled(text, relativePath, context.site, context.config);
+    // Dates are read in the tool's own zone when its config names one.
+    return read.kind === "article" && context.site.timeZone ? { ...read, config: { ...context.config, timeZone: context.site.timeZone } } : read;
+  }
+  const split = splitFrontMatter(text);
+  if (!split.ok) return { kind: "failed", problems: split.problems, severity: "error" };
+  return { kind: "article", split: split.value, errors: [], warnings: [], body: () => ({ body: split.value.body, warnings: [] }) };
+}
 
 const withSeverity = (problems: readonly LocatedProblem[], severity: Severity): ArticleProblem[] => problems.map((problem) => ({ ...problem, severity }));
 
@@ -67,16 +84,19 @@ export function createPreparer(context: PrepareContext, keyOf: KeyOf) {
       const loaded = await loadArticleFile(file, articlesDir, config.maxArticleBytes);
       if (!loaded.ok) return { state: "unreadable", problems: withSeverity(loaded.problems, "error") };
       const key = keyOf(loaded.file.relativePath, loaded.file.bytes);
-      const split = splitFrontMatter(loaded.file.text);
-      if (!split.ok) return { state: "invalid", key, problems: withSeverity(split.problems, "error") };
-      const { meta, errors, warnings } = readArticleMeta(split.value, path.basename(file), config);
-      const problems = [...withSeverity(errors, "error"), ...withSeverity(warnings, "warning")];
+      const read = readArticle(loaded.file.text, loaded.file.relativePath, context);
+      if (read.kind === "failed") return { state: "invalid", key, problems: withSeverity(read.problems, read.severity) };
+      if (read.kind === "not-a-post") return { state: "invalid", key, problems: withSeverity(read.warnings, "warning") };
+      const { meta, errors, warnings } = readArticleMeta(read.split, path.basename(file), read.config ?? config, read.place);
+      const problems = [...withSeverity([...read.errors, ...errors], "error"), ...withSeverity([...read.warnings, ...warnings], "warning")];
       if (!meta) return { state: "invalid", key, problems };
       if (!isPublished(meta, now)) return { state: "parsed", key, problems, meta };
+      const source = read.body();
+      problems.push(...withSeverity(source.warnings, "warning"));
       renderer ??= createRenderer({ allowDataImages: config.allowDataImages });
-      const { assets, ...body } = renderer.render(split.value.body, meta.url);
+      const { assets, ...body } = renderer.render(source.body, meta.url);
       // Positions in the file, not the body, like every other problem of an article.
-      if (assets.length > 0) meta.assets = assets.map((asset) => ({ ...asset, line: asset.line + split.value.bodyLine - 1 }));
+      if (assets.length > 0) meta.assets = assets.map((asset) => ({ ...asset, line: asset.line + read.split.bodyLine - 1 }));
       return { state: "rendered", key, problems, meta, summary: meta.description ?? summarize(body.firstParagraph), body: { inline: body } };
     },
   };

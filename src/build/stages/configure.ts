@@ -1,9 +1,11 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { ConfigError, loadConfig } from "../../config/load.js";
+import { articlesFolder } from "../../config/schema.js";
 import type { Diagnostic, RuleId } from "../../diagnostics/diagnostic.js";
 import type { BuildContext, BuildOptions, BuildResult } from "../context.js";
 import { refuseOutFolder } from "./out-folder.js";
+import { resolveSite } from "./profiles/site.js";
 
 export const usageError = (rule: RuleId, message: string, hint: string): Diagnostic => ({ rule, severity: "error", message, hint });
 
@@ -45,7 +47,7 @@ export async function configure(options: BuildOptions): Promise<BuildContext | B
     throw error;
   }
   const configDir = path.dirname(configPath);
-  const articlesDir = options.articles ? path.resolve(cwd, options.articles) : path.resolve(configDir, config.articles);
+  const articlesDir = options.articles ? path.resolve(cwd, options.articles) : path.resolve(configDir, articlesFolder(config));
   const outDir = options.out ? path.resolve(cwd, options.out) : path.resolve(configDir, config.out);
   const articlesStat = await stat(articlesDir).catch(() => undefined);
   if (!articlesStat?.isDirectory()) {
@@ -61,6 +63,10 @@ export async function configure(options: BuildOptions): Promise<BuildContext | B
   const cache = options.cacheDir === false ? undefined : path.resolve(cwd, options.cacheDir ?? "node_modules/.cache/wirefeed");
   const refused = await refuseOutFolder({ out: outDir, cwd, config: configPath, articles: articlesDir, cache, shared: config.outShared, display });
   if (refused) return fail(refused);
+  const resolved = await resolveSite(config, articlesDir, display);
+  if (!resolved.ok) return fail(resolved.diagnostic);
+  // Beside Hugo, Jekyll, Eleventy or Astro, the tool makes the pages: wirefeed's would replace them.
+  config = { ...config, pages: config.pages ?? resolved.site.profile === "wirefeed" };
   return {
     options,
     started,
@@ -69,6 +75,7 @@ export async function configure(options: BuildOptions): Promise<BuildContext | B
     now,
     configPath,
     config,
+    site: resolved.site,
     articlesDir,
     outDir,
     diagnostics: [],

@@ -49,6 +49,8 @@ export interface ArticleMeta {
   assets?: BodyAsset[];
   /** From `expiryDate`: the moment the article leaves the outputs. */
   expires?: Date;
+  /** When the article enters the feeds, when that is later than its date (Hugo's `publishDate`). */
+  publishes?: Date;
   /** Positions of the keys that identify the article, for duplicate reports. */
   positions: { slug: Position; id: Position };
 }
@@ -57,11 +59,17 @@ export interface ArticleMeta {
 /** Why an article is or is not in the outputs at `now` (milliseconds). */
 export type PublicationState = "published" | "draft" | "scheduled" | "expired";
 
-/** A draft; else scheduled when dated later; else expired once its `expiryDate` has come; else published. */
+/** A draft; else scheduled until its date (or a later `publishDate`); else expired once its `expiryDate` has come; else published. */
 export const publicationState = (meta: ArticleMeta, now: number): PublicationState =>
-  meta.draft ? "draft" : meta.date.getTime() > now ? "scheduled" : meta.expires !== undefined && meta.expires.getTime() <= now ? "expired" : "published";
+  meta.draft
+    ? "draft"
+    : (meta.publishes ?? meta.date).getTime() > now
+      ? "scheduled"
+      : meta.expires !== undefined && meta.expires.getTime() <= now
+        ? "expired"
+        : "published";
 
-/** Published at `now` (milliseconds): neither a draft, nor dated later, nor expired. */
+/** Published at `now` (milliseconds): neither a draft, nor scheduled, nor expired. */
 export const isPublished = (meta: ArticleMeta, now: number): boolean => publicationState(meta, now) === "published";
 
 /** Front matter keys and the aliases they accept. */
@@ -86,18 +94,23 @@ const knownKeys = [
   "draft",
   "published",
   "expiryDate",
+  "publishDate",
   "lang",
 ];
 
 /**
  * Keys that decide whether and when an article is published. A key a typo away from one of them is
- * an error, not a warning: `drafft: true` would otherwise publish the draft. `publishDate` is not
- * wirefeed's (it is Hugo's): written as such, it would be ignored and the article published now.
+ * an error, not a warning: `drafft: true` would otherwise publish the draft.
  */
 const publicationKeys = ["draft", "date", "published", "publishDate", "expiryDate"];
 
 /** A typo of a publication key: one edit in a short key, two in a longer one. */
 const publicationTypoDistance = (key: string): number => (key.length <= 5 ? 1 : 2);
+/** Where a tool profile says the article's page is: its URL and a slug unique to it. */
+export interface ArticlePlace {
+  url: string;
+  slug: string;
+}
 
 const typeName = (value: unknown): string =>
   value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "object" ? "a map" : `a ${typeof value}`;
@@ -114,11 +127,13 @@ const tagAuthority = (siteUrl: string): string => new URL(siteUrl).hostname;
  * @param split the front matter and its positions
  * @param fileName the article's file name, a fallback for the slug
  * @param config the validated site config
+ * @param place the page a tool profile makes of the file, instead of the permalink pattern
  */
 export function readArticleMeta(
   split: SplitArticle,
   fileName: string,
   config: Config,
+  place?: ArticlePlace,
 ): { meta?: ArticleMeta; errors: LocatedProblem[]; warnings: LocatedProblem[] } {
   const { data, positionOf } = split;
   const errors: LocatedProblem[] = [];
@@ -229,6 +244,8 @@ export function readArticleMeta(
     const checked = validateSlug(rawSlug, "slug");
     if (checked.ok) slug = checked.value;
     else errors.push({ ...checked.problem, ...at("slug") });
+  } else if (place) {
+    slug = place.slug;
   } else {
     slug = parseArticleFileName(fileName)?.slug || slugify(path.parse(fileName).name) || slugify(title);
     if (!slug) error("empty-slug", "No slug can be made from the file name or the title", "Add a `slug: my-article` line to the front matter.", "title");
@@ -262,6 +279,15 @@ export function readArticleMeta(
     else expires = parsed.value;
   }
 
+  const optionalDate = (key: string): Date | undefined => {
+    if (data[key] === undefined || data[key] === null || data[key] === "") return undefined;
+    const parsed = parseDate(data[key], config.timeZone);
+    if (parsed.ok) return parsed.value;
+    errors.push({ ...parsed.problem, ...at(key) });
+    return undefined;
+  };
+  const publishes = optionalDate("publishDate");
+
   const lang = text("lang");
   if (lang !== undefined && !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang))
     error("invalid-lang", `"${lang}" is not a BCP 47 language tag`, "Write a tag such as en, fa or pt-BR.", "lang");
@@ -272,7 +298,7 @@ export function readArticleMeta(
   const day = calendarDate(date, config.timeZone);
   const permalink = config.permalink.replaceAll(":year", day.year).replaceAll(":month", day.month).replaceAll(":day", day.day).replaceAll(":slug", slug);
   // The permalink is relative to the site URL, which may be a subfolder ("https://example.org/news/").
-  const url = new URL(permalink.replace(/^\/+/, ""), config.url).href;
+  const url = place?.url ?? new URL(permalink.replace(/^\/+/, ""), config.url).href;
   const id = explicitId
     ? /^[A-Za-z][A-Za-z0-9+.-]*:/.test(explicitId)
       ? explicitId
@@ -290,6 +316,8 @@ export function readArticleMeta(
     draft,
     positions: { slug: at(rawSlug !== undefined ? "slug" : "title"), id: at(rawId !== undefined ? "id" : "date") },
   };
+  if (expires) meta.expires = expires;
+  if (publishes && publishes > date) meta.publishes = publishes;
   if (description) meta.description = description;
   if (image) meta.image = image;
   if (lang) meta.lang = lang;

@@ -9,6 +9,7 @@ export const prepare: Stage = async (context) => {
   context.source = await ArticleSource.open({
     articlesDir: context.articlesDir,
     config: context.config,
+    site: context.site,
     now: context.now.getTime(),
     cacheDir: options.cacheDir === false ? undefined : path.resolve(context.cwd, options.cacheDir ?? "node_modules/.cache/wirefeed"),
     store: !options.dryRun,

@@ -17,19 +17,37 @@ export interface SourceFile {
 
 export type LoadedFile = { ok: true; file: SourceFile } | { ok: false; path: string; problems: LocatedProblem[] };
 
-const articleExtensions = new Set([".md", ".markdown"]);
+const articleExtensions = [".md", ".markdown"];
+
+/** Where to look for articles below the articles folder, and what to pass over. */
+export interface DiscoveryOptions {
+  /** Folders to walk, relative to the root; default the root itself. Missing ones are skipped. */
+  folders?: readonly string[];
+  /** File extensions that can be articles, lowercase with the dot. */
+  extensions?: readonly string[];
+  /** Absolute folders never entered: the output and the cache, when they lie inside the root. */
+  exclude?: readonly string[];
+  /** Whether a file, by its path relative to the root (forward slashes), can be an article. */
+  accept?: (relativePath: string) => boolean;
+}
+
+/** Never articles, wherever they are: installed packages carry hundreds of README.md files. */
+const neverEntered = new Set(["node_modules"]);
 
 /**
- * Lists article files below `root`, sorted: hidden (`.`) and private (`_`) entries are skipped,
- * and symbolic links are followed only while they stay inside the articles folder.
+ * Lists article files below `root`, sorted: hidden (`.`) and private (`_`) entries and
+ * node_modules are skipped, as are the excluded folders, and symbolic links are followed only
+ * while they stay inside the articles folder.
  */
-export async function listArticleFiles(root: string): Promise<string[]> {
+export async function listArticleFiles(root: string, options: DiscoveryOptions = {}): Promise<string[]> {
   const realRoot = await realpath(root);
+  const extensions = new Set(options.extensions ?? articleExtensions);
+  const excluded = new Set((options.exclude ?? []).map((folder) => path.resolve(folder)));
   const found: string[] = [];
   const walk = async (folder: string): Promise<void> => {
     const entries = await readdir(folder, { withFileTypes: true });
     for (const entry of entries) {
-      if (entry.name.startsWith(".") || entry.name.startsWith("_")) continue;
+      if (entry.name.startsWith(".") || entry.name.startsWith("_") || neverEntered.has(entry.name)) continue;
       const full = path.join(folder, entry.name);
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
@@ -41,12 +59,20 @@ export async function listArticleFiles(root: string): Promise<string[]> {
         isDirectory = false;
         isFile = targetStat.isFile();
       }
-      if (isDirectory) await walk(full);
-      else if (isFile && articleExtensions.has(path.extname(entry.name).toLowerCase())) found.push(full);
+      if (isDirectory) {
+        if (!excluded.has(full)) await walk(full);
+      } else if (isFile && extensions.has(path.extname(entry.name).toLowerCase())) {
+        const relative = path.relative(root, full).split(path.sep).join("/");
+        if (!options.accept || options.accept(relative)) found.push(full);
+      }
     }
   };
-  await walk(root);
-  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const folder of options.folders ?? ["."]) {
+    const start = path.resolve(root, folder);
+    if (excluded.has(start) || !(await stat(start).catch(() => undefined))?.isDirectory()) continue;
+    await walk(start);
+  }
+  return [...new Set(found)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });

@@ -46,7 +46,8 @@ export async function pageFiles(model: FeedModel, inputs: PageInputs): Promise<{
   const files = new Map<string, OutputContent>();
   if (config.feedStyle === "css") files.set(stylesheetPaths.feedCss, feedCss);
   if (config.feedStyle === "xsl") files.set(stylesheetPaths.feedXsl, feedXsl);
-  if (!config.pages) return { files, diagnostics: [] };
+  // Unset means on: the build sets it off under a tool profile (see configure).
+  if (config.pages === false) return { files, diagnostics: [] };
 
   const { reuse, fingerprint } = inputs;
   const settings = JSON.stringify(config);
