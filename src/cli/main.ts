@@ -2,7 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { closest } from "../diagnostics/suggest.js";
-import { formatDiagnostics, formatGithubAnnotations, summaryLine } from "../diagnostics/report.js";
+import { formatDiagnostics, formatGithubAnnotations, printable, summaryLine } from "../diagnostics/report.js";
 import { runImport, runNew } from "./import.js";
 import { type CliIo, defaultIo, usage } from "./io.js";
 
@@ -136,6 +136,8 @@ const environmentErrors: Record<string, string> = {
   EMFILE: "Too many open files: raise the limit (ulimit -n) or pass --workers 1.",
   ENOTDIR: "A path that should be a folder is a file: check --articles, --out and --cache-dir.",
   EEXIST: "A path that should be a folder is a file: check --articles, --out and --cache-dir.",
+  EBUSY: "The path is busy or a mount point (such as --out /), and cannot be replaced: pass --out to a folder of its own.",
+  ENOENT: "A path the build needed is missing or could not be made (a read-only or vanished --cache-dir or --out?): check them, or pass --no-cache.",
 };
 
 /**
@@ -146,7 +148,8 @@ function reportCrash(error: unknown, io: CliIo, verbose: boolean): number {
   const systemError = error as NodeJS.ErrnoException;
   const hint = typeof systemError?.code === "string" ? environmentErrors[systemError.code] : undefined;
   if (hint) {
-    io.stderr(`wirefeed: ${systemError.message}\n  hint: ${hint}\n`);
+    // Node's message says what was being done: the call, and the path it was done to.
+    io.stderr(printable(`wirefeed: ${systemError.message}`) + `\n  hint: ${hint}\n`);
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -6,11 +6,16 @@ const absoluteHttpUrl = z.string().refine((value) => URL.canParse(value) && /^ht
 });
 
 /** The site URL always ends in "/", so that relative paths resolve below it even when the site lives in a subfolder. */
-const siteUrl = absoluteHttpUrl.transform((value) => {
-  const url = new URL(value);
-  if (!url.pathname.endsWith("/")) url.pathname += "/";
-  return url.href;
-});
+const siteUrl = absoluteHttpUrl
+  // Every link and id is built on it: a user:password@ part would publish the password in all of them.
+  .refine((value) => !URL.canParse(value) || (new URL(value).username === "" && new URL(value).password === ""), {
+    message: "must not hold a user name or password (user:password@): every link would publish them",
+  })
+  .transform((value) => {
+    const url = new URL(value);
+    if (!url.pathname.endsWith("/")) url.pathname += "/";
+    return url.href;
+  });
 
 const timeZoneName = z.string().refine(isValidTimeZone, { message: "must be an IANA time zone name, such as UTC or Europe/Berlin" });
 
@@ -72,6 +77,17 @@ export const configSchema = z
       .min(1)
       .default(5 * 1024 * 1024)
       .describe("Largest article file accepted, in bytes."),
+    maxNestingDepth: z
+      .int()
+      .min(1)
+      .default(100)
+      .describe("Deepest nesting of lists, block quotes and HTML elements in an article body; deeper is an error (nesting-too-deep)."),
+    maxInlineMarkers: z
+      .int()
+      .min(1)
+      .default(1000)
+      .describe("Most emphasis and link markers (*, _, [, ]) in one paragraph or list item; more is an error (too-many-markers)."),
+    maxTagsPerArticle: z.int().min(1).default(100).describe("Most tags on one article; more is an error (too-many-tags)."),
     archivePageSize: z.int().min(1).max(10000).default(100).describe("Items per archived feed page (RFC 5005)."),
     removed: z
       .array(

@@ -386,6 +386,37 @@ export const catalogue = {
     meaning: "`new` would overwrite an existing article.",
     fix: "Choose another title, or edit the existing one.",
   },
+  "date-out-of-range": {
+    severity: "error",
+    group: "Fields",
+    meaning:
+      "A date outside the years 1 to 9999 in UTC or in the config's `timeZone` (`0000-01-01`, `9999-12-31T23:59:59-14:00`): feeds write four-digit years.",
+    fix: "Correct the year.",
+  },
+  "reserved-tag-slug": {
+    severity: "warning",
+    group: "Fields",
+    meaning: "A tag whose slug is a name Windows reserves (`con`, `nul`, `aux`, `com1`, `lpt9` ...): its feeds go to `tags/<slug>-tag/`.",
+    fix: "Nothing, or a `tagAliases` entry for another name.",
+  },
+  "too-many-tags": {
+    severity: "error",
+    group: "Fields",
+    meaning: "More tags than `maxTagsPerArticle` (100): each tag is three feeds holding the article.",
+    fix: "Keep the tags readers follow, or raise the bound.",
+  },
+  "nesting-too-deep": {
+    severity: "error",
+    group: "Fields",
+    meaning: "Lists, quotes or HTML elements nest deeper than `maxNestingDepth` (100); the position is where the bound is crossed.",
+    fix: "Flatten them, or raise the bound.",
+  },
+  "too-many-markers": {
+    severity: "error",
+    group: "Fields",
+    meaning: "A paragraph or list item holds more than `maxInlineMarkers` (1000) `*`, `_`, `[`, `]`.",
+    fix: "Split it with blank lines, escape literal markers (`\\*`), or raise the bound.",
+  },
 } as const satisfies Record<string, Rule>;
 
 /** A rule id: only those of the catalogue can be reported. */

@@ -9,6 +9,13 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   );
 }
 
+/**
+ * Control characters as escapes (`\n` as `\x0a`): a file name or value holding a newline or a
+ * terminal escape would otherwise print a line of its own, such as a forged diagnostic.
+ */
+export const printable = (text: string): string =>
+  text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => `\\x${character.charCodeAt(0).toString(16).padStart(2, "0")}`);
+
 /** Formats diagnostics as `file:line:column severity message [rule]` with the hint below, grouped by file. */
 export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
   const lines: string[] = [];
@@ -16,8 +23,8 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
   for (const d of sortDiagnostics(diagnostics)) {
     if (previousFile !== undefined && d.file !== previousFile) lines.push("");
     previousFile = d.file;
-    lines.push(`${place(d)} ${d.severity} ${d.message} [${d.rule}]`);
-    lines.push(`  hint: ${d.hint}`);
+    lines.push(printable(`${place(d)} ${d.severity} ${d.message} [${d.rule}]`));
+    lines.push(printable(`  hint: ${d.hint}`));
   }
   return lines.join("\n");
 }

@@ -52,7 +52,8 @@ export function renderRss(page: FeedPage, items: readonly string[] = page.items.
   const feed = new Feed({
     id: page.feedId,
     title: forXmlJsText(page.title),
-    description: forXmlJsText(describe(page)),
+    // Readers render a channel's description as HTML, as they do an item's: text is escaped for HTML first, then for XML.
+    description: forXmlJsText(textAsHtml(describe(page))),
     link: onSite(page, page.homeUrl),
     language: config.language,
     ...(config.copyright ? { copyright: forXmlJsText(config.copyright) } : {}),

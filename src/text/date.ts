@@ -119,7 +119,7 @@ export function parseDate(input: unknown, timeZone: string): Result<Date> {
       return fail("invalid-date", "Date is an invalid date object.", ACCEPTED_FORMS);
     }
     // js-yaml reads an unquoted 2024-03-01 as UTC midnight; the author meant a calendar date.
-    return ok(new Date(wallClockToEpochMs(utcFields(input.getTime()), timeZone)));
+    return inYearRange(String(input.toISOString()), wallClockToEpochMs(utcFields(input.getTime()), timeZone), timeZone);
   }
   if (typeof input !== "string") {
     return fail(
@@ -150,7 +150,26 @@ export function parseDate(input: unknown, timeZone: string): Result<Date> {
   const wallClock = toTwentyFourHourClock(parsed);
   const offsetMinutes = parsed.zone === undefined ? undefined : zoneOffsetMinutes(parsed.zone);
   const epochMs = offsetMinutes === undefined ? wallClockToEpochMs(wallClock, timeZone) : fieldsToUtcMs(wallClock) - offsetMinutes * MINUTE_MS;
-  return ok(new Date(epochMs));
+  return inYearRange(text, epochMs, timeZone);
+}
+
+// Date.UTC reads years 0 to 99 as 1900 to 1999: the first instant of year 1 is set by its fields.
+const FIRST_MS = new Date(0).setUTCFullYear(1, 0, 1);
+const LAST_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/**
+ * The instant as a date, when it falls in years 1 to 9999 both in UTC and in `timeZone`: the
+ * feeds write four-digit years (RFC 3339, RFC 822), and year 0 or 10000 would come out as a
+ * different date or none (`0000-01-01` read in a zone of 1800 became "0005-12-31T00:00:00+78888:00").
+ */
+function inYearRange(text: string, epochMs: number, timeZone: string): Result<Date> {
+  const local = Number.isFinite(epochMs) ? epochMs + offsetMsAt(Math.min(Math.max(epochMs, FIRST_MS), LAST_MS), timeZone) : Number.NaN;
+  if (epochMs >= FIRST_MS && epochMs <= LAST_MS && local >= FIRST_MS && local <= LAST_MS) return ok(new Date(epochMs));
+  return fail(
+    "date-out-of-range",
+    `Date "${text}" falls outside the years 1 to 9999 (in UTC or in the time zone ${timeZone}), which feeds cannot carry`,
+    "Check the year: write a four-digit year from 0001 to 9999, not at the very edge of that range.",
+  );
 }
 
 /** RFC 3339 with the offset of `timeZone` at that instant, seconds precision, e.g. "2022-02-25T00:00:00+03:30" or "...Z" for UTC. */

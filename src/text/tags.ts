@@ -65,8 +65,25 @@ function capitals(name: string): number {
   return name.match(CAPITAL)?.length ?? 0;
 }
 
-/** URL slug of a tag name: slugify, or for a name with no letters or digits at all (an emoji) its code points in hex, so every tag gets a page. */
+/** Names Windows reserves for devices in every folder, with or without an extension: `tags/con/` cannot be checked out there. */
+const reservedName = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\.|$)/i;
+
+/** The slug a tag would have if Windows did not reserve it (con, nul, aux, com1, lpt9 ...); undefined for every other tag. */
+export function reservedTagSlug(name: string): string | undefined {
+  const slug = plainTagSlug(name);
+  return reservedName.test(slug) ? slug : undefined;
+}
+
+/**
+ * URL slug of a tag name: slugify, or for a name with no letters or digits at all (an emoji) its
+ * code points in hex, so every tag gets a page; a name Windows reserves gets `-tag` after it.
+ */
 export function tagSlug(name: string): string {
+  const slug = plainTagSlug(name);
+  return reservedName.test(slug) ? `${slug}-tag` : slug;
+}
+
+function plainTagSlug(name: string): string {
   const slug = slugify(name);
   if (slug !== "") return slug;
   const codePoints = [...tagKey(name)].filter((character) => character !== " ");

@@ -7,6 +7,7 @@ import { isPublished, readArticleMeta, type ArticleMeta } from "./meta.js";
 import { type ProfiledArticle, readProfiled } from "./profiles/apply.js";
 import type { SiteFacts } from "./profiles/types.js";
 import { loadArticleFile } from "./read.js";
+import { scanBody } from "./bounds.js";
 import { createRenderer, type RenderedBody, type Renderer } from "./render.js";
 
 /** A problem of one article, with its severity; the file is added by the build, which knows how to show it. */
@@ -93,8 +94,22 @@ export function createPreparer(context: PrepareContext, keyOf: KeyOf) {
       if (!isPublished(meta, now)) return { state: "parsed", key, problems, meta };
       const source = read.body();
       problems.push(...withSeverity(source.warnings, "warning"));
+      // The parsers recurse, and some of their steps grow with the square of what they match:
+      // bounds are checked on the text, in one linear pass, before any of them sees it.
+      const { bodyLine } = read.split;
+      const scan = scanBody(source.body, bodyLine, config);
+      if (scan.problem) return { state: "invalid", key, problems: [...problems, { ...scan.problem, severity: "error" }] };
       renderer ??= createRenderer({ allowDataImages: config.allowDataImages });
-      const { assets, ...body } = renderer.render(source.body, meta.url);
+      let rendered: ReturnType<Renderer["render"]>;
+      try {
+        rendered = renderer.render(source.body, meta.url);
+      } catch (error) {
+        // The scan keeps the parsers well inside the stack; should one still overflow it, the article fails, not the build.
+        if (!(error instanceof RangeError)) throw error;
+        const problem = { rule: "nesting-too-deep", message: "The body nests too deeply to render", hint: "Flatten its lists, quotes or HTML." } as const;
+        return { state: "invalid", key, problems: [...problems, { ...problem, severity: "error", line: bodyLine, column: 1 }] };
+      }
+      const { assets, ...body } = rendered;
       // Positions in the file, not the body, like every other problem of an article.
       if (assets.length > 0) meta.assets = assets.map((asset) => ({ ...asset, line: asset.line + read.split.bodyLine - 1 }));
       return { state: "rendered", key, problems, meta, summary: meta.description ?? summarize(body.firstParagraph), body: { inline: body } };

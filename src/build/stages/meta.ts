@@ -8,7 +8,7 @@ import { calendarDate, parseDate } from "../../text/date.js";
 import { normalizeCredit } from "../../text/image-credit.js";
 import { imageMediaType } from "../../text/mime.js";
 import { parseArticleFileName, slugify, validateSlug } from "../../text/slug.js";
-import { cleanTag, splitTags, uniqueTags } from "../../text/tags.js";
+import { cleanTag, reservedTagSlug, splitTags, tagSlug, uniqueTags } from "../../text/tags.js";
 import { cleanBlock, cleanInline, plainTitle } from "../../text/text.js";
 import type { Position } from "../../text/yaml-document.js";
 import type { BodyAsset } from "./render.js";
@@ -55,7 +55,6 @@ export interface ArticleMeta {
   positions: { slug: Position; id: Position };
 }
 
-/** Published at `now` (milliseconds): neither a draft nor dated later. */
 /** Why an article is or is not in the outputs at `now` (milliseconds). */
 export type PublicationState = "published" | "draft" | "scheduled" | "expired";
 
@@ -71,6 +70,9 @@ export const publicationState = (meta: ArticleMeta, now: number): PublicationSta
 
 /** Published at `now` (milliseconds): neither a draft, nor scheduled, nor expired. */
 export const isPublished = (meta: ArticleMeta, now: number): boolean => publicationState(meta, now) === "published";
+
+/** The schemes an explicit id may have (README: "an absolute IRI (tag:, urn:, https:)"). */
+const idSchemes = new Set(["tag", "urn", "http", "https"]);
 
 /** Front matter keys and the aliases they accept. */
 const knownKeys = [
@@ -237,6 +239,24 @@ export function readArticleMeta(
       );
   }
   const tags = uniqueTags(rawTags.map((tag) => cleanTag(tag, config.tagAliases)));
+  for (const tag of tags) {
+    const reserved = reservedTagSlug(tag);
+    if (reserved !== undefined)
+      warnings.push({
+        rule: "reserved-tag-slug",
+        message: `The tag "${tag}" would have the folder tags/${reserved}/, a name Windows reserves; its feeds are at tags/${tagSlug(tag)}/`,
+        hint: "Nothing to do unless you want another folder: then use `tagAliases` to give the tag another name.",
+        ...at(tagKeys[0]!),
+      });
+  }
+  // Every tag is a feed in three formats holding the whole article: tags multiply its output.
+  if (tags.length > config.maxTagsPerArticle)
+    error(
+      "too-many-tags",
+      `The article has ${tags.length} tags; at most ${config.maxTagsPerArticle} are allowed`,
+      "Keep the tags readers follow, or raise `maxTagsPerArticle` in the config.",
+      tagKeys[0]!,
+    );
 
   let slug: string | undefined;
   const rawSlug = text("slug");
@@ -255,8 +275,17 @@ export function readArticleMeta(
   let explicitId: string | undefined;
   if (rawId !== undefined) {
     const checked = validateSlug(rawId, "id");
-    if (checked.ok) explicitId = checked.value;
-    else errors.push({ ...checked.problem, ...at("id") });
+    const scheme = checked.ok ? /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(checked.value)?.[1]?.toLowerCase() : undefined;
+    if (!checked.ok) errors.push({ ...checked.problem, ...at("id") });
+    // An id is written as the RSS guid and the Atom id, which readers may follow as a link: only schemes that name, never run.
+    else if (scheme !== undefined && !idSchemes.has(scheme))
+      error(
+        "unsafe-id",
+        `The id "${checked.value}" has the scheme "${scheme}:", which is not one of tag:, urn:, http: and https:`,
+        "Write a plain id such as `my-article`, or a tag:, urn: or https: IRI.",
+        "id",
+      );
+    else explicitId = checked.value;
   }
 
   const flag = (key: "draft" | "published", hint: string): boolean | undefined => {

@@ -10,6 +10,7 @@ import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { VFile } from "vfile";
 import { stripXmlInvalid } from "../../text/text.js";
+import "./linear-edits.js";
 
 /** Body text as the renderer wants it: NFC, no characters XML cannot carry, no stray no-break spaces at line ends. */
 const prepareMarkdown = (markdown: string): string =>
