@@ -286,19 +286,6 @@ export class ArticleCache {
     return this.manifest?.prefix === this.prefix ? this.manifest.outputs : undefined;
   }
 
-  /** The cached body of `key`, or undefined when it is missing or cannot be trusted. */
-  async readRendered(key: string): Promise<RenderedArticle | undefined> {
-    const bytes = await readFile(bodyPath(this.dir, key)).catch(() => undefined);
-    const value = bytes && unseal(bytes);
-    if (!isObject(value) || value.key !== key || !isObject(value.rendered)) return undefined;
-    return value.rendered as unknown as RenderedArticle;
-  }
-
-  /** `readRendered`, synchronously: for bodies read only when an output file needs them. */
-  readRenderedSync(key: string): RenderedArticle | undefined {
-    return readStoredBody(this.dir, key);
-  }
-
   /**
    * Saves this build's articles (the shards that changed) and the manifest, then deletes the
    * bodies no article uses any more. Shards are written before the manifest that vouches for them:

@@ -7,22 +7,22 @@ export type Body = Pick<RenderedBody, "html" | "text">;
 const lostBody: Body = { html: "", text: "" };
 
 /**
- * Reads the bodies that stayed in the article cache, keeping the last few: a feed reads an item's
- * HTML and text one after the other, and a page comes in three formats one after another. A body
+ * Reads the bodies that stayed in the article cache, keeping the last few: an item's HTML and text
+ * are read one after the other, for each format it is written in. A body
  * the cache lost, or cannot vouch for, is recorded in `lost` and read as empty: whoever made
  * outputs with it must not publish them, and prepares those articles again (see the output stage).
  */
 export class BodyReader {
   readonly lost = new Set<string>();
-  private recent = new Map<string, Body>();
+  private readonly recent = new Map<string, Body>();
 
   /**
    * @param cacheDir the cache folder the bodies are in
-   * @param keep how many bodies to keep at most; `retain` drops the others explicitly
+   * @param keep how many bodies to keep at most
    */
   constructor(
     private readonly cacheDir: string,
-    private readonly keep = Number.POSITIVE_INFINITY,
+    private readonly keep: number,
   ) {}
 
   read(key: string): Body {
@@ -41,15 +41,5 @@ export class BodyReader {
   /** A loader of `key`'s body, for a model item whose body is read when first needed. */
   loader(key: string): () => Body {
     return () => this.read(key);
-  }
-
-  /** Keeps only the bodies of `keys`: those the next document holds too. */
-  retain(keys: Iterable<string>): void {
-    const kept = new Map<string, Body>();
-    for (const key of keys) {
-      const body = this.recent.get(key);
-      if (body) kept.set(key, body);
-    }
-    this.recent = kept;
   }
 }

@@ -65,14 +65,11 @@ const lazyBody: PropertyDescriptorMap = {
   },
 };
 
-/** Gives `item` a body read by `load` when its `html` or `text` is first read: the one way items get lazy bodies. */
-export function attachLazyBody(item: Item, load: () => Pick<RenderedBody, "html" | "text">): void {
+/** Gives `item` a body read by `load` when its `html` or `text` is first read. */
+function attachLazyBody(item: Item, load: () => Pick<RenderedBody, "html" | "text">): void {
   bodyLoaders.set(item, load);
   Object.defineProperties(item, lazyBody);
 }
-
-/** Whether `item`'s body is read when needed (it stayed in the cache), rather than held. */
-export const hasLazyBody = (item: Item): boolean => bodyLoaders.has(item);
 
 /**
  * Orders the articles and gives every tag one display name and slug across the whole site,

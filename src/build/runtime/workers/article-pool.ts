@@ -14,7 +14,7 @@ export const minimumForWorkers = 64;
 const workerScript = new URL("./article-worker.js", import.meta.url);
 
 /** Whether a worker script can start: only from the compiled JavaScript (tests run the TypeScript sources). */
-export const compiledWorker = (script: URL): boolean => import.meta.url.endsWith(".js") && existsSync(fileURLToPath(script));
+const compiledWorker = (script: URL): boolean => import.meta.url.endsWith(".js") && existsSync(fileURLToPath(script));
 
 /** Whether render threads can start. */
 export const workersAvailable = (): boolean => compiledWorker(workerScript);
