@@ -23,6 +23,15 @@ export interface Diagnostic {
   column?: number;
 }
 
+/** An error of the build's setup or input as a whole, in the file named when there is one. */
+export const errorDiagnostic = (rule: RuleId, message: string, hint: string, file?: string): Diagnostic => ({
+  rule,
+  severity: "error",
+  message,
+  hint,
+  ...(file === undefined ? {} : { file }),
+});
+
 /** A problem found by a pure normalizer, before a file or position is known. */
 export interface Problem {
   rule: RuleId;

@@ -8,7 +8,7 @@ import { lstat, mkdir, readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ConfigError, loadConfig } from "../config/load.js";
 import { articlesFolder } from "../config/schema.js";
-import type { Diagnostic, RuleId } from "../diagnostics/diagnostic.js";
+import { type Diagnostic, errorDiagnostic } from "../diagnostics/diagnostic.js";
 import { calendarDate } from "../text/date.js";
 import { slugify } from "../text/slug.js";
 import { analyzeText, type Detection } from "./analyze.js";
@@ -63,14 +63,6 @@ const IMPORTABLE = new Set([".txt", ".text", ".html", ".htm"]);
 const ARTICLE_NAME = /^\d{4}-\d{2}-\d{2}-[\p{L}\p{N}\p{M}]+(?:-[\p{L}\p{N}\p{M}]+)*\.md$/u;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-const setupError = (rule: RuleId, message: string, hint: string, file?: string): Diagnostic => ({
-  rule,
-  severity: "error",
-  message,
-  hint,
-  ...(file === undefined ? {} : { file }),
-});
-
 /**
  * Reads the config the way `build` does, but a missing default config is not an error:
  * an import into a fresh folder reads dates in UTC and writes to articles/.
@@ -100,7 +92,7 @@ export async function importArticles(options: ImportOptions): Promise<ImportResu
 
   if (options.inputs.length === 0)
     return setupFailure([
-      setupError("missing-input", "No file or folder to import was given", "Run wirefeed import FILE-OR-FOLDER..., e.g. wirefeed import saved-pages/."),
+      errorDiagnostic("missing-input", "No file or folder to import was given", "Run wirefeed import FILE-OR-FOLDER..., e.g. wirefeed import saved-pages/."),
     ]);
   const settings = await importSettings(cwd, options.config);
   if (Array.isArray(settings)) return setupFailure(settings);
@@ -112,14 +104,16 @@ export async function importArticles(options: ImportOptions): Promise<ImportResu
     const full = path.resolve(cwd, input);
     const info = await lstat(full).catch(() => undefined);
     if (info === undefined)
-      return setupFailure([setupError("input-not-found", `The input ${input} does not exist`, "Check the path; nothing was imported.", input)]);
+      return setupFailure([errorDiagnostic("input-not-found", `The input ${input} does not exist`, "Check the path; nothing was imported.", input)]);
     // A named file is followed through a symbolic link; what it names must be a folder or a regular file.
     const target = info.isSymbolicLink() ? await stat(full).catch(() => undefined) : info;
     if (target === undefined)
-      return setupFailure([setupError("input-not-found", `The input ${input} is a symbolic link to nothing`, "Check the link; nothing was imported.", input)]);
+      return setupFailure([
+        errorDiagnostic("input-not-found", `The input ${input} is a symbolic link to nothing`, "Check the link; nothing was imported.", input),
+      ]);
     if (!target.isDirectory() && !target.isFile())
       return setupFailure([
-        setupError(
+        errorDiagnostic(
           "input-not-regular",
           `The input ${input} is ${fileKind(target)}, not a file or folder; import reads saved pages from regular files only`,
           "Save the page to a file first (e.g. curl URL > page.html), then import that file; nothing was imported.",

@@ -2,12 +2,10 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { ConfigError, loadConfig } from "../../config/load.js";
 import { articlesFolder } from "../../config/schema.js";
-import type { Diagnostic, RuleId } from "../../diagnostics/diagnostic.js";
+import { type Diagnostic, errorDiagnostic } from "../../diagnostics/diagnostic.js";
 import type { BuildContext, BuildOptions, BuildResult } from "../context.js";
 import { refuseOutFolder } from "./out-folder.js";
 import { resolveSite } from "./profiles/site.js";
-
-export const usageError = (rule: RuleId, message: string, hint: string): Diagnostic => ({ rule, severity: "error", message, hint });
 
 /** The result of a build that could not start (or could not take its output folder): exit 2. */
 export function setupFailure(started: number, diagnostics: Diagnostic[], cacheEnabled: boolean): BuildResult {
@@ -36,7 +34,7 @@ export async function configure(options: BuildOptions): Promise<BuildContext | B
 
   const now = options.now === undefined ? new Date() : new Date(options.now);
   if (Number.isNaN(now.getTime())) {
-    return fail(usageError("invalid-now", `--now "${String(options.now)}" is not a date`, "Pass an ISO 8601 instant, such as 2022-03-01T00:00:00Z."));
+    return fail(errorDiagnostic("invalid-now", `--now "${String(options.now)}" is not a date`, "Pass an ISO 8601 instant, such as 2022-03-01T00:00:00Z."));
   }
   const configPath = path.resolve(cwd, options.config ?? "wirefeed.config.json");
   let config: BuildContext["config"];
@@ -52,7 +50,7 @@ export async function configure(options: BuildOptions): Promise<BuildContext | B
   const articlesStat = await stat(articlesDir).catch(() => undefined);
   if (!articlesStat?.isDirectory()) {
     return fail({
-      ...usageError(
+      ...errorDiagnostic(
         "articles-not-found",
         `The articles folder ${display(articlesDir)} does not exist`,
         'Create it, or pass --articles DIR (or set "articles" in the config).',

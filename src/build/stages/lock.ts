@@ -1,6 +1,6 @@
+import { errorDiagnostic } from "../../diagnostics/diagnostic.js";
 import { acquireOutputLock, onInterrupt, releaseLocksSync } from "../runtime/lock.js";
 import type { Stage } from "../context.js";
-import { usageError } from "./configure.js";
 import { abandonOutputSync, recoverOutput } from "./write.js";
 
 /**
@@ -21,7 +21,7 @@ export const lockOutput: Stage = async (context) => {
     stopWatching();
     const holder = locked.holder ? `build ${locked.holder.pid} on ${locked.holder.hostname}, started ${locked.holder.startedAt}` : "another build";
     context.diagnostics.push({
-      ...usageError(
+      ...errorDiagnostic(
         "output-locked",
         `The output folder ${display(outDir)} is being written by ${holder}; gave up waiting after ${(locked.waitedMs / 1000).toFixed(1)} s`,
         `Wait for that build to finish. If it is not running, delete ${display(locked.file)}.`,

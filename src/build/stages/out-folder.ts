@@ -2,8 +2,7 @@ import { existsSync, realpathSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { homedir } from "node:os";
 import path from "node:path";
-import type { RuleId } from "../../diagnostics/catalogue.js";
-import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { type Diagnostic, errorDiagnostic } from "../../diagnostics/diagnostic.js";
 import { journalFileOf, readOutputState } from "../incremental/output-state.js";
 
 /** The folders and files an output folder must never be, nor hold. */
@@ -40,8 +39,6 @@ const holds = (outer: string, inner: string): boolean => {
   return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
 };
 
-const refusal = (rule: RuleId, message: string, hint: string, file: string): Diagnostic => ({ rule, severity: "error", message, hint, file });
-
 /**
  * Refuses an output folder that wirefeed could not own without destroying something: a file; a
  * folder that is or holds the config, the articles, the cache, the current folder, the home
@@ -53,7 +50,7 @@ export async function refuseOutFolder(inputs: OutFolderInputs): Promise<Diagnost
   const shown = inputs.display(inputs.out);
   const info = await stat(inputs.out).catch(() => undefined);
   if (info && !info.isDirectory()) {
-    return refusal(
+    return errorDiagnostic(
       "out-not-a-folder",
       `The output path ${shown} is a file, not a folder; wirefeed writes a folder of feeds and never replaces a file it did not write`,
       'Pass --out with the path of a folder (new, or one wirefeed wrote before), or set "out" in the config.',
@@ -72,7 +69,7 @@ export async function refuseOutFolder(inputs: OutFolderInputs): Promise<Diagnost
   const reason = held.find(({ file }) => file === out) ?? held[0];
   if (reason) {
     const what = reason.file === out ? `is ${reason.name}` : `holds ${reason.name} (${inputs.display(reason.file)})`;
-    return refusal(
+    return errorDiagnostic(
       "out-holds-inputs",
       `The output folder ${shown} ${what}; wirefeed replaces what it writes there, and must never be pointed at its own inputs`,
       'Pass --out with a folder of its own, such as --out output (or set "out" in the config).',
@@ -82,7 +79,7 @@ export async function refuseOutFolder(inputs: OutFolderInputs): Promise<Diagnost
   if (!info || inputs.shared || readOutputState(inputs.out) !== undefined || existsSync(journalFileOf(inputs.out))) return undefined;
   const entries = await readdir(inputs.out);
   if (entries.length === 0) return undefined;
-  return refusal(
+  return errorDiagnostic(
     "out-not-empty",
     `The output folder ${shown} holds ${entries.length} file${entries.length === 1 ? "" : "s"} that wirefeed did not write (such as ${entries.sort()[0]}); wirefeed writes only into a new or empty folder, or one it wrote before`,
     'Pass --out with a new or empty folder; or, if another generator fills this folder too, set "outShared": true in the config: wirefeed then adds and replaces only its own files there. If wirefeed wrote it and the .wirefeed/ folder beside it was lost, delete the folder and build again.',

@@ -1,7 +1,7 @@
+import { errorDiagnostic } from "../../diagnostics/diagnostic.js";
 import type { BuildContext, PublishedEntry, Stage } from "../context.js";
 import type { BodyReader } from "../incremental/bodies.js";
 import { describeOutput } from "../incremental/previous-output.js";
-import { usageError } from "./configure.js";
 import { buildModel } from "./model.js";
 import { outputTooLarge } from "./output-budget.js";
 import { renderOutputs } from "./plan.js";
@@ -68,7 +68,7 @@ async function writeModel(context: BuildContext, bodies: BodyReader | undefined)
 function changedDuringBuild(context: BuildContext, entries: readonly PublishedEntry[]): void {
   for (const { article } of entries) {
     context.diagnostics.push({
-      ...usageError("changed-during-build", "The file changed while it was being built", "Run the build again."),
+      ...errorDiagnostic("changed-during-build", "The file changed while it was being built", "Run the build again."),
       file: context.display(article.file),
     });
   }
