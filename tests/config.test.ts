@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { configJsonSchema } from "../src/config/json-schema.js";
+import { jsonSyntaxError } from "../src/config/json-syntax.js";
 import { ConfigError, parseConfig } from "../src/config/load.js";
 import { articlesFolder } from "../src/config/schema.js";
 import { repoRoot } from "./helpers/build.js";
@@ -50,9 +51,72 @@ describe("config validation", () => {
     expect(first!.hint).toContain(hint);
   });
 
+  it.each([
+    // what is wrong, the config, the rule, the line and column, a piece of the message (issue 18, item 10)
+    ["a trailing comma on line 3: at the comma", '{\n  "url": "https://e.com/",\n  "title": "x",\n}', "invalid-config-json", 3, 15, "not valid JSON"],
+    [
+      "a trailing comma in a list: at the comma",
+      '{\n  "url": "https://e.com/",\n  "ignoreKeys": ["a", "b",\n  ]\n}',
+      "invalid-config-json",
+      3,
+      26,
+      "not valid JSON",
+    ],
+    ["a missing comma: at the key after it", '{\n  "url": "https://e.com/"\n  "title": "x"\n}', "invalid-config-json", 3, 3, "not valid JSON"],
+    ["text cut short: at its end", '{\n  "url": "https://e.com/",\n  "title": "x"', "invalid-config-json", 3, 15, "not valid JSON"],
+    [
+      "a number as text: at the value",
+      '{\n  "url": "https://e.com/",\n  "feedLimit": "50"\n}',
+      "invalid-config-value",
+      3,
+      16,
+      'must be a number, not the text "50"',
+    ],
+    [
+      "a title that is a number: at the value",
+      '{\n  "url": "https://e.com/",\n  "title": 7\n}',
+      "invalid-config-value",
+      3,
+      12,
+      "must be text, not the number 7",
+    ],
+    ["pages as text: at the value", '{"url": "https://e.com/",\n"pages": "yes"}', "invalid-config-value", 2, 10, 'must be true or false, not the text "yes"'],
+  ])("%s", (_what, text, rule, line, column, message) => {
+    const [first] = problemsOf(text);
+    expect(first).toMatchObject({ rule, line, column, file: "wirefeed.config.json" });
+    expect(first!.message).toContain(message);
+  });
+
   it("reports every problem at once", () => {
     const problems = problemsOf('{"feedLimit": 0, "timeZone": "Nowhere", "colour": "red"}');
     expect(problems.map((p) => p.rule).sort()).toEqual(["invalid-config-value", "invalid-config-value", "missing-config-key", "unknown-config-key"]);
+  });
+});
+
+describe("the config's JSON syntax check", () => {
+  it.each([
+    '{"a": [1, -2.5e3, true, false, null, "x\\u00e9\\n"], "b": {}, "c": []}',
+    " [ ] ",
+    '"text"',
+    "{,}",
+    '{"a": 1,}',
+    "[1,]",
+    '{"a" 1}',
+    '{"a": 01}',
+    '{"a": "tab\there"}',
+    '{"a": "\\x"}',
+    "[1] [2]",
+    '{"a": tru}',
+    "",
+    '{"a": {"b": [1, 2}}',
+  ])("agrees with JSON.parse on %j", (text) => {
+    let valid = true;
+    try {
+      JSON.parse(text);
+    } catch {
+      valid = false;
+    }
+    expect(jsonSyntaxError(text) === undefined).toBe(valid);
   });
 });
 
