@@ -3,7 +3,7 @@ import type { SiteFacts } from "./stages/profiles/types.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ArticleSource, SourcedArticle } from "./incremental/article-source.js";
 import type { PreviousOutput, WrittenOutputs } from "./incremental/previous-output.js";
-import type { ArticleMeta } from "./stages/meta.js";
+import type { ArticleMeta } from "./stages/meta/index.js";
 import type { ArticleBody } from "./stages/article.js";
 import type { OutputFiles } from "./stages/write.js";
 

@@ -1,5 +1,5 @@
 import type { Config } from "../../config/schema.js";
-import type { ArticleMeta } from "./meta.js";
+import type { ArticleMeta } from "./meta/index.js";
 import { chooseDisplayName, tagKey, tagSlug, type Tag } from "../../text/tags.js";
 import type { RenderedBody } from "./render.js";
 
