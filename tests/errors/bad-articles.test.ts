@@ -247,6 +247,11 @@ describe("an unknown front matter key", () => {
     expect(result.exitCode).toBe(1);
     expect(existsSync(result.out)).toBe(false);
   });
+
+  it("is not warned about when the config's ignoreKeys names it, in any case", async () => {
+    const result = await buildSite({ "a.md": fm("title: Hello", "date: 2022-02-25", "math: true", "Toc: false") }, { ignoreKeys: ["math", "toc"] });
+    expect(result.diagnostics).toEqual([]);
+  });
 });
 
 describe("keys that decide publication", () => {

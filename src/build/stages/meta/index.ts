@@ -66,8 +66,9 @@ const tagAuthority = (siteUrl: string): string => new URL(siteUrl).hostname;
 
 /** Keys no field reads: a typo of a publication key is an error, any other a warning with a did-you-mean hint. */
 function unknownKeys(input: FieldInput, errors: LocatedProblem[], warnings: LocatedProblem[]): void {
+  const ignored = new Set(input.config.ignoreKeys.map((key) => key.toLowerCase()));
   for (const key of Object.keys(input.data)) {
-    if (knownKeys.includes(key)) continue;
+    if (knownKeys.includes(key) || ignored.has(key.toLowerCase())) continue;
     const publication = closest(key, publicationKeys, publicationTypoDistance);
     if (publication) {
       errors.push({
