@@ -204,7 +204,10 @@ export function detectCaptionWithCredit(line: string): { caption: string; credit
 
 // A byline names people with capitalized words: "By Jane Doe", "By Jane Doe and John Roe, Reuters".
 const BYLINE_LABEL = /^(?:(?:posted|written|words|story|text|reporting|report)\s+)?(?:by|par|von|por|di|door)\s+|^(?:author|auteur|autor|autore)\s*:\s*/iu;
-const NAME = /^\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:(?:de|del|der|van|von|al|bin|da|di|le|la|dos|das)\s+)*\p{Lu}[\p{L}\p{M}.'’-]*){0,4}$/u;
+// A nickname between the names is part of the name: "Richard (R.J.) Eskow".
+const NAME =
+  /^\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:(?:de|del|der|van|von|al|bin|da|di|le|la|dos|das)\s+)*(?:\p{Lu}[\p{L}\p{M}.'’-]*|\(\p{Lu}[\p{L}\p{M}.'’-]*\)(?=\s+\p{Lu}))){0,4}$/u;
+const NICKNAME = /\s*\(\p{Lu}[\p{L}\p{M}.'’-]*\)\s+\p{Lu}/uy;
 // "By Thursday, talks had stalled" opens a sentence, not a byline.
 const CALENDAR_WORD =
   /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow|yesterday|noon|midnight)\b/iu;
@@ -221,13 +224,26 @@ const LIST_SEPARATOR = /\s*(?:,|;|\s(?:and|und|et|y|e|&)\s)\s*/u;
  * "Dan Goodin - Apr 16, 2015 8:02 pm UTC", "by Laura June Topolsky July 10, 2015",
  * "By Alex Heath, a deputy editor at The Verge". A date, a separator or a role ends the names;
  * "(reporting)" and other parentheses are left out; a comma-separated list closed by "and" is
- * read whole. Anything else after a comma (an agency) is not a name.
+ * read whole; "(with B and C)" in any of the six languages adds B and C. Anything else after a
+ * comma (an agency) is not a name.
  * @param line one line of the source, or the text of a byline element
  * @param labelRequired whether the line must open with "By" (true for plain text, where a line of names alone is not a byline)
  */
 export function detectByline(line: string, labelRequired = true): string[] | undefined {
-  let text = cleanInline(line).replace(/\s*\([^()]*\)/gu, "");
+  const cleaned = cleanInline(line);
+  // "(avec Damien Leloup et Morgane Tual)", "(with ...)": more authors; any other parenthesis ("(reporting)") is left out.
+  const more = [...cleaned.matchAll(/\(\s*(?:with|avec|mit|con|com|insieme a)\s+([^()]+)\)/giu)].flatMap((match) => detectByline(match[1] ?? "", false) ?? []);
+  const text = cleaned.replace(/\s*\([^()]*\)/gu, (match, offset: number) => {
+    NICKNAME.lastIndex = offset;
+    return offset > 0 && NICKNAME.test(cleaned) ? match : "";
+  });
   if (text.length > 200) return undefined;
+  const names = namesOf(text, labelRequired);
+  return names === undefined ? undefined : [...new Set([...names, ...more])];
+}
+
+function namesOf(line: string, labelRequired: boolean): string[] | undefined {
+  let text = line;
   const label = BYLINE_LABEL.exec(text);
   if (label === null && labelRequired) return undefined;
   text = text.slice(label?.[0].length ?? 0);
@@ -255,6 +271,18 @@ export function detectByline(line: string, labelRequired = true): string[] | und
     names.push(part);
   }
   return names.length > 0 ? names : undefined;
+}
+
+// "TMZ Staff", "BBC News", "Redaktion", "AFP": a byline that names no person.
+const ORGANIZATION_NAME =
+  /(?:^|\s)(?:staff|desk|newsroom|news|editors|editorial\s+board|team|redaktion|rédaction|redacción|redação|redazione|wire|agencies)$|^(?:afp|ap|dpa|ansa|efe|reuters|associated\s+press|agence\s+france-presse|press\s+association|pa|upi|kyodo|xinhua|lusa|apa|sda|ats)$/iu;
+
+/**
+ * True when a byline's name is an organization's (a newsroom, a desk, a wire agency), not a person's.
+ * @param name one name from {@link detectByline}
+ */
+export function isOrganizationName(name: string): boolean {
+  return ORGANIZATION_NAME.test(cleanInline(name));
 }
 
 const MAX_TITLE_LENGTH = 200;
