@@ -441,40 +441,32 @@ const MAX_VISIBLE_LINE = 200;
 function visibleAuthors(visible: readonly Element[]): AuthorCandidate[] {
   for (const node of visible) {
     const rel = tokens(node.properties.rel).includes("author");
-    if (!rel && !BYLINE_CLASS.test(classOf(node))) continue;
+    const byline = rel || BYLINE_CLASS.test(classOf(node));
+    if (!byline && !DATE_CLASS.test(classOf(node))) continue;
     const text = cleanInline(toText(node));
     if (text === "" || text.length > MAX_VISIBLE_LINE) continue;
-    const names = bylineOfElement(node);
-    if (names === undefined) continue;
-    const source = rel
-      ? "rel=author"
-      : `.${
-          classOf(node)
-            .split(" ")
-            .find((c) => BYLINE_CLASS.test(c)) ?? "byline"
-        }`;
-    return [{ source, value: text, line: lineOf(node), names, organization: names.every(isOrganizationName) }];
-  }
-  for (const node of visible) {
-    if (!DATE_CLASS.test(classOf(node))) continue;
-    const text = cleanInline(toText(node));
-    const by = /(?:^|\s)(?:by|par|von|por|di)\s+\S/iu.exec(text);
-    if (by === null || text.length > MAX_VISIBLE_LINE || (findDates(text, "UTC").found.length === 0 && findNumericDate(text) === undefined)) continue;
-    const names = detectByline(text.slice(by.index).trim());
-    if (names === undefined) continue;
-    return [
-      {
-        source: `.${
-          classOf(node)
-            .split(" ")
-            .find((c) => DATE_CLASS.test(c)) ?? "date"
-        }`,
-        value: text,
-        line: lineOf(node),
-        names,
-        organization: names.every(isOrganizationName),
-      },
-    ];
+    let names: string[] | undefined;
+    let source: string;
+    if (byline) {
+      names = bylineOfElement(node);
+      source = rel
+        ? "rel=author"
+        : `.${
+            classOf(node)
+              .split(" ")
+              .find((c) => BYLINE_CLASS.test(c)) ?? "byline"
+          }`;
+    } else {
+      const by = /(?:^|\s)(?:by|par|von|por|di)\s+\S/iu.exec(text);
+      if (by === null || (findDates(text, "UTC").found.length === 0 && findNumericDate(text) === undefined)) continue;
+      names = detectByline(text.slice(by.index).trim());
+      source = `.${
+        classOf(node)
+          .split(" ")
+          .find((c) => DATE_CLASS.test(c)) ?? "date"
+      }`;
+    }
+    if (names !== undefined) return [{ source, value: text, line: lineOf(node), names, organization: names.every(isOrganizationName) }];
   }
   return [];
 }
