@@ -3,7 +3,7 @@
 // Parser, and scores each field against the page's expected.json, one table per set:
 // tests/fixtures/import/real (real pages from Mozilla Readability's test set, Apache-2.0)
 // and tests/fixtures/import/pages (pages written here). `--verbose` shows every page's misses.
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -195,3 +195,71 @@ async function score(set) {
   console.log(table.map((cells, index) => `| ${cells.join(" | ")} |${index === 0 ? `\n|${cells.map(() => "---").join("|")}|` : ""}`).join("\n"));
 }
 for (const set of sets) await score(set);
+
+/**
+ * The real pages as plain text, the way a browser copies a whole page (its innerText: menus,
+ * sidebars and footers included), given to wirefeed alone: the peers read HTML only.
+ */
+async function scoreText() {
+  const dir = sets[0].dir;
+  const pages = (await readdir(dir, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  const cwd = await mkdtemp(path.join(tmpdir(), "wirefeed-bench-text-"));
+  for (const page of pages) {
+    const tree = unified()
+      .use(rehypeParse)
+      .parse(await readFile(path.join(dir, page, "page.html"), "utf8"));
+    const html = tree.children.find((node) => node.type === "element" && node.tagName === "html");
+    const body = html?.children.find((node) => node.type === "element" && node.tagName === "body");
+    const text = toText(body ?? tree)
+      .replace(/[ \t]+\n/gu, "\n")
+      .replace(/\n{3,}/gu, "\n\n");
+    await writeFile(path.join(cwd, `${page}.txt`), `${text.trim()}\n`);
+  }
+  const result = await importArticles({ cwd, inputs: ["."], dryRun: true, out: path.join(cwd, "out") });
+  await rm(cwd, { recursive: true, force: true });
+  const rows = { written: [], title: [], byline: [], date: [], f1: [], f1High: [] };
+  for (const page of pages) {
+    const expected = JSON.parse(await readFile(path.join(dir, page, "expected.json"), "utf8"));
+    const article = result.articles.find((a) => a.source === `${page}.txt`);
+    const detection = article?.detection;
+    const body =
+      article?.markdown === undefined
+        ? (detection?.body.map((block) => block.value).join("\n\n") ?? "")
+        : markdownToText(article.markdown.split(/^---$/mu).slice(2).join("---"));
+    const got = {
+      written: article?.outcome === "would-import",
+      title: titleRight(detection?.title?.value, expected.title),
+      byline: sameNames(detection?.authors?.names ?? [], expected.byline),
+      date: detection?.date !== undefined && utcDay(detection.date.date) === expected.date,
+      f1: f1(body, expected.body),
+    };
+    for (const key of ["written", "title", "byline", "date", "f1"]) rows[key].push(got[key]);
+    rows.f1High.push(got.f1 >= 0.9);
+    if (values.verbose)
+      console.log(
+        `plain text: ${page}: ${Object.entries(got)
+          .filter(([key, value]) => value === false || key === "f1")
+          .map(([key, value]) => (key === "f1" ? `body F1 ${value.toFixed(2)}` : `${key} wrong`))
+          .join("; ")} (title ${JSON.stringify(detection?.title?.value)}, byline ${JSON.stringify(detection?.authors?.names)}, date ${detection?.date?.value})`,
+      );
+  }
+  const fraction = (list) => `${list.filter(Boolean).length} / ${pages.length}`;
+  console.log(`\nthe same real pages as plain text (a browser's copy of the whole page), wirefeed only, ${pages.length} pages:\n`);
+  console.log(
+    [
+      ["field", "wirefeed"],
+      ["article written", fraction(rows.written)],
+      ["title right", fraction(rows.title)],
+      ["byline right", fraction(rows.byline)],
+      ["date = the published day (UTC)", fraction(rows.date)],
+      ["body token F1, mean", (rows.f1.reduce((sum, value) => sum + value, 0) / pages.length).toFixed(2)],
+      ["body F1 ≥ 0.9", fraction(rows.f1High)],
+    ]
+      .map((cells, index) => `| ${cells.join(" | ")} |${index === 0 ? "\n|---|---|" : ""}`)
+      .join("\n"),
+  );
+}
+await scoreText();

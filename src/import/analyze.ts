@@ -9,7 +9,7 @@ import {
   datesIn,
   type DateLine,
   isDateOnlyLine,
-  detectByline,
+  bylineIn,
   detectCaptionWithCredit,
   detectCreditLine,
   detectDateLine,
@@ -20,6 +20,7 @@ import {
   residueAtEdge,
   sameLine,
 } from "./detect.js";
+import { leadDateline } from "./date-line.js";
 import type { Evidence } from "./metadata.js";
 
 /** A value and the 1-based source line it was read from. */
@@ -112,8 +113,14 @@ export function analyzeText(source: string, timeZone: string): Detection {
     detection.date = { value: dateFirst.text, line: content[0].line, date: dateFirst.date };
     index = 1;
   }
-  // Navigation above the headline: the lines before the headline that opens the header.
-  const headline = headlineAfterNavigation(content, index, timeZone);
+  // Navigation above the headline: the lines before the headline that opens the header. A
+  // whole page copied as text has other stories' headers too: the article's is the one
+  // followed by the most prose.
+  const story = storyInPage(content, index, timeZone);
+  const headline = story?.headline ?? headlineAfterNavigation(content, index, timeZone);
+  const dateAbove = story !== undefined && story.anchor < story.headline ? content[story.anchor] : undefined;
+  const aboveDate = dateAbove === undefined || detection.date !== undefined ? undefined : datesIn(dateAbove.text, timeZone).published;
+  if (aboveDate !== undefined && dateAbove !== undefined) detection.date = { value: aboveDate.text, line: dateAbove.line, date: aboveDate.date };
   for (const line of content.slice(index, headline)) drop(line, "navigation");
   index = headline;
 
@@ -150,7 +157,8 @@ export function analyzeText(source: string, timeZone: string): Detection {
     });
   }
 
-  const body = content.slice(index + headerLength);
+  const body = content.slice(index + headerLength, story?.end ?? content.length);
+  for (const line of content.slice(story?.end ?? content.length)) drop(line, "the rest of the page, after the article");
   const last = body.at(-1);
   const trailingDate = detection.date === undefined && last !== undefined ? detectDateLine(last.text, timeZone) : undefined;
   if (trailingDate !== undefined && last !== undefined) {
@@ -158,6 +166,10 @@ export function analyzeText(source: string, timeZone: string): Detection {
     body.pop();
   }
   for (const line of body.splice(footerStart(body))) drop(line, "navigation or footer");
+  // A wire dateline opens the first paragraph ("Feb. 23, 2015 -- Life-threatening ..."); the paragraph stays whole.
+  const lead = detection.date === undefined ? body.slice(0, 4).find((line) => words(line.text) > 8) : undefined;
+  const dateline = lead === undefined ? undefined : leadDateline(lead.text, timeZone);
+  if (dateline !== undefined && lead !== undefined) detection.date = { value: dateline.value, line: lead.line, date: dateline.date };
   // Word for word: only the surrounding whitespace goes, no-break spaces at the line's end
   // included, as the build drops them.
   detection.body = body.map((line) => ({ value: cleanBlock(line.text), line: line.line }));
@@ -174,7 +186,7 @@ const words = (text: string): number => cleanInline(text).split(/\s+/u).filter(B
 /** True when a line is a date or byline line: what follows a headline. */
 function opensHeader(line: Line, timeZone: string): boolean {
   const dates = datesIn(line.text, timeZone);
-  return detectByline(line.text) !== undefined || dates.published !== undefined || (dates.updated !== undefined && isDateOnlyLine(line.text, timeZone));
+  return bylineIn(line.text, timeZone) !== undefined || dates.published !== undefined || (dates.updated !== undefined && isDateOnlyLine(line.text, timeZone));
 }
 
 /**
@@ -197,6 +209,67 @@ function headlineAfterNavigation(content: readonly Line[], start: number, timeZo
     if (isTitleLike(line.text, false) && words(line.text) >= 3) return position;
   }
   return start;
+}
+
+// A line of prose: a sentence's worth of words.
+const PROSE_WORDS = 12;
+// Short lines (subheads, list items, captions) an article's prose runs across; more in a row end it.
+const PROSE_GAP = 8;
+// How far above its date or byline line a headline is looked for.
+const HEADLINE_REACH = 8;
+
+/**
+ * In a whole page copied as text (menus, teasers with their own dates and bylines, sidebars,
+ * comments), the article: of the date and byline lines with a headline above them, the one
+ * followed by the most prose. Its headline is the longest title-like line among the few above
+ * (a kicker or a section name is shorter); the article ends where its prose does, when much
+ * of the page follows. Undefined when no header has prose after it.
+ */
+function storyInPage(content: readonly Line[], start: number, timeZone: string): { headline: number; anchor: number; end: number } | undefined {
+  let best: { headline: number; anchor: number; end: number; score: number } | undefined;
+  for (let anchor = start; anchor < content.length; anchor++) {
+    if (!opensHeader(content[anchor] as Line, timeZone)) continue;
+    let headline: number | undefined;
+    for (let position = anchor - 1; position >= Math.max(start, anchor - HEADLINE_REACH); position--) {
+      const text = (content[position] as Line).text;
+      if (opensHeader(content[position] as Line, timeZone) || !isTitleLike(text, false) || words(text) < 3 || words(text) > 25) continue;
+      headline = position;
+      break;
+    }
+    // A date line above the headline (Salon): the headline is the longer title-like line below it, unless that
+    // is a caption or repeats a headline above (the seed: headline, dek, date, the headline again).
+    const below = content[anchor + 1];
+    if (
+      below !== undefined &&
+      isDateOnlyLine(content[anchor]?.text ?? "", timeZone) &&
+      isTitleLike(below.text, false) &&
+      words(below.text) >= 3 &&
+      words(below.text) <= 25 &&
+      !opensHeader(below, timeZone) &&
+      detectCaptionWithCredit(below.text) === undefined &&
+      !content.slice(Math.max(start, anchor - HEADLINE_REACH), anchor).some((line) => sameLine(line.text, below.text)) &&
+      (headline === undefined || words(below.text) > words((content[headline] as Line).text))
+    )
+      headline = anchor + 1;
+    if (headline === undefined) continue;
+    let score = 0;
+    let gap = 0;
+    let end = anchor + 1;
+    for (let position = anchor + 1; position < content.length && gap <= PROSE_GAP; position++) {
+      const text = cleanInline((content[position] as Line).text);
+      if (words(text) <= 6 && FOOTER_START.test(text)) break;
+      if (words(text) >= PROSE_WORDS) {
+        score += words(text);
+        gap = 0;
+        end = position + 1;
+      } else gap++;
+    }
+    if (best === undefined || score > best.score) best = { headline, anchor, end, score };
+  }
+  if (best === undefined || best.score < 2 * PROSE_WORDS) return undefined;
+  // Clean text keeps its last lines: only a page with much after the prose is cut there.
+  const end = content.length - best.end > PROSE_GAP ? best.end : content.length;
+  return { headline: best.headline, anchor: best.anchor, end };
 }
 
 // Lines that open a page's footer: what follows them is other articles and links.
@@ -225,7 +298,7 @@ function markerOf(line: Line, detection: Detection, timeZone: string): Marker | 
   if (detectCreditLine(line.text) !== undefined) return "credit";
   const dates = datesIn(line.text, timeZone);
   const hasDate = dates.published !== undefined || dates.updated !== undefined;
-  if (detectByline(line.text) !== undefined) return hasDate ? "byline-and-date" : "byline";
+  if (bylineIn(line.text, timeZone) !== undefined) return hasDate ? "byline-and-date" : "byline";
   // "April 28, 2019 at 6:01 am Updated April 29, 2019 at 9:00 am": dates and their labels only.
   if (hasDate && isDateOnlyLine(line.text, timeZone)) return "dates";
   if (detectCaptionWithCredit(line.text) !== undefined) return "caption-and-credit";
@@ -257,7 +330,7 @@ function readHeader(header: readonly Line[], markers: readonly (Marker | undefin
     setUpdated(line, updated);
   };
   const setAuthors = (line: Line, text: string) => {
-    const names = detectByline(text);
+    const names = bylineIn(text, timeZone);
     if (names !== undefined && detection.authors === undefined) detection.authors = { value: cleanInline(text), line: line.line, names };
   };
   const image = (): NonNullable<Detection["image"]> => (detection.image ??= {});

@@ -278,3 +278,17 @@ export function withYearFromAddress(line: string, address: string | undefined): 
   const end = match.index + match[0].length;
   return `${text.slice(0, end)}${groups.monthFirst === undefined ? " " : ", "}${fromAddress.year}${text.slice(end)}`;
 }
+
+// A wire dateline opening the first paragraph: "Feb. 23, 2015 -- Life-threatening peanut allergies ...".
+const LEAD_DATELINE = /^(?<date>.{6,60}?)\s+(?:--|—|–)\s+\S/u;
+
+/**
+ * The date a paragraph opens with, as wire stories write it ("Feb. 23, 2015 -- Life-threatening
+ * ..."): a whole date before a dash, and nothing else before it ("CAIRO —" is a place).
+ * @param paragraph the first paragraph's text
+ * @param timeZone the configured zone
+ */
+export function leadDateline(paragraph: string, timeZone: string): DateMention | undefined {
+  const date = LEAD_DATELINE.exec(cleanInline(paragraph))?.groups?.date;
+  return date === undefined ? undefined : readWholeDateLine(date, timeZone);
+}

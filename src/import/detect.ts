@@ -7,7 +7,7 @@
 import { fail, type Result } from "../diagnostics/diagnostic.js";
 import { parseDate } from "../text/date.js";
 import { cleanInline } from "../text/text.js";
-import { findDates, readWholeDateLine } from "./date-line.js";
+import { findDates, findNumericDate, readNumericDate, readWholeDateLine } from "./date-line.js";
 
 /** Why a line is page residue rather than article text. */
 export type ResidueKind = "tracking code" | "share buttons" | "advertisement" | "cookie notice" | "page furniture";
@@ -143,7 +143,35 @@ export function datesIn(line: string, timeZone: string): { published?: DateLine;
     const key = mention.kind === "updated" ? "updated" : "published";
     found[key] ??= { text: asWritten, date: mention.date };
   }
+  // "2/26/2015 7:11 AM PST BY TMZ STAFF": plain text says no language, so only a date with one reading.
+  const numeric = found.published === undefined && found.updated === undefined ? findNumericDate(line) : undefined;
+  const read = numeric === undefined ? undefined : readNumericDate(numeric, undefined, timeZone);
+  if (read?.ok === true) found[UPDATE_LABEL.test(cleanInline(line)) ? "updated" : "published"] = { text: read.value.value, date: read.value.date };
   return found;
+}
+
+/**
+ * The names of a byline wherever a header line holds one: opening it ("By Jane Doe"), in one
+ * of its " | " parts ("Le Monde | 04.05.2015 | Par Martin Untersinger"), after its date
+ * ("2/26/2015 7:11 AM PST BY TMZ STAFF"), or as an agency before its date ("AFP 30 avril 2015 à 07:19").
+ * @param line one line of the source
+ * @param timeZone the configured zone
+ */
+export function bylineIn(line: string, timeZone: string): string[] | undefined {
+  const text = cleanInline(line);
+  const whole = detectByline(text);
+  if (whole !== undefined) return whole;
+  for (const part of text.split(/\s+[|•·]\s+/u).slice(1)) {
+    const names = detectByline(part);
+    if (names !== undefined) return names;
+  }
+  const dates = datesIn(text, timeZone);
+  if (dates.published === undefined && dates.updated === undefined) return undefined;
+  const by = /\s(?:by|par|von|por|di)\s+\S/iu.exec(text);
+  const after = by === null ? undefined : detectByline(text.slice(by.index + 1));
+  if (after !== undefined) return after;
+  const lead = /^(?<name>[\p{Lu}][\p{L}.&'’ -]{1,40}?)\s+(?=\d|\p{L}+\.?\s+\d)/u.exec(text)?.groups?.name;
+  return lead !== undefined && isOrganizationName(lead) ? [lead] : undefined;
 }
 
 /**
@@ -203,7 +231,7 @@ export function detectCaptionWithCredit(line: string): { caption: string; credit
 }
 
 // A byline names people with capitalized words: "By Jane Doe", "By Jane Doe and John Roe, Reuters".
-const BYLINE_LABEL = /^(?:(?:posted|written|words|story|text|reporting|report)\s+)?(?:by|par|von|por|di|door)\s+|^(?:author|auteur|autor|autore)\s*:\s*/iu;
+const BYLINE_LABEL = /^(?:(?:posted|written|words|story|text|reporting|report)\s+)?(?:by|par|von|por|di|door)\s*:?\s+|^(?:author|auteur|autor|autore)\s*:\s*/iu;
 // A nickname between the names is part of the name: "Richard (R.J.) Eskow".
 const NAME =
   /^\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:(?:de|del|der|van|von|al|bin|da|di|le|la|dos|das)\s+)*(?:\p{Lu}[\p{L}\p{M}.'’-]*|\(\p{Lu}[\p{L}\p{M}.'’-]*\)(?=\s+\p{Lu}))){0,4}$/u;

@@ -11,7 +11,7 @@ import { toText } from "hast-util-to-text";
 import type { Result } from "../diagnostics/diagnostic.js";
 import { parseDate } from "../text/date.js";
 import { cleanInline } from "../text/text.js";
-import { findDates, findNumericDate, readNumericDate, readWholeDateLine, withYearFromAddress } from "./date-line.js";
+import { findDates, findNumericDate, leadDateline, readNumericDate, readWholeDateLine, withYearFromAddress } from "./date-line.js";
 import { detectByline, isOrganizationName } from "./detect.js";
 import { classOf, descendants, lineOf, tokens } from "./hast.js";
 
@@ -483,9 +483,6 @@ function bylineOfElement(node: Element): string[] | undefined {
   return byFirst ?? detectByline(lines.join(" "), false);
 }
 
-// A wire dateline opening the first paragraph: "Feb. 23, 2015 -- Life-threatening peanut allergies ...".
-const LEAD_DATELINE = /^(?<date>.{6,60}?)\s+(?:--|—|–)\s+\S/u;
-
 function visibleDateCandidates(visible: readonly Element[], address: string | undefined): { published: Candidate[]; updated: Candidate[] } {
   const published: Candidate[] = [];
   const updated: Candidate[] = [];
@@ -518,8 +515,7 @@ function visibleDateCandidates(visible: readonly Element[], address: string | un
     if (mention !== undefined) add(mention.kind === "updated" ? updated : published, "date line, year from the page's address", mention.text);
   }
   const lead = visible.find((node) => node.tagName === "p" && cleanInline(toText(node)).split(/\s+/u).length > 8);
-  const dateline = lead === undefined ? undefined : LEAD_DATELINE.exec(cleanInline(toText(lead)))?.groups?.date;
-  const mention = dateline === undefined ? undefined : readWholeDateLine(dateline, "UTC");
+  const mention = lead === undefined ? undefined : leadDateline(toText(lead), "UTC");
   if (mention !== undefined && lead !== undefined) published.push({ source: "dateline of the first paragraph", value: mention.text, line: lineOf(lead) });
   return { published, updated };
 }
