@@ -215,6 +215,8 @@ function headlineAfterNavigation(content: readonly Line[], start: number, timeZo
 const PROSE_WORDS = 12;
 // Short lines (subheads, list items, captions) an article's prose runs across; more in a row end it.
 const PROSE_GAP = 8;
+// A line of a code sample ("});", "// comment", "if (res.ok) {"): part of the article, as prose is.
+const CODE_LINE = /[;{}[\]]$|^[}\])]|^\/\/|^#\s|^<\/?[a-z]/u;
 // How far above its date or byline line a headline is looked for.
 const HEADLINE_REACH = 8;
 
@@ -262,7 +264,7 @@ function storyInPage(content: readonly Line[], start: number, timeZone: string):
         score += words(text);
         gap = 0;
         end = position + 1;
-      } else gap++;
+      } else if (!CODE_LINE.test(text)) gap++;
     }
     if (best === undefined || score > best.score) best = { headline, anchor, end, score };
   }
