@@ -217,6 +217,8 @@ const PROSE_WORDS = 12;
 const PROSE_GAP = 8;
 // A line of a code sample ("});", "// comment", "if (res.ok) {"): part of the article, as prose is.
 const CODE_LINE = /[;{}[\]]$|^[}\])]|^\/\/|^#\s|^<\/?[a-z]/u;
+// "From: Herald Sun", "Source: AP": a labelled header line, no headline.
+const LABEL_LINE = /^(?:from|source|sources|filed\s+(?:to|under)|posted\s+in|category|section|tags?|topics?|quelle|fuente|fonte|source\s+:)\s?:\s/iu;
 // How far above its date or byline line a headline is looked for.
 const HEADLINE_REACH = 8;
 
@@ -234,7 +236,8 @@ function storyInPage(content: readonly Line[], start: number, timeZone: string):
     let headline: number | undefined;
     for (let position = anchor - 1; position >= Math.max(start, anchor - HEADLINE_REACH); position--) {
       const text = (content[position] as Line).text;
-      if (opensHeader(content[position] as Line, timeZone) || !isTitleLike(text, false) || words(text) < 3 || words(text) > 25) continue;
+      if (opensHeader(content[position] as Line, timeZone) || !isTitleLike(text, false) || LABEL_LINE.test(text) || words(text) < 3 || words(text) > 25)
+        continue;
       headline = position;
       break;
     }
@@ -244,6 +247,8 @@ function storyInPage(content: readonly Line[], start: number, timeZone: string):
     if (
       below !== undefined &&
       isDateOnlyLine(content[anchor]?.text ?? "", timeZone) &&
+      // a byline just above makes the date the end of a header, not its start (Herald Sun: headline, by:, From:, date)
+      !content.slice(Math.max(start, anchor - 3), anchor).some((line) => bylineIn(line.text, timeZone) !== undefined) &&
       isTitleLike(below.text, false) &&
       words(below.text) >= 3 &&
       words(below.text) <= 25 &&
@@ -266,7 +271,8 @@ function storyInPage(content: readonly Line[], start: number, timeZone: string):
         end = position + 1;
       } else if (!CODE_LINE.test(text)) gap++;
     }
-    if (best === undefined || score > best.score) best = { headline, anchor, end, score };
+    // A teaser just above the article reaches the same prose: the header nearest to that prose is the article's.
+    if (best === undefined || score >= best.score) best = { headline, anchor, end, score };
   }
   if (best === undefined || best.score < 2 * PROSE_WORDS) return undefined;
   // Clean text keeps its last lines: only a page with much after the prose is cut there.
