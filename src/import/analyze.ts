@@ -219,6 +219,10 @@ const PROSE_GAP = 8;
 const CODE_LINE = /[;{}[\]]$|^[}\])]|^\/\/|^#\s|^<\/?[a-z]/u;
 // "From: Herald Sun", "Source: AP": a labelled header line, no headline.
 const LABEL_LINE = /^(?:from|source|sources|filed\s+(?:to|under)|posted\s+in|category|section|tags?|topics?|quelle|fuente|fonte|source\s+:)\s?:\s/iu;
+// Bounds of the whole-page reading: the headers weighed, and the lines one article's prose is followed for.
+const MAX_ANCHORS = 2000;
+const MAX_HEADER_SEARCH = 20_000;
+const MAX_STORY_LINES = 5000;
 // How far above its date or byline line a headline is looked for.
 const HEADLINE_REACH = 8;
 
@@ -230,46 +234,61 @@ const HEADLINE_REACH = 8;
  * of the page follows. Undefined when no header has prose after it.
  */
 function storyInPage(content: readonly Line[], start: number, timeZone: string): { headline: number; anchor: number; end: number } | undefined {
+  // Each line is read once; the scans below only look these up, and are bounded (hostile text can be all anchors).
+  const reach = Math.min(content.length, start + MAX_HEADER_SEARCH);
+  // A header line is short; a paragraph that mentions a date opens nothing.
+  const opens = content.map((line, position) => position >= start && position <= reach && words(line.text) <= 40 && opensHeader(line, timeZone));
+  const counts = content.map((line) => words(line.text));
+  const kinds = content.map((line, position) => {
+    const text = cleanInline(line.text);
+    if ((counts[position] ?? 0) >= PROSE_WORDS) return "prose";
+    if ((counts[position] ?? 0) <= 6 && FOOTER_START.test(text)) return "footer";
+    return CODE_LINE.test(text) ? "code" : "short";
+  });
   let best: { headline: number; anchor: number; end: number; score: number } | undefined;
-  for (let anchor = start; anchor < content.length; anchor++) {
-    if (!opensHeader(content[anchor] as Line, timeZone)) continue;
+  let anchors = 0;
+  for (let anchor = start; anchor < reach && anchors < MAX_ANCHORS; anchor++) {
+    if (!opens[anchor]) continue;
+    anchors++;
     let headline: number | undefined;
     for (let position = anchor - 1; position >= Math.max(start, anchor - HEADLINE_REACH); position--) {
       const text = (content[position] as Line).text;
-      if (opensHeader(content[position] as Line, timeZone) || !isTitleLike(text, false) || LABEL_LINE.test(text) || words(text) < 3 || words(text) > 25)
-        continue;
+      const count = counts[position] ?? 0;
+      if (opens[position] || !isTitleLike(text, false) || LABEL_LINE.test(text) || count < 3 || count > 25) continue;
       headline = position;
       break;
     }
     // A date line above the headline (Salon): the headline is the longer title-like line below it, unless that
     // is a caption or repeats a headline above (the seed: headline, dek, date, the headline again).
     const below = content[anchor + 1];
+    const belowCount = counts[anchor + 1] ?? 0;
     if (
       below !== undefined &&
+      belowCount >= 3 &&
+      belowCount <= 25 &&
+      !opens[anchor + 1] &&
+      isTitleLike(below.text, false) &&
       isDateOnlyLine(content[anchor]?.text ?? "", timeZone) &&
       // a byline just above makes the date the end of a header, not its start (Herald Sun: headline, by:, From:, date)
       !content.slice(Math.max(start, anchor - 3), anchor).some((line) => bylineIn(line.text, timeZone) !== undefined) &&
-      isTitleLike(below.text, false) &&
-      words(below.text) >= 3 &&
-      words(below.text) <= 25 &&
-      !opensHeader(below, timeZone) &&
       detectCaptionWithCredit(below.text) === undefined &&
       !content.slice(Math.max(start, anchor - HEADLINE_REACH), anchor).some((line) => sameLine(line.text, below.text)) &&
-      (headline === undefined || words(below.text) > words((content[headline] as Line).text))
+      (headline === undefined || belowCount > (counts[headline] ?? 0))
     )
       headline = anchor + 1;
     if (headline === undefined) continue;
     let score = 0;
     let gap = 0;
     let end = anchor + 1;
-    for (let position = anchor + 1; position < content.length && gap <= PROSE_GAP; position++) {
-      const text = cleanInline((content[position] as Line).text);
-      if (words(text) <= 6 && FOOTER_START.test(text)) break;
-      if (words(text) >= PROSE_WORDS) {
-        score += words(text);
+    const limit = Math.min(content.length, anchor + 1 + MAX_STORY_LINES);
+    for (let position = anchor + 1; position < limit && gap <= PROSE_GAP; position++) {
+      const kind = kinds[position];
+      if (kind === "footer") break;
+      if (kind === "prose") {
+        score += counts[position] ?? 0;
         gap = 0;
         end = position + 1;
-      } else if (!CODE_LINE.test(text)) gap++;
+      } else if (kind === "short") gap++;
     }
     // A teaser just above the article reaches the same prose: the header nearest to that prose is the article's.
     if (best === undefined || score >= best.score) best = { headline, anchor, end, score };

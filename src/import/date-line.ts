@@ -119,9 +119,11 @@ export interface DateMention {
  * @param timeZone the configured zone, in which a date without a zone is read
  */
 export function findDates(line: string, timeZone: string): { found: DateMention[]; rejected: { text: string; reason: string }[] } {
-  const text = cleanInline(line);
   const found: DateMention[] = [];
   const rejected: { text: string; reason: string }[] = [];
+  // Every form has a four-digit year: most lines of a page have none, and need no further look.
+  if (!/\d{4}/u.test(line)) return { found, rejected };
+  const text = cleanInline(line);
   for (const match of text.matchAll(DATE_IN_TEXT)) {
     const groups = match.groups ?? {};
     const matched = match[0].replace(/[\s,|/–—-]+$/u, "");
