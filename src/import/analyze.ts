@@ -219,6 +219,10 @@ const PROSE_GAP = 8;
 const CODE_LINE = /[;{}[\]]$|^[}\])]|^\/\/|^#\s|^<\/?[a-z]/u;
 // "From: Herald Sun", "Source: AP": a labelled header line, no headline.
 const LABEL_LINE = /^(?:from|source|sources|filed\s+(?:to|under)|posted\s+in|category|section|tags?|topics?|quelle|fuente|fonte|source\s+:)\s?:\s/iu;
+const tokensOf = (text: string): string[] =>
+  cleanInline(text)
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu) ?? [];
 // Bounds of the whole-page reading: the headers weighed, and the lines one article's prose is followed for.
 const MAX_ANCHORS = 2000;
 const MAX_HEADER_SEARCH = 20_000;
@@ -257,6 +261,16 @@ function storyInPage(content: readonly Line[], start: number, timeZone: string):
       if (opens[position] || !isTitleLike(text, false) || LABEL_LINE.test(text) || count < 3 || count > 25) continue;
       headline = position;
       break;
+    }
+    // A shortened repeat of the headline just below it (TMZ: "Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!",
+    // "Lupita Nyong'o", "$150K Pearl Oscar Dress ... STOLEN!!!!"): the full one is the headline.
+    if (headline !== undefined) {
+      const short = new Set(tokensOf((content[headline] as Line).text));
+      for (let position = headline - 1; position >= Math.max(start, headline - 2); position--) {
+        const text = (content[position] as Line).text;
+        const full = new Set(tokensOf(text));
+        if (!opens[position] && isTitleLike(text, false) && full.size > short.size && [...short].every((token) => full.has(token))) headline = position;
+      }
     }
     // A date line above the headline (Salon): the headline is the longer title-like line below it, unless that
     // is a caption or repeats a headline above (the seed: headline, dek, date, the headline again).

@@ -299,9 +299,9 @@ describe("analyzeText on a whole page copied as text", () => {
       "Sunday, Feb 1, 2015 11:57 AM UTC",
       undefined,
     ],
-    // TMZ: a numeric date with one reading, and the desk after it
+    // TMZ: a numeric date with one reading, and the desk after it; a shortened repeat of the headline between them
     [
-      ["Lupita Nyong'o's Pearl Oscar Dress -- STOLEN!!!", "2/26/2015 7:11 AM PST BY TMZ STAFF"],
+      ["Lupita Nyong'o's Pearl Oscar Dress -- STOLEN!!!", "Lupita Nyong'o", "Pearl Oscar Dress ... STOLEN!!!!", "2/26/2015 7:11 AM PST BY TMZ STAFF"],
       "Lupita Nyong'o's Pearl Oscar Dress -- STOLEN!!!",
       "2015-02-26T07:11:00-08:00",
       ["TMZ STAFF"],
@@ -384,6 +384,7 @@ describe("analyzeText on real pages copied as text", () => {
     ["webmd-2", "Superbugs: What They Are and How You Get Them", ["Kelli Miller"], "2015-04-17"],
     ["herald-sun-1", "Angry media won’t buckle over new surveillance laws", ["Laurie Oakes"], "2015-03-13"],
     ["liberation-1", "Un troisième Français mort dans le séisme au Népal", ["AFP"], "2015-04-30"],
+    ["tmz-1", "Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!", ["TMZ STAFF"], "2015-02-26"],
   ])("%s", async (page, title, authors, day) => {
     const html = await readFile(path.join(repoRoot, "tests/fixtures/import/real", page, "page.html"), "utf8");
     const tree = unified().use(rehypeParse).parse(html);
