@@ -380,6 +380,19 @@ export const catalogue = {
     meaning: "An input of `import` is a pipe, a device or a socket: it reads saved pages from regular files only.",
     fix: "Save the page to a file first (`curl URL > page.html`), then import that file.",
   },
+  "html-too-deep": {
+    severity: "error",
+    group: "`wirefeed import` and `wirefeed new`",
+    meaning:
+      "A saved page whose elements nest more than 1,000 deep (real pages nest a few dozen): it is not parsed, so that no recursive HTML library runs out of stack. The position is where the bound is crossed; the other files are still imported.",
+    fix: "Save the article again, from the browser's reader view or as plain text, and import that.",
+  },
+  "page-too-large": {
+    severity: "error",
+    group: "`wirefeed import` and `wirefeed new`",
+    meaning: "A file given to `import` is larger than 32 MiB, far more than any saved article: it is not read.",
+    fix: "Check that it is the page you meant (not a video or an archive); save the article alone.",
+  },
   "article-exists": {
     severity: "error",
     group: "`wirefeed import` and `wirefeed new`",
