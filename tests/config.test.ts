@@ -30,7 +30,36 @@ describe("config validation", () => {
 
   it("fills the defaults of a config that gives only the url", () => {
     const config = parseConfig('{"url": "https://example.com/"}', "c.json");
-    expect(config).toMatchObject({ timeZone: "UTC", feedLimit: 50, permalink: "/:year/:month/:day/:slug/", language: "en" });
+    expect(config).toMatchObject({ timeZone: "UTC", permalink: "/:year/:month/:day/:slug/", language: "en" });
+    expect(config.feeds).toEqual({
+      site: { enabled: true, required: false, limit: 50, content: "full" },
+      section: { enabled: true, required: false, limit: 50, content: "full" },
+      tag: { enabled: true, required: false, limit: 50, content: "summary" },
+      author: { enabled: true, required: false, limit: 20, content: "summary" },
+      language: { enabled: true, required: false, limit: 50, content: "full" },
+      archive: { enabled: true, required: false, limit: 100, content: "full" },
+      leadImageFigure: true,
+    });
+  });
+
+  it("reads the old feed keys as the new ones: feedLimit, archivePageSize, outputs.archivePages, outputs.tagFeeds", () => {
+    const config = parseConfig(
+      '{"url": "https://e.com/", "feedLimit": 7, "archivePageSize": 9, "outputs": {"archivePages": false, "tagFeeds": "full"}}',
+      "c.json",
+    );
+    expect(config.feeds.site).toMatchObject({ enabled: true, limit: 7 });
+    // Tag feeds held feedLimit items before they had a limit of their own.
+    expect(config.feeds.tag).toMatchObject({ enabled: true, limit: 7, content: "full" });
+    expect(config.feeds.archive).toMatchObject({ enabled: false, limit: 9 });
+    expect(parseConfig('{"url": "https://e.com/", "outputs": {"tagFeeds": "off"}}', "c.json").feeds.tag.enabled).toBe(false);
+    expect("feedLimit" in config || "archivePageSize" in config || "tagFeeds" in config.outputs).toBe(false);
+  });
+
+  it("refuses an old feed key beside its new name, at the old key", () => {
+    const problems = problemsOf('{"url": "https://e.com/",\n "feedLimit": 7,\n "feeds": {"site": {"limit": 8}}}');
+    expect(problems).toEqual([
+      expect.objectContaining({ rule: "invalid-config-value", line: 2, message: expect.stringContaining("old name of feeds.site.limit") }),
+    ]);
   });
 
   it.each([

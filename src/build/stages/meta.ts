@@ -43,6 +43,8 @@ export interface ArticleMeta {
   tags: string[];
   image?: ArticleImage;
   lang?: string;
+  /** The desk or department the article belongs to ("World"), from `section`: it has a feed set of its own. */
+  section?: string;
   /** `draft: true` or `published: false`. */
   draft: boolean;
   /** Files the body names by a relative path beside the article, with positions in the file; set once the body is rendered. */
@@ -98,6 +100,7 @@ const knownKeys = [
   "expiryDate",
   "publishDate",
   "lang",
+  "section",
 ];
 
 /**
@@ -322,6 +325,7 @@ export function readArticleMeta(
     error("invalid-lang", `"${lang}" is not a BCP 47 language tag`, "Write a tag such as en, fa or pt-BR.", "lang");
 
   const image = readImage(data, at, errors, config);
+  const section = cleanInline(text("section") ?? "");
 
   if (errors.length > 0 || !date || !updated || !slug) return { errors, warnings };
   const day = calendarDate(date, config.timeZone);
@@ -350,6 +354,7 @@ export function readArticleMeta(
   if (description) meta.description = description;
   if (image) meta.image = image;
   if (lang) meta.lang = lang;
+  if (section) meta.section = section;
   if (expires) meta.expires = expires;
   return { meta, errors, warnings };
 }

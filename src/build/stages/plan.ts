@@ -7,7 +7,7 @@ import { archivedFeeds, type FeedDocument } from "../../formats/archive/feeds.js
 import { renderDocument } from "../../formats/document.js";
 import { ItemStore } from "../incremental/item-store.js";
 import { inputKey, PreviousOutput } from "../incremental/previous-output.js";
-import { renderTagsIndex, tagFeeds, tagsIndexPath } from "../../formats/tag-feeds.js";
+import { feedSetIndexPath, feedSetKinds, feedSets, languageAlternates, renderFeedSetIndex, writesFeedSet } from "../../formats/feed-sets.js";
 import type { OutputFiles } from "./write.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { type ArticleFiles, pageFiles, withFeedStyle } from "../../formats/pages/index.js";
@@ -70,10 +70,13 @@ export async function renderOutputs(
 
   // A document is its head, its items' bytes and its tail: each item is written once, for all of them.
   const items = new ItemStore(model.config, fingerprint, options.cacheDir, options.lost);
-  for (const document of [...archivedFeeds(model), ...tagFeeds(model)].map(withFeedStyle)) {
+  const feeds = [...archivedFeeds(model, (format) => languageAlternates(model, format)), ...feedSets(model)].map(withFeedStyle);
+  for (const document of feeds) {
     files.set(document.path, await reuse.keyed(document.path, documentKey(document, fingerprint), () => renderDocument(document, items.bytes)));
   }
-  if (model.config.outputs.tagFeeds !== "off") files.set(tagsIndexPath, renderTagsIndex(model));
+  // tags/index.json is there whenever tag feeds are on, as it always was; the other indexes with their sets.
+  for (const kind of feedSetKinds)
+    if (kind === "tag" ? model.config.feeds.tag.enabled : writesFeedSet(model, kind)) files.set(feedSetIndexPath(kind), renderFeedSetIndex(model, kind));
   files.set(archivePaths.schema, `${JSON.stringify(archiveJsonSchema(), null, 2)}\n`);
   const archive = await archiveFiles(model, fingerprint, reuse, options.spool);
   for (const [path, content] of archive.files) files.set(path, content);
