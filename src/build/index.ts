@@ -2,6 +2,7 @@ import type { BuildContext, BuildOptions, BuildResult, Stage } from "./context.j
 import { collect } from "./stages/collect.js";
 import { configure, setupFailure } from "./stages/configure.js";
 import { discover } from "./stages/discover.js";
+import { checkEmptyFeeds } from "./stages/empty-feeds.js";
 import { guard } from "./stages/guard.js";
 import { lockOutput } from "./stages/lock.js";
 import { writeOutputs } from "./stages/output.js";
@@ -18,10 +19,11 @@ export type { BuildOptions, BuildResult } from "./context.js";
  * - discover: list the article files;
  * - prepare: read, front matter, meta, render each article (see stages/article.ts), or take it from the cache;
  * - collect: gather diagnostics, find duplicates, decide what is published;
+ * - empty feeds: a feed kind the config writes that would have no items is an error naming why;
  * - guard: keep a previous output made of the same articles, refuse to lose published ones;
  * - write: model, plan (every output file) and write, swapping the new output in at once.
  */
-const stages: readonly Stage[] = [lockOutput, discover, prepare, collect, guard, writeOutputs];
+const stages: readonly Stage[] = [lockOutput, discover, prepare, collect, checkEmptyFeeds, guard, writeOutputs];
 
 /** Runs the pipeline above, then lets the cache remember it. Never throws for a user's mistake. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
