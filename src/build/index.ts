@@ -6,6 +6,7 @@ import { checkEmptyFeeds } from "./stages/empty-feeds.js";
 import { guard } from "./stages/guard.js";
 import { lockOutput } from "./stages/lock.js";
 import { writeOutputs } from "./stages/output.js";
+import { ping, pingRequested } from "./stages/ping.js";
 import { prepare } from "./stages/prepare.js";
 import { remember } from "./stages/remember.js";
 
@@ -21,9 +22,10 @@ export type { BuildOptions, BuildResult } from "./context.js";
  * - collect: gather diagnostics, find duplicates, decide what is published;
  * - empty feeds: a feed kind the config writes that would have no items is an error naming why;
  * - guard: keep a previous output made of the same articles, refuse to lose published ones;
- * - write: model, plan (every output file) and write, swapping the new output in at once.
+ * - write: model, plan (every output file) and write, swapping the new output in at once;
+ * - ping: tell the WebSub hubs which feeds changed, once they are in place (with --ping or `ping: true`).
  */
-const stages: readonly Stage[] = [lockOutput, discover, prepare, collect, checkEmptyFeeds, guard, writeOutputs];
+const stages: readonly Stage[] = [lockOutput, discover, prepare, collect, checkEmptyFeeds, guard, writeOutputs, ping];
 
 /** Runs the pipeline above, then lets the cache remember it. Never throws for a user's mistake. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
@@ -57,5 +59,6 @@ function result(context: BuildContext): BuildResult {
     cache: source?.stats ?? { enabled: context.options.cacheDir !== false, hits: 0, stamped: 0, misses: 0, rebuilt: false },
     workers: source?.workersUsed ?? 0,
     timings: context.timings,
+    ...(pingRequested(context) ? { pings: context.pings } : {}),
   };
 }

@@ -10,6 +10,7 @@ import { inputKey, PreviousOutput } from "../incremental/previous-output.js";
 import { feedSetIndexPath, feedSetKinds, feedSets, languageAlternates, renderFeedSetIndex, writesFeedSet } from "../../formats/feed-sets.js";
 import type { OutputFiles } from "./write.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { opmlPath, renderOpml } from "../../formats/opml.js";
 import { type ArticleFiles, pageFiles, withFeedStyle } from "../../formats/pages/index.js";
 
 /** Where the files of a build may come from besides the model. */
@@ -49,6 +50,8 @@ export async function renderOutputs(
   dispose: () => Promise<void>;
   lineIndex: () => LineIndex | undefined;
   diagnostics: Diagnostic[];
+  /** The feed documents readers subscribe to (no archive pages), by path: what a WebSub hub is told of. */
+  feeds: { path: string; url: string }[];
 }> {
   const files: OutputFiles = new Map();
   const reuse = options.previous ?? (await PreviousOutput.open(undefined));
@@ -77,10 +80,13 @@ export async function renderOutputs(
   // tags/index.json is there whenever tag feeds are on, as it always was; the other indexes with their sets.
   for (const kind of feedSetKinds)
     if (kind === "tag" ? model.config.feeds.tag.enabled : writesFeedSet(model, kind)) files.set(feedSetIndexPath(kind), renderFeedSetIndex(model, kind));
+  const opml = renderOpml(model);
+  if (opml !== undefined) files.set(opmlPath, opml);
   files.set(archivePaths.schema, `${JSON.stringify(archiveJsonSchema(), null, 2)}\n`);
   const archive = await archiveFiles(model, fingerprint, reuse, options.spool);
   for (const [path, content] of archive.files) files.set(path, content);
   const pages = await pageFiles(model, { reuse, fingerprint, manifest: archive.manifest, articles: options.articles });
   for (const [path, content] of pages.files) if (!files.has(path)) files.set(path, content);
-  return { files, keys: reuse.inputKeys(), dispose: archive.dispose, lineIndex: archive.lineIndex, diagnostics: pages.diagnostics };
+  const subscribed = feeds.filter((document) => !document.page.archive).map((document) => ({ path: document.path, url: document.page.selfUrl }));
+  return { files, keys: reuse.inputKeys(), dispose: archive.dispose, lineIndex: archive.lineIndex, diagnostics: pages.diagnostics, feeds: subscribed };
 }
