@@ -42,6 +42,7 @@ async function writeModel(context: BuildContext, bodies: BodyReader | undefined)
     ...(cacheDir ? { cacheDir } : {}),
     ...(bodies ? { lost: bodies.lost } : {}),
     articles: { folder: context.articlesDir, display: context.display },
+    now: context.now,
   });
   try {
     const files = (await context.previous?.keepUnchanged(rendered.files)) ?? rendered.files;

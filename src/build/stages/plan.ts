@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { FeedModel, Item } from "./model.js";
+import { type FeedModel, type Item, newestUpdate } from "./model.js";
 import { type LineIndex, recordLine } from "../../formats/archive/records.js";
 import { archiveFiles, archivePaths } from "../../formats/archive/files.js";
 import { archiveJsonSchema } from "../../formats/archive/schema.js";
@@ -11,6 +11,7 @@ import { feedSetIndexPath, feedSetKinds, feedSets, languageAlternates, renderFee
 import type { OutputFiles } from "./write.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { opmlPath, renderOpml } from "../../formats/opml.js";
+import { newsSitemapPath, renderNewsSitemap, renderSitemaps, writesSitemaps } from "../../formats/sitemaps.js";
 import { type ArticleFiles, pageFiles, withFeedStyle } from "../../formats/pages/index.js";
 
 /** Where the files of a build may come from besides the model. */
@@ -25,6 +26,8 @@ export interface RenderOptions {
   lost?: ReadonlySet<string>;
   /** Where the articles are, so that the files their bodies name are copied beside their pages. */
   articles?: ArticleFiles;
+  /** The build's now: the news sitemap holds the articles of the two days before it. */
+  now?: Date;
 }
 
 /** Everything a feed document's bytes depend on, besides wirefeed's version. */
@@ -82,6 +85,10 @@ export async function renderOutputs(
     if (kind === "tag" ? model.config.feeds.tag.enabled : writesFeedSet(model, kind)) files.set(feedSetIndexPath(kind), renderFeedSetIndex(model, kind));
   const opml = renderOpml(model);
   if (opml !== undefined) files.set(opmlPath, opml);
+  if (writesSitemaps(model.config)) {
+    for (const [path, content] of renderSitemaps(model.config, model.items)) files.set(path, content);
+    files.set(newsSitemapPath, renderNewsSitemap(model.config, model.items, options.now ?? new Date(newestUpdate(model.items))));
+  }
   files.set(archivePaths.schema, `${JSON.stringify(archiveJsonSchema(), null, 2)}\n`);
   const archive = await archiveFiles(model, fingerprint, reuse, options.spool);
   for (const [path, content] of archive.files) files.set(path, content);
