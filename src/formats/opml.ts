@@ -1,6 +1,4 @@
 import type { FeedModel } from "../build/stages/model.js";
-import { newestUpdate } from "../build/stages/model.js";
-import { formatRfc822 } from "../text/date.js";
 import { subscriptionPaths } from "./archive/feeds.js";
 import { type FeedSetKind, feedSetKinds, feedSetMembers, feedSetPaths, writesFeedSet } from "./feed-sets.js";
 import type { ElementSpec } from "./xml.js";
@@ -16,8 +14,8 @@ const groupNames: Record<FeedSetKind, string> = { tag: "Tags", section: "Section
  * (the site, then sections, tags, authors and languages), so that a reader can subscribe to a
  * whole group at once. One outline per feed, naming its RSS document: the Atom and JSON Feed
  * documents beside it carry the same items, and three outlines per feed would subscribe a reader
- * three times. Archive pages are not listed: nobody subscribes to them. Dated by the newest
- * article, never the clock. Undefined when the build writes no feed.
+ * three times. Archive pages are not listed: nobody subscribes to them. Undated (OPML's head
+ * dates are optional): the list changes only when the feeds do. Undefined when the build writes no feed.
  */
 export function renderOpml(model: FeedModel): string | undefined {
   const { config } = model;
@@ -43,7 +41,6 @@ export function renderOpml(model: FeedModel): string | undefined {
         name: "head",
         children: [
           { name: "title", text: `${config.title}: every feed` },
-          { name: "dateModified", text: formatRfc822(newestUpdate(model.items), config.timeZone) },
           { name: "docs", text: "http://opml.org/spec2.opml" },
         ],
       },
