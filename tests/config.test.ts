@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { configJsonSchema } from "../src/config/json-schema.js";
 import { ConfigError, parseConfig } from "../src/config/load.js";
-import { articlesFolder } from "../src/config/schema.js";
+import { articlesFolder, configKeys, feedKinds } from "../src/config/schema.js";
 import { repoRoot } from "./helpers/build.js";
 
 const problemsOf = (text: string) => {
@@ -86,6 +86,16 @@ describe("config validation", () => {
 });
 
 describe("the published JSON Schema", () => {
+  it("names every key in the README's configuration table, the feed kinds' keys included", async () => {
+    const readme = await readFile(path.join(repoRoot, "README.md"), "utf8");
+    const table = readme.slice(readme.indexOf("## Configuration: wirefeed.config.json"), readme.indexOf("## Outputs in output/"));
+    const rows = table.split("\n").filter((line) => line.startsWith("| `"));
+    const named = (key: string) => rows.some((row) => row.startsWith(`| \`${key}\``) || row.startsWith(`| \`${key}.`));
+    expect(configKeys.filter((key) => key !== "$schema" && !named(key))).toEqual([]);
+    expect(feedKinds.filter((kind) => !named(`feeds.${kind}`))).toEqual([]);
+    expect(named("feeds.leadImageFigure")).toBe(true);
+  });
+
   it("is in sync with the zod schema (run `npm run schema` after changing it)", async () => {
     const published = JSON.parse(await readFile(path.join(repoRoot, "schema/wirefeed.config.schema.json"), "utf8"));
     expect(published).toEqual(configJsonSchema());
