@@ -2,6 +2,7 @@
 // once the output is in place; a hub that is down, slow or failing is a bounded warning.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readFileSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -13,13 +14,17 @@ import { makeNewsroom, newsroomNow } from "./newsroom.js";
 type Behaviour = "up" | "500" | "slow";
 
 /** A hub on 127.0.0.1 that records each publish request and answers as told. */
-async function startHub(behaviour: Behaviour): Promise<{ url: string; requests: URLSearchParams[]; server: Server }> {
+async function startHub(
+  behaviour: Behaviour,
+  onPublish: (feedUrl: string) => void = () => {},
+): Promise<{ url: string; requests: URLSearchParams[]; server: Server }> {
   const requests: URLSearchParams[] = [];
   const server = createServer((request, response) => {
     let body = "";
     request.on("data", (chunk) => (body += chunk));
     request.on("end", () => {
       requests.push(new URLSearchParams(body));
+      onPublish(new URLSearchParams(body).get("hub.url") ?? "");
       if (behaviour === "slow") return; // Never answers: the client's timeout ends it.
       response.statusCode = behaviour === "500" ? 500 : 204;
       response.end();
@@ -74,7 +79,11 @@ describe("WebSub", () => {
   });
 
   it("pings every feed of a first build, nothing after an unchanged one, and exactly the feeds whose bytes an edit changed", async () => {
-    const hub = await startHub("up");
+    // What a subscriber fetching the feed at the moment of the ping would get.
+    const fetched = new Map<string, string>();
+    const hub = await startHub("up", (feedUrl) => {
+      if (feedUrl.endsWith("/feed.json")) fetched.set(feedUrl, readFileSync(path.join(out, new URL(feedUrl).pathname), "utf8"));
+    });
     const { dir, out, run } = await newsroomWithHubs([hub.url]);
     const first = await run();
     expect(first.exitCode).toBe(0);
@@ -97,6 +106,8 @@ describe("WebSub", () => {
     expect(changed.length).toBeGreaterThan(3);
     expect(changed.length).toBeLessThan(after.size);
     expect(hubUrls(hub.requests)).toEqual(changed.sort());
+    // The hub was told once the new output was in place: the site's feed it could fetch holds the edit.
+    expect(fetched.get("https://newsroom.example/feed.json")).toContain("A second paragraph, corrected.");
   });
 
   it.each([
@@ -126,8 +137,12 @@ describe("WebSub", () => {
   it("--report has a line per hub", async () => {
     const up = await startHub("up");
     const failing = await startHub("500");
-    const { dir } = await newsroomWithHubs([up.url, failing.url], { ping: true });
-    const run = await cli(dir, ["build", "--now", newsroomNow, "--no-cache", "--report", "json", "--quiet"]);
+    const { dir } = await newsroomWithHubs([up.url, failing.url]);
+    // Without --ping (and `ping` unset) nothing is pinged and the report has no websub lines.
+    const quiet = await cli(dir, ["build", "--now", newsroomNow, "--no-cache", "--report", "json", "--quiet", "--out", "first"]);
+    expect(JSON.parse(quiet.stdout).websub).toBeUndefined();
+    expect(up.requests).toEqual([]);
+    const run = await cli(dir, ["build", "--ping", "--now", newsroomNow, "--no-cache", "--report", "json", "--quiet"]);
     const report = JSON.parse(run.stdout);
     expect(report.websub).toEqual([
       expect.objectContaining({ hub: up.url, ok: true }),
