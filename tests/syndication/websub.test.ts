@@ -127,7 +127,8 @@ describe("WebSub", () => {
     // The first failing feed ends the hub's turn: each of the four lanes tried its feed three times.
     expect(line!.requests).toBeLessThanOrEqual(4 * fast.attempts);
     if (hub.requests) expect(hub.requests.length).toBe(line!.requests);
-    expect(result.diagnostics).toEqual([expect.objectContaining({ rule: "hub-ping-failed", severity: "warning" })]);
+    // At the hub's line in the config's `hubs`.
+    expect(result.diagnostics).toEqual([expect.objectContaining({ rule: "hub-ping-failed", severity: "warning", file: "wirefeed.config.json", line: 10 })]);
     // A fresh output folder: every feed is new, so the hub is asked again.
     const strict = await run({ strict: true, out: path.join(await tempDir(), "output") });
     expect(strict.exitCode).toBe(1);

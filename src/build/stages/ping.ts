@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { parseLocated } from "../../text/yaml-document.js";
 import type { BuildContext, HubPing, PingPolicy, Stage } from "../context.js";
 
 /**
@@ -82,7 +84,13 @@ export const ping: Stage = async (context) => {
   const deadline = Date.now() + policy.totalMs;
   const urls = [...context.changedFeeds].sort();
   context.pings = await Promise.all(context.config.hubs.map((hub) => pingHub(hub, urls, policy, deadline)));
-  for (const result of context.pings) {
+  if (context.pings.every((result) => result.ok)) return;
+  // Each warning points at its hub in the config's `hubs`.
+  const located = await readFile(context.configPath, "utf8").then(
+    (text) => parseLocated(text.replace(/^\uFEFF/, "")),
+    () => undefined,
+  );
+  for (const [index, result] of context.pings.entries()) {
     if (result.ok) continue;
     context.diagnostics.push({
       rule: "hub-ping-failed",
@@ -90,6 +98,7 @@ export const ping: Stage = async (context) => {
       message: `The WebSub hub ${result.hub} was told of ${result.accepted} of ${result.feeds} changed feeds: ${result.error} (${result.requests} requests)`,
       hint: "The feeds are written; check the hub's URL and whether it is up. The next build that changes these feeds pings again.",
       file: context.display(context.configPath),
+      ...(located?.positionOf(["hubs", index]) ?? { line: 1, column: 1 }),
     });
     context.counts.warnings++;
     if (context.options.strict) {
