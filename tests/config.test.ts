@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { configJsonSchema } from "../src/config/json-schema.js";
 import { jsonSyntaxError } from "../src/config/json-syntax.js";
 import { ConfigError, parseConfig } from "../src/config/load.js";
-import { articlesFolder } from "../src/config/schema.js";
+import { articlesFolder, configKeys, feedKinds } from "../src/config/schema.js";
 import { repoRoot } from "./helpers/build.js";
 
 const problemsOf = (text: string) => {
@@ -31,7 +31,36 @@ describe("config validation", () => {
 
   it("fills the defaults of a config that gives only the url", () => {
     const config = parseConfig('{"url": "https://example.com/"}', "c.json");
-    expect(config).toMatchObject({ timeZone: "UTC", feedLimit: 50, permalink: "/:year/:month/:day/:slug/", language: "en" });
+    expect(config).toMatchObject({ timeZone: "UTC", permalink: "/:year/:month/:day/:slug/", language: "en" });
+    expect(config.feeds).toEqual({
+      site: { enabled: true, required: false, limit: 50, content: "full" },
+      section: { enabled: true, required: false, limit: 50, content: "full" },
+      tag: { enabled: true, required: false, limit: 50, content: "summary" },
+      author: { enabled: true, required: false, limit: 20, content: "summary" },
+      language: { enabled: true, required: false, limit: 50, content: "full" },
+      archive: { enabled: true, required: false, limit: 100, content: "full" },
+      leadImageFigure: true,
+    });
+  });
+
+  it("reads the old feed keys as the new ones: feedLimit, archivePageSize, outputs.archivePages, outputs.tagFeeds", () => {
+    const config = parseConfig(
+      '{"url": "https://e.com/", "feedLimit": 7, "archivePageSize": 9, "outputs": {"archivePages": false, "tagFeeds": "full"}}',
+      "c.json",
+    );
+    expect(config.feeds.site).toMatchObject({ enabled: true, limit: 7 });
+    // Tag feeds held feedLimit items before they had a limit of their own.
+    expect(config.feeds.tag).toMatchObject({ enabled: true, limit: 7, content: "full" });
+    expect(config.feeds.archive).toMatchObject({ enabled: false, limit: 9 });
+    expect(parseConfig('{"url": "https://e.com/", "outputs": {"tagFeeds": "off"}}', "c.json").feeds.tag.enabled).toBe(false);
+    expect("feedLimit" in config || "archivePageSize" in config || "tagFeeds" in config.outputs).toBe(false);
+  });
+
+  it("refuses an old feed key beside its new name, at the old key", () => {
+    const problems = problemsOf('{"url": "https://e.com/",\n "feedLimit": 7,\n "feeds": {"site": {"limit": 8}}}');
+    expect(problems).toEqual([
+      expect.objectContaining({ rule: "invalid-config-value", line: 2, message: expect.stringContaining("old name of feeds.site.limit") }),
+    ]);
   });
 
   it.each([
@@ -121,6 +150,16 @@ describe("the config's JSON syntax check", () => {
 });
 
 describe("the published JSON Schema", () => {
+  it("names every key in the README's configuration table, the feed kinds' keys included", async () => {
+    const readme = await readFile(path.join(repoRoot, "README.md"), "utf8");
+    const table = readme.slice(readme.indexOf("## Configuration: wirefeed.config.json"), readme.indexOf("## Outputs in output/"));
+    const rows = table.split("\n").filter((line) => line.startsWith("| `"));
+    const named = (key: string) => rows.some((row) => row.startsWith(`| \`${key}\``) || row.startsWith(`| \`${key}.`));
+    expect(configKeys.filter((key) => key !== "$schema" && !named(key))).toEqual([]);
+    expect(feedKinds.filter((kind) => !named(`feeds.${kind}`))).toEqual([]);
+    expect(named("feeds.leadImageFigure")).toBe(true);
+  });
+
   it("is in sync with the zod schema (run `npm run schema` after changing it)", async () => {
     const published = JSON.parse(await readFile(path.join(repoRoot, "schema/wirefeed.config.schema.json"), "utf8"));
     expect(published).toEqual(configJsonSchema());

@@ -344,6 +344,19 @@ export const catalogue = {
     meaning: "A file changed while the build was reading it.",
     fix: "Run the build again.",
   },
+  "empty-feed": {
+    severity: "error",
+    group: "Across articles",
+    meaning:
+      "A feed kind the config writes would come out with no items: every article is a draft, scheduled or expired, or (for a feed set turned on with `enabled: true`) no published article has a section, a tag, an author or a second language.",
+    fix: "Publish an article, give the articles what the set groups by, or turn the kind off (`feeds.<kind>.enabled: false`).",
+  },
+  "hub-ping-failed": {
+    severity: "warning",
+    group: "Against the previous build",
+    meaning: "A WebSub hub in `hubs` could not be told of the changed feeds (down, too slow, or an error answer), after retries; the feeds were written.",
+    fix: "Check the hub's URL and status; the next build that changes the feeds pings again. An error with `--strict`.",
+  },
   "articles-removed": {
     severity: "error",
     group: "Against the previous build",

@@ -117,6 +117,7 @@ const cases: Record<string, Case> = {
   "title that is a list": { input: fm("date: 2022-02-25", "title: [a, b]"), rule: "invalid-type", line: 3, column: 8 },
   "tags as a map": { input: fm("title: Hello", "date: 2022-02-25", "tags: {a: 1}"), rule: "invalid-type", line: 4, column: 7 },
   "draft as text": { input: fm("title: Hello", "date: 2022-02-25", "draft: maybe"), rule: "invalid-type", line: 4, column: 8 },
+  "section as a list": { input: fm("title: Hello", "date: 2022-02-25", "section: [World, Politics]"), rule: "invalid-type", line: 4, column: 10 },
   "image src with a scheme other than http(s)": {
     input: fm("title: Hello", "date: 2022-02-25", "image: javascript:alert(1)"),
     rule: "invalid-image-src",

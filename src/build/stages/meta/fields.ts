@@ -8,6 +8,7 @@ import { id } from "./id.js";
 import { image } from "./image.js";
 import { lang } from "./lang.js";
 import { publishes } from "./publishes.js";
+import { section } from "./section.js";
 import { slug } from "./slug.js";
 import { tags } from "./tags.js";
 import { title } from "./title.js";
@@ -33,6 +34,7 @@ export const fields = {
   expires,
   publishes,
   lang,
+  section,
 };
 
 /** What each field read, by its name. */
