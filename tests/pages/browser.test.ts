@@ -167,7 +167,8 @@ describe.skipIf(!present)("the pages in Chromium", () => {
 
   const feedsOf = async (base: string, out: string) => {
     const { readdir } = await import("node:fs/promises");
-    const files = (await readdir(out, { recursive: true })).map(String).filter((file) => file.endsWith(".xml"));
+    // The feed documents, not the sitemaps beside them.
+    const files = (await readdir(out, { recursive: true })).map(String).filter((file) => /(^|[\\/])(feed|atom)\.xml$/.test(file));
     return files.sort().map((file) => `${base}${file.split(path.sep).join("/")}`);
   };
 
@@ -175,8 +176,12 @@ describe.skipIf(!present)("the pages in Chromium", () => {
     const rss = (await import("fast-xml-parser")).XMLParser;
     const parser = new rss({ ignoreAttributes: false });
     const feeds = await feedsOf(rich, richOut);
-    // feed.xml and atom.xml, and the two of each of the nine tags.
-    expect(feeds).toHaveLength(2 + 2 * 9);
+    // feed.xml and atom.xml in the root and in every feed set's folder: the nine tags, the authors, the two languages.
+    const folders = new Set(feeds.map((url) => path.posix.dirname(new URL(url).pathname)));
+    expect(feeds).toHaveLength(2 * folders.size);
+    expect([...folders].filter((folder) => folder.startsWith("/tags/"))).toHaveLength(9);
+    expect([...folders].filter((folder) => folder.startsWith("/languages/"))).toEqual(["/languages/en", "/languages/fa"]);
+    expect(folders).toContain("/");
     for (const url of feeds) {
       const page = await open(url);
       const banner = await page.evaluate(() => getComputedStyle(document.documentElement, "::before").content);
