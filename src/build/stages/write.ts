@@ -275,6 +275,12 @@ function commitSync(journal: Journal, files: OutputFiles, keys: Record<string, s
   finishJournalSync(journal);
 }
 
+/** Whether two files-to-keys records hold the same entries. */
+function sameKeys(a: Record<string, string>, b: Record<string, string>): boolean {
+  const entries = Object.entries(a);
+  return entries.length === Object.keys(b).length && entries.every(([file, key]) => b[file] === key);
+}
+
 /**
  * Writes the files into a staging folder beside `out`, then moves them in, setting aside the files
  * of the previous build they replace and those it made that this build does not: a failure at any
@@ -333,6 +339,11 @@ export async function writeOutput(
       })),
     );
   }
+  const moves = [...files].filter(([, content]) => !isReuse(content)).map(([file]) => file);
+  const drops = [...owned].filter((file) => !files.has(file));
+  const keys = options.keys ?? Object.fromEntries(Object.entries(previous?.keys ?? {}).filter(([file]) => files.has(file)));
+  // Nothing to move in, nothing to drop, the same keys: the output and its state stay as they are (no commit at all).
+  if (moves.length === 0 && drops.length === 0 && previous && owned.size === files.size && sameKeys(keys, previous.keys)) return true;
   const { folder, staging, retired } = siblings(out);
   const stage = path.join(folder, `${staging}${process.pid}`);
   await rm(stage, { recursive: true, force: true });
@@ -369,9 +380,7 @@ export async function writeOutput(
     await rm(stage, { recursive: true, force: true });
     throw budget.exceeded ?? error;
   }
-  const moves = [...files].filter(([, content]) => !isReuse(content)).map(([file]) => file);
-  const drops = [...owned].filter((file) => !files.has(file));
   const journal = { id: randomUUID(), pid: process.pid, out, stage, backup: path.join(folder, `${retired}${process.pid}`), moves, drops };
-  commitSync(journal, files, options.keys ?? Object.fromEntries(Object.entries(previous?.keys ?? {}).filter(([file]) => files.has(file))));
+  commitSync(journal, files, keys);
   return true;
 }
