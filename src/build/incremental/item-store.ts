@@ -1,8 +1,49 @@
 import type { Config } from "../../config/schema.js";
-import type { Item } from "../stages/model.js";
+import type { ArticleMeta } from "../stages/meta.js";
+import { buildModel, type Item } from "../stages/model.js";
+import type { RenderedBody } from "../stages/render.js";
+import type { Tag } from "../../text/tags.js";
 import { type FeedFormat, itemWriters } from "../../formats/document.js";
 import type { ItemContent } from "../../formats/feed-page.js";
 import { readStoredItems, type StoredItems, storeItems } from "./article-cache.js";
+import { inputKey } from "./previous-output.js";
+
+/**
+ * What an item's bytes are made from besides wirefeed's version and the serializers' code: its
+ * cache key (the file, the config) and its tags as the whole site resolves them.
+ */
+export const itemFingerprint = (key: string, tags: readonly Tag[]): string => inputKey(["item", key, JSON.stringify(tags)]);
+
+/** An article's items in every format, with its full content and with its summary. */
+function writeItems(config: Config, item: Item): StoredItems {
+  const kind = (content: ItemContent) => ({
+    rss: itemWriters.rss(config, item, content),
+    atom: itemWriters.atom(config, item, content),
+    json: itemWriters.json(config, item, content),
+  });
+  return { full: kind("full"), summary: kind("summary") };
+}
+
+/**
+ * Writes one freshly rendered article's items into the cache where it is rendered (on a render
+ * thread), so that the main thread only joins bytes. The site's tags are not known there: the
+ * items are made with the article's own tags resolved alone, which is what the site resolves them
+ * to unless another article spells a tag differently or two tags share a slug. The fingerprint
+ * holds the tags they were made with, so the `ItemStore` takes them only when they are the site's,
+ * and writes them again otherwise.
+ * @param cacheDir the cache folder
+ * @param config the site's config
+ * @param article the rendered article: its key, metadata, summary and body, and its file relative to the articles folder
+ */
+export function storeItemsAhead(
+  cacheDir: string,
+  config: Config,
+  article: { key: string; meta: ArticleMeta; summary: string; body: RenderedBody; source: string },
+): void {
+  const { key, meta, summary, body, source } = article;
+  const [item] = buildModel([{ meta, summary, body: { html: body.html, text: body.text }, source, key }], config).items;
+  storeItems(cacheDir, key, itemFingerprint(key, item!.tags), writeItems(config, item!));
+}
 
 /**
  * How many characters of items are kept in memory (two bytes each, for text with curly quotes).
@@ -58,13 +99,7 @@ export class ItemStore {
     let items = cacheDir === undefined || key === undefined ? undefined : readStoredItems(cacheDir, key, fingerprint);
     if (!items) {
       // Both kinds at once: the body is read for the first, and a summary item costs little beside it.
-      const { config } = this;
-      const kind = (content: ItemContent) => ({
-        rss: itemWriters.rss(config, item, content),
-        atom: itemWriters.atom(config, item, content),
-        json: itemWriters.json(config, item, content),
-      });
-      items = { full: kind("full"), summary: kind("summary") };
+      items = writeItems(this.config, item);
       this.written++;
       if (cacheDir !== undefined && key !== undefined && !this.lost.has(key)) storeItems(cacheDir, key, fingerprint, items);
     }

@@ -5,7 +5,7 @@ import { archiveFiles, archivePaths } from "../../formats/archive/files.js";
 import { archiveJsonSchema } from "../../formats/archive/schema.js";
 import { archivedFeeds, type FeedDocument } from "../../formats/archive/feeds.js";
 import { renderDocument } from "../../formats/document.js";
-import { ItemStore } from "../incremental/item-store.js";
+import { itemFingerprint, ItemStore } from "../incremental/item-store.js";
 import { inputKey, PreviousOutput } from "../incremental/previous-output.js";
 import { renderTagsIndex, tagFeeds, tagsIndexPath } from "../../formats/tag-feeds.js";
 import type { OutputFiles } from "./write.js";
@@ -62,7 +62,7 @@ export async function renderOutputs(
       hash =
         item.key === undefined
           ? createHash("sha256").update(recordLine(item, model.config.timeZone)).digest("hex")
-          : inputKey(["item", item.key, JSON.stringify(item.tags)]);
+          : itemFingerprint(item.key, item.tags);
       fingerprints.set(item, hash);
     }
     return hash;
