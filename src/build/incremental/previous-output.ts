@@ -133,10 +133,9 @@ export class PreviousOutput {
   async unchanged(file: string, key: string, bytes?: number): Promise<boolean> {
     this.next.set(file, key);
     if (this.folder === undefined || this.keys.get(file) !== key) return false;
-    const size = await stat(path.join(this.folder, file)).then(
-      (found) => (found.isFile() ? found.size : undefined),
-      () => undefined,
-    );
+    // Synchronously, as in describeOutput: an edit's build asks this of every one of thousands of files.
+    const found = statSync(path.join(this.folder, file), { throwIfNoEntry: false });
+    const size = found?.isFile() ? found.size : undefined;
     return size !== undefined && (bytes === undefined || size === bytes);
   }
 
