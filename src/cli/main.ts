@@ -148,7 +148,7 @@ function reportCrash(error: unknown, io: CliIo, verbose: boolean): number {
   const hint = typeof systemError?.code === "string" ? environmentErrors[systemError.code] : undefined;
   if (hint) {
     // Node's message says what was being done: the call, and the path it was done to.
-    io.stderr(printable(`wirefeed: ${systemError.message}`) + `\n  hint: ${hint}\n`);
+    io.stderr(`${printable(`wirefeed: ${systemError.message}`)}\n  hint: ${hint}\n`);
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -59,10 +59,7 @@ export async function renderOutputs(
   const fingerprint = (item: Item) => {
     let hash = fingerprints.get(item);
     if (hash === undefined) {
-      hash =
-        item.key === undefined
-          ? createHash("sha256").update(recordLine(item, model.config.timeZone)).digest("hex")
-          : itemFingerprint(item.key, item.tags);
+      hash = item.key === undefined ? createHash("sha256").update(recordLine(item, model.config.timeZone)).digest("hex") : itemFingerprint(item.key, item.tags);
       fingerprints.set(item, hash);
     }
     return hash;
