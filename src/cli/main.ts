@@ -3,7 +3,6 @@ import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { closest } from "../diagnostics/suggest.js";
 import { formatDiagnostics, formatGithubAnnotations, printable, summaryLine } from "../diagnostics/report.js";
-import { runImport, runNew } from "./import.js";
 import { type CliIo, defaultIo, usage } from "./io.js";
 
 export type { CliIo } from "./io.js";
@@ -154,7 +153,7 @@ function reportCrash(error: unknown, io: CliIo, verbose: boolean): number {
   const hint = typeof systemError?.code === "string" ? environmentErrors[systemError.code] : undefined;
   if (hint) {
     // Node's message says what was being done: the call, and the path it was done to.
-    io.stderr(printable(`wirefeed: ${systemError.message}`) + `\n  hint: ${hint}\n`);
+    io.stderr(`${printable(`wirefeed: ${systemError.message}`)}\n  hint: ${hint}\n`);
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);
@@ -175,8 +174,9 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout(`${version}\n`);
     return 0;
   }
-  if (command === "import") return runImport(rest, io);
-  if (command === "new") return runNew(rest, io);
+  // Loaded only for these commands: the importer's HTML parsers would add a third to a build's start.
+  if (command === "import") return (await import("./import.js")).runImport(rest, io);
+  if (command === "new") return (await import("./import.js")).runNew(rest, io);
   const commands = ["build", "check", "import", "new"];
   if (!commands.includes(command)) {
     const suggestion = closest(command, commands);

@@ -3,7 +3,8 @@
 import { readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ItemStore } from "../../src/build/incremental/item-store.js";
+import { ItemStore, itemFingerprint, storeItemsAhead } from "../../src/build/incremental/item-store.js";
+import { buildModel } from "../../src/build/stages/model.js";
 import { itemWriters } from "../../src/formats/document.js";
 import { tempDirSync } from "../helpers/temp.js";
 import { makeItem, siteConfig } from "../serialize/pages.js";
@@ -57,6 +58,32 @@ describe("ItemStore", () => {
     expect(next.written).toBe(1);
     const authored = siteConfig({ feeds: { leadImageFigure: false }, author: { name: "The Desk" } } as never);
     expect(new ItemStore(authored, () => "tags-1", dir).bytes(item, "rss", "summary")).toContain("<dc:creator>The Desk</dc:creator>");
+  });
+
+  it("takes the items a render thread wrote ahead, under the settings they depend on", () => {
+    const dir = tempDirSync();
+    const position = { line: 1, column: 1 };
+    const date = new Date("2022-02-25T10:00:00Z");
+    const meta = {
+      id: "tag:news.example.org,2022-02-25:harbour",
+      slug: "harbour",
+      url: "https://news.example.org/2022/02/25/harbour/",
+      title: "Harbour",
+      date,
+      updated: date,
+      authors: [],
+      tags: ["Ports"],
+      draft: false,
+      positions: { slug: position, id: position },
+    };
+    const body = { html: "<p>The quay.</p>", text: "The quay.", firstParagraph: "The quay." };
+    for (const settings of [config, siteConfig({ author: { name: "The Desk" } } as never)]) {
+      storeItemsAhead(dir, settings, { key, meta, summary: "The quay.", body, source: "harbour.md" });
+      const [item] = buildModel([{ meta, summary: "The quay.", body, source: "harbour.md", key }], settings).items;
+      const store = new ItemStore(settings, (made) => itemFingerprint(key, made.tags), dir);
+      expect(store.bytes(item!, "rss", "full")).toBe(itemWriters.rss(settings, item!));
+      expect(store.written).toBe(0);
+    }
   });
 
   it("keeps items without a key, or without a cache, in memory only", () => {

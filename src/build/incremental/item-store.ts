@@ -1,9 +1,61 @@
 import { createHash } from "node:crypto";
 import type { Config } from "../../config/schema.js";
-import type { Item } from "../stages/model.js";
+import type { ArticleMeta } from "../stages/meta/index.js";
+import { buildModel, type Item } from "../stages/model.js";
+import type { RenderedBody } from "../stages/render.js";
+import type { Tag } from "../../text/tags.js";
 import { type FeedFormat, itemWriters } from "../../formats/document.js";
 import type { ItemContent } from "../../formats/feed-page.js";
 import { readStoredItems, type StoredItems, storeItems } from "./article-cache.js";
+import { inputKey } from "./previous-output.js";
+
+/**
+ * What an item's bytes are made from besides wirefeed's version and the serializers' code: its
+ * cache key (the file, the config) and its tags as the whole site resolves them.
+ */
+export const itemFingerprint = (key: string, tags: readonly Tag[]): string => inputKey(["item", key, JSON.stringify(tags)]);
+
+/** An article's items in every format, with its full content and with its summary. */
+function writeItems(config: Config, item: Item): StoredItems {
+  const kind = (content: ItemContent) => ({
+    rss: itemWriters.rss(config, item, content),
+    atom: itemWriters.atom(config, item, content),
+    json: itemWriters.json(config, item, content),
+  });
+  return { full: kind("full"), summary: kind("summary") };
+}
+
+/**
+ * What of the config an item's bytes depend on, in every kept item's fingerprint: the site's URL
+ * and zone, the lead figure and the site author who stands in for none. The article key holds the
+ * whole config today; the items do not count on it.
+ */
+const itemSettings = ({ url, timeZone, author, feeds }: Config): string =>
+  JSON.stringify({ url, timeZone, author: author ?? null, leadImageFigure: feeds.leadImageFigure });
+
+/** The fingerprint a kept item is stored under: what it is made from, and the settings it depends on. */
+const keptFingerprint = (made: string, settings: string): string => createHash("sha256").update(made).update("\0").update(settings).digest("hex");
+
+/**
+ * Writes one freshly rendered article's items into the cache where it is rendered (on a render
+ * thread), so that the main thread only joins bytes. The site's tags are not known there: the
+ * items are made with the article's own tags resolved alone, which is what the site resolves them
+ * to unless another article spells a tag differently or two tags share a slug. The fingerprint
+ * holds the tags they were made with, so the `ItemStore` takes them only when they are the site's,
+ * and writes them again otherwise.
+ * @param cacheDir the cache folder
+ * @param config the site's config
+ * @param article the rendered article: its key, metadata, summary and body, and its file relative to the articles folder
+ */
+export function storeItemsAhead(
+  cacheDir: string,
+  config: Config,
+  article: { key: string; meta: ArticleMeta; summary: string; body: RenderedBody; source: string },
+): void {
+  const { key, meta, summary, body, source } = article;
+  const [item] = buildModel([{ meta, summary, body: { html: body.html, text: body.text }, source, key }], config).items;
+  storeItems(cacheDir, key, keptFingerprint(itemFingerprint(key, item!.tags), itemSettings(config)), writeItems(config, item!));
+}
 
 /**
  * How many characters of items are kept in memory (two bytes each, for text with curly quotes).
@@ -28,11 +80,7 @@ export class ItemStore {
   private held = 0;
   /** Items written anew by this build (the rest came from the cache). */
   written = 0;
-  /**
-   * What of the config an item's bytes depend on, in every kept item's fingerprint: the site's URL
-   * and zone, the lead figure and the site author who stands in for none. The article key holds the
-   * whole config today; the items do not count on it.
-   */
+  /** What of the config an item's bytes depend on (`itemSettings`). */
   private readonly settings: string;
 
   /**
@@ -47,8 +95,7 @@ export class ItemStore {
     private readonly cacheDir?: string,
     private readonly lost: ReadonlySet<string> = new Set(),
   ) {
-    const { url, timeZone, author, feeds } = config;
-    this.settings = JSON.stringify({ url, timeZone, author: author ?? null, leadImageFigure: feeds.leadImageFigure });
+    this.settings = itemSettings(config);
   }
 
   /** The bytes of `item` in `format`, carrying `content`. */
@@ -64,17 +111,11 @@ export class ItemStore {
     }
     const { cacheDir } = this;
     const key = item.key;
-    const fingerprint = createHash("sha256").update(this.fingerprint(item)).update("\0").update(this.settings).digest("hex");
+    const fingerprint = keptFingerprint(this.fingerprint(item), this.settings);
     let items = cacheDir === undefined || key === undefined ? undefined : readStoredItems(cacheDir, key, fingerprint);
     if (!items) {
       // Both kinds at once: the body is read for the first, and a summary item costs little beside it.
-      const { config } = this;
-      const kind = (content: ItemContent) => ({
-        rss: itemWriters.rss(config, item, content),
-        atom: itemWriters.atom(config, item, content),
-        json: itemWriters.json(config, item, content),
-      });
-      items = { full: kind("full"), summary: kind("summary") };
+      items = writeItems(this.config, item);
       this.written++;
       if (cacheDir !== undefined && key !== undefined && !this.lost.has(key)) storeItems(cacheDir, key, fingerprint, items);
     }

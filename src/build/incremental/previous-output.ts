@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { statSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { version } from "../../version.js";
@@ -39,12 +40,19 @@ export interface WrittenOutputs {
   lines?: LineIndex;
 }
 
-/** Size and modification time of output files; -1 for a file that is gone. */
+/** Size and modification time of one output file; -1 for a file that is gone. */
+function describeFile(outDir: string, file: string): WrittenFile {
+  const info = statSync(path.join(outDir, file), { throwIfNoEntry: false });
+  return { path: file, size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1 };
+}
+
+/**
+ * Size and modification time of output files; -1 for a file that is gone. One synchronous stat
+ * each: a stat of a file whose inode is cached takes microseconds, and a promise for each of
+ * 2,500 files cost ten times more than the stats (a sixth of an unchanged build).
+ */
 export async function describeOutput(outDir: string, files: readonly string[]): Promise<WrittenFile[]> {
-  return mapLimited(files, readConcurrency, async (file) => {
-    const info = await stat(path.join(outDir, file)).catch(() => undefined);
-    return { path: file, size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1 };
-  });
+  return files.map((file) => describeFile(outDir, file));
 }
 
 /**
@@ -55,7 +63,7 @@ export async function describeOutput(outDir: string, files: readonly string[]): 
  */
 export class PreviousOutput {
   private readonly next = new Map<string, string>();
-  private readonly described = new Map<string, Promise<WrittenFile>>();
+  private readonly described = new Map<string, WrittenFile>();
 
   private constructor(
     private readonly folder: string | undefined,
@@ -77,10 +85,10 @@ export class PreviousOutput {
   /** The recorded files of the last build that are still as it left them. */
   private async intact(files: readonly WrittenFile[]): Promise<boolean> {
     const folder = this.folder!;
-    const now = await mapLimited(files, readConcurrency, (file) => {
+    const now = files.map((file) => {
       let described = this.described.get(file.path);
       if (!described) {
-        described = describeOutput(folder, [file.path]).then(([found]) => found!);
+        described = describeFile(folder, file.path);
         this.described.set(file.path, described);
       }
       return described;
@@ -125,10 +133,9 @@ export class PreviousOutput {
   async unchanged(file: string, key: string, bytes?: number): Promise<boolean> {
     this.next.set(file, key);
     if (this.folder === undefined || this.keys.get(file) !== key) return false;
-    const size = await stat(path.join(this.folder, file)).then(
-      (found) => (found.isFile() ? found.size : undefined),
-      () => undefined,
-    );
+    // Synchronously, as in describeOutput: an edit's build asks this of every one of thousands of files.
+    const found = statSync(path.join(this.folder, file), { throwIfNoEntry: false });
+    const size = found?.isFile() ? found.size : undefined;
     return size !== undefined && (bytes === undefined || size === bytes);
   }
 

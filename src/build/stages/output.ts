@@ -5,10 +5,9 @@ import { errorDiagnostic } from "../../diagnostics/diagnostic.js";
 import type { BuildContext, PublishedEntry, Stage } from "../context.js";
 import type { BodyReader } from "../incremental/bodies.js";
 import { describeOutput } from "../incremental/previous-output.js";
-import { buildModel } from "./model.js";
 import { outputTooLarge } from "./output-budget.js";
 import { pingRequested } from "./ping.js";
-import { renderOutputs } from "./plan.js";
+import type { renderOutputs } from "./plan.js";
 import { OutputConflict, type OutputFiles, OutputTooLarge, spoolFolder, writeOutput } from "./write.js";
 
 /** How writing the outputs of the published articles went: written; not, for bodies the cache lost; or refused, too large. */
@@ -25,6 +24,8 @@ type Written =
 async function writeModel(context: BuildContext, bodies: BodyReader | undefined): Promise<Written> {
   const { config, outDir, timings } = context;
   const outputsStarted = performance.now();
+  // Loaded only now: a build that keeps the previous output whole never loads the serializers (feed, xmldom).
+  const [{ buildModel }, { renderOutputs }] = await Promise.all([import("./model.js"), import("./plan.js")]);
   const model = buildModel(
     context.published.map(({ meta, article, key, summary, body }) => ({
       meta,

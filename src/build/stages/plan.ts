@@ -5,7 +5,7 @@ import { archiveFiles, archivePaths } from "../../formats/archive/files.js";
 import { archiveJsonSchema } from "../../formats/archive/schema.js";
 import { archivedFeeds, type FeedDocument } from "../../formats/archive/feeds.js";
 import { renderDocument } from "../../formats/document.js";
-import { ItemStore } from "../incremental/item-store.js";
+import { itemFingerprint, ItemStore } from "../incremental/item-store.js";
 import { inputKey, PreviousOutput } from "../incremental/previous-output.js";
 import { feedSetIndexPath, feedSetKinds, feedSets, languageAlternates, renderFeedSetIndex, writesFeedSet } from "../../formats/feed-sets.js";
 import type { OutputFiles } from "./write.js";
@@ -65,10 +65,7 @@ export async function renderOutputs(
   const fingerprint = (item: Item) => {
     let hash = fingerprints.get(item);
     if (hash === undefined) {
-      hash =
-        item.key === undefined
-          ? createHash("sha256").update(recordLine(item, model.config.timeZone)).digest("hex")
-          : inputKey(["item", item.key, JSON.stringify(item.tags)]);
+      hash = item.key === undefined ? createHash("sha256").update(recordLine(item, model.config.timeZone)).digest("hex") : itemFingerprint(item.key, item.tags);
       fingerprints.set(item, hash);
     }
     return hash;

@@ -20,8 +20,13 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { journalFileOf, readOutputState, stateFileOf, writeJsonAtomicSync, writeOutputStateSync } from "../incremental/output-state.js";
 import { mapLimited } from "../runtime/map-limited.js";
 
-/** How many files are written at once. */
-const writeLanes = 2;
+/**
+ * How many files are written at once. A file's creation costs about a millisecond of the disk's
+ * time on a busy machine (its folder's metadata, the journal), far more than the CPU that renders
+ * it: with eight lanes libuv's four threads always have files to write while this thread renders
+ * the next ones (two lanes left this thread idle most of the writing of a cold build).
+ */
+const writeLanes = 8;
 
 /**
  * What one output file holds: its bytes; a stream of chunks, for files too large to build as one
@@ -73,8 +78,19 @@ class ByteBudget {
 
 async function writeOne(target: string, content: Exclude<OutputContent, { reuse: true }>, budget: ByteBudget): Promise<void> {
   if (typeof content === "string" || content instanceof Uint8Array) return writeFile(target, content);
+  // Most streams are one rendered page: such a file is written in one call, without a stream's machinery.
+  const chunks = budget.counted(content.stream())[Symbol.asyncIterator]();
+  const first = await chunks.next();
+  if (first.done) return writeFile(target, "");
+  const second = await chunks.next();
+  if (second.done) return writeFile(target, first.value);
+  async function* rest(): AsyncGenerator<string | Uint8Array> {
+    yield first.value as string | Uint8Array;
+    yield second.value as string | Uint8Array;
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+  }
   // Two chunks ahead at most: a stream's chunks are up to a megabyte, and several files are written at once.
-  return pipeline(Readable.from(budget.counted(content.stream()), { highWaterMark: 2 }), createWriteStream(target));
+  return pipeline(Readable.from(rest(), { highWaterMark: 2 }), createWriteStream(target));
 }
 
 /** The folder the output really is: a symlinked output stays a link, and its scratch folders go beside its target, on its disk. */
@@ -244,6 +260,19 @@ const moveSync = (from: string, to: string) => {
 };
 
 /**
+ * The outermost folder of `file` (relative, with forward slashes) that `out` does not have, or
+ * undefined when its folder is there already.
+ */
+function firstMissingFolder(out: string, file: string): string | undefined {
+  const parts = file.split("/").slice(0, -1);
+  for (let depth = 1; depth <= parts.length; depth++) {
+    const folder = parts.slice(0, depth).join("/");
+    if (!exists(path.join(out, folder))) return folder;
+  }
+  return undefined;
+}
+
+/**
  * The switch from the previous output to the new one, in one synchronous stretch: a signal handler
  * cannot run in the middle of it, and a `kill -9` in the middle leaves the journal, which the next
  * build follows to undo it. Replaced files are hard-linked aside first, so that a reader finds the
@@ -253,7 +282,23 @@ function commitSync(journal: Journal, files: OutputFiles, keys: Record<string, s
   const { out, stage, backup } = journal;
   writeJsonAtomicSync(journalFileOf(out), journal);
   try {
+    // A staged folder the output does not have yet moves in whole: one rename for all its files (a
+    // cold build's article pages are 1,300 folders), and the stage is not left with a tree of empty
+    // folders to remove. A rollback finds each of its files gone from the stage and removes it, as it
+    // does a file moved alone.
+    const movedFolders = new Set<string>();
+    const movedAlready = (file: string): boolean => {
+      for (let folder = path.posix.dirname(file); folder !== "."; folder = path.posix.dirname(folder)) if (movedFolders.has(folder)) return true;
+      return false;
+    };
     for (const file of journal.moves) {
+      if (movedAlready(file)) continue;
+      const newFolder = firstMissingFolder(out, file);
+      if (newFolder !== undefined) {
+        renameSync(path.join(stage, newFolder), path.join(out, newFolder));
+        movedFolders.add(newFolder);
+        continue;
+      }
       const target = path.join(out, file);
       if (exists(target)) {
         mkdirSync(path.dirname(path.join(backup, file)), { recursive: true });
@@ -273,6 +318,12 @@ function commitSync(journal: Journal, files: OutputFiles, keys: Record<string, s
     throw error;
   }
   finishJournalSync(journal);
+}
+
+/** Whether two files-to-keys records hold the same entries. */
+function sameKeys(a: Record<string, string>, b: Record<string, string>): boolean {
+  const entries = Object.entries(a);
+  return entries.length === Object.keys(b).length && entries.every(([file, key]) => b[file] === key);
 }
 
 /**
@@ -333,6 +384,11 @@ export async function writeOutput(
       })),
     );
   }
+  const moves = [...files].filter(([, content]) => !isReuse(content)).map(([file]) => file);
+  const drops = [...owned].filter((file) => !files.has(file));
+  const keys = options.keys ?? Object.fromEntries(Object.entries(previous?.keys ?? {}).filter(([file]) => files.has(file)));
+  // Nothing to move in, nothing to drop, the same keys: the output and its state stay as they are (no commit at all).
+  if (moves.length === 0 && drops.length === 0 && previous && owned.size === files.size && sameKeys(keys, previous.keys)) return true;
   const { folder, staging, retired } = siblings(out);
   const stage = path.join(folder, `${staging}${process.pid}`);
   await rm(stage, { recursive: true, force: true });
@@ -369,9 +425,7 @@ export async function writeOutput(
     await rm(stage, { recursive: true, force: true });
     throw budget.exceeded ?? error;
   }
-  const moves = [...files].filter(([, content]) => !isReuse(content)).map(([file]) => file);
-  const drops = [...owned].filter((file) => !files.has(file));
   const journal = { id: randomUUID(), pid: process.pid, out, stage, backup: path.join(folder, `${retired}${process.pid}`), moves, drops };
-  commitSync(journal, files, options.keys ?? Object.fromEntries(Object.entries(previous?.keys ?? {}).filter(([file]) => files.has(file))));
+  commitSync(journal, files, keys);
   return true;
 }

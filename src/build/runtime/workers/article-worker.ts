@@ -1,5 +1,7 @@
+import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { storeRendered } from "../../incremental/article-cache.js";
+import { storeItemsAhead } from "../../incremental/item-store.js";
 import { articleKey } from "../../incremental/keys.js";
 import { type ArticleRecord, createPreparer, type PrepareContext } from "../../stages/article.js";
 
@@ -12,6 +14,9 @@ export interface WorkerSetup {
   cacheDir?: string;
 }
 
+/** A file relative to the articles folder, with forward slashes, as the build names its source. */
+const sourceOf = (file: string): string => path.relative(setup.context.articlesDir, file).split(path.sep).join("/");
+
 // One preparer, hence one unified processor, per worker for the whole build.
 const setup = workerData as WorkerSetup;
 const preparer = createPreparer(setup.context, (relativePath, bytes) => articleKey(setup.keyPrefix, relativePath, bytes));
@@ -23,6 +28,8 @@ parentPort!.on("message", async ({ batch, files }: { batch: number; files: strin
     if (setup.cacheDir !== undefined && record.state === "rendered" && "inline" in record.body) {
       // The body stays in the cache, not in the main thread's memory, until an output file needs it.
       storeRendered(setup.cacheDir, record.key, { body: record.body.inline, summary: record.summary });
+      // Its feed items too, here rather than on the main thread (see storeItemsAhead).
+      storeItemsAhead(setup.cacheDir, setup.context.config, { ...record, body: record.body.inline, source: sourceOf(file) });
       record.body = { stored: record.key };
     }
     records.push(record);
