@@ -31,7 +31,7 @@ Options:
   --cache-dir DIR   cache of prepared articles (default: node_modules/.cache/wirefeed)
   --no-cache        prepare every article anew, and leave the cache alone
   --workers N       render threads for articles
-                    (default: one per core; 1 renders in the main thread)
+                    (default: one per core; each bounded in time and memory)
   --report json|FILE  print (json, on stdout) or write (FILE) a machine-readable summary
   --quiet           print only errors and the summary line; no progress bar
   --verbose         also list drafts, scheduled and expired articles with their dates,

@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { homedir } from "node:os";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
@@ -45,7 +45,10 @@ let sealingKey: Buffer | undefined;
 export function cacheSealingKey(): Buffer {
   if (sealingKey) return sealingKey;
   const given = process.env.WIREFEED_CACHE_KEY;
-  if (given) return (sealingKey = Buffer.from(given, "utf8"));
+  if (given) {
+    sealingKey = Buffer.from(given, "utf8");
+    return sealingKey;
+  }
   const file = cacheKeyFile();
   const stored = (): Buffer | undefined => {
     try {
@@ -164,6 +167,30 @@ async function writeSealed(file: string, value: unknown): Promise<string> {
     throw error;
   }
   return parts[1]!.toString("hex");
+}
+
+/**
+ * Makes folder `dir` and its missing parents one at a time, so that a folder that cannot be made
+ * fails at once with the system's error (EACCES, EROFS, ENOENT): Node's recursive mkdir never
+ * returns where the file system answers ENOENT to every attempt (below /proc, for one).
+ */
+export async function makeFolder(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (
+    let at = path.resolve(dir);
+    !(await stat(at).then(
+      () => true,
+      () => false,
+    ));
+  ) {
+    missing.push(at);
+    if (path.dirname(at) === at) break;
+    at = path.dirname(at);
+  }
+  for (const folder of missing.reverse())
+    await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "EEXIST") throw error;
+    });
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;

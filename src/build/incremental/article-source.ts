@@ -5,7 +5,7 @@ import type { SiteFacts } from "../stages/profiles/types.js";
 import { mapLimited, readConcurrency } from "../runtime/map-limited.js";
 import { prepareOnWorkers, workersAvailable } from "../runtime/workers/article-pool.js";
 import type { ArticleRecord } from "../stages/article.js";
-import { ArticleCache, type CachedArticle, cachedArticle, cacheSealingKey, recordOf, storeRendered, withStamp } from "./article-cache.js";
+import { ArticleCache, type CachedArticle, cachedArticle, cacheSealingKey, makeFolder, recordOf, storeRendered, withStamp } from "./article-cache.js";
 import { BodyReader } from "./bodies.js";
 import { fileStamps } from "./file-stamp.js";
 import { articleKey, keyPrefix } from "./keys.js";
@@ -62,6 +62,8 @@ export class ArticleSource {
   }
 
   static async open(options: ArticleSourceOptions): Promise<ArticleSource> {
+    // Made before any thread writes into it: a folder that cannot be made is one system error (exit 2), here.
+    if (options.store && options.cacheDir !== undefined) await makeFolder(options.cacheDir);
     const cache = options.cacheDir === undefined ? undefined : await ArticleCache.open(options.cacheDir, keyPrefix(options.config, options.site));
     return new ArticleSource(options, cache);
   }

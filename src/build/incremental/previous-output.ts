@@ -99,7 +99,11 @@ export class PreviousOutput {
     const info = await stat(absolute).catch(() => undefined);
     if (!info?.isFile() || info.size !== seal.size) return false;
     if (stampOf(info) === seal.stamp) return true;
-    return createHash("sha256").update(await readFile(absolute)).digest("hex") === seal.sha256;
+    return (
+      createHash("sha256")
+        .update(await readFile(absolute))
+        .digest("hex") === seal.sha256
+    );
   }
 
   /** The recorded files of the last build that are still as it left them. */

@@ -91,8 +91,10 @@ export function prepareOnWorkers(
       let timer: NodeJS.Timeout | undefined;
       let stopped: Bound | undefined;
       let retiring = false;
+      let ready = false;
       const arm = () => {
         clearTimeout(timer);
+        if (!ready) return;
         timer = setTimeout(() => {
           stopped = "render-timeout";
           void worker.terminate();
@@ -110,7 +112,11 @@ export function prepareOnWorkers(
         arm();
         worker.postMessage({ files: batch.map((index) => files[index]!) });
       };
-      worker.on("message", (record: ArticleRecord) => {
+      worker.on("message", (record: ArticleRecord | { ready: true }) => {
+        if ("ready" in record) {
+          ready = true;
+          return arm();
+        }
         const index = current.shift();
         if (index === undefined) return;
         records[index] = record;
