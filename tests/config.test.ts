@@ -2,8 +2,9 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { configJsonSchema } from "../src/config/json-schema.js";
+import { jsonSyntaxError } from "../src/config/json-syntax.js";
 import { ConfigError, parseConfig } from "../src/config/load.js";
-import { articlesFolder } from "../src/config/schema.js";
+import { articlesFolder, configKeys, feedKinds } from "../src/config/schema.js";
 import { repoRoot } from "./helpers/build.js";
 
 const problemsOf = (text: string) => {
@@ -30,7 +31,36 @@ describe("config validation", () => {
 
   it("fills the defaults of a config that gives only the url", () => {
     const config = parseConfig('{"url": "https://example.com/"}', "c.json");
-    expect(config).toMatchObject({ timeZone: "UTC", feedLimit: 50, permalink: "/:year/:month/:day/:slug/", language: "en" });
+    expect(config).toMatchObject({ timeZone: "UTC", permalink: "/:year/:month/:day/:slug/", language: "en" });
+    expect(config.feeds).toEqual({
+      site: { enabled: true, required: false, limit: 50, content: "full" },
+      section: { enabled: true, required: false, limit: 50, content: "full" },
+      tag: { enabled: true, required: false, limit: 50, content: "summary" },
+      author: { enabled: true, required: false, limit: 20, content: "summary" },
+      language: { enabled: true, required: false, limit: 50, content: "full" },
+      archive: { enabled: true, required: false, limit: 100, content: "full" },
+      leadImageFigure: true,
+    });
+  });
+
+  it("reads the old feed keys as the new ones: feedLimit, archivePageSize, outputs.archivePages, outputs.tagFeeds", () => {
+    const config = parseConfig(
+      '{"url": "https://e.com/", "feedLimit": 7, "archivePageSize": 9, "outputs": {"archivePages": false, "tagFeeds": "full"}}',
+      "c.json",
+    );
+    expect(config.feeds.site).toMatchObject({ enabled: true, limit: 7 });
+    // Tag feeds held feedLimit items before they had a limit of their own.
+    expect(config.feeds.tag).toMatchObject({ enabled: true, limit: 7, content: "full" });
+    expect(config.feeds.archive).toMatchObject({ enabled: false, limit: 9 });
+    expect(parseConfig('{"url": "https://e.com/", "outputs": {"tagFeeds": "off"}}', "c.json").feeds.tag.enabled).toBe(false);
+    expect("feedLimit" in config || "archivePageSize" in config || "tagFeeds" in config.outputs).toBe(false);
+  });
+
+  it("refuses an old feed key beside its new name, at the old key", () => {
+    const problems = problemsOf('{"url": "https://e.com/",\n "feedLimit": 7,\n "feeds": {"site": {"limit": 8}}}');
+    expect(problems).toEqual([
+      expect.objectContaining({ rule: "invalid-config-value", line: 2, message: expect.stringContaining("old name of feeds.site.limit") }),
+    ]);
   });
 
   it.each([
@@ -50,13 +80,86 @@ describe("config validation", () => {
     expect(first!.hint).toContain(hint);
   });
 
+  it.each([
+    // what is wrong, the config, the rule, the line and column, a piece of the message (issue 18, item 10)
+    ["a trailing comma on line 3: at the comma", '{\n  "url": "https://e.com/",\n  "title": "x",\n}', "invalid-config-json", 3, 15, "not valid JSON"],
+    [
+      "a trailing comma in a list: at the comma",
+      '{\n  "url": "https://e.com/",\n  "ignoreKeys": ["a", "b",\n  ]\n}',
+      "invalid-config-json",
+      3,
+      26,
+      "not valid JSON",
+    ],
+    ["a missing comma: at the key after it", '{\n  "url": "https://e.com/"\n  "title": "x"\n}', "invalid-config-json", 3, 3, "not valid JSON"],
+    ["text cut short: at its end", '{\n  "url": "https://e.com/",\n  "title": "x"', "invalid-config-json", 3, 15, "not valid JSON"],
+    [
+      "a number as text: at the value",
+      '{\n  "url": "https://e.com/",\n  "feedLimit": "50"\n}',
+      "invalid-config-value",
+      3,
+      16,
+      'must be a number, not the text "50"',
+    ],
+    [
+      "a title that is a number: at the value",
+      '{\n  "url": "https://e.com/",\n  "title": 7\n}',
+      "invalid-config-value",
+      3,
+      12,
+      "must be text, not the number 7",
+    ],
+    ["pages as text: at the value", '{"url": "https://e.com/",\n"pages": "yes"}', "invalid-config-value", 2, 10, 'must be true or false, not the text "yes"'],
+  ])("%s", (_what, text, rule, line, column, message) => {
+    const [first] = problemsOf(text);
+    expect(first).toMatchObject({ rule, line, column, file: "wirefeed.config.json" });
+    expect(first!.message).toContain(message);
+  });
+
   it("reports every problem at once", () => {
     const problems = problemsOf('{"feedLimit": 0, "timeZone": "Nowhere", "colour": "red"}');
     expect(problems.map((p) => p.rule).sort()).toEqual(["invalid-config-value", "invalid-config-value", "missing-config-key", "unknown-config-key"]);
   });
 });
 
+describe("the config's JSON syntax check", () => {
+  it.each([
+    '{"a": [1, -2.5e3, true, false, null, "x\\u00e9\\n"], "b": {}, "c": []}',
+    " [ ] ",
+    '"text"',
+    "{,}",
+    '{"a": 1,}',
+    "[1,]",
+    '{"a" 1}',
+    '{"a": 01}',
+    '{"a": "tab\there"}',
+    '{"a": "\\x"}',
+    "[1] [2]",
+    '{"a": tru}',
+    "",
+    '{"a": {"b": [1, 2}}',
+  ])("agrees with JSON.parse on %j", (text) => {
+    let valid = true;
+    try {
+      JSON.parse(text);
+    } catch {
+      valid = false;
+    }
+    expect(jsonSyntaxError(text) === undefined).toBe(valid);
+  });
+});
+
 describe("the published JSON Schema", () => {
+  it("names every key in the README's configuration table, the feed kinds' keys included", async () => {
+    const readme = await readFile(path.join(repoRoot, "README.md"), "utf8");
+    const table = readme.slice(readme.indexOf("## Configuration: wirefeed.config.json"), readme.indexOf("## Outputs in output/"));
+    const rows = table.split("\n").filter((line) => line.startsWith("| `"));
+    const named = (key: string) => rows.some((row) => row.startsWith(`| \`${key}\``) || row.startsWith(`| \`${key}.`));
+    expect(configKeys.filter((key) => key !== "$schema" && !named(key))).toEqual([]);
+    expect(feedKinds.filter((kind) => !named(`feeds.${kind}`))).toEqual([]);
+    expect(named("feeds.leadImageFigure")).toBe(true);
+  });
+
   it("is in sync with the zod schema (run `npm run schema` after changing it)", async () => {
     const published = JSON.parse(await readFile(path.join(repoRoot, "schema/wirefeed.config.schema.json"), "utf8"));
     expect(published).toEqual(configJsonSchema());

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { setFlagsFromString } from "node:v8";
-import type { ArticleMeta } from "../src/build/stages/meta.js";
+import type { ArticleMeta } from "../src/build/stages/meta/index.js";
 import { configSchema } from "../src/config/schema.js";
 import { buildModel, type Item } from "../src/build/stages/model.js";
 

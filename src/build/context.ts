@@ -3,7 +3,7 @@ import type { SiteFacts } from "./stages/profiles/types.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ArticleSource, SourcedArticle } from "./incremental/article-source.js";
 import type { PreviousOutput, WrittenOutputs } from "./incremental/previous-output.js";
-import type { ArticleMeta } from "./stages/meta.js";
+import type { ArticleMeta } from "./stages/meta/index.js";
 import type { ArticleBody } from "./stages/article.js";
 import type { OutputFiles } from "./stages/write.js";
 
@@ -34,6 +34,32 @@ export interface BuildOptions {
   workers?: number;
   /** Called as articles are prepared: `done` of `total` article files. */
   onProgress?: (done: number, total: number) => void;
+  /** Tell the config's WebSub `hubs` which feeds changed, once the output is in place (as `ping: true` does). */
+  ping?: boolean;
+  /** How hard to try each hub: per-request timeout, attempts, first backoff, and the bound on all pinging (tests shorten them). */
+  pingPolicy?: Partial<PingPolicy>;
+}
+
+/** How pings are tried: each request up to `timeoutMs`, `attempts` times with backoff doubling from `backoffMs`, all within `totalMs`. */
+export interface PingPolicy {
+  timeoutMs: number;
+  attempts: number;
+  backoffMs: number;
+  totalMs: number;
+}
+
+/** What one WebSub hub was told, for --report. */
+export interface HubPing {
+  hub: string;
+  /** Feeds whose bytes changed, and of them those the hub accepted. */
+  feeds: number;
+  accepted: number;
+  ok: boolean;
+  /** Requests made, retries included. */
+  requests: number;
+  /** Why it failed: the last answer or error. */
+  error?: string;
+  ms: number;
 }
 
 /** What a build did: diagnostics to show, and the exit code they imply. */
@@ -56,6 +82,8 @@ export interface BuildResult {
   cache: { enabled: boolean; hits: number; stamped: number; misses: number; rebuilt: boolean };
   /** Worker threads that rendered articles; 0 when they rendered in the calling thread (or none needed rendering). */
   workers: number;
+  /** One line per WebSub hub: what it was told (absent without pinging, empty when no feed changed). */
+  pings?: HubPing[];
   /** Milliseconds spent preparing articles, making the outputs, and writing them. */
   timings: { prepareMs: number; outputsMs: number; writeMs: number; totalMs: number };
 }
@@ -93,6 +121,9 @@ export interface BuildContext {
   timings: BuildResult["timings"];
   written: string[];
   unchanged: string[];
+  /** URLs of the subscribed feeds whose bytes this build changed, once they are in place (known only when pinging). */
+  changedFeeds: string[];
+  pings: HubPing[];
   /**
    * Set by a stage that ends the build: later stages do not run. `finished`: the build ran its
    * course (its diagnostics say how well), and the cache remembers it; `setup-failed`: it could not

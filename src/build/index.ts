@@ -2,9 +2,11 @@ import type { BuildContext, BuildOptions, BuildResult, Stage } from "./context.j
 import { collect } from "./stages/collect.js";
 import { configure, setupFailure } from "./stages/configure.js";
 import { discover } from "./stages/discover.js";
+import { checkEmptyFeeds } from "./stages/empty-feeds.js";
 import { guard } from "./stages/guard.js";
 import { lockOutput } from "./stages/lock.js";
 import { writeOutputs } from "./stages/output.js";
+import { ping, pingRequested } from "./stages/ping.js";
 import { prepare } from "./stages/prepare.js";
 import { remember } from "./stages/remember.js";
 
@@ -18,10 +20,12 @@ export type { BuildOptions, BuildResult } from "./context.js";
  * - discover: list the article files;
  * - prepare: read, front matter, meta, render each article (see stages/article.ts), or take it from the cache;
  * - collect: gather diagnostics, find duplicates, decide what is published;
+ * - empty feeds: a feed kind the config writes that would have no items is an error naming why;
  * - guard: keep a previous output made of the same articles, refuse to lose published ones;
- * - write: model, plan (every output file) and write, swapping the new output in at once.
+ * - write: model, plan (every output file) and write, swapping the new output in at once;
+ * - ping: tell the WebSub hubs which feeds changed, once they are in place (with --ping or `ping: true`).
  */
-const stages: readonly Stage[] = [lockOutput, discover, prepare, collect, guard, writeOutputs];
+const stages: readonly Stage[] = [lockOutput, discover, prepare, collect, checkEmptyFeeds, guard, writeOutputs, ping];
 
 /** Runs the pipeline above, then lets the cache remember it. Never throws for a user's mistake. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
@@ -55,5 +59,6 @@ function result(context: BuildContext): BuildResult {
     cache: source?.stats ?? { enabled: context.options.cacheDir !== false, hits: 0, stamped: 0, misses: 0, rebuilt: false },
     workers: source?.workersUsed ?? 0,
     timings: context.timings,
+    ...(pingRequested(context) ? { pings: context.pings } : {}),
   };
 }

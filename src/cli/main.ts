@@ -32,6 +32,8 @@ Options:
   --no-cache        prepare every article anew, and leave the cache alone
   --workers N       render threads for articles
                     (default: one per core; each bounded in time and memory)
+  --ping            tell the config's WebSub hubs which feeds changed, once they are
+                    in place (as "ping": true does); a failing hub is a warning
   --report json|FILE  print (json, on stdout) or write (FILE) a machine-readable summary
   --quiet           print only errors and the summary line; no progress bar
   --verbose         also list drafts, scheduled and expired articles with their dates,
@@ -57,6 +59,7 @@ const buildOptions = {
   "no-cache": { type: "boolean" },
   workers: { type: "string" },
   report: { type: "string" },
+  ping: { type: "boolean" },
   quiet: { type: "boolean" },
   verbose: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -83,6 +86,8 @@ export function jsonReport(result: BuildResult, command: string) {
     files: { written: result.written, unchanged: result.unchanged },
     cache: result.cache,
     diagnostics: result.diagnostics,
+    // One line per WebSub hub (with --ping or `ping: true`): the changed feeds it was told of.
+    ...(result.pings ? { websub: result.pings } : {}),
     timings: {
       prepareMs: round(result.timings.prepareMs),
       outputsMs: round(result.timings.outputsMs),
@@ -212,6 +217,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     dryRun: command === "check",
     ...(values["no-cache"] ? { cacheDir: false as const } : values["cache-dir"] !== undefined ? { cacheDir: values["cache-dir"] } : {}),
     ...(workers !== undefined ? { workers } : {}),
+    ...(values.ping ? { ping: true } : {}),
     ...(bar ? { onProgress: bar.update } : {}),
   });
   bar?.clear();
@@ -244,6 +250,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     }
     for (const file of result.written) io.stderr(`  wrote ${file}\n`);
     for (const file of result.unchanged) io.stderr(`  kept ${file}\n`);
+    for (const hub of result.pings ?? [])
+      io.stderr(`  hub ${hub.hub}: ${hub.accepted} of ${hub.feeds} changed feeds accepted${hub.ok ? "" : ` (${hub.error})`}\n`);
     const { cache, timings } = result;
     io.stderr(
       `  cache: ${cache.enabled ? `${cache.hits} articles reused (${cache.stamped} known by their file's stamp, unread), ${cache.misses} prepared${cache.rebuilt ? ", rebuilt (it could not be trusted)" : ""}` : "off"}\n` +

@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
+import { wrongType } from "../diagnostics/describe-value.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { closest } from "../diagnostics/suggest.js";
+import { jsonSyntaxError } from "./json-syntax.js";
 import { parseLocated } from "../text/yaml-document.js";
 import { configKeys, configSchema, type Config } from "./schema.js";
 
@@ -21,6 +23,17 @@ const hintFor = (path: readonly PropertyKey[]): string => {
   return hints[key] ?? "See the Configuration section of the README, or the JSON Schema in schema/wirefeed.config.schema.json.";
 };
 
+/** What zod's `expected` of a type error is, as a message says it after "must be". */
+const expectedNames: Record<string, string> = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  object: "a map",
+  record: "a map",
+  array: "a list",
+};
+
 const valueAt = (data: unknown, path: readonly (string | number)[]): unknown =>
   path.reduce<unknown>((node, step) => (node !== null && typeof node === "object" ? (node as Record<string, unknown>)[step] : undefined), data);
 
@@ -30,13 +43,13 @@ const valueAt = (data: unknown, path: readonly (string | number)[]): unknown =>
  * @param file the path to name in diagnostics
  */
 export function parseConfig(text: string, file: string): Config {
-  const located = parseLocated(text.replace(/^\uFEFF/, ""));
-  const syntax = located.document.errors[0];
+  const json = text.replace(/^\uFEFF/, "");
+  const located = parseLocated(json);
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ""));
+    data = JSON.parse(json);
   } catch (error) {
-    const position = located.positionAt(syntax?.pos[0] ?? 0);
+    const position = located.positionAt(jsonSyntaxError(json) ?? 0);
     throw new ConfigError([
       {
         rule: "invalid-config-json",
@@ -68,16 +81,21 @@ export function parseConfig(text: string, file: string): Config {
       continue;
     }
     const path = issue.path.map((step) => (typeof step === "number" ? step : String(step)));
-    const missing = issue.code === "invalid_type" && valueAt(data, path) === undefined;
+    const value = valueAt(data, path);
+    const missing = issue.code === "invalid_type" && value === undefined;
+    const key = `The config key "${path.join(".") || "(root)"}"`;
+    const expected = issue.code === "invalid_type" ? expectedNames[issue.expected] : undefined;
     diagnostics.push({
       rule: missing ? "missing-config-key" : "invalid-config-value",
       severity: "error",
       message: missing
         ? `The config key "${path.join(".")}" is required`
-        : `The config key "${path.join(".") || "(root)"}" ${issue.message.replace(/^Invalid input: /, "is invalid: ")}`,
+        : expected !== undefined
+          ? wrongType(key, expected, value)
+          : `${key} ${issue.message.replace(/^Invalid input: /, "is invalid: ")}`,
       hint: hintFor(path),
       file,
-      ...located.positionOf(path),
+      ...located.positionOf(path, expected !== undefined ? "value" : "key"),
     });
   }
   throw new ConfigError(diagnostics);

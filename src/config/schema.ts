@@ -25,8 +25,77 @@ const permalinkPattern = z.string().refine((value) => value.startsWith("/") && v
 
 const aliasTable = z.record(z.string().min(1), z.string().min(1));
 
-/** The schema of wirefeed.config.json: every key, its type, its default. */
-export const configSchema = z
+/** The kinds of feed a build writes: the subscription feeds, the feed sets, the archive pages. */
+export const feedKinds = ["site", "section", "tag", "author", "language", "archive"] as const;
+export type FeedKind = (typeof feedKinds)[number];
+
+/**
+ * What each kind does when the config says nothing, for what its readers do: the site and its
+ * languages are read in full, so they carry the full text; a tag or an author is followed for
+ * headlines across many feeds, and each article is in several of them, so they carry summaries;
+ * a section is one more copy of each article at most, so it carries the full text too. An author
+ * writes fewer articles than a desk: 20 items are weeks of them. Archive pages hold every older
+ * article once, in pages of 100.
+ */
+export const feedKindDefaults: Record<FeedKind, { limit: number; content: "full" | "summary" }> = {
+  site: { limit: 50, content: "full" },
+  section: { limit: 50, content: "full" },
+  tag: { limit: 50, content: "summary" },
+  author: { limit: 20, content: "summary" },
+  language: { limit: 50, content: "full" },
+  archive: { limit: 100, content: "full" },
+};
+
+const feedKindWhat: Record<FeedKind, string> = {
+  site: "the subscription feeds (feed.xml, atom.xml, feed.json)",
+  section: "one feed set per section (sections/<slug>/), from `section` in the front matter or the tool's folder",
+  tag: "one feed set per tag (tags/<slug>/)",
+  author: "one feed set per author (authors/<slug>/), the site's author standing in for articles that name none",
+  language: "one feed set per language (languages/<tag>/), written only when the articles are in more than one language",
+  archive: "the RFC 5005 archive pages (feeds/archive/), with every article older than the subscription feeds",
+};
+
+const feedKindSchema = (kind: FeedKind) =>
+  z
+    .strictObject({
+      enabled: z
+        .boolean()
+        .optional()
+        .describe(
+          `Whether the build writes ${feedKindWhat[kind]}. Default: on${kind === "site" || kind === "archive" ? "" : " where the articles have one"}; true makes an empty one an error (empty-feed).`,
+        ),
+      limit: z
+        .int()
+        .min(1)
+        .max(10000)
+        .optional()
+        .describe(
+          kind === "archive"
+            ? `Items per archive page. Default ${feedKindDefaults[kind].limit}.`
+            : `Items per feed, the newest. Default ${feedKindDefaults[kind].limit}.`,
+        ),
+      content: z
+        .enum(["full", "summary"])
+        .optional()
+        .describe(
+          `What each item carries: the full body ("full") or the summary ("summary"; the lead image is still there, as a figure and in media:content). Default "${feedKindDefaults[kind].content}".`,
+        ),
+    })
+    .prefault({})
+    .describe(`Settings of ${feedKindWhat[kind]}.`);
+
+/** One feed kind's settings with every default filled in; `required` when the config turned it on explicitly. */
+export interface FeedKindSettings {
+  enabled: boolean;
+  required: boolean;
+  limit: number;
+  content: "full" | "summary";
+}
+
+const defaultPermalink = "/:year/:month/:day/:slug/";
+
+/** The keys of wirefeed.config.json: every key, its type, its default. */
+const configObject = z
   .strictObject({
     $schema: z.string().optional().describe("Path or URL of this file's JSON Schema, for editors."),
     articles: z
@@ -68,8 +137,41 @@ export const configSchema = z
       .describe("Default author of every article that names none."),
     timeZone: timeZoneName.default("UTC").describe("IANA zone in which dates without an offset are read."),
     copyright: z.string().optional().describe("Rights statement for the feeds."),
-    feedLimit: z.int().min(1).max(10000).default(50).describe("How many of the newest articles the subscription feeds hold."),
-    permalink: permalinkPattern.default("/:year/:month/:day/:slug/").describe("Path pattern of article URLs; tokens :year, :month, :day, :slug."),
+    feedLimit: z
+      .int()
+      .min(1)
+      .max(10000)
+      .optional()
+      .describe("Old name of feeds.site.limit (and of feeds.tag.limit when that is not set); kept working. Write one of them, not both."),
+    feeds: z
+      .strictObject({
+        ...(Object.fromEntries(feedKinds.map((kind) => [kind, feedKindSchema(kind)])) as Record<FeedKind, ReturnType<typeof feedKindSchema>>),
+        leadImageFigure: z
+          .boolean()
+          .default(true)
+          .describe(
+            "Write the lead image as a <figure> (with its caption and credit) before the body of each item, for readers that ignore Media RSS; it stays in media:content and the enclosure either way.",
+          ),
+      })
+      .prefault({})
+      .describe("Per kind of feed: whether it is written, how many items it holds, and whether they carry the full body or the summary (see the README)."),
+    hubs: z
+      .array(absoluteHttpUrl)
+      .default([])
+      .describe(
+        'WebSub hubs (https://www.w3.org/TR/websub/): named in every feed (rel="hub"; `hubs` in JSON Feed), and told of changed feeds with --ping or `ping`.',
+      ),
+    ping: z
+      .boolean()
+      .default(false)
+      .describe("After each build, tell every hub in `hubs` which feeds changed (as --ping does). A hub that fails is a warning (an error with --strict)."),
+    sitemaps: z
+      .boolean()
+      .optional()
+      .describe(
+        "Write sitemap.xml (every article page) and news-sitemap.xml (Google News: the last two days). Default: on when wirefeed writes the pages or the config names a `permalink`.",
+      ),
+    permalink: permalinkPattern.optional().describe(`Path pattern of article URLs; tokens :year, :month, :day, :slug. Default "${defaultPermalink}".`),
     tagAliases: aliasTable.default({}).describe("Maps a tag as written (case-insensitive) to the tag it stands for."),
     creditAliases: aliasTable.default({}).describe("Maps an image credit (case-insensitive) to its display form, on top of the built-in agencies."),
     maxArticleBytes: z
@@ -98,7 +200,7 @@ export const configSchema = z
       .default(2048)
       .describe("Most memory (V8 heap) one render thread may use, in megabytes; more is an error (render-out-of-memory) for the article it was preparing."),
     maxTagsPerArticle: z.int().min(1).default(100).describe("Most tags on one article; more is an error (too-many-tags)."),
-    archivePageSize: z.int().min(1).max(10000).default(100).describe("Items per archived feed page (RFC 5005)."),
+    archivePageSize: z.int().min(1).max(10000).optional().describe("Old name of feeds.archive.limit; kept working. Write one of them, not both."),
     removed: z
       .array(
         z
@@ -120,14 +222,11 @@ export const configSchema = z
         yearlyJson: z.boolean().default(false).describe("archive/<year>.json: each year's articles in the shape of archive.json."),
         yearlyNdjson: z.boolean().default(false).describe("archive/<year>.ndjson: each year's records as NDJSON."),
         gzip: z.boolean().default(false).describe("A gzip twin (.gz) of each yearly file and of all.ndjson."),
-        archivePages: z
-          .boolean()
-          .default(true)
-          .describe("feeds/archive/: RFC 5005 archive pages, with every article older than the subscription feeds, in the three formats."),
+        archivePages: z.boolean().optional().describe("Old name of feeds.archive.enabled; kept working. Write one of them, not both."),
         tagFeeds: z
           .enum(["full", "summary", "off"])
-          .default("summary")
-          .describe('tags/: per-tag feeds whose items carry the full content ("full") or the summary only ("summary"), or none ("off").'),
+          .optional()
+          .describe('Old form of feeds.tag: "off" is enabled: false, "full" and "summary" its content; kept working. Write one of them, not both.'),
       })
       .prefault({})
       .describe("Which files besides archive.json, the subscription feeds and the archive's manifest the build writes: each costs space (see the README)."),
@@ -151,6 +250,55 @@ export const configSchema = z
   })
   .describe("wirefeed configuration");
 
+/** The schema of wirefeed.config.json with the old feed keys resolved into `feeds`. */
+export const configSchema = configObject.transform(resolveFeeds);
+
+type ConfigInput = z.output<typeof configObject>;
+
+/**
+ * Fills in every feed kind's settings from its defaults and the old keys (feedLimit,
+ * archivePageSize, outputs.archivePages, outputs.tagFeeds), which keep working as aliases; an old
+ * key beside its new one is an error, as the two could say different things. The old keys leave
+ * the config here: the code reads `feeds` only.
+ */
+function resolveFeeds(input: ConfigInput, context: z.RefinementCtx) {
+  const { feedLimit, archivePageSize, permalink, feeds: given, outputs, ...rest } = input;
+  const { archivePages, tagFeeds, ...outputKeys } = outputs;
+  const conflict = (old: (string | number)[], now: string) =>
+    context.issues.push({ code: "custom", input: input, path: old, message: `is an old name of ${now}, which the config also sets: keep one of them` });
+  /** The new key's value, else the old key's, else the default. */
+  const pick = <T>(kind: FeedKind, key: keyof FeedKindSettings, oldPath: (string | number)[] | undefined, old: T | undefined, fallback: T): T => {
+    const now = (given[kind] as Record<string, unknown>)[key] as T | undefined;
+    if (now !== undefined && old !== undefined && oldPath) conflict(oldPath, `feeds.${kind}.${key}`);
+    return now ?? old ?? fallback;
+  };
+  const settings = {} as Record<FeedKind, FeedKindSettings>;
+  for (const kind of feedKinds) {
+    const defaults = feedKindDefaults[kind];
+    const legacyLimit = kind === "site" ? feedLimit : kind === "archive" ? archivePageSize : undefined;
+    const legacyLimitPath = kind === "site" ? ["feedLimit"] : kind === "archive" ? ["archivePageSize"] : undefined;
+    const legacyEnabled = kind === "archive" ? archivePages : kind === "tag" && tagFeeds !== undefined ? tagFeeds !== "off" : undefined;
+    const legacyEnabledPath = kind === "archive" ? ["outputs", "archivePages"] : ["outputs", "tagFeeds"];
+    const legacyContent = kind === "tag" && tagFeeds !== undefined && tagFeeds !== "off" ? tagFeeds : undefined;
+    const enabled = pick(kind, "enabled", legacyEnabled === undefined ? undefined : legacyEnabledPath, legacyEnabled, undefined as boolean | undefined);
+    settings[kind] = {
+      enabled: enabled ?? true,
+      required: enabled === true,
+      // Tag feeds held `feedLimit` items before they had a limit of their own.
+      limit: pick(kind, "limit", legacyLimitPath, legacyLimit ?? (kind === "tag" ? feedLimit : undefined), defaults.limit),
+      content: pick(kind, "content", legacyContent === undefined ? undefined : ["outputs", "tagFeeds"], legacyContent, defaults.content),
+    };
+  }
+  return {
+    ...rest,
+    outputs: outputKeys,
+    permalink: permalink ?? defaultPermalink,
+    // Without pages, a sitemap lists the pages another tool makes: only when the config says where (a permalink).
+    ...(rest.sitemaps === undefined && permalink !== undefined ? { sitemaps: true } : {}),
+    feeds: { ...settings, leadImageFigure: given.leadImageFigure },
+  };
+}
+
 /** A validated configuration with every default filled in. */
 export type Config = z.output<typeof configSchema>;
 
@@ -158,4 +306,4 @@ export type Config = z.output<typeof configSchema>;
 export const articlesFolder = (config: Config): string => config.articles ?? (config.profile === "wirefeed" ? "articles" : ".");
 
 /** The keys a config file may hold, for did-you-mean hints. */
-export const configKeys = Object.keys(configSchema.shape);
+export const configKeys = Object.keys(configObject.shape);

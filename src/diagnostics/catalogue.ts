@@ -356,6 +356,19 @@ export const catalogue = {
     meaning: "A file changed while the build was reading it.",
     fix: "Run the build again.",
   },
+  "empty-feed": {
+    severity: "error",
+    group: "Across articles",
+    meaning:
+      "A feed kind the config writes would come out with no items: every article is a draft, scheduled or expired, or (for a feed set turned on with `enabled: true`) no published article has a section, a tag, an author or a second language.",
+    fix: "Publish an article, give the articles what the set groups by, or turn the kind off (`feeds.<kind>.enabled: false`).",
+  },
+  "hub-ping-failed": {
+    severity: "warning",
+    group: "Against the previous build",
+    meaning: "A WebSub hub in `hubs` could not be told of the changed feeds (down, too slow, or an error answer), after retries; the feeds were written.",
+    fix: "Check the hub's URL and status; the next build that changes the feeds pings again. An error with `--strict`.",
+  },
   "articles-removed": {
     severity: "error",
     group: "Against the previous build",
@@ -391,6 +404,19 @@ export const catalogue = {
     group: "`wirefeed import` and `wirefeed new`",
     meaning: "An input of `import` is a pipe, a device or a socket: it reads saved pages from regular files only.",
     fix: "Save the page to a file first (`curl URL > page.html`), then import that file.",
+  },
+  "html-too-deep": {
+    severity: "error",
+    group: "`wirefeed import` and `wirefeed new`",
+    meaning:
+      "A saved page whose elements nest more than 1,000 deep (real pages nest a few dozen): it is not parsed, so that no recursive HTML library runs out of stack. The position is where the bound is crossed; the other files are still imported.",
+    fix: "Save the article again, from the browser's reader view or as plain text, and import that.",
+  },
+  "page-too-large": {
+    severity: "error",
+    group: "`wirefeed import` and `wirefeed new`",
+    meaning: "A file given to `import` is larger than 32 MiB, far more than any saved article: it is not read.",
+    fix: "Check that it is the page you meant (not a video or an archive); save the article alone.",
   },
   "article-exists": {
     severity: "error",

@@ -1,10 +1,11 @@
 import { Feed } from "feed";
 import type { Config } from "../config/schema.js";
 import type { Item } from "../build/stages/model.js";
-import { newestUpdate } from "../build/stages/model.js";
+import { itemAuthors, newestUpdate } from "../build/stages/model.js";
 import { formatRfc3339 } from "../text/date.js";
 import { mediaContent } from "./media.js";
-import { describe, type FeedPage, type ItemContent, onSite } from "./feed-page.js";
+import { describe, type FeedPage, type ItemContent, onSite, pageHubs, pageLanguage } from "./feed-page.js";
+import { itemContentHtml } from "./lead-figure.js";
 import { appendElements, childElements, declareNamespaces, type ElementSpec, forXmlJsText, joinItems, parseXml, replaceElement } from "./xml.js";
 import { writeItem } from "./xml-writer.js";
 
@@ -15,7 +16,9 @@ import { writeItem } from "./xml-writer.js";
  * tag:x,2022:گفتگو would differ from the RSS guid and the JSON Feed id), dates in the site's zone
  * (`feed` writes UTC with milliseconds), the summary and content (its CDATA breaks on a second
  * "]]>"), categories, the lead image as an enclosure link with a registered type, and Media RSS
- * with credit and caption (its Atom entries take no extensions).
+ * with credit and caption (its Atom entries take no extensions). The content starts with the lead
+ * image as a figure; an entry without an author names the site's author, which readers do not
+ * all take from the feed.
  * @param config the site's config: its URL resolves links and names the tag scheme, its zone dates
  * @param content whether the entry carries the body or the summary alone (with its link, as RFC 4287 allows)
  */
@@ -23,12 +26,13 @@ export function atomEntry(config: Config, item: Item, content: ItemContent = "fu
   const site = (url: string) => new URL(url, config.url).href;
   const rfc3339 = (date: Date) => formatRfc3339(date, config.timeZone);
   const tagScheme = site("tags/");
+  const body = itemContentHtml(config, item, content);
   const specs: ElementSpec[] = [
     { name: "title", attributes: { type: "text" }, text: item.title },
     { name: "id", text: item.id },
     { name: "link", attributes: { href: site(item.url) } },
     { name: "updated", text: rfc3339(item.updated) },
-    ...item.authors.map((author) => ({
+    ...itemAuthors(config, item).map((author) => ({
       name: "author",
       children: [
         { name: "name", text: author.name },
@@ -38,7 +42,7 @@ export function atomEntry(config: Config, item: Item, content: ItemContent = "fu
     })),
     { name: "published", text: rfc3339(item.date) },
     { name: "summary", attributes: { type: "text" }, text: item.summary },
-    ...(content === "full" ? [{ name: "content", attributes: { type: "html" }, text: item.html }] : []),
+    ...(body !== undefined ? [{ name: "content", attributes: { type: "html" }, text: body }] : []),
     ...item.tags.map((tag) => ({ name: "category", attributes: { term: tag.name, scheme: tagScheme } })),
   ];
   const image = item.image;
@@ -81,9 +85,17 @@ export function renderAtom(page: FeedPage, entries: readonly string[] = page.ite
   const document = parseXml(feed.atom1());
   declareNamespaces(document, ["media", ...(page.archive ? (["fh"] as const) : [])]);
   const root = document.documentElement!;
-  root.setAttribute("xml:lang", config.language);
+  const language = pageLanguage(page);
+  root.setAttribute("xml:lang", language);
+  // The HTML page `feed` links as the alternate is in the feed's language.
+  for (const link of childElements(root, "link")) if (link.getAttribute("rel") === "alternate") link.setAttribute("hreflang", language);
   appendElements(root, [
     ...page.links.map((link) => ({ name: "link", attributes: { rel: link.rel, href: onSite(page, link.href), type: "application/atom+xml" } })),
+    ...(page.alternates ?? []).map((alternate) => ({
+      name: "link",
+      attributes: { rel: "alternate", href: alternate.href, hreflang: alternate.hreflang, type: "application/atom+xml" },
+    })),
+    ...pageHubs(page).map((hub) => ({ name: "link", attributes: { rel: "hub", href: hub } })),
     ...(page.archive ? [{ name: "fh:archive" }] : []),
   ]);
   // `feed` writes UTC with milliseconds; RFC 3339 in the site's zone reads as the site printed it, like JSON Feed.

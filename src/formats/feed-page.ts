@@ -8,6 +8,12 @@ export interface PageLink {
   href: string;
 }
 
+/** Another language's version of a feed, for `hreflang` alternates. */
+export interface PageAlternate {
+  hreflang: string;
+  href: string;
+}
+
 /** What each item of a document carries: its full content, or its summary only (as tag feeds do by default). */
 export type ItemContent = "full" | "summary";
 
@@ -29,9 +35,19 @@ export interface FeedPage {
   archive: boolean;
   /** What each item carries; the full content when absent. */
   content?: ItemContent;
+  /** The feed's language (a language set's); the site's when absent. */
+  language?: string;
+  /** The same feed in other languages (RSS and Atom: rel="alternate" with hreflang). */
+  alternates?: readonly PageAlternate[];
   /** RSS and Atom: the stylesheet a browser shows the document with (see `feedStyle`). */
   stylesheet?: XmlStylesheet;
 }
+
+/** The language a document is in: its own, else the site's. */
+export const pageLanguage = (page: FeedPage): string => page.language ?? page.config.language;
+
+/** The WebSub hubs a document names (none on archive pages, which never change once full). */
+export const pageHubs = (page: FeedPage): readonly string[] => (page.archive ? [] : page.config.hubs);
 
 /** The channel description: RSS requires one, and an empty element tells readers nothing. */
 export const describe = (page: FeedPage): string => page.config.description?.trim() || `The latest articles from ${page.title}`;

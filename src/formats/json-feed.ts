@@ -1,7 +1,8 @@
 import type { Config } from "../config/schema.js";
 import type { Author } from "../text/author.js";
-import type { Item } from "../build/stages/model.js";
-import { describe, type FeedPage, type ItemContent, onSite } from "./feed-page.js";
+import { type Item, itemAuthors } from "../build/stages/model.js";
+import { describe, type FeedPage, type ItemContent, onSite, pageHubs, pageLanguage } from "./feed-page.js";
+import { itemContentHtml } from "./lead-figure.js";
 import { formatRfc3339 } from "../text/date.js";
 import { stripXmlInvalid } from "../text/text.js";
 
@@ -38,17 +39,19 @@ export function jsonFeedItem(config: Config, item: Item, content: ItemContent = 
   const { timeZone } = config;
   const site = (url: string) => new URL(url, config.url).href;
   const wirefeed = extension(site, item);
+  const body = itemContentHtml(config, item, content);
+  const authors = itemAuthors(config, item);
   const json = {
     id: item.id,
     url: site(item.url),
     title: item.title,
-    // JSON Feed wants content in every item: without the body, the summary stands as its text.
-    ...(content === "full" ? { content_html: item.html } : { content_text: item.summary }),
+    // JSON Feed wants content in every item: without the body (or a lead figure), the summary stands as its text.
+    ...(body !== undefined ? { content_html: body } : { content_text: item.summary }),
     summary: item.summary,
     ...(item.image ? { image: site(item.image.url) } : {}),
     date_published: formatRfc3339(item.date, timeZone),
     date_modified: formatRfc3339(item.updated, timeZone),
-    ...(item.authors.length ? { authors: item.authors.map(jsonAuthor) } : {}),
+    ...(authors.length ? { authors: authors.map(jsonAuthor) } : {}),
     ...(item.tags.length ? { tags: item.tags.map((tag) => tag.name) } : {}),
     ...(item.lang ? { language: item.lang } : {}),
     ...(wirefeed ? { _wirefeed: wirefeed } : {}),
@@ -75,8 +78,9 @@ export function renderJsonFeed(
     feed_url: onSite(page, page.selfUrl),
     description: describe(page),
     ...(nextUrl ? { next_url: onSite(page, nextUrl) } : {}),
-    language: config.language,
+    language: pageLanguage(page),
     ...(config.author ? { authors: [jsonAuthor(config.author)] } : {}),
+    ...(pageHubs(page).length ? { hubs: pageHubs(page).map((url) => ({ type: "WebSub", url })) } : {}),
   };
   // The items come last, as JSON.stringify would have written them: the head's closing brace makes way for them.
   const written = JSON.stringify(head, sameAsXml, 2);

@@ -1,4 +1,4 @@
-import type { ArticleImage } from "../build/stages/meta.js";
+import type { ArticleImage } from "../build/stages/meta/index.js";
 import type { ElementSpec } from "./xml.js";
 
 /** The lead image as Media RSS (`media:content` with caption, credit and alt text): the same in RSS and Atom. */

@@ -1,10 +1,11 @@
 import { Feed } from "feed";
 import type { Config } from "../config/schema.js";
 import type { Item } from "../build/stages/model.js";
-import { newestUpdate } from "../build/stages/model.js";
+import { itemAuthors, newestUpdate } from "../build/stages/model.js";
 import { formatRfc822 } from "../text/date.js";
 import { mediaContent } from "./media.js";
-import { describe, type FeedPage, type ItemContent, onSite } from "./feed-page.js";
+import { describe, type FeedPage, type ItemContent, onSite, pageHubs, pageLanguage } from "./feed-page.js";
+import { itemContentHtml } from "./lead-figure.js";
 import { appendElements, childElements, declareNamespaces, joinItems, replaceElement, type ElementSpec, forXmlJsText, parseXml, textAsHtml } from "./xml.js";
 import { writeItem } from "./xml-writer.js";
 
@@ -15,22 +16,24 @@ import { writeItem } from "./xml-writer.js";
  * the date in the site's zone (`feed` writes GMT), the description and content (its CDATA breaks
  * on a second "]]>"), authors as dc:creator (its <author> is a bare name, and RSS wants an email
  * there), categories, and the lead image as one enclosure with a registered type (its enclosures
- * say "image/jpg" with length 0) plus Media RSS.
+ * say "image/jpg" with length 0) plus Media RSS. The content starts with the lead image as a
+ * figure (`leadFigure`); an article without an author is the site author's (`itemAuthors`).
  * No <author> is written even when an email is known: feedparser then lists that person twice.
  * @param config the site's config: its URL resolves links, its zone dates
- * @param content whether the item carries the body (content:encoded) or the description alone
+ * @param content whether the item carries the body (content:encoded) or the description alone (with the lead figure, when there is one)
  */
 export function rssItem(config: Config, item: Item, content: ItemContent = "full"): string {
   const site = (url: string) => new URL(url, config.url).href;
+  const body = itemContentHtml(config, item, content);
   const specs: ElementSpec[] = [
     { name: "title", text: item.title },
     { name: "link", text: site(item.url) },
     { name: "guid", attributes: { isPermaLink: "false" }, text: item.id },
     { name: "pubDate", text: formatRfc822(item.date, config.timeZone) },
     { name: "description", text: textAsHtml(item.summary) },
-    ...(content === "full" ? [{ name: "content:encoded", text: item.html }] : []),
+    ...(body !== undefined ? [{ name: "content:encoded", text: body }] : []),
   ];
-  for (const author of item.authors) specs.push({ name: "dc:creator", text: author.name });
+  for (const author of itemAuthors(config, item)) specs.push({ name: "dc:creator", text: author.name });
   for (const tag of item.tags) specs.push({ name: "category", text: tag.name });
   const image = item.image;
   if (image) {
@@ -55,7 +58,7 @@ export function renderRss(page: FeedPage, items: readonly string[] = page.items.
     // Readers render a channel's description as HTML, as they do an item's: text is escaped for HTML first, then for XML.
     description: forXmlJsText(textAsHtml(describe(page))),
     link: onSite(page, page.homeUrl),
-    language: config.language,
+    language: pageLanguage(page),
     ...(config.copyright ? { copyright: forXmlJsText(config.copyright) } : {}),
     updated,
     generator: "wirefeed",
@@ -68,6 +71,11 @@ export function renderRss(page: FeedPage, items: readonly string[] = page.items.
   const channel = document.getElementsByTagName("channel")[0]!;
   appendElements(channel, [
     ...page.links.map((link) => ({ name: "atom:link", attributes: { rel: link.rel, href: onSite(page, link.href), type: "application/rss+xml" } })),
+    ...(page.alternates ?? []).map((alternate) => ({
+      name: "atom:link",
+      attributes: { rel: "alternate", href: alternate.href, hreflang: alternate.hreflang, type: "application/rss+xml" },
+    })),
+    ...pageHubs(page).map((hub) => ({ name: "atom:link", attributes: { rel: "hub", href: hub } })),
     ...(page.archive ? [{ name: "fh:archive" }] : []),
   ]);
   // `feed` writes dates in GMT; a news site's readers expect the time as the site printed it.

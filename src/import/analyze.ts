@@ -9,7 +9,7 @@ import {
   datesIn,
   type DateLine,
   isDateOnlyLine,
-  detectByline,
+  bylineIn,
   detectCaptionWithCredit,
   detectCreditLine,
   detectDateLine,
@@ -20,6 +20,7 @@ import {
   residueAtEdge,
   sameLine,
 } from "./detect.js";
+import { leadDateline } from "./date-line.js";
 import type { Evidence } from "./metadata.js";
 
 /** A value and the 1-based source line it was read from. */
@@ -112,8 +113,14 @@ export function analyzeText(source: string, timeZone: string): Detection {
     detection.date = { value: dateFirst.text, line: content[0].line, date: dateFirst.date };
     index = 1;
   }
-  // Navigation above the headline: the lines before the headline that opens the header.
-  const headline = headlineAfterNavigation(content, index, timeZone);
+  // Navigation above the headline: the lines before the headline that opens the header. A
+  // whole page copied as text has other stories' headers too: the article's is the one
+  // followed by the most prose.
+  const story = storyInPage(content, index, timeZone);
+  const headline = story?.headline ?? headlineAfterNavigation(content, index, timeZone);
+  const dateAbove = story !== undefined && story.anchor < story.headline ? content[story.anchor] : undefined;
+  const aboveDate = dateAbove === undefined || detection.date !== undefined ? undefined : datesIn(dateAbove.text, timeZone).published;
+  if (aboveDate !== undefined && dateAbove !== undefined) detection.date = { value: aboveDate.text, line: dateAbove.line, date: aboveDate.date };
   for (const line of content.slice(index, headline)) drop(line, "navigation");
   index = headline;
 
@@ -150,7 +157,8 @@ export function analyzeText(source: string, timeZone: string): Detection {
     });
   }
 
-  const body = content.slice(index + headerLength);
+  const body = content.slice(index + headerLength, story?.end ?? content.length);
+  for (const line of content.slice(story?.end ?? content.length)) drop(line, "the rest of the page, after the article");
   const last = body.at(-1);
   const trailingDate = detection.date === undefined && last !== undefined ? detectDateLine(last.text, timeZone) : undefined;
   if (trailingDate !== undefined && last !== undefined) {
@@ -158,6 +166,10 @@ export function analyzeText(source: string, timeZone: string): Detection {
     body.pop();
   }
   for (const line of body.splice(footerStart(body))) drop(line, "navigation or footer");
+  // A wire dateline opens the first paragraph ("Feb. 23, 2015 -- Life-threatening ..."); the paragraph stays whole.
+  const lead = detection.date === undefined ? body.slice(0, 4).find((line) => words(line.text) > 8) : undefined;
+  const dateline = lead === undefined ? undefined : leadDateline(lead.text, timeZone);
+  if (dateline !== undefined && lead !== undefined) detection.date = { value: dateline.value, line: lead.line, date: dateline.date };
   // Word for word: only the surrounding whitespace goes, no-break spaces at the line's end
   // included, as the build drops them.
   detection.body = body.map((line) => ({ value: cleanBlock(line.text), line: line.line }));
@@ -174,7 +186,7 @@ const words = (text: string): number => cleanInline(text).split(/\s+/u).filter(B
 /** True when a line is a date or byline line: what follows a headline. */
 function opensHeader(line: Line, timeZone: string): boolean {
   const dates = datesIn(line.text, timeZone);
-  return detectByline(line.text) !== undefined || dates.published !== undefined || (dates.updated !== undefined && isDateOnlyLine(line.text, timeZone));
+  return bylineIn(line.text, timeZone) !== undefined || dates.published !== undefined || (dates.updated !== undefined && isDateOnlyLine(line.text, timeZone));
 }
 
 /**
@@ -197,6 +209,108 @@ function headlineAfterNavigation(content: readonly Line[], start: number, timeZo
     if (isTitleLike(line.text, false) && words(line.text) >= 3) return position;
   }
   return start;
+}
+
+// A line of prose: a sentence's worth of words.
+const PROSE_WORDS = 12;
+// Short lines (subheads, list items, captions) an article's prose runs across; more in a row end it.
+const PROSE_GAP = 8;
+// A line of a code sample ("});", "// comment", "if (res.ok) {"): part of the article, as prose is.
+const CODE_LINE = /[;{}[\]]$|^[}\])]|^\/\/|^#\s|^<\/?[a-z]/u;
+// "From: Herald Sun", "Source: AP": a labelled header line, no headline.
+const LABEL_LINE = /^(?:from|source|sources|filed\s+(?:to|under)|posted\s+in|category|section|tags?|topics?|quelle|fuente|fonte|source\s+:)\s?:\s/iu;
+const tokensOf = (text: string): string[] =>
+  cleanInline(text)
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu) ?? [];
+// Bounds of the whole-page reading: the headers weighed, and the lines one article's prose is followed for.
+const MAX_ANCHORS = 2000;
+const MAX_HEADER_SEARCH = 20_000;
+const MAX_STORY_LINES = 5000;
+// How far above its date or byline line a headline is looked for.
+const HEADLINE_REACH = 8;
+
+/**
+ * In a whole page copied as text (menus, teasers with their own dates and bylines, sidebars,
+ * comments), the article: of the date and byline lines with a headline above them, the one
+ * followed by the most prose. Its headline is the longest title-like line among the few above
+ * (a kicker or a section name is shorter); the article ends where its prose does, when much
+ * of the page follows. Undefined when no header has prose after it.
+ */
+function storyInPage(content: readonly Line[], start: number, timeZone: string): { headline: number; anchor: number; end: number } | undefined {
+  // Each line is read once; the scans below only look these up, and are bounded (hostile text can be all anchors).
+  const reach = Math.min(content.length, start + MAX_HEADER_SEARCH);
+  // A header line is short; a paragraph that mentions a date opens nothing.
+  const opens = content.map((line, position) => position >= start && position <= reach && words(line.text) <= 40 && opensHeader(line, timeZone));
+  const counts = content.map((line) => words(line.text));
+  const kinds = content.map((line, position) => {
+    const text = cleanInline(line.text);
+    if ((counts[position] ?? 0) >= PROSE_WORDS) return "prose";
+    if ((counts[position] ?? 0) <= 6 && FOOTER_START.test(text)) return "footer";
+    return CODE_LINE.test(text) ? "code" : "short";
+  });
+  let best: { headline: number; anchor: number; end: number; score: number } | undefined;
+  let anchors = 0;
+  for (let anchor = start; anchor < reach && anchors < MAX_ANCHORS; anchor++) {
+    if (!opens[anchor]) continue;
+    anchors++;
+    let headline: number | undefined;
+    for (let position = anchor - 1; position >= Math.max(start, anchor - HEADLINE_REACH); position--) {
+      const text = (content[position] as Line).text;
+      const count = counts[position] ?? 0;
+      if (opens[position] || !isTitleLike(text, false) || LABEL_LINE.test(text) || count < 3 || count > 25) continue;
+      headline = position;
+      break;
+    }
+    // A shortened repeat of the headline just below it (TMZ: "Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!",
+    // "Lupita Nyong'o", "$150K Pearl Oscar Dress ... STOLEN!!!!"): the full one is the headline.
+    if (headline !== undefined) {
+      const short = new Set(tokensOf((content[headline] as Line).text));
+      for (let position = headline - 1; position >= Math.max(start, headline - 2); position--) {
+        const text = (content[position] as Line).text;
+        const full = new Set(tokensOf(text));
+        if (!opens[position] && isTitleLike(text, false) && full.size > short.size && [...short].every((token) => full.has(token))) headline = position;
+      }
+    }
+    // A date line above the headline (Salon): the headline is the longer title-like line below it, unless that
+    // is a caption or repeats a headline above (the seed: headline, dek, date, the headline again).
+    const below = content[anchor + 1];
+    const belowCount = counts[anchor + 1] ?? 0;
+    if (
+      below !== undefined &&
+      belowCount >= 3 &&
+      belowCount <= 25 &&
+      !opens[anchor + 1] &&
+      isTitleLike(below.text, false) &&
+      isDateOnlyLine(content[anchor]?.text ?? "", timeZone) &&
+      // a byline just above makes the date the end of a header, not its start (Herald Sun: headline, by:, From:, date)
+      !content.slice(Math.max(start, anchor - 3), anchor).some((line) => bylineIn(line.text, timeZone) !== undefined) &&
+      detectCaptionWithCredit(below.text) === undefined &&
+      !content.slice(Math.max(start, anchor - HEADLINE_REACH), anchor).some((line) => sameLine(line.text, below.text)) &&
+      (headline === undefined || belowCount > (counts[headline] ?? 0))
+    )
+      headline = anchor + 1;
+    if (headline === undefined) continue;
+    let score = 0;
+    let gap = 0;
+    let end = anchor + 1;
+    const limit = Math.min(content.length, anchor + 1 + MAX_STORY_LINES);
+    for (let position = anchor + 1; position < limit && gap <= PROSE_GAP; position++) {
+      const kind = kinds[position];
+      if (kind === "footer") break;
+      if (kind === "prose") {
+        score += counts[position] ?? 0;
+        gap = 0;
+        end = position + 1;
+      } else if (kind === "short") gap++;
+    }
+    // A teaser just above the article reaches the same prose: the header nearest to that prose is the article's.
+    if (best === undefined || score >= best.score) best = { headline, anchor, end, score };
+  }
+  if (best === undefined || best.score < 2 * PROSE_WORDS) return undefined;
+  // Clean text keeps its last lines: only a page with much after the prose is cut there.
+  const end = content.length - best.end > PROSE_GAP ? best.end : content.length;
+  return { headline: best.headline, anchor: best.anchor, end };
 }
 
 // Lines that open a page's footer: what follows them is other articles and links.
@@ -225,7 +339,7 @@ function markerOf(line: Line, detection: Detection, timeZone: string): Marker | 
   if (detectCreditLine(line.text) !== undefined) return "credit";
   const dates = datesIn(line.text, timeZone);
   const hasDate = dates.published !== undefined || dates.updated !== undefined;
-  if (detectByline(line.text) !== undefined) return hasDate ? "byline-and-date" : "byline";
+  if (bylineIn(line.text, timeZone) !== undefined) return hasDate ? "byline-and-date" : "byline";
   // "April 28, 2019 at 6:01 am Updated April 29, 2019 at 9:00 am": dates and their labels only.
   if (hasDate && isDateOnlyLine(line.text, timeZone)) return "dates";
   if (detectCaptionWithCredit(line.text) !== undefined) return "caption-and-credit";
@@ -257,7 +371,7 @@ function readHeader(header: readonly Line[], markers: readonly (Marker | undefin
     setUpdated(line, updated);
   };
   const setAuthors = (line: Line, text: string) => {
-    const names = detectByline(text);
+    const names = bylineIn(text, timeZone);
     if (names !== undefined && detection.authors === undefined) detection.authors = { value: cleanInline(text), line: line.line, names };
   };
   const image = (): NonNullable<Detection["image"]> => (detection.image ??= {});

@@ -119,9 +119,11 @@ export interface DateMention {
  * @param timeZone the configured zone, in which a date without a zone is read
  */
 export function findDates(line: string, timeZone: string): { found: DateMention[]; rejected: { text: string; reason: string }[] } {
-  const text = cleanInline(line);
   const found: DateMention[] = [];
   const rejected: { text: string; reason: string }[] = [];
+  // Every form has a four-digit year: most lines of a page have none, and need no further look.
+  if (!/\d{4}/u.test(line)) return { found, rejected };
+  const text = cleanInline(line);
   for (const match of text.matchAll(DATE_IN_TEXT)) {
     const groups = match.groups ?? {};
     const matched = match[0].replace(/[\s,|/–—-]+$/u, "");
@@ -188,24 +190,42 @@ function normalOffset(offset: string): string {
 // Languages whose people write the month first in numeric dates: only the United States
 // (and a few places that follow it) among the languages pages declare.
 const MONTH_FIRST_LOCALES = /^(?:en-us|en-ph|en-ca|fil)\b/iu;
-const NUMERIC = /^(?<first>\d{1,2})[./-](?<second>\d{1,2})[./-](?<year>\d{4})(?:[ t,]+(?<time>\d{1,2}:\d{2}(?::\d{2})?)(?:\s*(?<meridiem>[ap]\.?m\.?))?)?$/iu;
+const NUMERIC_BODY =
+  `(?<first>\\d{1,2})(?<sep>[./-])(?<second>\\d{1,2})\\k<sep>(?<year>\\d{4}|\\d{2})` +
+  `(?:[ t,]+(?:at\\s+)?(?<time>\\d{1,2}:\\d{2}(?::\\d{2})?)(?:\\s*(?<meridiem>[ap]\\.?m\\b\\.?))?` +
+  `(?:\\s*\\(?(?<zone>${alternation(ZONES.keys())})(?![\\p{L}])\\)?)?)?`;
+const NUMERIC = new RegExp(`^${NUMERIC_BODY}$`, "iu");
+// In a line ("2/26/2015 7:11 AM PST BY TMZ STAFF", "3/09/15 8:00am"): not inside a longer number or a version.
+const NUMERIC_IN_TEXT = new RegExp(`(?<![\\d./-])${NUMERIC_BODY}(?![\\d./-]*\\d)`, "iu");
 
 /**
- * Reads a numeric date ("05/29/2007 09:49:00") in the order the page's declared language
- * uses. A page with no language, or with a bare "en" (day-first in Britain, month-first in
- * the United States), gets a date only when one reading alone is a real date.
+ * The first numeric date in a line of text, as written ("2/26/2015 7:11 AM PST"), for
+ * {@link readNumericDate} to read in the page's order.
+ * @param line a line of a date element
+ */
+export function findNumericDate(line: string): string | undefined {
+  return NUMERIC_IN_TEXT.exec(cleanInline(line))?.[0].trim();
+}
+
+/**
+ * Reads a numeric date ("05/29/2007 09:49:00", "2/26/2015 7:11 AM PST", "3/09/15 8:00am") in
+ * the order the page's declared language uses. Where the language does not say (no language,
+ * or a bare "en", day-first in Britain and month-first in the United States) a date is read
+ * only when one reading alone is a real date ("2/26/2015"). A two-digit year is read only in
+ * a declared order, as 20yy.
  * @param text the value as written
  * @param lang the page's `<html lang>`, if any
  * @param timeZone the configured zone
  */
 export function readNumericDate(text: string, lang: string | undefined, timeZone: string): Result<{ date: Date; value: string }> | undefined {
   const groups = NUMERIC.exec(cleanInline(text))?.groups;
-  if (groups === undefined) return undefined;
+  if (groups === undefined || groups.year === undefined) return undefined;
   const first = Number(groups.first);
   const second = Number(groups.second);
   const declared = lang === undefined || lang.trim() === "" ? undefined : lang.trim();
   let monthFirst = declared === undefined || /^en$/iu.test(declared) ? undefined : MONTH_FIRST_LOCALES.test(declared);
-  if (monthFirst === undefined && declared !== undefined) {
+  const shortYear = groups.year.length === 2;
+  if (monthFirst === undefined && !shortYear) {
     if (first > 12 && second <= 12) monthFirst = false;
     else if (second > 12 && first <= 12) monthFirst = true;
   }
@@ -222,9 +242,55 @@ export function readNumericDate(text: string, lang: string | undefined, timeZone
   let time = groups.time;
   if (time !== undefined && groups.meridiem !== undefined) {
     const [hours = "0", ...rest] = time.split(":");
+    if (Number(hours) < 1 || Number(hours) > 12) return fail("impossible-date", `The hour ${hours} is written with AM or PM, which run from 1 to 12.`, "");
     time = [String((Number(hours) % 12) + (groups.meridiem.toLowerCase().startsWith("p") ? 12 : 0)), ...rest].join(":");
   }
-  const wallClock = `${groups.year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}${time === undefined ? "" : `T${time.padStart(5, "0")}`}`;
-  const parsed = parseDate(wallClock, timeZone);
-  return parsed.ok ? ok({ date: parsed.value, value: wallClock }) : parsed;
+  const year = shortYear ? `20${groups.year}` : groups.year;
+  const wallClock = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}${time === undefined ? "" : `T${time.padStart(5, "0")}`}`;
+  const zone = time === undefined || groups.zone === undefined ? undefined : ZONES.get(groups.zone.toLowerCase());
+  const parsed = parseDate(wallClock, zone ?? timeZone);
+  if (!parsed.ok) return parsed;
+  return ok({ date: parsed.value, value: zone === undefined ? wallClock : formatRfc3339(parsed.value, zone) });
+}
+
+const ADDRESS_DATE = /\/(?<year>(?:19|20)\d{2})\/(?<month>\d{2})\/(?<day>\d{2})\//u;
+const MONTH_DAY = new RegExp(
+  `(?:${WEEKDAY})?(?:(?<monthFirst>${ENGLISH_MONTH})\\.?\\s+(?<dayAfterMonth>\\d{1,2})(?:st|nd|rd|th)?|(?<dayFirst>\\d{1,2})(?:\\.|º|°|er)?\\s*(?:de\\s+)?(?<monthAfterDay>${MONTH})\\.?)(?![\\d\\p{L}])(?!,?\\s*(?:de\\s+|del\\s+)?\\d{4})`,
+  "iu",
+);
+
+/**
+ * A date line that gives the month and day but no year ("March 18 at 3:57 PM"), completed
+ * with the year of the page's own address when that address holds the same month and day
+ * (".../2015/03/18/..."): the one place the page says the year.
+ * @param line the date line
+ * @param address the page's canonical (or og:url) address
+ * @returns the line with the year put in ("March 18, 2015 at 3:57 PM"), or undefined
+ */
+export function withYearFromAddress(line: string, address: string | undefined): string | undefined {
+  const fromAddress = address === undefined ? undefined : ADDRESS_DATE.exec(address)?.groups;
+  if (fromAddress === undefined) return undefined;
+  const text = cleanInline(line);
+  const match = MONTH_DAY.exec(text);
+  const groups = match?.groups;
+  if (match === null || groups === undefined) return undefined;
+  const month = MONTHS.get((groups.monthFirst ?? groups.monthAfterDay ?? "").toLowerCase());
+  const day = Number(groups.dayAfterMonth ?? groups.dayFirst);
+  if (month !== Number(fromAddress.month) || day !== Number(fromAddress.day)) return undefined;
+  const end = match.index + match[0].length;
+  return `${text.slice(0, end)}${groups.monthFirst === undefined ? " " : ", "}${fromAddress.year}${text.slice(end)}`;
+}
+
+// A wire dateline opening the first paragraph: "Feb. 23, 2015 -- Life-threatening peanut allergies ...".
+const LEAD_DATELINE = /^(?<date>.{6,60}?)\s+(?:--|—|–)\s+\S/u;
+
+/**
+ * The date a paragraph opens with, as wire stories write it ("Feb. 23, 2015 -- Life-threatening
+ * ..."): a whole date before a dash, and nothing else before it ("CAIRO —" is a place).
+ * @param paragraph the first paragraph's text
+ * @param timeZone the configured zone
+ */
+export function leadDateline(paragraph: string, timeZone: string): DateMention | undefined {
+  const date = LEAD_DATELINE.exec(cleanInline(paragraph))?.groups?.date;
+  return date === undefined ? undefined : readWholeDateLine(date, timeZone);
 }

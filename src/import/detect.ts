@@ -7,7 +7,7 @@
 import { fail, type Result } from "../diagnostics/diagnostic.js";
 import { parseDate } from "../text/date.js";
 import { cleanInline } from "../text/text.js";
-import { findDates, readWholeDateLine } from "./date-line.js";
+import { findDates, findNumericDate, readNumericDate, readWholeDateLine } from "./date-line.js";
 
 /** Why a line is page residue rather than article text. */
 export type ResidueKind = "tracking code" | "share buttons" | "advertisement" | "cookie notice" | "page furniture";
@@ -143,7 +143,35 @@ export function datesIn(line: string, timeZone: string): { published?: DateLine;
     const key = mention.kind === "updated" ? "updated" : "published";
     found[key] ??= { text: asWritten, date: mention.date };
   }
+  // "2/26/2015 7:11 AM PST BY TMZ STAFF": plain text says no language, so only a date with one reading.
+  const numeric = found.published === undefined && found.updated === undefined ? findNumericDate(line) : undefined;
+  const read = numeric === undefined ? undefined : readNumericDate(numeric, undefined, timeZone);
+  if (read?.ok === true) found[UPDATE_LABEL.test(cleanInline(line)) ? "updated" : "published"] = { text: read.value.value, date: read.value.date };
   return found;
+}
+
+/**
+ * The names of a byline wherever a header line holds one: opening it ("By Jane Doe"), in one
+ * of its " | " parts ("Le Monde | 04.05.2015 | Par Martin Untersinger"), after its date
+ * ("2/26/2015 7:11 AM PST BY TMZ STAFF"), or as an agency before its date ("AFP 30 avril 2015 à 07:19").
+ * @param line one line of the source
+ * @param timeZone the configured zone
+ */
+export function bylineIn(line: string, timeZone: string): string[] | undefined {
+  const text = cleanInline(line);
+  const whole = detectByline(text);
+  if (whole !== undefined) return whole;
+  for (const part of text.split(/\s+[|•·]\s+/u).slice(1)) {
+    const names = detectByline(part);
+    if (names !== undefined) return names;
+  }
+  const dates = datesIn(text, timeZone);
+  if (dates.published === undefined && dates.updated === undefined) return undefined;
+  const by = /\s(?:by|par|von|por|di)\s+\S/iu.exec(text);
+  const after = by === null ? undefined : detectByline(text.slice(by.index + 1));
+  if (after !== undefined) return after;
+  const lead = /^(?<name>[\p{Lu}][\p{L}.&'’ -]{1,40}?)\s+(?=\d|\p{L}+\.?\s+\d)/u.exec(text)?.groups?.name;
+  return lead !== undefined && isOrganizationName(lead) ? [lead] : undefined;
 }
 
 /**
@@ -203,8 +231,11 @@ export function detectCaptionWithCredit(line: string): { caption: string; credit
 }
 
 // A byline names people with capitalized words: "By Jane Doe", "By Jane Doe and John Roe, Reuters".
-const BYLINE_LABEL = /^(?:(?:posted|written|words|story|text|reporting|report)\s+)?(?:by|par|von|por|di|door)\s+|^(?:author|auteur|autor|autore)\s*:\s*/iu;
-const NAME = /^\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:(?:de|del|der|van|von|al|bin|da|di|le|la|dos|das)\s+)*\p{Lu}[\p{L}\p{M}.'’-]*){0,4}$/u;
+const BYLINE_LABEL = /^(?:(?:posted|written|words|story|text|reporting|report)\s+)?(?:by|par|von|por|di|door)\s*:?\s+|^(?:author|auteur|autor|autore)\s*:\s*/iu;
+// A nickname between the names is part of the name: "Richard (R.J.) Eskow".
+const NAME =
+  /^\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:(?:de|del|der|van|von|al|bin|da|di|le|la|dos|das)\s+)*(?:\p{Lu}[\p{L}\p{M}.'’-]*|\(\p{Lu}[\p{L}\p{M}.'’-]*\)(?=\s+\p{Lu}))){0,4}$/u;
+const NICKNAME = /\s*\(\p{Lu}[\p{L}\p{M}.'’-]*\)\s+\p{Lu}/uy;
 // "By Thursday, talks had stalled" opens a sentence, not a byline.
 const CALENDAR_WORD =
   /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow|yesterday|noon|midnight)\b/iu;
@@ -221,13 +252,26 @@ const LIST_SEPARATOR = /\s*(?:,|;|\s(?:and|und|et|y|e|&)\s)\s*/u;
  * "Dan Goodin - Apr 16, 2015 8:02 pm UTC", "by Laura June Topolsky July 10, 2015",
  * "By Alex Heath, a deputy editor at The Verge". A date, a separator or a role ends the names;
  * "(reporting)" and other parentheses are left out; a comma-separated list closed by "and" is
- * read whole. Anything else after a comma (an agency) is not a name.
+ * read whole; "(with B and C)" in any of the six languages adds B and C. Anything else after a
+ * comma (an agency) is not a name.
  * @param line one line of the source, or the text of a byline element
  * @param labelRequired whether the line must open with "By" (true for plain text, where a line of names alone is not a byline)
  */
 export function detectByline(line: string, labelRequired = true): string[] | undefined {
-  let text = cleanInline(line).replace(/\s*\([^()]*\)/gu, "");
+  const cleaned = cleanInline(line);
+  // "(avec Damien Leloup et Morgane Tual)", "(with ...)": more authors; any other parenthesis ("(reporting)") is left out.
+  const more = [...cleaned.matchAll(/\(\s*(?:with|avec|mit|con|com|insieme a)\s+([^()]+)\)/giu)].flatMap((match) => detectByline(match[1] ?? "", false) ?? []);
+  const text = cleaned.replace(/\s*\([^()]*\)/gu, (match, offset: number) => {
+    NICKNAME.lastIndex = offset;
+    return offset > 0 && NICKNAME.test(cleaned) ? match : "";
+  });
   if (text.length > 200) return undefined;
+  const names = namesOf(text, labelRequired);
+  return names === undefined ? undefined : [...new Set([...names, ...more])];
+}
+
+function namesOf(line: string, labelRequired: boolean): string[] | undefined {
+  let text = line;
   const label = BYLINE_LABEL.exec(text);
   if (label === null && labelRequired) return undefined;
   text = text.slice(label?.[0].length ?? 0);
@@ -255,6 +299,18 @@ export function detectByline(line: string, labelRequired = true): string[] | und
     names.push(part);
   }
   return names.length > 0 ? names : undefined;
+}
+
+// "TMZ Staff", "BBC News", "Redaktion", "AFP": a byline that names no person.
+const ORGANIZATION_NAME =
+  /(?:^|\s)(?:staff|desk|newsroom|news|editors|editorial\s+board|team|redaktion|rédaction|redacción|redação|redazione|wire|agencies)$|^(?:afp|ap|dpa|ansa|efe|reuters|associated\s+press|agence\s+france-presse|press\s+association|pa|upi|kyodo|xinhua|lusa|apa|sda|ats)$/iu;
+
+/**
+ * True when a byline's name is an organization's (a newsroom, a desk, a wire agency), not a person's.
+ * @param name one name from {@link detectByline}
+ */
+export function isOrganizationName(name: string): boolean {
+  return ORGANIZATION_NAME.test(cleanInline(name));
 }
 
 const MAX_TITLE_LENGTH = 200;

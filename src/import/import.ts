@@ -45,6 +45,8 @@ export interface ImportedArticle {
   markdown?: string;
   /** Why it was skipped or needs attention. */
   reason?: string;
+  /** The refusal as a diagnostic with its rule and position, when the file was not read whole. */
+  diagnostic?: Diagnostic;
 }
 
 /** The whole import: per-file outcomes, setup problems, counts and the exit code. */
@@ -172,8 +174,15 @@ async function importOne(file: string, source: string, context: Context): Promis
   if (!read.ok) {
     const { refusal } = read;
     if (refusal.kind === "not-regular") return attention(`the file is ${refusal.what}; only regular files are read`);
-    if (refusal.kind === "too-large")
-      return attention(`the file has ${refusal.bytes} bytes, more than the ${MAX_SOURCE_BYTES} a saved page can have; it is not read`);
+    if (refusal.kind === "too-large") {
+      const diagnostic = errorDiagnostic(
+        "page-too-large",
+        `the file has ${refusal.bytes} bytes, more than the ${MAX_SOURCE_BYTES} a saved page can have; it is not read`,
+        "check that it is the page you meant, and save the article alone",
+        source,
+      );
+      return attention(`${diagnostic.message} [${diagnostic.rule}]`, { diagnostic });
+    }
     return attention(`the file cannot be read (${refusal.code})`);
   }
   let text: string;
@@ -184,11 +193,17 @@ async function importOne(file: string, source: string, context: Context): Promis
   }
   const isHtml = /\.html?$/iu.test(file) || looksLikeHtml(text);
   const detection = isHtml ? analyzeHtml(text, context.timeZone) : analyzeText(text, context.timeZone);
-  if (detection.blocked !== undefined)
-    return attention(
-      `${source}:${detection.blocked.line}:${detection.blocked.column}: ${detection.blocked.message} [html-too-deep] (hint: save the article again from the browser's reader view)`,
-      { detection },
-    );
+  if (detection.blocked !== undefined) {
+    const diagnostic: Diagnostic = {
+      ...errorDiagnostic("html-too-deep", detection.blocked.message, "save the article again from the browser's reader view", source),
+      line: detection.blocked.line,
+      column: detection.blocked.column,
+    };
+    return attention(`${source}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.message} [${diagnostic.rule}] (hint: ${diagnostic.hint})`, {
+      detection,
+      diagnostic,
+    });
+  }
   const missing = [
     detection.title === undefined ? "title" : undefined,
     detection.date === undefined ? "date" : undefined,

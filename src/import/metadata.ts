@@ -11,8 +11,8 @@ import { toText } from "hast-util-to-text";
 import type { Result } from "../diagnostics/diagnostic.js";
 import { parseDate } from "../text/date.js";
 import { cleanInline } from "../text/text.js";
-import { findDates, readNumericDate, readWholeDateLine } from "./date-line.js";
-import { detectByline } from "./detect.js";
+import { findDates, findNumericDate, leadDateline, readNumericDate, readWholeDateLine, withYearFromAddress } from "./date-line.js";
+import { detectByline, isOrganizationName } from "./detect.js";
 import { classOf, descendants, lineOf, tokens } from "./hast.js";
 
 /** The fields metadata decides. */
@@ -89,9 +89,6 @@ export function readMetadata(tree: Root, timeZone: string, container: Element | 
   const micro = microdata(elements);
   const inArticle = container === undefined ? [] : descendants(container);
   const h1 = inArticle.find((node) => node.tagName === "h1") ?? elements.find((node) => node.tagName === "h1");
-  // Pages often put the headline, byline and date in a header beside the <article>, not in it.
-  const scope = container === undefined ? undefined : commonAncestor(tree, container, h1);
-  const visible = scope === undefined ? [] : descendants(scope);
   const titleElement = elements.find((node) => node.tagName === "title");
 
   // Title
@@ -101,12 +98,20 @@ export function readMetadata(tree: Root, timeZone: string, container: Element | 
     ...jsonLd.pick("name"),
     ...micro("headline"),
     ...present(meta("og:title"), meta("twitter:title"), meta("dc.title"), meta("dcterms.title")),
-    ...(titleElement === undefined
-      ? []
-      : [{ source: "<title>", value: stripSiteName(cleanInline(toText(titleElement)), siteNames), line: lineOf(titleElement) }]),
+    ...(titleElement === undefined ? [] : [{ source: "<title>", value: titleWithoutSite(titleElement, elements, siteNames), line: lineOf(titleElement) }]),
   ].filter((candidate) => candidate.value !== "");
   const heading = h1 === undefined ? undefined : { source: "<h1>", value: cleanInline(toText(h1)), line: lineOf(h1) };
   decideTitle(result, titleCandidates, heading);
+  // The element that shows the headline: the <h1> or <h2> with the title's text (a site's <h1> above it is not), else the first <h1>.
+  const title = result.title === undefined ? undefined : comparable(result.title.value);
+  const headline = elements.find((node) => (node.tagName === "h1" || node.tagName === "h2") && comparable(toText(node)) === title) ?? h1;
+  // Pages often put the headline, byline and date in a header beside the <article>, not in it.
+  const scope = container === undefined ? undefined : commonAncestor(tree, container, headline);
+  const inScope = scope === undefined ? [] : descendants(scope);
+  // What follows the headline is the article's; a sidebar's byline or date before it is another story's.
+  const at = headline === undefined ? -1 : inScope.indexOf(headline);
+  const visible = at < 0 ? inScope : [...inScope.slice(at), ...inScope.slice(0, at)];
+  const address = pageAddress(elements);
 
   // Description
   decideDescription(result, [
@@ -116,7 +121,7 @@ export function readMetadata(tree: Root, timeZone: string, container: Element | 
   ]);
 
   // Dates
-  const visibleDates = visibleDateCandidates(visible);
+  const visibleDates = visibleDateCandidates(visible, address);
   const dateCandidates = [
     ...jsonLd.pick("datePublished"),
     ...jsonLd.pick("dateCreated"),
@@ -178,6 +183,13 @@ export function readMetadata(tree: Root, timeZone: string, container: Element | 
   return result;
 }
 
+/** The page's own address: the canonical link, else og:url. */
+function pageAddress(elements: readonly Element[]): string | undefined {
+  const canonical = elements.find((node) => node.tagName === "link" && tokens(node.properties.rel).includes("canonical"));
+  const href = canonical === undefined ? undefined : String(canonical.properties.href ?? "").trim();
+  return href !== undefined && href !== "" ? href : metaReader(elements)("og:url")?.value;
+}
+
 /** The smallest element holding both the article and its headline (the article itself when the headline is in it). */
 function commonAncestor(tree: Root, container: Element, heading: Element | undefined): Element {
   if (heading === undefined) return container;
@@ -194,6 +206,25 @@ function commonAncestor(tree: Root, container: Element, heading: Element | undef
   for (let node: Element | undefined = container; node !== undefined; node = parents.get(node)) around.add(node);
   for (let node: Element | undefined = heading; node !== undefined; node = parents.get(node)) if (around.has(node)) return node;
   return container;
+}
+
+/**
+ * The <title> without the site's name, and without a section's ("Headline | Code | Site"):
+ * where a heading on the page shows the part before a separator, that part is the headline.
+ */
+function titleWithoutSite(titleElement: Element, elements: readonly Element[], siteNames: readonly string[]): string {
+  const title = cleanInline(toText(titleElement));
+  const headings = new Set(
+    elements
+      .filter((node) => /^h[1-3]$/u.test(node.tagName))
+      .map((node) => comparable(toText(node)))
+      .filter((text) => text.split(" ").length >= 2),
+  );
+  for (const separator of title.matchAll(SEPARATOR)) {
+    const head = title.slice(0, separator.index);
+    if (headings.has(comparable(head))) return head;
+  }
+  return stripSiteName(title, siteNames);
 }
 
 const present = (...candidates: (Candidate | undefined)[]): Candidate[] => candidates.filter((candidate) => candidate !== undefined);
@@ -348,10 +379,19 @@ function itemValue(node: Element): string {
 // An itemprop=description on the element that is also the articleBody (Blogger) is the whole post, not a dek.
 const MAX_MICRODATA_DESCRIPTION = 400;
 
+// An image's or a video's own description (a <figcaption itemprop=description>) is not the article's.
+const MEDIA_TYPE = /(?:Image|Video|Audio|Media)Object|Photograph|ImageGallery/iu;
+
 function microdata(elements: readonly Element[]): (property: string) => Candidate[] {
+  const media = new Set(
+    elements
+      .filter((node) => node.tagName === "figure" || (node.properties.itemScope !== undefined && MEDIA_TYPE.test(String(node.properties.itemType ?? ""))))
+      .flatMap((node) => [node, ...descendants(node)]),
+  );
   return (property) =>
     elements
       .filter((node) => tokens(node.properties.itemProp).includes(property))
+      .filter((node) => property !== "description" || !media.has(node))
       .filter(
         (node) =>
           property !== "description" || (!tokens(node.properties.itemProp).includes("articleBody") && itemValue(node).length <= MAX_MICRODATA_DESCRIPTION),
@@ -369,7 +409,7 @@ function microAuthors(elements: readonly Element[]): AuthorCandidate[] {
     const text = nameNode === undefined ? itemValue(node) : itemValue(nameNode);
     const organization = scoped && /organization/iu.test(String(node.properties.itemType ?? ""));
     const read = organization ? [text] : (detectByline(text, false) ?? []);
-    return read.map((name) => ({ name, organization, line: lineOf(node) }));
+    return read.map((name) => ({ name, organization: organization || isOrganizationName(name), line: lineOf(node) }));
   });
   const first = names[0];
   if (first === undefined) return [];
@@ -382,7 +422,7 @@ function authorMeta(candidates: Candidate[]): AuthorCandidate[] {
     // article:author is often the author's page, not a name.
     if (/^https?:\/\//iu.test(candidate.value)) return [];
     const names = detectByline(candidate.value, false) ?? [candidate.value];
-    return [{ ...candidate, names, organization: false }];
+    return [{ ...candidate, names, organization: names.every(isOrganizationName) }];
   });
 }
 
@@ -393,34 +433,57 @@ const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|author|authors|author-name|byline-na
 const DATE_CLASS = /date|time|publish|posted|updated|modified|byline|(?:^|[\s_-])meta(?:$|[\s_-])/iu;
 const MAX_VISIBLE_LINE = 200;
 
+/**
+ * The first byline element (by class or rel=author), else a date element that also names
+ * its author ("2/26/2015 7:11 AM PST BY TMZ STAFF"). An element's lines are read apart, so
+ * that a role or desk on the line below ("WebMD Health News") is no part of the name.
+ */
 function visibleAuthors(visible: readonly Element[]): AuthorCandidate[] {
-  const found: AuthorCandidate[] = [];
   for (const node of visible) {
     const rel = tokens(node.properties.rel).includes("author");
-    if (!rel && !BYLINE_CLASS.test(classOf(node))) continue;
+    const byline = rel || BYLINE_CLASS.test(classOf(node));
+    if (!byline && !DATE_CLASS.test(classOf(node))) continue;
     const text = cleanInline(toText(node));
     if (text === "" || text.length > MAX_VISIBLE_LINE) continue;
-    const names = detectByline(text, false);
-    if (names === undefined) continue;
-    found.push({
-      source: rel
+    let names: string[] | undefined;
+    let source: string;
+    if (byline) {
+      names = bylineOfElement(node);
+      source = rel
         ? "rel=author"
         : `.${
             classOf(node)
               .split(" ")
               .find((c) => BYLINE_CLASS.test(c)) ?? "byline"
-          }`,
-      value: text,
-      line: lineOf(node),
-      names,
-      organization: false,
-    });
-    break;
+          }`;
+    } else {
+      const by = /(?:^|\s)(?:by|par|von|por|di)\s+\S/iu.exec(text);
+      if (by === null || (findDates(text, "UTC").found.length === 0 && findNumericDate(text) === undefined)) continue;
+      names = detectByline(text.slice(by.index).trim());
+      source = `.${
+        classOf(node)
+          .split(" ")
+          .find((c) => DATE_CLASS.test(c)) ?? "date"
+      }`;
+    }
+    if (names !== undefined) return [{ source, value: text, line: lineOf(node), names, organization: names.every(isOrganizationName) }];
   }
-  return found;
+  return [];
 }
 
-function visibleDateCandidates(visible: readonly Element[]): { published: Candidate[]; updated: Candidate[] } {
+/** The names of a byline element, its first line alone when that names someone ("By Kelli Miller" above "WebMD Health News"). */
+function bylineOfElement(node: Element): string[] | undefined {
+  const lines = toText(node)
+    .split("\n")
+    .map((line) => cleanInline(line))
+    .filter((line) => line !== "");
+  // A label alone on its line ("By") goes with the next.
+  const first = lines[0] !== undefined && /^(?:by|par|von|por|di)$/iu.test(lines[0]) ? lines.slice(0, 2).join(" ") : lines[0];
+  const byFirst = lines.length > 1 && first !== undefined ? detectByline(first, false) : undefined;
+  return byFirst ?? detectByline(lines.join(" "), false);
+}
+
+function visibleDateCandidates(visible: readonly Element[], address: string | undefined): { published: Candidate[]; updated: Candidate[] } {
   const published: Candidate[] = [];
   const updated: Candidate[] = [];
   for (const node of visible) {
@@ -435,12 +498,25 @@ function visibleDateCandidates(visible: readonly Element[]): { published: Candid
     if (descendants(node).some((child) => child.tagName === "time" && typeof child.properties.dateTime === "string")) continue;
     const text = cleanInline(toText(node));
     if (text === "" || text.length > MAX_VISIBLE_LINE) continue;
-    for (const mention of findDates(text, "UTC").found) {
-      const list = mention.kind === "updated" ? updated : published;
+    const add = (list: Candidate[], source: string, value: string) => {
       // Nested date boxes repeat the same line.
-      if (!list.some((candidate) => candidate.value === mention.text)) list.push({ source: "date line", value: mention.text, line: lineOf(node) });
+      if (!list.some((candidate) => candidate.value === value)) list.push({ source, value, line: lineOf(node) });
+    };
+    const mentions = findDates(text, "UTC").found;
+    for (const mention of mentions) add(mention.kind === "updated" ? updated : published, "date line", mention.text);
+    if (mentions.length > 0) continue;
+    const numeric = findNumericDate(text);
+    if (numeric !== undefined) {
+      add(/^(?:updated|modified|mis à jour|aktualisiert|actualizado|atualizado|aggiornato)\b/iu.test(text) ? updated : published, "date line", numeric);
+      continue;
     }
+    const completed = withYearFromAddress(text, address);
+    const mention = completed === undefined ? undefined : findDates(completed, "UTC").found[0];
+    if (mention !== undefined) add(mention.kind === "updated" ? updated : published, "date line, year from the page's address", mention.text);
   }
+  const lead = visible.find((node) => node.tagName === "p" && cleanInline(toText(node)).split(/\s+/u).length > 8);
+  const mention = lead === undefined ? undefined : leadDateline(toText(lead), "UTC");
+  if (mention !== undefined && lead !== undefined) published.push({ source: "dateline of the first paragraph", value: mention.text, line: lineOf(lead) });
   return { published, updated };
 }
 

@@ -17,6 +17,7 @@ const OPTIONAL_KEYS = (day: string, slug: string): string =>
     ` updated: ${day}T12:00:00        # when the article changed after publication`,
     " description: One or two sentences readers see in their feed reader (the dek)",
     " author: Jane Doe <jane@example.com>   # or authors: [Jane Doe, John Roe]; default: the config's author",
+    " section: World   # the desk it belongs to: its own feeds at sections/world/",
     " tags: [World, Politics]",
     " image:",
     `   src: /images/${day.slice(0, 4)}/${day.slice(5, 7)}/photo.jpg   # or an https:// URL`,

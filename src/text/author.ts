@@ -1,3 +1,4 @@
+import { wrongType } from "../diagnostics/describe-value.js";
 import { fail, ok, type Result } from "../diagnostics/diagnostic.js";
 import { cleanInline } from "./text.js";
 
@@ -32,8 +33,8 @@ export function parseAuthors(value: unknown): Result<Author[]> {
 function parseAuthor(entry: unknown): Result<Author> {
   if (typeof entry === "string") return parseAuthorString(entry);
   if (isPlainObject(entry)) return parseAuthorMap(entry);
-  const kind = Array.isArray(entry) ? "a nested list" : describeType(entry);
-  return fail("invalid-author", `An author cannot be ${kind}.`, ACCEPTED_FORMS);
+  if (Array.isArray(entry)) return fail("invalid-author", "An author cannot be a nested list.", ACCEPTED_FORMS);
+  return fail("invalid-author", `${wrongType("An author", "text or a map", entry)}.`, ACCEPTED_FORMS);
 }
 
 function parseAuthorString(text: string): Result<Author> {
@@ -59,20 +60,20 @@ function parseAuthorMap(map: Record<string, unknown>): Result<Author> {
   }
   const { name, email, url } = map;
   if (typeof name !== "string") {
-    const problem = name === undefined || name === null ? "has no name" : `has a name that is ${describeType(name)}`;
-    return fail("invalid-author", `An author map ${problem}.`, ACCEPTED_FORMS);
+    const problem = name === undefined || name === null ? "An author map has no name" : wrongType("The name in an author map", "text", name);
+    return fail("invalid-author", `${problem}.`, ACCEPTED_FORMS);
   }
   if (!isOptionalString(email)) {
     return fail(
       "invalid-author-email",
-      `Author "${cleanInline(name)}" has an email that is ${describeType(email)}, not text.`,
+      `${wrongType(`The email of author "${cleanInline(name)}"`, "text", email)}.`,
       "Write the email as text, e.g. email: jane@example.com.",
     );
   }
   if (!isOptionalString(url)) {
     return fail(
       "invalid-author-url",
-      `Author "${cleanInline(name)}" has a url that is ${describeType(url)}, not text.`,
+      `${wrongType(`The url of author "${cleanInline(name)}"`, "text", url)}.`,
       "Write the url as an absolute http(s) address, e.g. url: https://example.com/jane.",
     );
   }
@@ -138,11 +139,4 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null) return false;
   const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
-}
-
-function describeType(value: unknown): string {
-  if (value === null) return "empty";
-  if (value instanceof Date) return "a date";
-  if (Array.isArray(value)) return "a list";
-  return typeof value === "object" ? "a map" : `a ${typeof value} (${String(value)})`;
 }

@@ -13,6 +13,7 @@
  * - a time that exists twice (the fall-back overlap) takes the earlier instant,
  *   e.g. 01:30 on the day New York falls back is 01:30 EDT.
  */
+import { wrongType } from "../diagnostics/describe-value.js";
 import { fail, ok } from "../diagnostics/diagnostic.js";
 import type { Result } from "../diagnostics/diagnostic.js";
 
@@ -124,7 +125,7 @@ export function parseDate(input: unknown, timeZone: string): Result<Date> {
   if (typeof input !== "string") {
     return fail(
       "invalid-date-type",
-      `Date must be text, not ${describeType(input)}.`,
+      `${wrongType("Date", "text", input)}.`,
       'Quote the value in the front matter and write a full date, e.g. date: "2022-02-25" or date: "February 25, 2022".',
     );
   }
@@ -473,20 +474,4 @@ function formatOffset(offsetMinutes: number, separator: ":" | ""): string {
 
 function pad(value: number, width = 2): string {
   return String(value).padStart(width, "0");
-}
-
-function describeType(value: unknown): string {
-  if (value === null || value === undefined) {
-    return "an empty value";
-  }
-  if (Array.isArray(value)) {
-    return "a list";
-  }
-  if (typeof value === "number") {
-    return `the number ${value}`;
-  }
-  if (typeof value === "boolean") {
-    return `the boolean ${value}`;
-  }
-  return typeof value === "object" ? "a mapping" : `a ${typeof value}`;
 }

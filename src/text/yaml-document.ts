@@ -6,11 +6,17 @@ export interface Position {
   column: number;
 }
 
+/** A key (an unknown key, a typo) or its value (of the wrong type, empty). */
+export type PositionPart = "key" | "value";
+
 /** A parsed YAML (or JSON) document that can say where any of its values stands. */
 export interface LocatedDocument {
   document: Document.Parsed;
-  /** Position of the key (or item) at `path`, falling back to the nearest ancestor found. */
-  positionOf(path: readonly (string | number)[]): Position;
+  /**
+   * Position of the key (or item) at `path`, falling back to the nearest ancestor found; with
+   * `"value"`, of the key's value (for `title: null`, the `null`; for `title:` alone, the end of the line).
+   */
+  positionOf(path: readonly (string | number)[], part?: PositionPart): Position;
   /** Position of a character offset in the parsed text. */
   positionAt(offset: number): Position;
 }
@@ -31,9 +37,10 @@ export function parseLocated(text: string, lineOffset = 0): LocatedDocument {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + lineOffset, column: col };
   };
-  const positionOf = (path: readonly (string | number)[]): Position => {
+  const positionOf = (path: readonly (string | number)[], part: PositionPart = "key"): Position => {
     let node: unknown = document.contents;
     let offset = (document.contents as Node | null)?.range?.[0] ?? 0;
+    let found = 0;
     for (const step of path) {
       if (isMap(node)) {
         const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(step));
@@ -48,7 +55,10 @@ export function parseLocated(text: string, lineOffset = 0): LocatedDocument {
       } else {
         break;
       }
+      found++;
     }
+    // A value is pointed at only when the whole path was found: else the nearest ancestor's key.
+    if (part === "value" && found === path.length && found > 0) offset = (node as Node | null)?.range?.[0] ?? offset;
     return positionAt(offset);
   };
   return { document, positionOf, positionAt };

@@ -128,7 +128,18 @@ describe("adding one article and rebuilding", () => {
     expect(removed).toEqual([]);
     expect(added).toEqual(["feeds/archive/atom/12.xml", "feeds/archive/json/12.json", "feeds/archive/rss/12.xml"]);
     expect(changed).toEqual(
-      ["atom.xml", "feed.json", "feed.xml", "feeds/archive/atom/11.xml", "feeds/archive/rss/11.xml", ...downloads(), ...tagFeeds, "tags/index.json"].sort(),
+      // sitemap.xml lists the new article's page.
+      [
+        "atom.xml",
+        "feed.json",
+        "feed.xml",
+        "feeds/archive/atom/11.xml",
+        "feeds/archive/rss/11.xml",
+        ...downloads(),
+        "sitemap.xml",
+        ...tagFeeds,
+        "tags/index.json",
+      ].sort(),
     );
     // Page 11 kept its entries: the only new line is the link to page 12.
     const lines = (snap: Snapshot) => String(snap.bytes.get("feeds/archive/rss/11.xml")).split("\n");
@@ -156,6 +167,7 @@ describe("adding one article and rebuilding", () => {
         "feeds/archive/json/12.json",
         "feeds/archive/rss/12.xml",
         ...downloads(),
+        "sitemap.xml",
         ...tagFeeds,
         "tags/index.json",
       ].sort(),

@@ -47,12 +47,17 @@ describe("the default outputs", () => {
     const folder = path.join(dir, "output", path.dirname(tag));
     const [rss, atom, json] = ["feed.xml", "atom.xml", "feed.json"].map((name) => path.join(folder, name)) as [string, string, string];
     expect([...checkXmlWellFormed([rss, atom]), ...checkRss(rss, siteUrl(tag)), ...checkAtom(atom), ...checkJsonFeed(json)]).toEqual([]);
-    expect(await readFile(rss, "utf8")).not.toContain("<content:encoded>");
-    expect(await readFile(atom, "utf8")).not.toContain('<content type="html">');
-    const items = JSON.parse(await readFile(json, "utf8")).items as { summary: string; content_text?: string; content_html?: string }[];
+    // No body in a summary item: an item with a lead image carries the figure and the summary (issue 15), one without carries the summary alone.
+    const items = JSON.parse(await readFile(json, "utf8")).items as { summary: string; image?: string; content_text?: string; content_html?: string }[];
     expect(items.length).toBeGreaterThan(0);
-    for (const item of items) expect(item).toMatchObject({ content_text: item.summary });
-    expect(items.some((item) => item.content_html !== undefined)).toBe(false);
+    for (const item of items) {
+      if (item.image === undefined) expect(item).toMatchObject({ content_text: item.summary });
+      else expect(item.content_html).toMatch(/^<figure><img src="[^"]+" alt="[^"]*">.*<\/figure>\n<p>[^<]*<\/p>$/s);
+    }
+    const rssText = await readFile(rss, "utf8");
+    const withImage = items.filter((item) => item.image !== undefined).length;
+    expect(rssText.split("<content:encoded>").length - 1).toBe(withImage);
+    expect((await readFile(atom, "utf8")).split('<content type="html">').length - 1).toBe(withImage);
     // The subscription feeds keep the full content.
     expect(await readFile(path.join(dir, "output", "feed.xml"), "utf8")).toContain("<content:encoded>");
   });

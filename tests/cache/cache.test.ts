@@ -96,6 +96,10 @@ describe("after a change, a cached build still writes the bytes of an uncached o
     ["the title changed", (site) => editConfig(site, (config) => (config.title = "Another Desk")), "all"],
     ["the time zone changed", (site) => editConfig(site, (config) => (config.timeZone = "America/New_York")), "all"],
     ["the feed limit changed", (site) => editConfig(site, (config) => (config.feedLimit = 5)), "all"],
+    // What items carry (issue 15): each changes items' bytes, so no kept item may serve.
+    ["the lead figure turned off", (site) => editConfig(site, (config) => (config.feeds = { leadImageFigure: false })), "all"],
+    ["tag feeds carry the full content", (site) => editConfig(site, (config) => (config.feeds = { tag: { content: "full" } })), "all"],
+    ["a site author named", (site) => editConfig(site, (config) => (config.author = { name: "The Night Desk" })), "all"],
   ])("%s", async (_name, change, misses) => {
     const site = await makeSite(12);
     const { cacheDir, out } = await freshFolders();

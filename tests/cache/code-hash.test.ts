@@ -32,7 +32,7 @@ it("hashes a module and what it imports, transitively, and nothing else, whereve
 
 it.each([
   // The code in every article's cache key: the per-article stages, without the cache or the threads that run them.
-  ["src/build/stages/article.ts", ["src/build/stages/render.ts", "src/build/stages/meta.ts", "src/text/date.ts"]],
+  ["src/build/stages/article.ts", ["src/build/stages/render.ts", "src/build/stages/meta/index.ts", "src/build/stages/meta/title.ts", "src/text/date.ts"]],
   // The code in every reused output's key: the plan and the serializers, without the engine that makes them fast.
   [
     "src/build/stages/plan.ts",

@@ -45,6 +45,20 @@ describe("ItemStore", () => {
     expect(afterDamage.written).toBe(1);
   });
 
+  it("writes the item anew when a setting its bytes depend on changed: the lead figure, the site author", () => {
+    // The same article key and tags in both builds: only the config differs, as when a caller's key leaves it out.
+    const dir = tempDirSync();
+    const item = makeItem({ key, authors: [], image: { url: "https://news.example.org/harbour.jpg", type: "image/jpeg", caption: "The quay" } });
+    const withFigure = new ItemStore(config, () => "tags-1", dir);
+    expect(withFigure.bytes(item, "json", "full")).toContain("<figure>");
+    const noFigure = siteConfig({ feeds: { leadImageFigure: false } } as never);
+    const next = new ItemStore(noFigure, () => "tags-1", dir);
+    expect(next.bytes(item, "json", "full")).not.toContain("<figure>");
+    expect(next.written).toBe(1);
+    const authored = siteConfig({ feeds: { leadImageFigure: false }, author: { name: "The Desk" } } as never);
+    expect(new ItemStore(authored, () => "tags-1", dir).bytes(item, "rss", "summary")).toContain("<dc:creator>The Desk</dc:creator>");
+  });
+
   it("keeps items without a key, or without a cache, in memory only", () => {
     const item = makeItem();
     const store = new ItemStore(config, () => "tags-1");

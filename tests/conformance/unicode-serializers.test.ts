@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import type { Item } from "../../src/build/stages/model.js";
 import { renderAtom } from "../../src/formats/atom.js";
 import { renderJsonFeed } from "../../src/formats/json-feed.js";
+import { leadFigure } from "../../src/formats/lead-figure.js";
 import { renderRss } from "../../src/formats/rss.js";
 import { checkAtom, checkJsonFeed, checkRss, checkXmlWellFormed, readWithFeedparser } from "../support/validate.js";
 import { ATOM_NS, childElements, textOf } from "../support/xml.js";
@@ -53,6 +54,9 @@ const toItem = (fields: ItemFields, index: number): Item =>
     image: { url: `${SITE}images/${index}.jpg`, type: "image/jpeg", caption: fields.caption, credit: fields.credit, alt: fields.alt },
   });
 
+/** The HTML an item carries: the lead image's figure (its caption, credit and alt are arbitrary too), then the body. */
+const carriedHtml = (fields: ItemFields, index: number): string => `${leadFigure(siteConfig(), toItem(fields, index))}\n${fields.html}`;
+
 // RSS descriptions are HTML; the serializer escapes the plain-text summary for it.
 const decodeHtmlText = (html: string): string => html.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
 
@@ -72,7 +76,7 @@ function checkRssReadsBack(xml: string, given: readonly ItemFields[]): void {
         alt: textOf(childElements(media, MEDIA, "text")[0]),
       };
     }),
-  ).toEqual(given.map((fields) => readableAsXmlText(fields)));
+  ).toEqual(given.map((fields, index) => readableAsXmlText(fields, index)));
 }
 
 function checkAtomReadsBack(xml: string, given: readonly ItemFields[]): void {
@@ -92,15 +96,15 @@ function checkAtomReadsBack(xml: string, given: readonly ItemFields[]): void {
         alt: textOf(childElements(media, MEDIA, "text")[0]),
       };
     }),
-  ).toEqual(given.map((fields) => readableAsXmlText(fields)));
+  ).toEqual(given.map((fields, index) => readableAsXmlText(fields, index)));
 }
 
 // Empty media fields are written as no element, which reads back as "".
-function readableAsXmlText(fields: ItemFields) {
+function readableAsXmlText(fields: ItemFields, index: number) {
   return {
     title: asXmlText(fields.title),
     summary: asXmlText(fields.summary),
-    html: asXmlText(fields.html),
+    html: asXmlText(carriedHtml(fields, index)),
     authors: fields.authors.map(asXmlText),
     tags: fields.tags.map(asXmlText),
     caption: asXmlText(fields.caption),
@@ -123,10 +127,10 @@ function checkJsonReadsBack(json: string, given: readonly ItemFields[]): void {
       alt: item._wirefeed?.image.alt ?? "",
     })),
   ).toEqual(
-    given.map((fields) => ({
+    given.map((fields, index) => ({
       title: withoutXmlInvalid(fields.title),
       summary: withoutXmlInvalid(fields.summary),
-      html: withoutXmlInvalid(fields.html),
+      html: withoutXmlInvalid(carriedHtml(fields, index)),
       authors: fields.authors.map(withoutXmlInvalid),
       tags: fields.tags.map(withoutXmlInvalid),
       caption: withoutXmlInvalid(fields.caption),

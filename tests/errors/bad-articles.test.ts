@@ -51,16 +51,16 @@ const cases: Record<string, Case> = {
 
   // Required fields
   "missing title": { input: fm("date: 2022-02-25"), rule: "missing-title", line: 1, column: 1 },
-  "empty title": { input: fm('title: ""', "date: 2022-02-25"), rule: "empty-title", line: 2, column: 1 },
-  "title of markup only": { input: fm('title: "<b></b>"', "date: 2022-02-25"), rule: "empty-title", line: 2, column: 1 },
+  "empty title": { input: fm('title: ""', "date: 2022-02-25"), rule: "empty-title", line: 2, column: 8 },
+  "title of markup only": { input: fm('title: "<b></b>"', "date: 2022-02-25"), rule: "empty-title", line: 2, column: 8 },
   "missing date": { input: fm("title: Hello"), rule: "missing-date", line: 1, column: 1 },
-  "empty date": { input: fm("title: Hello", 'date: ""'), rule: "missing-date", line: 1, column: 1 },
+  "empty date": { input: fm("title: Hello", 'date: ""'), rule: "missing-date", line: 3, column: 7 },
 
   // Dates
   'unparseable date "next Tuesday"': { input: fm("title: Hello", "date: next Tuesday"), rule: "invalid-date", line: 3, column: 1 },
   'impossible date "2022-02-30"': { input: fm("title: Hello", "date: 2022-02-30"), rule: "impossible-date", line: 3, column: 1 },
   'ambiguous date "03/04/2022"': { input: fm("title: Hello", "date: 03/04/2022"), rule: "ambiguous-date", line: 3, column: 1 },
-  "date as a number": { input: fm("title: Hello", "date: 20220225"), rule: "invalid-date-type", line: 3, column: 1 },
+  "date as a number": { input: fm("title: Hello", "date: 20220225"), rule: "invalid-date-type", line: 3, column: 7 },
   "updated before date": { input: fm("title: Hello", "date: 2022-02-25", "updated: 2022-02-24"), rule: "updated-before-date", line: 4, column: 1 },
 
   // Code in front matter: refused, never run
@@ -90,7 +90,7 @@ const cases: Record<string, Case> = {
   "slug with a backslash": { input: fm("title: Hello", "date: 2022-02-25", "slug: 'a\\b'"), rule: "unsafe-slug", line: 4, column: 1 },
   "slug with a question mark": { input: fm("title: Hello", "date: 2022-02-25", "slug: what?"), rule: "unsafe-slug", line: 4, column: 1 },
   "slug with a space": { input: fm("title: Hello", "date: 2022-02-25", "slug: two words"), rule: "unsafe-slug", line: 4, column: 1 },
-  "empty slug": { input: fm("title: Hello", "date: 2022-02-25", 'slug: ""'), rule: "empty-slug", line: 4, column: 1 },
+  "empty slug": { input: fm("title: Hello", "date: 2022-02-25", 'slug: ""'), rule: "empty-slug", line: 4, column: 7 },
   "id with ../": { input: fm("title: Hello", "date: 2022-02-25", "id: ../../etc/passwd"), rule: "unsafe-id", line: 4, column: 1 },
   "id with a slash": { input: fm("title: Hello", "date: 2022-02-25", "id: a/b"), rule: "unsafe-id", line: 4, column: 1 },
 
@@ -113,10 +113,11 @@ const cases: Record<string, Case> = {
   },
 
   // Wrong types and values
-  "title that is a number": { input: fm("title: 42", "date: 2022-02-25"), rule: "invalid-type", line: 2, column: 1 },
-  "title that is a list": { input: fm("date: 2022-02-25", "title: [a, b]"), rule: "invalid-type", line: 3, column: 1 },
-  "tags as a map": { input: fm("title: Hello", "date: 2022-02-25", "tags: {a: 1}"), rule: "invalid-type", line: 4, column: 1 },
-  "draft as text": { input: fm("title: Hello", "date: 2022-02-25", "draft: maybe"), rule: "invalid-type", line: 4, column: 1 },
+  "title that is a number": { input: fm("title: 42", "date: 2022-02-25"), rule: "invalid-type", line: 2, column: 8 },
+  "title that is a list": { input: fm("date: 2022-02-25", "title: [a, b]"), rule: "invalid-type", line: 3, column: 8 },
+  "tags as a map": { input: fm("title: Hello", "date: 2022-02-25", "tags: {a: 1}"), rule: "invalid-type", line: 4, column: 7 },
+  "draft as text": { input: fm("title: Hello", "date: 2022-02-25", "draft: maybe"), rule: "invalid-type", line: 4, column: 8 },
+  "section as a list": { input: fm("title: Hello", "date: 2022-02-25", "section: [World, Politics]"), rule: "invalid-type", line: 4, column: 10 },
   "image src with a scheme other than http(s)": {
     input: fm("title: Hello", "date: 2022-02-25", "image: javascript:alert(1)"),
     rule: "invalid-image-src",
@@ -138,7 +139,7 @@ const cases: Record<string, Case> = {
     column: 3,
   },
   "invalid language tag": { input: fm("title: Hello", "date: 2022-02-25", "lang: english language"), rule: "invalid-lang", line: 4, column: 1 },
-  "published as text": { input: fm("title: Hello", "date: 2022-02-25", "published: no way"), rule: "invalid-type", line: 4, column: 1 },
+  "published as text": { input: fm("title: Hello", "date: 2022-02-25", "published: no way"), rule: "invalid-type", line: 4, column: 12 },
   "expiryDate before date": { input: fm("title: Hello", "date: 2022-02-25", "expiryDate: 2022-02-24"), rule: "expiry-before-date", line: 4, column: 1 },
   "expiryDate unparseable": { input: fm("title: Hello", "date: 2022-02-25", "expiryDate: soon"), rule: "invalid-date", line: 4, column: 1 },
 
@@ -156,7 +157,62 @@ const cases: Record<string, Case> = {
   },
   "dat: beside date": { input: fm("title: Hello", "date: 2022-02-25", "dat: 2030-01-01"), rule: "misspelled-publication-key", line: 4, column: 1 },
 
-  "author that is a number": { input: fm("title: Hello", "date: 2022-02-25", "author: 7"), rule: "invalid-author", line: 4, column: 1 },
+  "author that is a number": { input: fm("title: Hello", "date: 2022-02-25", "author: 7"), rule: "invalid-author", line: 4, column: 9 },
+
+  // Null, empty or of the wrong type: at the value, never at 1:1 or the key (issue 18, item 10)
+  "title: null on line 2": { input: fm("title: null", "date: 2022-02-25"), rule: "empty-title", line: 2, column: 8 },
+  "title: ~": { input: fm("date: 2022-02-25", "title: ~"), rule: "empty-title", line: 3, column: 8 },
+  "title: alone": { input: fm("date: 2022-02-25", "title:", "lang: en"), rule: "empty-title", line: 3, column: 7 },
+  "title that is a map": { input: fm("date: 2022-02-25", "title:", "  text: Hello"), rule: "invalid-type", line: 4, column: 3 },
+  "title that is true": { input: fm("title: true", "date: 2022-02-25"), rule: "invalid-type", line: 2, column: 8 },
+  "date: null": { input: fm("title: Hello", "date: null"), rule: "missing-date", line: 3, column: 7 },
+  "date: alone": { input: fm("title: Hello", "date:"), rule: "missing-date", line: 3, column: 6 },
+  "date that is a list": { input: fm("title: Hello", "date: [2022-02-25]"), rule: "invalid-date-type", line: 3, column: 7 },
+  "date that is true": { input: fm("title: Hello", "date: true"), rule: "invalid-date-type", line: 3, column: 7 },
+  "updated that is a number": { input: fm("title: Hello", "date: 2022-02-25", "updated: 5"), rule: "invalid-date-type", line: 4, column: 10 },
+  'updated: ""': { input: fm("title: Hello", "date: 2022-02-25", 'updated: ""'), rule: "invalid-date", line: 4, column: 10 },
+  "expiryDate that is a list": { input: fm("title: Hello", "date: 2022-02-25", "expiryDate: [1]"), rule: "invalid-date-type", line: 4, column: 13 },
+  "publishDate that is true": { input: fm("title: Hello", "date: 2022-02-25", "publishDate: true"), rule: "invalid-date-type", line: 4, column: 14 },
+  "description that is a number": { input: fm("title: Hello", "date: 2022-02-25", "description: 12"), rule: "invalid-type", line: 4, column: 14 },
+  "summary that is a list": { input: fm("title: Hello", "date: 2022-02-25", "summary: [a]"), rule: "invalid-type", line: 4, column: 10 },
+  "author that is true": { input: fm("title: Hello", "date: 2022-02-25", "authors: true"), rule: "invalid-author", line: 4, column: 10 },
+  'author: ""': { input: fm("title: Hello", "date: 2022-02-25", 'author: ""'), rule: "invalid-author", line: 4, column: 9 },
+  "categories as a number": { input: fm("title: Hello", "date: 2022-02-25", "categories: 5"), rule: "invalid-type", line: 4, column: 13 },
+  "keywords as a list of maps": { input: fm("title: Hello", "date: 2022-02-25", "keywords:", "  - a: 1"), rule: "invalid-type", line: 5, column: 3 },
+  "slug that is a number": { input: fm("title: Hello", "date: 2022-02-25", "slug: 12"), rule: "invalid-type", line: 4, column: 7 },
+  "slug of spaces": { input: fm("title: Hello", "date: 2022-02-25", "slug: '  '"), rule: "empty-slug", line: 4, column: 7 },
+  "id that is a list": { input: fm("title: Hello", "date: 2022-02-25", "id: [a]"), rule: "invalid-type", line: 4, column: 5 },
+  'id: ""': { input: fm("title: Hello", "date: 2022-02-25", 'id: ""'), rule: "empty-id", line: 4, column: 5 },
+  "draft that is a number": { input: fm("title: Hello", "date: 2022-02-25", "draft: 1"), rule: "invalid-type", line: 4, column: 8 },
+  "published: null is no draft, but published: [] is wrong": {
+    input: fm("title: Hello", "date: 2022-02-25", "published: []"),
+    rule: "invalid-type",
+    line: 4,
+    column: 12,
+  },
+  "lang that is a number": { input: fm("title: Hello", "date: 2022-02-25", "lang: 12"), rule: "invalid-type", line: 4, column: 7 },
+  'lang: ""': { input: fm("title: Hello", "date: 2022-02-25", 'lang: ""'), rule: "invalid-lang", line: 4, column: 7 },
+  "image that is a number": { input: fm("title: Hello", "date: 2022-02-25", "image: 5"), rule: "invalid-type", line: 4, column: 8 },
+  "image that is a list": { input: fm("title: Hello", "date: 2022-02-25", "image: [/a.jpg]"), rule: "invalid-type", line: 4, column: 8 },
+  "image alt that is a number": {
+    input: fm("title: Hello", "date: 2022-02-25", "image:", "  src: /a.jpg", "  alt: 5"),
+    rule: "invalid-type",
+    line: 6,
+    column: 8,
+  },
+  "image_caption that is a list": {
+    input: fm("title: Hello", "date: 2022-02-25", "image: /a.jpg", "image_caption: [a]"),
+    rule: "invalid-type",
+    line: 5,
+    column: 16,
+  },
+  "image length as text": {
+    input: fm("title: Hello", "date: 2022-02-25", "image:", "  src: /a.jpg", "  length: big"),
+    rule: "invalid-type",
+    line: 6,
+    column: 11,
+  },
+  "image length: null": { input: fm("title: Hello", "date: 2022-02-25", "image:", "  src: /a.jpg", "  length:"), rule: "invalid-type", line: 6, column: 10 },
 };
 
 describe("every bad article gets one located diagnostic and exit 1", () => {
@@ -191,6 +247,11 @@ describe("an unknown front matter key", () => {
     const result = await buildSite({ "a.md": input }, {}, { strict: true });
     expect(result.exitCode).toBe(1);
     expect(existsSync(result.out)).toBe(false);
+  });
+
+  it("is not warned about when the config's ignoreKeys names it, in any case", async () => {
+    const result = await buildSite({ "a.md": fm("title: Hello", "date: 2022-02-25", "math: true", "Toc: false") }, { ignoreKeys: ["math", "toc"] });
+    expect(result.diagnostics).toEqual([]);
   });
 });
 
@@ -348,7 +409,7 @@ describe("one run", () => {
       cwd: dir,
     });
     expect(code).toBe(1);
-    expect(stderr).toContain(`${path.join("articles", "b.md")}:2:1 error`);
+    expect(stderr).toContain(`${path.join("articles", "b.md")}:2:8 error`);
     expect(stderr).toContain("[invalid-type]");
     expect(stderr).toContain(`${path.join("articles", "c.md")}:3:1 error`);
     expect(stderr).toContain(`${path.join("articles", "d.md")}:1:4 error`);

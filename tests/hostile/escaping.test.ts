@@ -78,7 +78,8 @@ describe("markup in every text field", () => {
   });
 
   it("is escaped in every RSS and Atom field readers render as HTML, and kept as text in the others", async () => {
-    for (const file of files.filter((name) => name.endsWith(".xml"))) {
+    // The sitemaps hold URLs, dates and titles as plain text, never HTML: they have a test of their own (tests/syndication/sitemaps.test.ts).
+    for (const file of files.filter((name) => name.endsWith(".xml") && !name.includes("sitemap"))) {
       const document = new DOMParser().parseFromString(await readFile(path.join(out, file), "utf8"), "text/xml");
       const html = htmlElements(document);
       expect(html.length, file).toBeGreaterThan(0);

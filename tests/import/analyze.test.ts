@@ -1,7 +1,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { toText } from "hast-util-to-text";
+import rehypeParse from "rehype-parse";
+import { unified } from "unified";
 import { describe, expect, it } from "vitest";
 import { analyzeText, type Detection } from "../../src/import/analyze.js";
+import { descendants } from "../../src/import/hast.js";
 import { analyzeHtml } from "../../src/import/html.js";
 import { repoRoot } from "../helpers/build.js";
 
@@ -241,6 +245,155 @@ describe("analyzeText on real text", () => {
     const detection = analyzeText(`A Headline Of Some Length\n${line}\n\nThe body of the article, a sentence long enough.\n`, "UTC");
     expect(detection.date?.value).toBe(date);
     expect(detection.updated?.value).toBe(updated);
+  });
+});
+
+describe("analyzeText on a whole page copied as text", () => {
+  const prose = (n: number) =>
+    Array.from({ length: n }, (_, i) => `Paragraph ${i + 1} of the story says what happened and why it matters to the people it touched.`).join("\n\n");
+  const teaser = (title: string, by: string) => `${title}\nBy ${by}\nMarch 2, 2015\nA short teaser.\nRead`;
+  const menu = ["Home", "World", "Business", "Tech", "Opinion", "Sign in", "Subscribe"].join("\n");
+  const footer = [
+    "Most read",
+    "Another Story Of The Day Here",
+    "A Third Story Of The Day",
+    "About us",
+    "Contact",
+    "Terms",
+    "Privacy",
+    "Careers",
+    "Advertise",
+    "Site map",
+  ].join("\n");
+
+  it("takes the header with the most prose after it, not a teaser's, and leaves the rest of the page out", () => {
+    const text = [
+      menu,
+      teaser("A Teaser Headline With Its Own Byline", "Sidebar Writer"),
+      teaser("Another Teaser Headline With A Byline", "Other Writer"),
+      "The Real Headline Of The Article",
+      "By Jane Doe and John Roe",
+      "March 18, 2015",
+      prose(6),
+      footer,
+      teaser("A Teaser Below The Article With A Byline", "Third Writer"),
+    ].join("\n");
+    const detection = analyzeText(text, "UTC");
+    expect(detection.title?.value).toBe("The Real Headline Of The Article");
+    expect(detection.authors?.names).toEqual(["Jane Doe", "John Roe"]);
+    expect(detection.date?.value).toBe("March 18, 2015");
+    expect(detection.body.map((block) => block.value)).toEqual(prose(6).split("\n\n"));
+    expect(detection.dropped.some((line) => line.value === "A Teaser Below The Article With A Byline")).toBe(true);
+  });
+
+  it.each([
+    // Salon: the date line above the headline, teasers above it
+    [
+      [
+        "Teaser Headline Of Another Story Here",
+        "Log out Sign in",
+        "Sunday, Feb 1, 2015 11:57 AM UTC",
+        "The sharing economy is a lie: Uber and the libertarians",
+      ],
+      "The sharing economy is a lie: Uber and the libertarians",
+      "Sunday, Feb 1, 2015 11:57 AM UTC",
+      undefined,
+    ],
+    // TMZ: a numeric date with one reading, and the desk after it; a shortened repeat of the headline between them
+    [
+      ["Lupita Nyong'o's Pearl Oscar Dress -- STOLEN!!!", "Lupita Nyong'o", "Pearl Oscar Dress ... STOLEN!!!!", "2/26/2015 7:11 AM PST BY TMZ STAFF"],
+      "Lupita Nyong'o's Pearl Oscar Dress -- STOLEN!!!",
+      "2015-02-26T07:11:00-08:00",
+      ["TMZ STAFF"],
+    ],
+    // Libération: an agency before the date, an update after it
+    [
+      ["Un troisième Français mort dans le séisme au Népal", "AFP  30 avril 2015 à 07:19  (Mis à jour : 30 avril 2015 à 07:38)"],
+      "Un troisième Français mort dans le séisme au Népal",
+      "2015-04-30T07:19",
+      ["AFP"],
+    ],
+    // Le Monde: the byline in one of the line's parts (the numeric date has two readings and no language says which)
+    [
+      ["Le projet de loi sur le renseignement approuvé", "Le Monde | 04.05.2015 à 13h36 | Par Martin Untersinger (avec Damien Leloup et Morgane Tual)"],
+      "Le projet de loi sur le renseignement approuvé",
+      undefined,
+      ["Martin Untersinger", "Damien Leloup", "Morgane Tual"],
+    ],
+    // Herald Sun: "by:" with a colon
+    [
+      ["Angry media won't buckle over new surveillance laws", "by:  Laurie Oakes", "From: Herald Sun", "March 13, 2015 9:00PM"],
+      "Angry media won't buckle over new surveillance laws",
+      "March 13, 2015 9:00PM",
+      ["Laurie Oakes"],
+    ],
+  ])("%j → title %j, date %j, authors %j", (header, title, date, authors) => {
+    const detection = analyzeText([menu, ...header, prose(5), footer].join("\n"), "UTC");
+    expect(detection.title?.value).toBe(title);
+    expect(detection.date?.value).toBe(date);
+    expect(detection.authors?.names).toEqual(authors);
+  });
+
+  it("reads a wire dateline opening the first paragraph, and keeps the paragraph whole (WebMD)", () => {
+    const lead = "Feb. 23, 2015 -- Life-threatening peanut allergies have mysteriously been on the rise in the past decade.";
+    const detection = analyzeText(
+      ["Babies Who Eat Peanuts Early May Avoid Allergy", "By Brenda Goodman, MA", "WebMD Health News", lead, prose(3)].join("\n"),
+      "UTC",
+    );
+    expect(detection.date?.value).toBe("2015-02-23");
+    expect(detection.body.map((block) => block.value)).toContain(lead);
+  });
+
+  it("keeps a code sample inside the article's prose (Mozilla Hacks)", () => {
+    const code = [
+      'fetch("/data.json").then(function(res) {',
+      "  if (res.ok) {",
+      "    console.log(res);",
+      "  }",
+      "  // more",
+      "  return res;",
+      "}, function(e) {",
+      "  console.log(e);",
+      "});",
+      "}",
+    ].join("\n");
+    const text = [
+      menu,
+      "This API is so Fetching! A Look At It",
+      "By Nikhil Marathe",
+      "March 10, 2015",
+      prose(2),
+      code,
+      prose(3),
+      footer,
+      teaser("Teaser", "X"),
+    ].join("\n");
+    const body = analyzeText(text, "UTC").body.map((block) => block.value);
+    expect(body).toContain('fetch("/data.json").then(function(res) {');
+    expect(body.at(-1)).toBe(prose(3).split("\n\n").at(-1));
+  });
+});
+
+describe("analyzeText on real pages copied as text", () => {
+  // The bench's copy of a whole page (its innerText): the pages whose text holds their headline, byline and date.
+  it.each([
+    ["002", "This API is so Fetching!", ["Nikhil Marathe"], "2015-03-10"],
+    ["ars-1", "Just-released Minecraft exploit makes it easy to crash game servers", ["Dan Goodin"], "2015-04-16"],
+    ["salon-1", "The sharing economy is a lie: Uber, Ayn Rand and the truth about tech and libertarians", undefined, "2015-02-01"],
+    ["webmd-1", "Babies Who Eat Peanuts Early May Avoid Allergy", ["Brenda Goodman"], "2015-02-23"],
+    ["webmd-2", "Superbugs: What They Are and How You Get Them", ["Kelli Miller"], "2015-04-17"],
+    ["herald-sun-1", "Angry media won’t buckle over new surveillance laws", ["Laurie Oakes"], "2015-03-13"],
+    ["liberation-1", "Un troisième Français mort dans le séisme au Népal", ["AFP"], "2015-04-30"],
+    ["tmz-1", "Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!", ["TMZ STAFF"], "2015-02-26"],
+  ])("%s", async (page, title, authors, day) => {
+    const html = await readFile(path.join(repoRoot, "tests/fixtures/import/real", page, "page.html"), "utf8");
+    const tree = unified().use(rehypeParse).parse(html);
+    const body = descendants(tree).find((node) => node.tagName === "body");
+    const text = toText(body ?? tree).replace(/[ \t]+\n/gu, "\n");
+    const detection = analyzeText(text, "UTC");
+    expect(detection.title?.value).toBe(title);
+    expect(detection.authors?.names).toEqual(authors);
+    expect(detection.date?.date.toISOString().slice(0, 10)).toBe(day);
   });
 });
 

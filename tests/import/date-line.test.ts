@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findDates, readNumericDate, readWholeDateLine } from "../../src/import/date-line.js";
+import { findDates, findNumericDate, readNumericDate, readWholeDateLine, withYearFromAddress } from "../../src/import/date-line.js";
 
 const zone = "UTC";
 
@@ -81,6 +81,16 @@ describe("readNumericDate", () => {
     ["05/06/2007 3:15 PM", "fr-FR", "2007-06-05T15:15"],
     // a bare "en" is day-first in Britain and month-first in the United States: only one reading must exist
     ["05/29/2007", "en", "2007-05-29"],
+    // with no language too, where one reading alone is a real date (TMZ: "2/26/2015 7:11 AM PST")
+    ["05/29/2007", undefined, "2007-05-29"],
+    ["29/05/2007", undefined, "2007-05-29"],
+    ["2/26/2015 7:11 AM PST", undefined, "2015-02-26T07:11:00-08:00"],
+    ["2/26/2015 7:11 PM ET", "en-US", "2015-02-26T19:11:00-05:00"],
+    ["7/4/2019 at 6:01 am EDT", "en-US", "2019-07-04T06:01:00-04:00"],
+    ["30.04.2015 07:19 MESZ", "de-DE", "2015-04-30T07:19:00+02:00"],
+    // a two-digit year only in a declared order (Lifehacker: "3/09/15 8:00am")
+    ["3/09/15 8:00am", "en-US", "2015-03-09T08:00"],
+    ["09/03/15", "fr", "2015-03-09"],
   ])("%j on a page in %s → %s", (text, lang, value) => {
     const read = readNumericDate(text, lang, zone);
     expect(read?.ok && read.value.value).toBe(value);
@@ -89,8 +99,11 @@ describe("readNumericDate", () => {
   it.each([
     ["05/06/2007", undefined, "ambiguous-date"],
     ["05/06/2007", "en", "ambiguous-date"],
-    ["05/29/2007", undefined, "ambiguous-date"],
     ["05/29/2007", "fr", "impossible-date"],
+    ["13/13/2015", undefined, "ambiguous-date"],
+    ["3/29/15", undefined, "ambiguous-date"],
+    ["3/09/15", "en", "ambiguous-date"],
+    ["2/26/2015 13:11 PM", "en-US", "impossible-date"],
   ])("%j on a page in %s → %s", (text, lang, rule) => {
     const read = readNumericDate(text, lang, zone);
     expect(read?.ok === false && read.problem.rule).toBe(rule);
@@ -98,5 +111,35 @@ describe("readNumericDate", () => {
 
   it("leaves other forms to the other readers", () => {
     expect(readNumericDate("2007-05-29", "en-US", zone)).toBeUndefined();
+    expect(readNumericDate("2/26/2015 BY TMZ STAFF", "en-US", zone)).toBeUndefined();
+  });
+
+  it.each([
+    ["2/26/2015 7:11 AM PST BY TMZ STAFF", "2/26/2015 7:11 AM PST"],
+    ["3/09/15 8:00am 3/09/15 8:00am", "3/09/15 8:00am"],
+    ["Posted 05.06.2007", "05.06.2007"],
+    ["Version 1.2.3", undefined],
+    ["Call 555-12-2015", undefined],
+    ["1/2/3/2015", undefined],
+  ])("findNumericDate(%j) → %j", (line, found) => {
+    expect(findNumericDate(line)).toBe(found);
+  });
+});
+
+describe("withYearFromAddress", () => {
+  const wapo = "http://www.washingtonpost.com/world/gunmen-storm-museum/2015/03/18/00202e76_story.html";
+  it.each([
+    ["March 18 at 3:57 PM", wapo, "March 18, 2015 at 3:57 PM"],
+    ["Wednesday, March 18", wapo, "Wednesday, March 18, 2015"],
+    ["Mar. 18, 3:57 PM", wapo, "Mar. 18, 2015, 3:57 PM"],
+    ["18 mars à 15h57", wapo, "18 mars 2015 à 15h57"],
+    ["18. März, 15:57 Uhr", wapo, "18. März 2015, 15:57 Uhr"],
+    // the address's day must be the line's: a story filed the day before is not dated by the address
+    ["March 17 at 3:57 PM", wapo, undefined],
+    ["March 18, 2014", wapo, undefined],
+    ["March 18 at 3:57 PM", "http://example.com/story/123", undefined],
+    ["March 18 at 3:57 PM", undefined, undefined],
+  ])("%j with %s → %j", (line, address, completed) => {
+    expect(withYearFromAddress(line, address)).toBe(completed);
   });
 });

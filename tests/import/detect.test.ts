@@ -4,6 +4,7 @@ import {
   detectCaptionWithCredit,
   detectCreditLine,
   detectDateLine,
+  isOrganizationName,
   isTitleLike,
   looksLikeDate,
   readDate,
@@ -177,8 +178,40 @@ describe("detectByline", () => {
     ["Von Anna Schröder", ["Anna Schröder"]],
     ["di Giulia Ferraro e Marco Bellini", ["Giulia Ferraro", "Marco Bellini"]],
     ["Written by Jane Doe", ["Jane Doe"]],
+    // co-authors in a parenthesis, in each language (Le Monde: "Par Martin Untersinger (avec Damien Leloup et Morgane Tual)")
+    ["Par Martin Untersinger (avec Damien Leloup et Morgane Tual)", ["Martin Untersinger", "Damien Leloup", "Morgane Tual"]],
+    ["By Jane Doe (with John Roe and Ann Lee)", ["Jane Doe", "John Roe", "Ann Lee"]],
+    ["Von Anna Schröder (mit Jonas Weber)", ["Anna Schröder", "Jonas Weber"]],
+    ["Por Lucía Pérez (con Diego Ruiz y Ana Gómez)", ["Lucía Pérez", "Diego Ruiz", "Ana Gómez"]],
+    ["Por João Silva (com Maria Costa e Pedro Alves)", ["João Silva", "Maria Costa", "Pedro Alves"]],
+    ["di Giulia Ferraro (con Marco Bellini)", ["Giulia Ferraro", "Marco Bellini"]],
+    ["By Jane Doe (with additional reporting)", ["Jane Doe"]],
+    // a nickname or initials between the names are part of the name; a parenthesis after it is not
+    ["By Richard (R.J.) Eskow", ["Richard (R.J.) Eskow"]],
+    ["By Jane Doe (AP)", ["Jane Doe"]],
+    ["By Jane Doe (Reuters) and John Roe", ["Jane Doe", "John Roe"]],
+    // TMZ's date line names its desk after the date
+    ["BY TMZ STAFF", ["TMZ STAFF"]],
   ])("%j → %j", (line, expected) => {
     expect(detectByline(line)).toEqual(expected);
+  });
+
+  it.each([
+    ["TMZ Staff", true],
+    ["BBC News", true],
+    ["AFP", true],
+    ["Associated Press", true],
+    ["Reuters", true],
+    ["dpa", true],
+    ["Redaktion", true],
+    ["The Editorial Board", true],
+    ["Metro Desk", true],
+    ["Jane Doe", false],
+    ["Richard (R.J.) Eskow", false],
+    ["Newsome Apple", false],
+    ["Paula Staffordshire", false],
+  ])("isOrganizationName(%j) → %s", (name, organization) => {
+    expect(isOrganizationName(name)).toBe(organization);
   });
 
   it.each([

@@ -3,6 +3,7 @@ import { open, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { type CliIo, main } from "../../src/cli/main.js";
+import { catalogue } from "../../src/diagnostics/catalogue.js";
 import { MAX_NESTING, MAX_SOURCE_BYTES, tooDeep } from "../../src/import/guard.js";
 import { analyzeHtml } from "../../src/import/html.js";
 import { importArticles } from "../../src/import/import.js";
@@ -68,8 +69,42 @@ describe("what import reads", () => {
     await big.close();
     const result = await importArticles({ cwd: dir, inputs: ["."], dryRun: true });
     expect(result.articles.map((a) => [a.source, a.outcome, a.reason])).toEqual([
-      ["huge.html", "needs-attention", `the file has ${MAX_SOURCE_BYTES + 1} bytes, more than the ${MAX_SOURCE_BYTES} a saved page can have; it is not read`],
+      [
+        "huge.html",
+        "needs-attention",
+        `the file has ${MAX_SOURCE_BYTES + 1} bytes, more than the ${MAX_SOURCE_BYTES} a saved page can have; it is not read [page-too-large]`,
+      ],
       ["pipe.html", "skipped", "not a regular file"],
     ]);
+    expect(result.articles[0]?.diagnostic).toMatchObject({ rule: "page-too-large", severity: "error", file: "huge.html" });
+  });
+
+  it("gives the too-deep refusal as a diagnostic of the catalogue's, with its position, and imports the other pages", async () => {
+    const dir = await tempDir("wirefeed-import-deep-api-");
+    await writeFile(path.join(dir, "deep.html"), `<!doctype html>\n<html><body>\n${"<div>".repeat(100_000)}x</body></html>`);
+    await writeFile(
+      path.join(dir, "fine.html"),
+      '<html><head><title>A Fine Story Here</title><meta property="article:published_time" content="2020-01-02T03:04:05Z"></head><body><article><h1>A Fine Story Here</h1><p>It is a fine story, and it is long enough to be the body of one.</p></article></body></html>',
+    );
+    const result = await importArticles({ cwd: dir, inputs: ["."], dryRun: true });
+    expect(result.articles.map((a) => [a.source, a.outcome])).toEqual([
+      ["deep.html", "needs-attention"],
+      ["fine.html", "would-import"],
+    ]);
+    expect(result.articles[0]?.diagnostic).toMatchObject({ rule: "html-too-deep", severity: "error", file: "deep.html", line: 3, column: 5001 });
+    expect(catalogue["html-too-deep"].group).toBe("`wirefeed import` and `wirefeed new`");
+  });
+
+  it("never resolves the body's links against a javascript: canonical address, and takes og:url instead", () => {
+    const page = (head: string) =>
+      `<html><head>${head}</head><body><article><h1>A Story Of Links</h1><p>Read <a href="/more">the rest of the story</a> and the report it cites, which is long.</p></article></body></html>`;
+    const markdownOf = (head: string) =>
+      analyzeHtml(page(head), "UTC")
+        .body.map((block) => block.markdown ?? block.value)
+        .join("\n");
+    expect(markdownOf('<link rel="canonical" href="javascript:alert(1)//">')).not.toContain("javascript:");
+    expect(markdownOf('<link rel="canonical" href="javascript:alert(1)//"><meta property="og:url" content="https://news.example/a/story">')).toContain(
+      "](https://news.example/more)",
+    );
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { configSchema } from "../../src/config/schema.js";
 import { analyzeText } from "../../src/import/analyze.js";
 import { articleMarkdown, escapeParagraph } from "../../src/import/markdown.js";
-import { readArticleMeta } from "../../src/build/stages/meta.js";
+import { readArticleMeta } from "../../src/build/stages/meta/index.js";
 import { splitFrontMatter } from "../../src/build/stages/front-matter.js";
 import { createRenderer } from "../../src/build/stages/render.js";
 import { repoRoot } from "../helpers/build.js";

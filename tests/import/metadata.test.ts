@@ -205,7 +205,8 @@ describe("numeric dates", () => {
     // day-first in French; 29 cannot be a month in any order
     ["fr", undefined],
     ["en", "2007-05-29T09:49:00 [publishdate]"],
-    [undefined, undefined],
+    // no language: only one reading is a real date
+    [undefined, "2007-05-29T09:49:00 [publishdate]"],
   ])("05/29/2007 09:49:00 on a page in %s → %s", (lang, date) => {
     expect(read('<meta name="publishdate" content="05/29/2007 09:49:00">', undefined, lang).date).toBe(date);
   });
@@ -213,5 +214,78 @@ describe("numeric dates", () => {
   it("reports a numeric date as ambiguous where the page names no language", () => {
     expect(read('<meta name="publishdate" content="05/06/2007">').problems[0]).toMatch(/numbers only and the page does not say its language/u);
     expect(read('<meta name="publishdate" content="05/06/2007">', undefined, "en-GB").date).toBe("2007-06-05 [publishdate]");
+  });
+});
+
+describe("the visible page, as real pages write it", () => {
+  const story = (header: string, extra = "") =>
+    `<article><div class="rail"><span class="byline">Sidebar Writer</span><span class="date">March 1, 2015</span></div>` +
+    `<div class="main"><h1>The Headline Of It</h1>${header}<p>The first paragraph of the story runs well past eight words here.</p></div>${extra}</article>`;
+  const head = (more = "") => `<title>The Headline Of It | Site</title>${more}`;
+
+  it.each([
+    // a sidebar before the headline names another story's writer and day (Salon)
+    [
+      '<span class="byline"><a rel="author" href="/w/r">Richard (R.J.) Eskow</a></span><span class="dateline">Sunday, Feb 1, 2015 11:57 AM UTC</span>',
+      "Richard (R.J.) Eskow [.byline]",
+      "Sunday, Feb 1, 2015 11:57 AM UTC [date line]",
+    ],
+    // a byline whose second line is a desk (WebMD); with no date after the headline, the one before it is all there is
+    [
+      '<div class="author_fmt"> By <a rel="author" href="/k">Kelli  Miller</a><br>WebMD Health News</div>',
+      "Kelli Miller [.author_fmt]",
+      "March 1, 2015 [date line]",
+    ],
+    // a date element that also names its desk (TMZ), no language: one reading alone is real
+    [
+      '<h5 class="article-posted-date">2/26/2015 7:11 AM PST BY TMZ STAFF</h5>',
+      "TMZ STAFF (organization) [.article-posted-date]",
+      "2015-02-26T07:11:00-08:00 [date line]",
+    ],
+  ])("%s", (header, authors, date) => {
+    const read_ = read(head(), story(header));
+    expect(read_.authors).toBe(authors);
+    expect(read_.date).toBe(date);
+  });
+
+  it("reads a date line without a year with the year of the page's address, only on the address's day", () => {
+    const address = '<link rel="canonical" href="https://news.example/world/story/2015/03/18/abc_story.html">';
+    const body = (line: string) =>
+      `<article><h1>The Headline Of It</h1><span class="pb-timestamp">${line}</span><p>Text of the story that is long enough to count.</p></article>`;
+    expect(read(head(address), body("March 18 at 3:57 PM")).date).toBe("March 18, 2015 at 3:57 PM [date line, year from the page's address]");
+    expect(read(head(address), body("18 mars à 15h57")).date).toBe("2015-03-18T15:57 [date line, year from the page's address]");
+    expect(read(head(address), body("March 17 at 3:57 PM")).date).toBeUndefined();
+    expect(read(head(), body("March 18 at 3:57 PM")).date).toBeUndefined();
+  });
+
+  it.each([
+    ["Feb. 23, 2015 -- Life-threatening peanut allergies have been on the rise for a decade.", "Feb. 23, 2015"],
+    ["April 17, 2015 — Imagine being sick in the hospital with an infection no drug can treat.", "April 17, 2015"],
+    ["30 avril 2015 – Le séisme a fait plus de six mille morts selon le dernier bilan officiel.", "2015-04-30"],
+    // a place dateline is no date; a date later in the sentence is not a dateline
+    ["CAIRO — The assault on the museum could heighten tensions in a divided nation, officials said.", undefined],
+    ["On April 17, 2015 -- the report said -- the hospital saw its first case of the infection.", undefined],
+  ])("the first paragraph's dateline %j → %j", (paragraph, date) => {
+    const read_ = read(head(), `<article><h1>The Headline Of It</h1><p>${paragraph}</p></article>`);
+    expect(read_.date).toBe(date === undefined ? undefined : `${date} [dateline of the first paragraph]`);
+  });
+
+  it("takes a figure's itemprop=description for the image's, not the article's (Libération)", () => {
+    const body =
+      '<article><h1>T</h1><figure itemscope itemtype="http://schema.org/ImageObject"><img src="a.jpg"><figcaption itemprop="description">A man prays in Kathmandu. (Photo AFP)</figcaption></figure><p>Text.</p></article>';
+    expect(read('<meta property="og:description" content="The dek of the story.">', body).description).toBe("The dek of the story. [og:description]");
+  });
+
+  it.each([
+    [
+      "Get your Frontend JavaScript Code Covered | Code | Nicolas Perriault",
+      "<h2>Get your Frontend JavaScript Code Covered</h2>",
+      "Get your Frontend JavaScript Code Covered",
+    ],
+    ["Storm hits the coast - Weather - The Daily", "<h2>Storm hits the coast</h2>", "Storm hits the coast"],
+    // no heading shows a part: only the site's name goes
+    ["Storm hits the coast - Weather - The Daily", "<h2>Other</h2>", "Storm hits the coast - Weather"],
+  ])("<title> %j with %s → %j", (title, heading, expected) => {
+    expect(read(`<title>${title}</title>`, `<article>${heading}<p>Text.</p></article>`).title).toBe(`${expected} [<title>]`);
   });
 });

@@ -1,14 +1,10 @@
 import { cp, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { toText } from "hast-util-to-text";
-import rehypeRaw from "rehype-raw";
-import remarkParse from "remark-parse";
-import remarkRehype from "remark-rehype";
-import { unified } from "unified";
 import { beforeAll, describe, expect, it } from "vitest";
 import { importArticles, type ImportResult } from "../../src/import/import.js";
 import { build } from "../../src/index.js";
 import { repoRoot, tempDir } from "../helpers/build.js";
+import { f1, renderedText } from "./token-f1.js";
 
 // The benchmark's saved pages (self-written, each modelled on a real site's markup, see its
 // expected.json): every field as expected, dry run and real run alike, and the result builds.
@@ -23,33 +19,6 @@ interface Expected {
   bylineKind: "person" | "organization";
   description: string;
   body: string;
-}
-
-const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-
-/** Token F1 of two texts, each taken as a bag of words. */
-function f1(got: string, expected: string): number {
-  const want = new Map<string, number>();
-  for (const word of words(expected)) want.set(word, (want.get(word) ?? 0) + 1);
-  const gotWords = words(got);
-  let common = 0;
-  for (const word of gotWords) {
-    const left = want.get(word) ?? 0;
-    if (left > 0) {
-      common++;
-      want.set(word, left - 1);
-    }
-  }
-  if (common === 0) return 0;
-  const precision = common / gotWords.length;
-  const recall = common / words(expected).length;
-  return (2 * precision * recall) / (precision + recall);
-}
-
-/** The text a reader sees once a Markdown body is rendered (tables stay HTML, so raw HTML is parsed). */
-function renderedText(body: string): string {
-  const processor = unified().use(remarkParse).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw);
-  return toText(processor.runSync(processor.parse(body)));
 }
 
 describe("saved pages", () => {

@@ -31,10 +31,15 @@ describe("wirefeed new", () => {
     const text = await readFile(file, "utf8");
     const split = splitFrontMatter(text);
     expect(split.ok && split.value.data).toEqual({ title: "Talks: Day #2", date: "2026-11-26", draft: true });
-    for (const key of ["updated", "description", "author", "tags", "image", "src", "alt", "caption", "credit", "slug", "id", "lang"])
+    for (const key of ["updated", "description", "author", "section", "tags", "image", "src", "alt", "caption", "credit", "slug", "id", "lang"])
       expect(text).toMatch(new RegExp(`^#\\s+${key}:`, "mu"));
     const asDraft = await build({ cwd: dir, out: path.join(dir, "output"), now: "2026-11-27T00:00:00Z", dryRun: true });
-    expect([asDraft.exitCode, asDraft.diagnostics, asDraft.counts.drafts]).toEqual([0, [], 1]);
+    // A site of one draft has empty feeds: the check says why, and how to publish (issue 15).
+    expect([asDraft.exitCode, asDraft.diagnostics.map((d) => d.message), asDraft.counts.drafts]).toEqual([
+      1,
+      ["The site's feeds would have no items: every article is a draft (1)"],
+      1,
+    ]);
     await writeFile(file, text.replace(/^draft: true.*\n/mu, ""));
     const published = await build({ cwd: dir, out: path.join(dir, "output"), now: "2026-11-27T00:00:00Z" });
     expect([published.exitCode, published.diagnostics, published.counts.published]).toEqual([0, [], 1]);

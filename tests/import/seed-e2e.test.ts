@@ -69,12 +69,13 @@ describe("importing the seed gives the hand-made article's feeds", () => {
   it("builds as imported, and differs only in the tags and the image (the text holds no image address)", async () => {
     const imported = await buildSite();
     expect(Object.keys((handMade.jsonFeed as { items: Record<string, object>[] }).items[0]?._wirefeed ?? {})).toEqual(["image"]);
+    // The content starts with the lead image's figure, which the imported article has no address for.
     expect(differences(handMade, imported)).toEqual({
-      rss: ["/rss/channel/item/category", "/rss/channel/item/enclosure", "/rss/channel/item/media:content"],
+      rss: ["/rss/channel/item/category", "/rss/channel/item/content:encoded", "/rss/channel/item/enclosure", "/rss/channel/item/media:content"],
       // the hand-made entry has a second link, the image enclosure; the imported one has only the alternate
-      atom: ["/feed/entry/category", "/feed/entry/link", "/feed/entry/media:content"],
+      atom: ["/feed/entry/category", "/feed/entry/content/#text", "/feed/entry/link", "/feed/entry/media:content"],
       // _wirefeed carries only the image's caption and credit
-      jsonFeed: ["/items/0/_wirefeed", "/items/0/image", "/items/0/tags"],
+      jsonFeed: ["/items/0/_wirefeed", "/items/0/content_html", "/items/0/image", "/items/0/tags"],
       archive: ["/articles/0/image", "/articles/0/tags"],
     });
   });

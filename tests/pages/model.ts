@@ -5,7 +5,7 @@ import rehypeParse from "rehype-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { buildModel, type FeedModel } from "../../src/build/stages/model.js";
-import type { ArticleMeta } from "../../src/build/stages/meta.js";
+import type { ArticleMeta } from "../../src/build/stages/meta/index.js";
 import { type Config, configSchema } from "../../src/config/schema.js";
 
 export const config = (changes: Record<string, unknown> = {}): Config =>

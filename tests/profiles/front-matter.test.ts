@@ -17,6 +17,18 @@ describe("front matter in the tools' languages", () => {
     expect(split.value.positionOf(path)).toEqual(at);
   });
 
+  it.each([
+    // The value of a key, for a problem with the value (issue 18, item 10)
+    { text: "+++\ntitle = 42\ndate = 2024-01-02\n+++\nBody", path: ["title"], at: { line: 2, column: 9 } },
+    { text: "+++\ntitle = 'T'\n[image]\n  path =   5\n+++\nBody", path: ["image", "path"], at: { line: 4, column: 12 } },
+    { text: "+++\ntitle = 'T'\n[image]\n  path = 5\n+++\nBody", path: ["image"], at: { line: 3, column: 1 } },
+    { text: '{\n  "title": 42\n}\nBody', path: ["title"], at: { line: 2, column: 12 } },
+  ])("the value of $path in $text", ({ text, path, at }) => {
+    const split = splitToolFrontMatter(text, ["toml", "json"]);
+    if (!split.ok) throw new Error(JSON.stringify(split.problems));
+    expect(split.value.positionOf(path, "value")).toEqual(at);
+  });
+
   it("keeps TOML dates as the calendar dates and instants they are", () => {
     const split = splitToolFrontMatter("+++\na = 2024-01-02\nb = 2024-01-02T10:00:00\nc = 2024-01-02T10:00:00+02:00\n+++\n", ["toml"]);
     expect(split.ok && split.value.data).toEqual({ a: "2024-01-02", b: "2024-01-02T10:00:00.000", c: "2024-01-02T10:00:00.000+02:00" });

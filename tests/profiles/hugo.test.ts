@@ -111,6 +111,16 @@ describe("the Hugo profile", () => {
     expect(got).toMatchObject(expected);
   });
 
+  // gohugo.io/content-management/sections/: a page's section is its top folder below content/.
+  it("takes the section from the page's top folder (content/world/...)", async () => {
+    const read = await readAs(
+      "hugo",
+      { "hugo.toml": `${config}mainSections = ["world"]\n`, "content/world/europe/p.md": "---\ntitle: P\ndate: 2024-01-01\n---\n" },
+      "content/world/europe/p.md",
+    );
+    expect([read.meta?.section, read.problems]).toEqual(["world", []]);
+  });
+
   it("takes the language from the file name and puts other languages under their code", async () => {
     const languages = '[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n[languages.fr.taxonomies]\ntag = "frtags"\n';
     const read = await readAs(

@@ -184,4 +184,14 @@ describe("the Jekyll profile", () => {
     expect(read.html).not.toMatch(/include|page\.title|\{%/);
     expect(read.problems).toEqual(["14:1 warning template-syntax", "14:25 warning template-syntax"]);
   });
+
+  // jekyllrb.com/docs/posts/#categories: the folders above _posts are the post's categories; the first is its section.
+  it("takes the section from the folder above _posts (world/_posts/...)", async () => {
+    const read = await readAs(
+      "jekyll",
+      { "_config.yml": "title: x\n", "world/_posts/2024-01-01-p.md": "---\ntitle: P\n---\n" },
+      "world/_posts/2024-01-01-p.md",
+    );
+    expect([read.meta?.section, read.meta?.tags, read.problems]).toEqual(["world", ["world"], []]);
+  });
 });

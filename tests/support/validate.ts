@@ -93,6 +93,28 @@ export function checkXmlWellFormed(paths: string | readonly string[]): Finding[]
   return findings;
 }
 
+/** The XML Schemas of the sitemaps (tests/support/schemas/, each with its source noted inside). */
+export const sitemapSchemas = {
+  sitemap: fileURLToPath(new URL("./schemas/sitemap.xsd", import.meta.url)),
+  siteindex: fileURLToPath(new URL("./schemas/siteindex.xsd", import.meta.url)),
+  news: fileURLToPath(new URL("./schemas/news-sitemap-all.xsd", import.meta.url)),
+} as const;
+
+/** Validity against an XML Schema with libxml2 (`xmllint --schema`, no network): one finding per error line. */
+export function checkXmlSchema(paths: string | readonly string[], schema: string): Finding[] {
+  const files = asList(paths);
+  if (files.length === 0) return [];
+  const absolute = byAbsolutePath(files);
+  const run = runTool("xmllint", ["--noout", "--nonet", "--schema", schema, ...absolute.keys()]);
+  const findings: Finding[] = [];
+  for (const line of run.output.split("\n")) {
+    const located = fileOfMessage(line, absolute);
+    if (located && /error/i.test(located[1])) findings.push({ file: located[0], rule: "xsd-invalid", message: located[1] });
+  }
+  if (run.status !== 0 && findings.length === 0) throw new Error(`xmllint --schema failed without a finding:\n${run.output}`);
+  return findings;
+}
+
 function dateFindings(file: string, rule: string, elements: readonly Element[], problemOf: (text: string) => string | undefined): Finding[] {
   return elements.flatMap((element) => {
     const problem = problemOf(textOf(element));

@@ -139,7 +139,7 @@ describe("parseAuthors", () => {
 
   it.each<[label: string, value: unknown, message: RegExp, hint: RegExp]>([
     // Messages say what is wrong; hints show the accepted forms or the fix
-    ["wrong type", 42, /cannot be a number \(42\)/, /"Name <email>".*"email \(Name\)"/],
+    ["wrong type", 42, /must be text or a map, not the number 42/, /"Name <email>".*"email \(Name\)"/],
     ["nested list", [["Jane Doe"]], /nested list/, /a list of those/],
     ["map without name", { email: "jane@example.com" }, /has no name/, /a map with name/],
     ["unknown key", { name: "Jane Doe", twitter: "@jane" }, /unknown key "twitter"/, /"Name"/],

@@ -5,7 +5,7 @@ import { homedir } from "node:os";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { ArticleProblem, ArticleRecord, RenderedArticle } from "../stages/article.js";
-import { type ArticleMeta, isPublished } from "../stages/meta.js";
+import { type ArticleMeta, isPublished } from "../stages/meta/index.js";
 import type { WrittenOutputs } from "./previous-output.js";
 
 /**

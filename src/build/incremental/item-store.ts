@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Config } from "../../config/schema.js";
 import type { Item } from "../stages/model.js";
 import { type FeedFormat, itemWriters } from "../../formats/document.js";
@@ -27,6 +28,12 @@ export class ItemStore {
   private held = 0;
   /** Items written anew by this build (the rest came from the cache). */
   written = 0;
+  /**
+   * What of the config an item's bytes depend on, in every kept item's fingerprint: the site's URL
+   * and zone, the lead figure and the site author who stands in for none. The article key holds the
+   * whole config today; the items do not count on it.
+   */
+  private readonly settings: string;
 
   /**
    * @param config the site's config (its URL and zone are in every item)
@@ -39,7 +46,10 @@ export class ItemStore {
     private readonly fingerprint: (item: Item) => string,
     private readonly cacheDir?: string,
     private readonly lost: ReadonlySet<string> = new Set(),
-  ) {}
+  ) {
+    const { url, timeZone, author, feeds } = config;
+    this.settings = JSON.stringify({ url, timeZone, author: author ?? null, leadImageFigure: feeds.leadImageFigure });
+  }
 
   /** The bytes of `item` in `format`, carrying `content`. */
   bytes = (item: Item, format: FeedFormat, content: ItemContent): string => this.items(item)[content][format];
@@ -54,7 +64,7 @@ export class ItemStore {
     }
     const { cacheDir } = this;
     const key = item.key;
-    const fingerprint = this.fingerprint(item);
+    const fingerprint = createHash("sha256").update(this.fingerprint(item)).update("\0").update(this.settings).digest("hex");
     let items = cacheDir === undefined || key === undefined ? undefined : readStoredItems(cacheDir, key, fingerprint);
     if (!items) {
       // Both kinds at once: the body is read for the first, and a summary item costs little beside it.

@@ -3,7 +3,7 @@ import type { Config } from "../../config/schema.js";
 import type { Severity } from "../../diagnostics/diagnostic.js";
 import { summarize } from "../../text/summary.js";
 import { splitFrontMatter, type LocatedProblem } from "./front-matter.js";
-import { isPublished, readArticleMeta, type ArticleMeta } from "./meta.js";
+import { isPublished, readArticleMeta, type ArticleMeta } from "./meta/index.js";
 import { type ProfiledArticle, readProfiled } from "./profiles/apply.js";
 import type { SiteFacts } from "./profiles/types.js";
 import { loadArticleFile } from "./read.js";

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { BuildContext, PublishedEntry, Stage } from "../context.js";
-import type { ArticleMeta } from "./meta.js";
-import { publicationState } from "./meta.js";
+import type { ArticleMeta } from "./meta/index.js";
+import { publicationState } from "./meta/index.js";
 
 /**
  * Gathers every article's problems (with its file), counts and lists drafts, scheduled and expired articles, finds

@@ -82,6 +82,8 @@ export async function configure(options: BuildOptions): Promise<BuildContext | B
     timings: { prepareMs: 0, outputsMs: 0, writeMs: 0, totalMs: 0 },
     written: [],
     unchanged: [],
+    changedFeeds: [],
+    pings: [],
     end: undefined,
     failed: false,
     files: [],

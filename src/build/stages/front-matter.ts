@@ -1,6 +1,6 @@
 import { isNode, visit } from "yaml";
 import type { Problem } from "../../diagnostics/diagnostic.js";
-import { parseLocated, type Position } from "../../text/yaml-document.js";
+import { parseLocated, type Position, type PositionPart } from "../../text/yaml-document.js";
 import type { RuleId } from "../../diagnostics/catalogue.js";
 
 /** A problem at a place in the file. */
@@ -12,7 +12,8 @@ export interface SplitArticle {
   body: string;
   /** Line of the file on which the body starts, so body positions map back. */
   bodyLine: number;
-  positionOf(path: readonly (string | number)[]): Position;
+  /** Position of a key (the default), or of its value (see `LocatedDocument.positionOf`). */
+  positionOf(path: readonly (string | number)[], part?: PositionPart): Position;
 }
 
 const standardTags = new Set([

@@ -5,8 +5,10 @@ import path from "node:path";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { assetStamps } from "../../formats/pages/assets.js";
 import type { Position } from "../../text/yaml-document.js";
-import type { Stage } from "../context.js";
+import type { BuildContext, Stage } from "../context.js";
 import { outputsDigest } from "../incremental/keys.js";
+import { newsItems, writesSitemaps } from "../../formats/sitemaps.js";
+import { compareItems } from "./model.js";
 import { PreviousOutput, serializerCode } from "../incremental/previous-output.js";
 import { tally } from "./collect.js";
 
@@ -150,6 +152,14 @@ export async function checkRemovals(
  * article the previous one published. A dry run stops here; so does a build that failed (unless
  * --keep-going) or would lose articles.
  */
+/** The articles in the news sitemap's window at `now`: when time moves them out, the output is not the same. */
+const newsWindow = (context: BuildContext): string =>
+  writesSitemaps(context.config)
+    ? newsItems(context.published.map((entry) => entry.meta).sort(compareItems), context.now)
+        .map((meta) => meta.id)
+        .join(" ")
+    : "";
+
 export const guard: Stage = async (context) => {
   const { options, outDir, display, source, published } = context;
   const previous = await PreviousOutput.open(outDir, source?.outputs);
@@ -161,7 +171,7 @@ export const guard: Stage = async (context) => {
       context.config,
       context.articlesDir,
       published.map(({ meta, article }) => ({ meta, source: article.source })),
-    )}`,
+    )} ${newsWindow(context)}`,
     published.map(({ key }) => key),
   );
   context.reusable = options.dryRun ? undefined : await previous.whole(context.digest);

@@ -1,5 +1,5 @@
 import type { Config } from "../../config/schema.js";
-import type { ArticleMeta } from "./meta.js";
+import type { ArticleMeta } from "./meta/index.js";
 import { chooseDisplayName, tagKey, tagSlug, type Tag } from "../../text/tags.js";
 import type { RenderedBody } from "./render.js";
 
@@ -16,12 +16,67 @@ export interface Item extends Omit<ArticleMeta, "tags" | "positions" | "draft"> 
   key?: string;
 }
 
+/** One feed of a feed set: a section, an author or a language, with its items, newest first. */
+export interface FeedGroup {
+  /** Display name: one spelling across the site. */
+  name: string;
+  /** Folder name below the set's folder, stable for the same name. */
+  slug: string;
+  items: Item[];
+  /** A language set's BCP 47 tag. */
+  lang?: string;
+}
+
 /** The site and every published article, newest first: the format-neutral input of the serializers. */
 export interface FeedModel {
   config: Config;
   items: Item[];
   /** Every tag with the items that carry it, by slug. */
   tags: Map<string, { tag: Tag; items: Item[] }>;
+  /** Every section, author and language with its items, by slug. */
+  sections: Map<string, FeedGroup>;
+  authors: Map<string, FeedGroup>;
+  languages: Map<string, FeedGroup>;
+}
+
+/** The authors an item is credited to: its own, else the site's author (the config's `author`), else none. */
+export const itemAuthors = (config: Config, item: Pick<Item, "authors">): readonly { name: string; email?: string | undefined; url?: string | undefined }[] =>
+  item.authors.length > 0 ? item.authors : config.author ? [config.author] : [];
+
+/** An item's language: its own `lang`, else the site's. */
+export const itemLanguage = (config: Config, item: Pick<Item, "lang">): string => item.lang ?? config.language;
+
+/**
+ * Groups items by a name each gives (none, one or several), newest first within a group: one
+ * display name per key (as tags have), and slugs given in key order, so the same names always
+ * get the same folders.
+ */
+function groupBy(items: readonly Item[], namesOf: (item: Item) => readonly string[], keyOf: (name: string) => string, slugOf: (name: string) => string) {
+  const variants = new Map<string, string[]>();
+  const members = new Map<string, Item[]>();
+  for (const item of items) {
+    const seen = new Set<string>();
+    for (const name of namesOf(item)) {
+      const key = keyOf(name);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const names = variants.get(key);
+      if (names) names.push(name);
+      else variants.set(key, [name]);
+      const list = members.get(key);
+      if (list) list.push(item);
+      else members.set(key, [item]);
+    }
+  }
+  const groups = new Map<string, FeedGroup>();
+  for (const key of [...variants.keys()].sort()) {
+    const name = chooseDisplayName(variants.get(key)!);
+    const base = slugOf(name) || "feed";
+    let slug = base;
+    for (let n = 2; groups.has(slug); n++) slug = `${base}-${n}`;
+    groups.set(slug, { name, slug, items: members.get(key)! });
+  }
+  return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** A rendered body, or a function that loads it when an item's HTML or text is first read. */
@@ -115,7 +170,17 @@ export function buildModel(articles: readonly BuiltArticle[], config: Config): F
   const tags = new Map<string, { tag: Tag; items: Item[] }>();
   for (const tag of [...tagsByKey.values()].sort((a, b) => (a.slug < b.slug ? -1 : 1))) tags.set(tag.slug, { tag, items: [] });
   for (const item of items) for (const tag of item.tags) tags.get(tag.slug)!.items.push(item);
-  return { config, items, tags };
+  const sections = groupBy(items, (item) => (item.section ? [item.section] : []), tagKey, tagSlug);
+  // An author is one person however the articles spell the name's case or spacing: the key is the normalized name.
+  const authors = groupBy(items, (item) => itemAuthors(config, item).map((author) => author.name), tagKey, tagSlug);
+  const languages = groupBy(
+    items,
+    (item) => [itemLanguage(config, item)],
+    (lang) => lang.toLowerCase(),
+    (lang) => lang.toLowerCase(),
+  );
+  for (const group of languages.values()) group.lang = group.name;
+  return { config, items, tags, sections, authors, languages };
 }
 
 /** The feed-level date: the newest change among the items, never the clock, so unchanged input gives unchanged bytes. */

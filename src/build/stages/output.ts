@@ -1,15 +1,19 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { errorDiagnostic } from "../../diagnostics/diagnostic.js";
 import type { BuildContext, PublishedEntry, Stage } from "../context.js";
 import type { BodyReader } from "../incremental/bodies.js";
 import { describeOutput } from "../incremental/previous-output.js";
 import { buildModel } from "./model.js";
 import { outputTooLarge } from "./output-budget.js";
+import { pingRequested } from "./ping.js";
 import { renderOutputs } from "./plan.js";
 import { OutputConflict, type OutputFiles, OutputTooLarge, spoolFolder, writeOutput } from "./write.js";
 
 /** How writing the outputs of the published articles went: written; not, for bodies the cache lost; or refused, too large. */
 type Written =
-  | { kind: "written"; files: OutputFiles; lines: ReturnType<Awaited<ReturnType<typeof renderOutputs>>["lineIndex"]> }
+  | { kind: "written"; files: OutputFiles; lines: ReturnType<Awaited<ReturnType<typeof renderOutputs>>["lineIndex"]>; changedFeeds: string[] }
   | { kind: "lost"; keys: Set<string> }
   | { kind: "refused" };
 
@@ -38,9 +42,12 @@ async function writeModel(context: BuildContext, bodies: BodyReader | undefined)
     ...(cacheDir ? { cacheDir } : {}),
     ...(bodies ? { lost: bodies.lost } : {}),
     articles: { folder: context.articlesDir, display: context.display },
+    now: context.now,
   });
   try {
     const files = (await context.previous?.keepUnchanged(rendered.files)) ?? rendered.files;
+    // A hub is told of the feeds whose bytes differ from the output in place: their old bytes are read before the swap.
+    const before = pingRequested(context) ? await feedHashes(outDir, files, rendered.feeds) : undefined;
     const writeStarted = performance.now();
     timings.outputsMs += writeStarted - outputsStarted;
     const complete = await writeOutput(outDir, files, {
@@ -50,11 +57,12 @@ async function writeModel(context: BuildContext, bodies: BodyReader | undefined)
     });
     timings.writeMs += performance.now() - writeStarted;
     if (!complete) return { kind: "lost", keys: bodies!.lost };
+    const changedFeeds = before ? await changedSince(outDir, before, rendered.feeds) : [];
     // Known only once the pages are planned: the files article bodies name that are not there.
     context.diagnostics.push(...rendered.diagnostics);
     context.counts.warnings += rendered.diagnostics.length;
     if (context.options.strict && rendered.diagnostics.length > 0) context.failed = true;
-    return { kind: "written", files, lines: rendered.lineIndex() };
+    return { kind: "written", files, lines: rendered.lineIndex(), changedFeeds };
   } catch (error) {
     if (!(error instanceof OutputTooLarge)) throw error;
     context.diagnostics.push(outputTooLarge(error, context.display(context.configPath)));
@@ -62,6 +70,38 @@ async function writeModel(context: BuildContext, bodies: BodyReader | undefined)
   } finally {
     await rendered.dispose();
   }
+}
+
+/**
+ * The hashes of the files in `outDir` that `feeds` may replace (a file kept as it is is not read).
+ * Feeds are streams rendered while they are written, so their new bytes are known only after the
+ * swap; the old ones must be read before it.
+ */
+async function feedHashes(outDir: string, files: OutputFiles, feeds: readonly { path: string; url: string }[]): Promise<Map<string, string | undefined>> {
+  const hashes = new Map<string, string | undefined>();
+  for (const feed of feeds) {
+    const content = files.get(feed.path);
+    if (content === undefined || (typeof content === "object" && "reuse" in content)) continue;
+    hashes.set(feed.path, await hashOf(path.join(outDir, feed.path)));
+  }
+  return hashes;
+}
+
+const hashOf = (file: string): Promise<string | undefined> =>
+  readFile(file).then(
+    (bytes) => createHash("sha256").update(bytes).digest("hex"),
+    () => undefined,
+  );
+
+/** The URLs of `feeds` whose bytes in `outDir` now differ from `before` (from `feedHashes`). */
+async function changedSince(outDir: string, before: Map<string, string | undefined>, feeds: readonly { path: string; url: string }[]): Promise<string[]> {
+  const changed: string[] = [];
+  for (const feed of feeds) {
+    if (!before.has(feed.path)) continue;
+    const previous = before.get(feed.path);
+    if (previous === undefined || previous !== (await hashOf(path.join(outDir, feed.path)))) changed.push(feed.url);
+  }
+  return changed;
 }
 
 /** Articles whose file is no longer what was prepared: the build cannot publish them as they were read. */
@@ -108,6 +148,7 @@ async function writeAll(context: BuildContext): Promise<void> {
     if (written.kind === "written") {
       files = written.files;
       lines = written.lines;
+      context.changedFeeds = written.changedFeeds;
       break;
     }
     if (written.kind === "refused") {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { FeedModel, Item } from "./model.js";
+import { type FeedModel, type Item, newestUpdate } from "./model.js";
 import { type LineIndex, recordLine } from "../../formats/archive/records.js";
 import { archiveFiles, archivePaths } from "../../formats/archive/files.js";
 import { archiveJsonSchema } from "../../formats/archive/schema.js";
@@ -7,9 +7,11 @@ import { archivedFeeds, type FeedDocument } from "../../formats/archive/feeds.js
 import { renderDocument } from "../../formats/document.js";
 import { ItemStore } from "../incremental/item-store.js";
 import { inputKey, PreviousOutput } from "../incremental/previous-output.js";
-import { renderTagsIndex, tagFeeds, tagsIndexPath } from "../../formats/tag-feeds.js";
+import { feedSetIndexPath, feedSetKinds, feedSets, languageAlternates, renderFeedSetIndex, writesFeedSet } from "../../formats/feed-sets.js";
 import type { OutputFiles } from "./write.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { opmlPath, renderOpml } from "../../formats/opml.js";
+import { newsSitemapPath, renderNewsSitemap, renderSitemaps, writesSitemaps } from "../../formats/sitemaps.js";
 import { type ArticleFiles, pageFiles, withFeedStyle } from "../../formats/pages/index.js";
 
 /** Where the files of a build may come from besides the model. */
@@ -24,6 +26,8 @@ export interface RenderOptions {
   lost?: ReadonlySet<string>;
   /** Where the articles are, so that the files their bodies name are copied beside their pages. */
   articles?: ArticleFiles;
+  /** The build's now: the news sitemap holds the articles of the two days before it. */
+  now?: Date;
 }
 
 /** Everything a feed document's bytes depend on, besides wirefeed's version. */
@@ -49,6 +53,8 @@ export async function renderOutputs(
   dispose: () => Promise<void>;
   lineIndex: () => LineIndex | undefined;
   diagnostics: Diagnostic[];
+  /** The feed documents readers subscribe to (no archive pages), by path: what a WebSub hub is told of. */
+  feeds: { path: string; url: string }[];
 }> {
   const files: OutputFiles = new Map();
   const reuse = options.previous ?? (await PreviousOutput.open(undefined));
@@ -70,14 +76,24 @@ export async function renderOutputs(
 
   // A document is its head, its items' bytes and its tail: each item is written once, for all of them.
   const items = new ItemStore(model.config, fingerprint, options.cacheDir, options.lost);
-  for (const document of [...archivedFeeds(model), ...tagFeeds(model)].map(withFeedStyle)) {
+  const feeds = [...archivedFeeds(model, (format) => languageAlternates(model, format)), ...feedSets(model)].map(withFeedStyle);
+  for (const document of feeds) {
     files.set(document.path, await reuse.keyed(document.path, documentKey(document, fingerprint), () => renderDocument(document, items.bytes)));
   }
-  if (model.config.outputs.tagFeeds !== "off") files.set(tagsIndexPath, renderTagsIndex(model));
+  // tags/index.json is there whenever tag feeds are on, as it always was; the other indexes with their sets.
+  for (const kind of feedSetKinds)
+    if (kind === "tag" ? model.config.feeds.tag.enabled : writesFeedSet(model, kind)) files.set(feedSetIndexPath(kind), renderFeedSetIndex(model, kind));
+  const opml = renderOpml(model);
+  if (opml !== undefined) files.set(opmlPath, opml);
+  if (writesSitemaps(model.config)) {
+    for (const [path, content] of renderSitemaps(model.config, model.items)) files.set(path, content);
+    files.set(newsSitemapPath, renderNewsSitemap(model.config, model.items, options.now ?? new Date(newestUpdate(model.items))));
+  }
   files.set(archivePaths.schema, `${JSON.stringify(archiveJsonSchema(), null, 2)}\n`);
   const archive = await archiveFiles(model, fingerprint, reuse, options.spool);
   for (const [path, content] of archive.files) files.set(path, content);
   const pages = await pageFiles(model, { reuse, fingerprint, manifest: archive.manifest, articles: options.articles });
   for (const [path, content] of pages.files) if (!files.has(path)) files.set(path, content);
-  return { files, keys: reuse.inputKeys(), dispose: archive.dispose, lineIndex: archive.lineIndex, diagnostics: pages.diagnostics };
+  const subscribed = feeds.filter((document) => !document.page.archive).map((document) => ({ path: document.path, url: document.page.selfUrl }));
+  return { files, keys: reuse.inputKeys(), dispose: archive.dispose, lineIndex: archive.lineIndex, diagnostics: pages.diagnostics, feeds: subscribed };
 }

@@ -1,5 +1,5 @@
 import type { FeedModel, Item } from "../../build/stages/model.js";
-import type { FeedPage, PageLink } from "../feed-page.js";
+import type { FeedPage, PageAlternate, PageLink } from "../feed-page.js";
 
 /** One feed document to write: where, in which format, and what it holds. */
 export interface FeedDocument {
@@ -38,28 +38,37 @@ export function archivePages(items: readonly Item[], feedLimit: number, size: nu
  * pages backwards with JSON Feed's next_url through the same pages. Every published article is
  * in exactly one document of each format.
  */
-export function archivedFeeds(model: FeedModel): FeedDocument[] {
+export function archivedFeeds(model: FeedModel, alternates: (format: FeedDocument["format"]) => PageAlternate[] = () => []): FeedDocument[] {
   const { config, items } = model;
+  const { site: subscription, archive } = config.feeds;
+  // Without the site's feeds there is nothing for archive pages to continue.
+  if (!subscription.enabled) return [];
   const site = (relative: string) => new URL(relative, config.url).href;
-  // Without archive pages (`outputs.archivePages`), the subscription documents stand alone.
-  const pages = config.outputs.archivePages ? archivePages(items, config.feedLimit, config.archivePageSize) : [];
+  // Without archive pages (`feeds.archive.enabled`), the subscription documents stand alone.
+  const pages = archive.enabled ? archivePages(items, subscription.limit, archive.limit) : [];
   const newest = pages.length;
   const formats = ["rss", "atom", "json"] as const;
   const pageUrl = (format: FeedDocument["format"], number: number) => site(archivePagePath(format, number));
   const subscriptionUrl = (format: FeedDocument["format"]) => site(subscriptionPaths[format]);
   /** A document of the feed in `format`, published at `selfUrl` (by default, the subscription document's URL). */
-  const page = (format: FeedDocument["format"], selfUrl: string | undefined, pageItems: readonly Item[], links: PageLink[], archive: boolean): FeedPage => ({
-    config,
-    title: config.title,
-    items: pageItems,
-    selfUrl: selfUrl ?? subscriptionUrl(format),
-    homeUrl: config.url,
-    // The logical feed's id is the subscription document's URL, on its archive pages too.
-    feedId: subscriptionUrl(format),
-    links,
-    archive,
-  });
-  const subscriptionItems = items.slice(0, config.feedLimit);
+  const page = (format: FeedDocument["format"], selfUrl: string | undefined, pageItems: readonly Item[], links: PageLink[], isArchive: boolean): FeedPage => {
+    const written: FeedPage = {
+      config,
+      title: config.title,
+      items: pageItems,
+      selfUrl: selfUrl ?? subscriptionUrl(format),
+      homeUrl: config.url,
+      // The logical feed's id is the subscription document's URL, on its archive pages too.
+      feedId: subscriptionUrl(format),
+      links,
+      archive: isArchive,
+      content: isArchive ? archive.content : subscription.content,
+    };
+    const others = isArchive ? [] : alternates(format);
+    if (others.length > 0) written.alternates = others;
+    return written;
+  };
+  const subscriptionItems = items.slice(0, subscription.limit);
   const documents: FeedDocument[] = formats.map((format) =>
     format === "json"
       ? {

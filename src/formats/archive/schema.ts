@@ -1,5 +1,5 @@
 import { archiveFormatVersion } from "./records.js";
-import { tagsIndexFormatVersion } from "../tag-feeds.js";
+import { tagsIndexFormatVersion } from "../feed-sets.js";
 
 // The one source of truth for the published archive.schema.json (and schema/archive.schema.json,
 // which a test keeps in sync). Written by hand rather than derived: it documents a public format.

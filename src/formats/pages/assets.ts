@@ -3,7 +3,7 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import type { Config } from "../../config/schema.js";
-import type { ArticleMeta } from "../../build/stages/meta.js";
+import type { ArticleMeta } from "../../build/stages/meta/index.js";
 import type { FeedModel } from "../../build/stages/model.js";
 import type { OutputContent } from "../../build/stages/write.js";
 import { inputKey, type PreviousOutput } from "../../build/incremental/previous-output.js";

@@ -29,7 +29,7 @@ export function renderFrontPage(model: FeedModel, page: ListPage): string {
 ${articleList(config, page.route, page.items)}
 ${pageNavigation(page)}
 </section>
-${feedBox(page.route, "Follow in a feed reader", siteFeeds(config))}${
+${siteFeeds(config).length > 0 ? feedBox(page.route, "Follow in a feed reader", siteFeeds(config)) : ""}${
   tags.length
     ? html`
 <section aria-labelledby="tags-heading">

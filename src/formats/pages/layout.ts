@@ -82,7 +82,7 @@ export function renderPage(config: Config, route: Route, head: PageHead, main: F
 ${main}
 </main>
 <footer class="site-footer">
-<p>Follow ${config.title} in a feed reader: ${siteFeeds(config).map((feed, index) => html`${index > 0 ? " · " : ""}<a href="${link(feed.route)}">${feed.label}</a>`)}</p>${config.copyright ? html`\n<p>${config.copyright}</p>` : ""}
+${siteFeeds(config).length > 0 ? html`<p>Follow ${config.title} in a feed reader: ${siteFeeds(config).map((feed, index) => html`${index > 0 ? " · " : ""}<a href="${link(feed.route)}">${feed.label}</a>`)}</p>` : ""}${config.copyright ? html`\n<p>${config.copyright}</p>` : ""}
 </footer>
 </body>
 </html>

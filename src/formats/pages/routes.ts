@@ -75,5 +75,5 @@ export function feedLinks(config: Config, title: string, paths: { rss: string; a
   ];
 }
 
-/** The site's subscription feeds. */
-export const siteFeeds = (config: Config): FeedLink[] => feedLinks(config, config.title, subscriptionPaths);
+/** The site's subscription feeds: none when `feeds.site.enabled` is false. */
+export const siteFeeds = (config: Config): FeedLink[] => (config.feeds.site.enabled ? feedLinks(config, config.title, subscriptionPaths) : []);

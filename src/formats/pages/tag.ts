@@ -1,6 +1,6 @@
 import type { FeedModel } from "../../build/stages/model.js";
 import type { Tag } from "../../text/tags.js";
-import { tagFeedPaths } from "../tag-feeds.js";
+import { tagFeedPaths } from "../feed-sets.js";
 import { html } from "./html.js";
 import { renderPage } from "./layout.js";
 import { articleList, feedBox, type ListPage, pageNavigation } from "./listing.js";
@@ -8,7 +8,7 @@ import { feedLinks, relativeUrl, routes } from "./routes.js";
 
 /** A tag's feeds, as its pages announce them: none when the config writes no tag feeds. */
 export const tagFeedLinks = (model: FeedModel, tag: Tag) =>
-  model.config.outputs.tagFeeds === "off" ? [] : feedLinks(model.config, `${model.config.title}: ${tag.name}`, tagFeedPaths(tag.slug));
+  !model.config.feeds.tag.enabled ? [] : feedLinks(model.config, `${model.config.title}: ${tag.name}`, tagFeedPaths(tag.slug));
 
 /** A page of a tag's articles at tags/<slug>/, with the tag's feeds (also announced in the head). */
 export function renderTagPage(model: FeedModel, tag: Tag, count: number, page: ListPage): string {

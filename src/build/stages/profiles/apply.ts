@@ -3,7 +3,7 @@ import type { Severity } from "../../../diagnostics/diagnostic.js";
 import { closest } from "../../../diagnostics/suggest.js";
 import { slugify } from "../../../text/slug.js";
 import type { LocatedProblem, SplitArticle } from "../front-matter.js";
-import type { ArticlePlace } from "../meta.js";
+import type { ArticlePlace } from "../meta/index.js";
 import { splitToolFrontMatter } from "./front-matter.js";
 import { siteBase } from "./common.js";
 import { profileFor } from "./registry.js";
@@ -94,10 +94,10 @@ export function readProfiled(text: string, relativePath: string, site: SiteFacts
   const restated: SplitArticle = {
     ...split.value,
     data: mapped.data,
-    positionOf: (path) => {
+    positionOf: (path, part) => {
       const [head, ...rest] = path;
       const source = typeof head === "string" ? mapped.from[head] : undefined;
-      return positionOf(source ? [...source, ...rest] : path);
+      return positionOf(source ? [...source, ...rest] : path, part);
     },
   };
   const keys = keyProblems(data, profile, site, positionOf);

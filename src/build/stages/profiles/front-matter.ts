@@ -1,6 +1,6 @@
 import { parse as parseToml, TomlDate, TomlError } from "smol-toml";
 import type { Severity } from "../../../diagnostics/diagnostic.js";
-import { parseLocated, type Position } from "../../../text/yaml-document.js";
+import { parseLocated } from "../../../text/yaml-document.js";
 import { type LocatedProblem, type SplitArticle, splitFrontMatter } from "../front-matter.js";
 import type { FrontMatterLanguage } from "./types.js";
 
@@ -22,8 +22,8 @@ const bareKey = (key: string): string => key.trim().replace(/^"(.*)"$|^'(.*)'$/s
  * Positions of keys in TOML text, found by reading its lines: smol-toml keeps none. A key is found
  * as `key =` under its `[table]` header or as a dotted `table.key =`; otherwise its nearest ancestor.
  */
-function tomlPositions(text: string, lineOffset: number): (path: readonly (string | number)[]) => Position {
-  const entries: { path: string; line: number; column: number }[] = [];
+function tomlPositions(text: string, lineOffset: number): SplitArticle["positionOf"] {
+  const entries: { path: string; line: number; column: number; valueColumn?: number }[] = [];
   let table = "";
   for (const [index, line] of text.split("\n").entries()) {
     const header = /^\s*\[\[?([^\]]+)\]\]?/.exec(line);
@@ -32,16 +32,22 @@ function tomlPositions(text: string, lineOffset: number): (path: readonly (strin
       entries.push({ path: table, line: index + 1 + lineOffset, column: line.indexOf("[") + 1 });
       continue;
     }
-    const assignment = /^(\s*)((?:"[^"]*"|'[^']*'|[\w-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[\w-]+))*)\s*=/.exec(line);
+    const assignment = /^(\s*)((?:"[^"]*"|'[^']*'|[\w-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[\w-]+))*)\s*=[ \t]*/.exec(line);
     if (!assignment) continue;
     const key = assignment[2]!.split(".").map(bareKey).join(".");
-    entries.push({ path: table ? `${table}.${key}` : key, line: index + 1 + lineOffset, column: assignment[1]!.length + 1 });
+    entries.push({
+      path: table ? `${table}.${key}` : key,
+      line: index + 1 + lineOffset,
+      column: assignment[1]!.length + 1,
+      valueColumn: assignment[0].length + 1,
+    });
   }
-  return (path) => {
+  return (path, part) => {
     for (let length = path.length; length > 0; length--) {
       const wanted = path.slice(0, length).map(String).join(".");
       const found = entries.find((entry) => entry.path === wanted);
-      if (found) return { line: found.line, column: found.column };
+      // A value is pointed at when the whole path is a key assigned on its line.
+      if (found) return { line: found.line, column: part === "value" && length === path.length ? (found.valueColumn ?? found.column) : found.column };
     }
     return { line: 1 + lineOffset, column: 1 };
   };

@@ -180,6 +180,8 @@ function map({ data, relativePath, site, config }: ProfileInput): Mapped {
   }
   if (tags.length > 0) out.set("tags", tags, [findKey(data, language.tagKeys, true)!]);
   if (lang !== settings.defaultLanguage) out.set("lang", language.code, [findKey(data, ["title"], true) ?? "title"]);
+  // Hugo's section is the page's top folder below the content folder (content/world/... is "world").
+  out.set("section", folders[0]!, []);
 
   const slugKey = findKey(data, ["slug"], true);
   const slug = slugKey ? urlize(String(data[slugKey])) : undefined;

@@ -145,6 +145,8 @@ function restate(
   const tags = [...categories, ...words(data.tag), ...words(data.tags)];
   if (tags.length > 0) out.set("tags", tags, source(findKey(data, ["categories", "category", "tags", "tag"]) ?? ""));
   if (typeof data.lang === "string") out.set("lang", data.lang, source("lang"));
+  // Jekyll's folder above _posts (world/_posts/...) is the post's first category, and its section.
+  if (place.categories[0]) out.set("section", place.categories[0], []);
   if (data.draft === true) out.set("draft", true, source("draft"));
 
   const timeZone = site.timeZone ?? config.timeZone;
