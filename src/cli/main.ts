@@ -30,7 +30,7 @@ Options:
   --cache-dir DIR   cache of prepared articles (default: node_modules/.cache/wirefeed)
   --no-cache        prepare every article anew, and leave the cache alone
   --workers N       render threads for articles
-                    (default: one per core; 1 renders in the main thread)
+                    (default: one per core; each bounded in time and memory)
   --ping            tell the config's WebSub hubs which feeds changed, once they are
                     in place (as "ping": true does); a failing hub is a warning
   --report json|FILE  print (json, on stdout) or write (FILE) a machine-readable summary

@@ -189,6 +189,16 @@ const configObject = z
       .min(1)
       .default(1000)
       .describe("Most emphasis and link markers (*, _, [, ]) in one paragraph or list item; more is an error (too-many-markers)."),
+    renderTimeoutMs: z
+      .int()
+      .min(1)
+      .default(120_000)
+      .describe("Longest one article may take to prepare on a render thread, in milliseconds; longer is an error (render-timeout)."),
+    renderMemoryMb: z
+      .int()
+      .min(16)
+      .default(2048)
+      .describe("Most memory (V8 heap) one render thread may use, in megabytes; more is an error (render-out-of-memory) for the article it was preparing."),
     maxTagsPerArticle: z.int().min(1).default(100).describe("Most tags on one article; more is an error (too-many-tags)."),
     archivePageSize: z.int().min(1).max(10000).optional().describe("Old name of feeds.archive.limit; kept working. Write one of them, not both."),
     removed: z

@@ -113,6 +113,18 @@ export const catalogue = {
     meaning: "The file vanished or cannot be read.",
     fix: "Check that it exists and that the build may read it.",
   },
+  "render-timeout": {
+    severity: "error",
+    group: "The article file",
+    meaning: "Preparing the article took longer than `renderTimeoutMs` (default 120 s); its render thread was stopped and replaced.",
+    fix: "Look for a construct the renderer takes long on (thousands of markers, tags or nested blocks) and simplify it, or raise `renderTimeoutMs`.",
+  },
+  "render-out-of-memory": {
+    severity: "error",
+    group: "The article file",
+    meaning: "Preparing the article needed more than `renderMemoryMb` (default 2048 MB) of memory; its render thread was stopped and replaced.",
+    fix: "Split the article, or raise `renderMemoryMb`.",
+  },
   "file-too-large": {
     severity: "error",
     group: "The article file",

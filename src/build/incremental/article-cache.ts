@@ -1,6 +1,7 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { homedir } from "node:os";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { ArticleProblem, ArticleRecord, RenderedArticle } from "../stages/article.js";
@@ -13,14 +14,70 @@ import type { WrittenOutputs } from "./previous-output.js";
  *   no bodies), and what the last build wrote, so an unchanged build reads one file;
  * - `articles/ab/<key>.bin`: the rendered body and summary of one article;
  * - `articles/ab/<key>.items.bin`: its item in each feed format, joined into every feed document that holds it.
- * Every file is sealed: a magic line, the SHA-256 of the payload, then the payload (V8
- * serialization, which keeps Dates and key order, so cached and fresh records are identical).
- * A file that is truncated, corrupt, foreign or from another version or config is never trusted:
- * it reads as missing, and the article is prepared again.
+ * Every file is sealed: a magic line, the HMAC-SHA256 of the payload under a key kept outside the
+ * cache (`cacheSealingKey`), then the payload (V8 serialization, which keeps Dates and key order, so
+ * cached and fresh records are identical). A file that is truncated, corrupt, foreign, from another
+ * version or config, or sealed without the key (rewritten by someone who could write the cache but
+ * not read the key) is never trusted: it reads as missing, and the article is prepared again.
  */
 
-const magic = Buffer.from("wirefeed-cache\n1\n");
+const magic = Buffer.from("wirefeed-cache\n2\n");
 const digestLength = 32;
+
+/**
+ * Where the cache's key is kept when `WIREFEED_CACHE_KEY` is not set: the user's state folder
+ * (`$XDG_STATE_HOME/wirefeed/cache-key`, by default `~/.local/state/wirefeed/cache-key`), never the
+ * cache folder, so that a cache restored from elsewhere cannot bring its own key.
+ */
+export function cacheKeyFile(): string {
+  const state = process.env.XDG_STATE_HOME || (process.platform === "win32" ? process.env.LOCALAPPDATA : undefined) || path.join(homedir(), ".local", "state");
+  return path.join(state, "wirefeed", "cache-key");
+}
+
+let sealingKey: Buffer | undefined;
+
+/**
+ * The key every cache file is sealed with: `WIREFEED_CACHE_KEY` when it is set (CI keeps it as a
+ * secret, beside a cache it restores), else the key file of `cacheKeyFile()`, made of 32 random bytes
+ * and created readable by its owner only on first use. When that file can be neither read nor
+ * created, this process seals with a key of its own: its cache is then used by no later build.
+ */
+export function cacheSealingKey(): Buffer {
+  if (sealingKey) return sealingKey;
+  const given = process.env.WIREFEED_CACHE_KEY;
+  if (given) {
+    sealingKey = Buffer.from(given, "utf8");
+    return sealingKey;
+  }
+  const file = cacheKeyFile();
+  const stored = (): Buffer | undefined => {
+    try {
+      const bytes = readFileSync(file);
+      return bytes.length >= 32 ? bytes : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  sealingKey = stored();
+  if (sealingKey) return sealingKey;
+  const fresh = randomBytes(32);
+  try {
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    writeFileSync(file, fresh, { flag: "wx", mode: 0o600 });
+    sealingKey = fresh;
+  } catch {
+    // Another build created it first, or the folder is not writable.
+    sealingKey = stored() ?? fresh;
+  }
+  return sealingKey;
+}
+
+/** Seals with `key` from now on in this thread: a render thread is given its main thread's key. */
+export function useSealingKey(key: Uint8Array): void {
+  sealingKey = Buffer.from(key);
+}
+
+const digestOf = (payload: Uint8Array): Buffer => createHmac("sha256", cacheSealingKey()).update(payload).digest();
 
 /** An article as the manifest keeps it: everything but the body. */
 export interface CachedArticle {
@@ -78,20 +135,14 @@ function shardSignature(articles: Iterable<[string, CachedArticle]>): string {
 
 function seal(value: unknown): Buffer[] {
   const payload = serialize(value);
-  return [magic, createHash("sha256").update(payload).digest(), payload];
+  return [magic, digestOf(payload), payload];
 }
 
 /** The sealed value, or undefined for anything `seal` did not make intact. */
 function unseal(bytes: Buffer): unknown {
   if (bytes.length < magic.length + digestLength || !bytes.subarray(0, magic.length).equals(magic)) return undefined;
   const payload = bytes.subarray(magic.length + digestLength);
-  if (
-    !createHash("sha256")
-      .update(payload)
-      .digest()
-      .equals(bytes.subarray(magic.length, magic.length + digestLength))
-  )
-    return undefined;
+  if (!timingSafeEqual(digestOf(payload), bytes.subarray(magic.length, magic.length + digestLength))) return undefined;
   try {
     return deserialize(payload);
   } catch {
@@ -116,6 +167,30 @@ async function writeSealed(file: string, value: unknown): Promise<string> {
     throw error;
   }
   return parts[1]!.toString("hex");
+}
+
+/**
+ * Makes folder `dir` and its missing parents one at a time, so that a folder that cannot be made
+ * fails at once with the system's error (EACCES, EROFS, ENOENT): Node's recursive mkdir never
+ * returns where the file system answers ENOENT to every attempt (below /proc, for one).
+ */
+export async function makeFolder(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (
+    let at = path.resolve(dir);
+    !(await stat(at).then(
+      () => true,
+      () => false,
+    ));
+  ) {
+    missing.push(at);
+    if (path.dirname(at) === at) break;
+    at = path.dirname(at);
+  }
+  for (const folder of missing.reverse())
+    await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "EEXIST") throw error;
+    });
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;

@@ -3,9 +3,9 @@ import path from "node:path";
 import type { Config } from "../../config/schema.js";
 import type { SiteFacts } from "../stages/profiles/types.js";
 import { mapLimited, readConcurrency } from "../runtime/map-limited.js";
-import { minimumForWorkers, prepareOnWorkers, workersAvailable } from "../runtime/workers/article-pool.js";
+import { prepareOnWorkers, workersAvailable } from "../runtime/workers/article-pool.js";
 import type { ArticleRecord } from "../stages/article.js";
-import { ArticleCache, type CachedArticle, cachedArticle, recordOf, storeRendered, withStamp } from "./article-cache.js";
+import { ArticleCache, type CachedArticle, cachedArticle, cacheSealingKey, makeFolder, recordOf, storeRendered, withStamp } from "./article-cache.js";
 import { BodyReader } from "./bodies.js";
 import { fileStamps } from "./file-stamp.js";
 import { articleKey, keyPrefix } from "./keys.js";
@@ -62,6 +62,8 @@ export class ArticleSource {
   }
 
   static async open(options: ArticleSourceOptions): Promise<ArticleSource> {
+    // Made before any thread writes into it: a folder that cannot be made is one system error (exit 2), here.
+    if (options.store && options.cacheDir !== undefined) await makeFolder(options.cacheDir);
     const cache = options.cacheDir === undefined ? undefined : await ArticleCache.open(options.cacheDir, keyPrefix(options.config, options.site));
     return new ArticleSource(options, cache);
   }
@@ -143,10 +145,16 @@ export class ArticleSource {
     const { articlesDir, config, site, now, threads } = this.options;
     const context = { articlesDir, config, site, now };
     const storeDir = this.storeDir;
-    if (files.length >= minimumForWorkers && threads > 1 && workersAvailable()) {
-      this.workersUsed = Math.max(this.workersUsed, threads);
-      return prepareOnWorkers(files, threads, { context, keyPrefix: this.prefix, ...(storeDir ? { cacheDir: storeDir } : {}) }, () => this.progress());
+    if (files.length === 0) return [];
+    // Always on threads, even for one article: only a thread can be stopped at a bound of time or memory,
+    // and only a main thread that waits on threads handles a signal at once.
+    if (workersAvailable()) {
+      const used = Math.max(1, Math.min(threads, Math.ceil(files.length / 16)));
+      this.workersUsed = Math.max(this.workersUsed, used);
+      const setup = { context, keyPrefix: this.prefix, ...(storeDir ? { cacheDir: storeDir, sealingKey: cacheSealingKey() } : {}) };
+      return prepareOnWorkers(files, used, setup, { timeoutMs: config.renderTimeoutMs, memoryMb: config.renderMemoryMb }, () => this.progress());
     }
+    // The TypeScript sources (the tests) cannot start threads: there, every article is prepared here, unbounded.
     // Loaded only now: a build whose articles are all cached never loads unified.
     const { createPreparer } = await import("../stages/article.js");
     const preparer = createPreparer(context, (relativePath, bytes) => articleKey(this.prefix, relativePath, bytes));

@@ -19,8 +19,10 @@ const preparingCode = hashCode(new URL("../stages/article.js", import.meta.url))
  * @param site the profile's reading of the site
  */
 export function keyPrefix(config: Config, site?: SiteFacts): string {
+  // The bounds of a render thread decide only whether an article is made, never its bytes; an article stopped at one is not cached.
+  const { renderTimeoutMs: _time, renderMemoryMb: _memory, ...made } = config;
   return createHash("sha256")
-    .update(JSON.stringify({ recordFormat, version, code: preparingCode, v8: process.versions.v8, config, site }))
+    .update(JSON.stringify({ recordFormat, version, code: preparingCode, v8: process.versions.v8, config: made, site }))
     .digest("hex");
 }
 

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync, mkdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, type Stats, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -13,6 +14,48 @@ export interface OutputState {
   owned: string[];
   /** Input keys of reusable files, by path. */
   keys: Record<string, string>;
+  /** What each owned file held when the build that wrote (or kept) it committed, by path (see `sealOf`). */
+  seals?: Record<string, FileSeal>;
+}
+
+/**
+ * The SHA-256 of an output file's bytes, and the stamp of the file it was taken from: the size,
+ * modification and change times and inode. A file whose stamp is unchanged was not written since
+ * (its change time cannot be set back), so its bytes need not be read again; any other file is
+ * trusted only when its bytes hash to `sha256`.
+ */
+export interface FileSeal {
+  sha256: string;
+  size: number;
+  stamp: string;
+}
+
+/** The stamp of a file as `stat` found it. */
+export const stampOf = (info: Stats): string => `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}`;
+
+/** The SHA-256 of a file's bytes, read in one go. */
+export const sha256Sync = (file: string): string => createHash("sha256").update(readFileSync(file)).digest("hex");
+
+/**
+ * The seal of every file of `owned` in `out` as it is now: a file the previous seal still stands
+ * for (same stamp) keeps it, every other (written by this build) is read and hashed.
+ */
+function sealsOf(out: string, owned: readonly string[], previous: Record<string, FileSeal>): Record<string, FileSeal> {
+  const seals: Record<string, FileSeal> = {};
+  for (const file of owned) {
+    const absolute = path.join(out, file);
+    let info: Stats;
+    try {
+      info = statSync(absolute);
+    } catch {
+      continue;
+    }
+    if (!info.isFile()) continue;
+    const stamp = stampOf(info);
+    const before = previous[file];
+    seals[file] = before?.stamp === stamp ? before : { sha256: sha256Sync(absolute), size: info.size, stamp };
+  }
+  return seals;
 }
 
 const stateFormat = "wirefeed-output-state";
@@ -34,9 +77,10 @@ export function writeJsonAtomicSync(file: string, value: unknown): void {
   renameSync(temporary, file);
 }
 
-/** Writes the state of `out`. */
-export function writeOutputStateSync(out: string, state: OutputState): void {
-  writeJsonAtomicSync(stateFileOf(out), { format: stateFormat, version: 2, ...state });
+/** Writes the state of `out`, with the seal of each file it owns (as the files are now, once moved in). */
+export function writeOutputStateSync(out: string, state: Omit<OutputState, "seals">): void {
+  const seals = sealsOf(out, state.owned, readOutputState(out)?.seals ?? {});
+  writeJsonAtomicSync(stateFileOf(out), { format: stateFormat, version: 2, ...state, seals });
 }
 
 const readJson = (file: string): Record<string, unknown> | undefined => {
@@ -62,6 +106,14 @@ const stringRecord = (value: unknown): Record<string, string> =>
     Object.entries(value && typeof value === "object" ? value : {}).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
   );
 
+const isSeal = (value: unknown): value is FileSeal => {
+  const seal = value as FileSeal | null;
+  return typeof seal === "object" && seal !== null && typeof seal.sha256 === "string" && typeof seal.size === "number" && typeof seal.stamp === "string";
+};
+
+const sealRecord = (value: unknown): Record<string, FileSeal> =>
+  Object.fromEntries(Object.entries(value && typeof value === "object" ? value : {}).filter((entry): entry is [string, FileSeal] => isSeal(entry[1])));
+
 /**
  * The state of output folder `out`: undefined when wirefeed never wrote it. A folder written by
  * wirefeed 0.1 (its state file inside) was wholly wirefeed's then, so every file in it is owned.
@@ -69,7 +121,12 @@ const stringRecord = (value: unknown): Record<string, string> =>
 export function readOutputState(out: string): OutputState | undefined {
   const state = readJson(stateFileOf(out));
   if (state?.format === stateFormat && typeof state.id === "string" && Array.isArray(state.owned)) {
-    return { id: state.id, owned: state.owned.filter((file): file is string => typeof file === "string"), keys: stringRecord(state.keys) };
+    return {
+      id: state.id,
+      owned: state.owned.filter((file): file is string => typeof file === "string"),
+      keys: stringRecord(state.keys),
+      seals: sealRecord(state.seals),
+    };
   }
   const legacy = path.join(out, legacyStatePath);
   if (!existsSync(legacy)) return undefined;

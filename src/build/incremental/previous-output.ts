@@ -7,7 +7,7 @@ import type { LineIndex } from "../../formats/archive/records.js";
 import { mapLimited, readConcurrency } from "../runtime/map-limited.js";
 import type { OutputContent, OutputFiles } from "../stages/write.js";
 import { hashCode } from "./code-hash.js";
-import { readOutputState } from "./output-state.js";
+import { type FileSeal, readOutputState, stampOf } from "./output-state.js";
 
 // The code that makes the output files from the model (serializers, date formats, the model) is an input of every file.
 export const serializerCode = hashCode(new URL("../stages/plan.js", import.meta.url));
@@ -58,17 +58,20 @@ export async function describeOutput(outDir: string, files: readonly string[]): 
 /**
  * The previous output folder, opened once per build: everything the build may reuse of it. What
  * the last build recorded (in the cache) is trusted only for files still as it left them (same size
- * and modification time); the state beside the folder says which input key each file was built from.
+ * and modification time); the state beside the folder says which input key each file was built from,
+ * and what its bytes hashed to: no file is kept, copied from or believed unless it still does.
  * Keys go into the new state as they are decided; `inputKeys()` gives them.
  */
 export class PreviousOutput {
   private readonly next = new Map<string, string>();
   private readonly described = new Map<string, WrittenFile>();
+  private readonly checked = new Map<string, Promise<boolean>>();
 
   private constructor(
     private readonly folder: string | undefined,
     private readonly recorded: WrittenOutputs | undefined,
     private readonly keys: ReadonlyMap<string, string>,
+    private readonly seals: ReadonlyMap<string, FileSeal>,
   ) {}
 
   /**
@@ -77,9 +80,39 @@ export class PreviousOutput {
    * @param recorded what the cache says the last build wrote
    */
   static async open(folder: string | undefined, recorded?: WrittenOutputs): Promise<PreviousOutput> {
-    if (folder === undefined) return new PreviousOutput(undefined, undefined, new Map());
-    const keys = new Map(Object.entries(readOutputState(folder)?.keys ?? {}));
-    return new PreviousOutput(folder, recorded?.outDir === folder ? recorded : undefined, keys);
+    if (folder === undefined) return new PreviousOutput(undefined, undefined, new Map(), new Map());
+    const state = readOutputState(folder);
+    const keys = new Map(Object.entries(state?.keys ?? {}));
+    return new PreviousOutput(folder, recorded?.outDir === folder ? recorded : undefined, keys, new Map(Object.entries(state?.seals ?? {})));
+  }
+
+  /**
+   * Whether `file` of the previous output still holds the bytes the build that wrote it sealed: the
+   * same stamp (not written since), or bytes that hash to the seal. A file edited, cut short or
+   * replaced since, or without a seal, is not kept: it is made and written again.
+   */
+  private sealed(file: string): Promise<boolean> {
+    let checked = this.checked.get(file);
+    if (!checked) {
+      checked = this.check(file);
+      this.checked.set(file, checked);
+    }
+    return checked;
+  }
+
+  private async check(file: string): Promise<boolean> {
+    const seal = this.seals.get(file);
+    if (!seal || this.folder === undefined) return false;
+    const absolute = path.join(this.folder, file);
+    // Synchronously, as in describeOutput: an edit's build asks this of every one of thousands of files.
+    const info = statSync(absolute, { throwIfNoEntry: false });
+    if (!info?.isFile() || info.size !== seal.size) return false;
+    if (stampOf(info) === seal.stamp) return true;
+    return (
+      createHash("sha256")
+        .update(await readFile(absolute))
+        .digest("hex") === seal.sha256
+    );
   }
 
   /** The recorded files of the last build that are still as it left them. */
@@ -93,7 +126,8 @@ export class PreviousOutput {
       }
       return described;
     });
-    return now.every((found, index) => found.size === files[index]!.size && found.mtimeMs === files[index]!.mtimeMs);
+    if (!now.every((found, index) => found.size === files[index]!.size && found.mtimeMs === files[index]!.mtimeMs)) return false;
+    return (await mapLimited(files, readConcurrency, (file) => this.sealed(file.path))).every(Boolean);
   }
 
   private recordedFile(file: string): WrittenFile | undefined {
@@ -133,10 +167,8 @@ export class PreviousOutput {
   async unchanged(file: string, key: string, bytes?: number): Promise<boolean> {
     this.next.set(file, key);
     if (this.folder === undefined || this.keys.get(file) !== key) return false;
-    // Synchronously, as in describeOutput: an edit's build asks this of every one of thousands of files.
-    const found = statSync(path.join(this.folder, file), { throwIfNoEntry: false });
-    const size = found?.isFile() ? found.size : undefined;
-    return size !== undefined && (bytes === undefined || size === bytes);
+    if (bytes !== undefined && this.seals.get(file)?.size !== bytes) return false;
+    return this.sealed(file);
   }
 
   /**
@@ -176,9 +208,9 @@ export class PreviousOutput {
     return this.folder === undefined ? undefined : path.join(this.folder, file);
   }
 
-  /** A file of the previous output as text, if it has one. */
+  /** A file of the previous output as text, if it has one as the build that wrote it sealed it. */
   async previousText(file: string): Promise<string | undefined> {
-    if (this.folder === undefined) return undefined;
+    if (this.folder === undefined || !(await this.sealed(file))) return undefined;
     return readFile(path.join(this.folder, file), "utf8").catch(() => undefined);
   }
 

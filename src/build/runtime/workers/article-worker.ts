@@ -1,6 +1,6 @@
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
-import { storeRendered } from "../../incremental/article-cache.js";
+import { storeRendered, useSealingKey } from "../../incremental/article-cache.js";
 import { storeItemsAhead } from "../../incremental/item-store.js";
 import { articleKey } from "../../incremental/keys.js";
 import { type ArticleRecord, createPreparer, type PrepareContext } from "../../stages/article.js";
@@ -12,6 +12,8 @@ export interface WorkerSetup {
   keyPrefix: string;
   /** Where bodies are stored, so they need not travel back to be written; absent without a cache. */
   cacheDir?: string;
+  /** The key the cache is sealed with, given with `cacheDir`: the main thread's, whatever this thread would find. */
+  sealingKey?: Uint8Array;
 }
 
 /** A file relative to the articles folder, with forward slashes, as the build names its source. */
@@ -19,10 +21,11 @@ const sourceOf = (file: string): string => path.relative(setup.context.articlesD
 
 // One preparer, hence one unified processor, per worker for the whole build.
 const setup = workerData as WorkerSetup;
+if (setup.sealingKey) useSealingKey(setup.sealingKey);
 const preparer = createPreparer(setup.context, (relativePath, bytes) => articleKey(setup.keyPrefix, relativePath, bytes));
 
-parentPort!.on("message", async ({ batch, files }: { batch: number; files: string[] }) => {
-  const records: ArticleRecord[] = [];
+// Each record goes back as soon as it is made: the pool times every article from the one before.
+parentPort!.on("message", async ({ files }: { files: string[] }) => {
   for (const file of files) {
     const record = await preparer.prepare(file);
     if (setup.cacheDir !== undefined && record.state === "rendered" && "inline" in record.body) {
@@ -32,7 +35,9 @@ parentPort!.on("message", async ({ batch, files }: { batch: number; files: strin
       storeItemsAhead(setup.cacheDir, setup.context.config, { ...record, body: record.body.inline, source: sourceOf(file) });
       record.body = { stored: record.key };
     }
-    records.push(record);
+    parentPort!.postMessage(record satisfies ArticleRecord);
   }
-  parentPort!.postMessage({ batch, records });
 });
+
+// Every module is loaded: from now on the pool times each article, not the thread's start.
+parentPort!.postMessage({ ready: true });
