@@ -119,6 +119,13 @@ export const catalogue = {
     meaning: "Preparing the article took longer than `renderTimeoutMs` (default 120 s); its render thread was stopped and replaced.",
     fix: "Look for a construct the renderer takes long on (thousands of markers, tags or nested blocks) and simplify it, or raise `renderTimeoutMs`.",
   },
+  "cache-key-unkept": {
+    severity: "warning",
+    group: "Against the previous build",
+    meaning:
+      "The key the cache is sealed with (`WIREFEED_CACHE_KEY`, else a file in `$XDG_STATE_HOME/wirefeed/`) is not set and its file can be neither read nor created: the build goes on, but its cache is sealed with a key of its own and no later build reuses it.",
+    fix: "Set `WIREFEED_CACHE_KEY` (in CI, as a secret), or `XDG_STATE_HOME` to a folder this user can write.",
+  },
   "render-out-of-memory": {
     severity: "error",
     group: "The article file",

@@ -205,6 +205,21 @@ describe("the cache's key", () => {
     expect(await misses({ WIREFEED_CACHE_KEY: "a secret kept beside the cache in CI" })).toBe(2);
     expect(await misses({ WIREFEED_CACHE_KEY: "a secret kept beside the cache in CI" })).toBe(0);
   }, 120_000);
+
+  it("is a warning naming its file when it can be neither read nor created, and the build goes on", async () => {
+    const site = await writeSite({ "a.md": good(1) });
+    // A state folder that is a file: no key file can be made below it.
+    const state = path.join(site, "not-a-folder");
+    await writeFile(state, "");
+    const child = await run(process.execPath, [cliScript, "build", "--now", now, "--report", "json", "--cache-dir", path.join(site, "cache")], {
+      cwd: site,
+      env: { ...process.env, XDG_STATE_HOME: state, WIREFEED_CACHE_KEY: "" },
+    });
+    // execFile rejects on any exit but 0.
+    const report = JSON.parse(child.stdout) as { diagnostics: { rule: string; severity: string; message: string }[] };
+    expect(report.diagnostics).toMatchObject([{ rule: "cache-key-unkept", severity: "warning" }]);
+    expect(report.diagnostics[0]!.message).toContain(path.join("not-a-folder", "wirefeed", "cache-key"));
+  }, 60_000);
 });
 
 describe("machine errors are exit 2, with what was being done and a hint", () => {

@@ -35,6 +35,8 @@ export function cacheKeyFile(): string {
 }
 
 let sealingKey: Buffer | undefined;
+/** False when this process seals with a key of its own, which no later build will have. */
+let sealingKeyKept = true;
 
 /**
  * The key every cache file is sealed with: `WIREFEED_CACHE_KEY` when it is set (CI keeps it as a
@@ -67,9 +69,22 @@ export function cacheSealingKey(): Buffer {
     sealingKey = fresh;
   } catch {
     // Another build created it first, or the folder is not writable.
-    sealingKey = stored() ?? fresh;
+    sealingKey = stored();
+    if (!sealingKey) {
+      sealingKey = fresh;
+      sealingKeyKept = false;
+    }
   }
   return sealingKey;
+}
+
+/**
+ * The key file this process could neither read nor create, so that what it caches is reused by no
+ * later build; undefined when the key is kept (or given in `WIREFEED_CACHE_KEY`).
+ */
+export function unkeptSealingKey(): string | undefined {
+  cacheSealingKey();
+  return sealingKeyKept ? undefined : cacheKeyFile();
 }
 
 /** Seals with `key` from now on in this thread: a render thread is given its main thread's key. */

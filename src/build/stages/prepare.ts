@@ -1,4 +1,5 @@
 import path from "node:path";
+import { unkeptSealingKey } from "../incremental/article-cache.js";
 import { ArticleSource } from "../incremental/article-source.js";
 import { defaultWorkers } from "../runtime/workers/article-pool.js";
 import type { Stage } from "../context.js";
@@ -6,12 +7,21 @@ import type { Stage } from "../context.js";
 /** Runs every article through read, front matter, meta and render (see article.ts), or takes it from the cache. */
 export const prepare: Stage = async (context) => {
   const { options } = context;
+  const cacheDir = options.cacheDir === false ? undefined : path.resolve(context.cwd, options.cacheDir ?? "node_modules/.cache/wirefeed");
+  const unkept = cacheDir !== undefined && !options.dryRun ? unkeptSealingKey() : undefined;
+  if (unkept)
+    context.diagnostics.push({
+      rule: "cache-key-unkept",
+      severity: "warning",
+      message: `The cache's key file ${context.display(unkept)} can be neither read nor created, so this build seals its cache with a key no later build will have: nothing it caches will be reused`,
+      hint: "Set WIREFEED_CACHE_KEY (in CI, as a secret), or XDG_STATE_HOME to a folder this user can write.",
+    });
   context.source = await ArticleSource.open({
     articlesDir: context.articlesDir,
     config: context.config,
     site: context.site,
     now: context.now.getTime(),
-    cacheDir: options.cacheDir === false ? undefined : path.resolve(context.cwd, options.cacheDir ?? "node_modules/.cache/wirefeed"),
+    cacheDir,
     store: !options.dryRun,
     threads: options.workers ?? defaultWorkers(),
     onProgress: options.onProgress,
