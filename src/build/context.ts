@@ -115,6 +115,8 @@ export interface BuildContext {
   readonly site: SiteFacts;
   readonly articlesDir: string;
   readonly outDir: string;
+  /** The cache folder, resolved; undefined with `--no-cache`. */
+  readonly cacheDir: string | undefined;
   diagnostics: Diagnostic[];
   counts: BuildResult["counts"];
   unpublished: BuildResult["unpublished"];

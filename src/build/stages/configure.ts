@@ -76,6 +76,7 @@ export async function configure(options: BuildOptions): Promise<BuildContext | B
     site: resolved.site,
     articlesDir,
     outDir,
+    cacheDir: cache,
     diagnostics: [],
     counts: { articles: 0, published: 0, drafts: 0, scheduled: 0, expired: 0, errors: 0, warnings: 0 },
     unpublished: [],

@@ -1,4 +1,3 @@
-import path from "node:path";
 import { unkeptSealingKey } from "../incremental/article-cache.js";
 import { ArticleSource } from "../incremental/article-source.js";
 import { defaultWorkers } from "../runtime/workers/article-pool.js";
@@ -7,7 +6,7 @@ import type { Stage } from "../context.js";
 /** Runs every article through read, front matter, meta and render (see article.ts), or takes it from the cache. */
 export const prepare: Stage = async (context) => {
   const { options } = context;
-  const cacheDir = options.cacheDir === false ? undefined : path.resolve(context.cwd, options.cacheDir ?? "node_modules/.cache/wirefeed");
+  const { cacheDir } = context;
   const unkept = cacheDir !== undefined && !options.dryRun ? unkeptSealingKey() : undefined;
   if (unkept)
     context.diagnostics.push({
