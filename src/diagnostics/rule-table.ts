@@ -17,11 +17,16 @@ export function ruleTable(): string {
 /** Where the table goes in the README: between these two lines. */
 export const ruleTableMarkers = ["<!-- rule table: generated from src/diagnostics/catalogue.ts by `npm run docs` -->", "<!-- end of rule table -->"] as const;
 
-/** `readme` with its rule table made anew from the catalogue. */
-export function withRuleTable(readme: string): string {
-  const [open, close] = ruleTableMarkers;
+/**
+ * `readme` with `table` in place of what stands between the two marker lines: the README's
+ * generated tables are kept this way.
+ */
+export function replaceBetween(readme: string, [open, close]: readonly [string, string], table: string, what: string): string {
   const start = readme.indexOf(open);
   const end = readme.indexOf(close);
-  if (start === -1 || end < start) throw new Error(`README.md has no rule table markers (${open} ... ${close})`);
-  return `${readme.slice(0, start + open.length)}\n${ruleTable()}\n${readme.slice(end)}`;
+  if (start === -1 || end < start) throw new Error(`README.md has no ${what} markers (${open} ... ${close})`);
+  return `${readme.slice(0, start + open.length)}\n${table}\n${readme.slice(end)}`;
 }
+
+/** `readme` with its rule table made anew from the catalogue. */
+export const withRuleTable = (readme: string): string => replaceBetween(readme, ruleTableMarkers, ruleTable(), "rule table");

@@ -1,3 +1,4 @@
+import { replaceBetween } from "../../../diagnostics/rule-table.js";
 import { fields } from "./fields.js";
 
 /** The README's front matter table, made from the registry's docs: a row per key, in the registry's order. */
@@ -14,10 +15,4 @@ export const frontMatterTableMarkers = [
 ] as const;
 
 /** `readme` with its front matter table made anew from the registry. */
-export function withFrontMatterTable(readme: string): string {
-  const [open, close] = frontMatterTableMarkers;
-  const start = readme.indexOf(open);
-  const end = readme.indexOf(close);
-  if (start === -1 || end < start) throw new Error(`README.md has no front matter table markers (${open} ... ${close})`);
-  return `${readme.slice(0, start + open.length)}\n${frontMatterTable()}\n${readme.slice(end)}`;
-}
+export const withFrontMatterTable = (readme: string): string => replaceBetween(readme, frontMatterTableMarkers, frontMatterTable(), "front matter table");
