@@ -37,10 +37,11 @@ export const stampOf = (info: Stats): string => `${info.size}:${info.mtimeMs}:${
 export const sha256Sync = (file: string): string => createHash("sha256").update(readFileSync(file)).digest("hex");
 
 /**
- * The seal of every file of `owned` in `out` as it is now: a file the previous seal still stands
- * for (same stamp) keeps it, every other (written by this build) is read and hashed.
+ * The seal of every file of `owned` in `out` as it is now: a file this build wrote has the hash
+ * taken as it was written, one the previous seal still stands for (same stamp) keeps it, any other
+ * is read and hashed.
  */
-function sealsOf(out: string, owned: readonly string[], previous: Record<string, FileSeal>): Record<string, FileSeal> {
+function sealsOf(out: string, owned: readonly string[], previous: Record<string, FileSeal>, written: ReadonlyMap<string, string>): Record<string, FileSeal> {
   const seals: Record<string, FileSeal> = {};
   for (const file of owned) {
     const absolute = path.join(out, file);
@@ -53,7 +54,9 @@ function sealsOf(out: string, owned: readonly string[], previous: Record<string,
     if (!info.isFile()) continue;
     const stamp = stampOf(info);
     const before = previous[file];
-    seals[file] = before?.stamp === stamp ? before : { sha256: sha256Sync(absolute), size: info.size, stamp };
+    const sha256 = written.get(file);
+    seals[file] =
+      sha256 !== undefined ? { sha256, size: info.size, stamp } : before?.stamp === stamp ? before : { sha256: sha256Sync(absolute), size: info.size, stamp };
   }
   return seals;
 }
@@ -77,9 +80,12 @@ export function writeJsonAtomicSync(file: string, value: unknown): void {
   renameSync(temporary, file);
 }
 
-/** Writes the state of `out`, with the seal of each file it owns (as the files are now, once moved in). */
-export function writeOutputStateSync(out: string, state: Omit<OutputState, "seals">): void {
-  const seals = sealsOf(out, state.owned, readOutputState(out)?.seals ?? {});
+/**
+ * Writes the state of `out`, with the seal of each file it owns (as the files are now, once moved in).
+ * @param written the SHA-256 of each file this build wrote, taken as it was written
+ */
+export function writeOutputStateSync(out: string, state: Omit<OutputState, "seals">, written: ReadonlyMap<string, string>): void {
+  const seals = sealsOf(out, state.owned, readOutputState(out)?.seals ?? {}, written);
   writeJsonAtomicSync(stateFileOf(out), { format: stateFormat, version: 2, ...state, seals });
 }
 

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import {
   createWriteStream,
   existsSync,
@@ -76,21 +76,41 @@ class ByteBudget {
   }
 }
 
-async function writeOne(target: string, content: Exclude<OutputContent, { reuse: true }>, budget: ByteBudget): Promise<void> {
-  if (typeof content === "string" || content instanceof Uint8Array) return writeFile(target, content);
+/**
+ * Writes one file and returns the SHA-256 of its bytes, taken as they are written: the output's
+ * seals (output-state.ts) need it, and reading the file back would read the whole output again.
+ */
+async function writeOne(target: string, content: Exclude<OutputContent, { reuse: true }>, budget: ByteBudget): Promise<string> {
+  const hash = createHash("sha256");
+  if (typeof content === "string" || content instanceof Uint8Array) {
+    await writeFile(target, content);
+    return hash.update(content).digest("hex");
+  }
   // Most streams are one rendered page: such a file is written in one call, without a stream's machinery.
   const chunks = budget.counted(content.stream())[Symbol.asyncIterator]();
   const first = await chunks.next();
-  if (first.done) return writeFile(target, "");
+  if (first.done) {
+    await writeFile(target, "");
+    return hash.digest("hex");
+  }
   const second = await chunks.next();
-  if (second.done) return writeFile(target, first.value);
+  if (second.done) {
+    await writeFile(target, first.value);
+    return hash.update(first.value).digest("hex");
+  }
   async function* rest(): AsyncGenerator<string | Uint8Array> {
-    yield first.value as string | Uint8Array;
-    yield second.value as string | Uint8Array;
-    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+    for (const chunk of [first.value as string | Uint8Array, second.value as string | Uint8Array]) {
+      hash.update(chunk);
+      yield chunk;
+    }
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+      hash.update(next.value);
+      yield next.value;
+    }
   }
   // Two chunks ahead at most: a stream's chunks are up to a megabyte, and several files are written at once.
-  return pipeline(Readable.from(rest(), { highWaterMark: 2 }), createWriteStream(target));
+  await pipeline(Readable.from(rest(), { highWaterMark: 2 }), createWriteStream(target));
+  return hash.digest("hex");
 }
 
 /** The folder the output really is: a symlinked output stays a link, and its scratch folders go beside its target, on its disk. */
@@ -278,7 +298,7 @@ function firstMissingFolder(out: string, file: string): string | undefined {
  * build follows to undo it. Replaced files are hard-linked aside first, so that a reader finds the
  * old file or the new one at every moment; the commit is decided when the new state is written.
  */
-function commitSync(journal: Journal, files: OutputFiles, keys: Record<string, string>): void {
+function commitSync(journal: Journal, files: OutputFiles, keys: Record<string, string>, digests: ReadonlyMap<string, string>): void {
   const { out, stage, backup } = journal;
   writeJsonAtomicSync(journalFileOf(out), journal);
   try {
@@ -312,7 +332,7 @@ function commitSync(journal: Journal, files: OutputFiles, keys: Record<string, s
     }
     for (const file of journal.drops) if (exists(path.join(out, file))) moveSync(path.join(out, file), path.join(backup, file));
     pruneEmptyFolders(out, journal.drops);
-    writeOutputStateSync(out, { id: journal.id, owned: [...files.keys()].sort(), keys });
+    writeOutputStateSync(out, { id: journal.id, owned: [...files.keys()].sort(), keys }, digests);
   } catch (error) {
     rollBackSync(journal);
     throw error;
@@ -393,6 +413,7 @@ export async function writeOutput(
   const stage = path.join(folder, `${staging}${process.pid}`);
   await rm(stage, { recursive: true, force: true });
   await mkdir(stage, { recursive: true });
+  const digests = new Map<string, string>();
   try {
     const made = new Map<string, Promise<unknown>>();
     // Files are written a few at a time, in path order, so that a file compressed on zlib's
@@ -413,7 +434,7 @@ export async function writeOutput(
         const dir = path.dirname(target);
         if (!made.has(dir)) made.set(dir, mkdir(dir, { recursive: true }));
         await made.get(dir);
-        await writeOne(target, content, budget);
+        digests.set(relative, await writeOne(target, content, budget));
       }
     };
     await mapLimited([...groups.values()], writeLanes, writeGroup);
@@ -426,6 +447,6 @@ export async function writeOutput(
     throw budget.exceeded ?? error;
   }
   const journal = { id: randomUUID(), pid: process.pid, out, stage, backup: path.join(folder, `${retired}${process.pid}`), moves, drops };
-  commitSync(journal, files, keys);
+  commitSync(journal, files, keys, digests);
   return true;
 }
