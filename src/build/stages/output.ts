@@ -1,9 +1,7 @@
-import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { errorDiagnostic } from "../../diagnostics/diagnostic.js";
 import type { BuildContext, PublishedEntry, Stage } from "../context.js";
 import type { BodyReader } from "../incremental/bodies.js";
+import { type OutputState, readOutputState } from "../incremental/output-state.js";
 import { describeOutput } from "../incremental/previous-output.js";
 import { outputTooLarge } from "./output-budget.js";
 import { pingRequested } from "./ping.js";
@@ -47,8 +45,8 @@ async function writeModel(context: BuildContext, bodies: BodyReader | undefined)
   });
   try {
     const files = (await context.previous?.keepUnchanged(rendered.files)) ?? rendered.files;
-    // A hub is told of the feeds whose bytes differ from the output in place: their old bytes are read before the swap.
-    const before = pingRequested(context) ? await feedHashes(outDir, files, rendered.feeds) : undefined;
+    // A hub is told of the feeds whose bytes differ from those in place: their seals before the swap and after it.
+    const before = pingRequested(context) ? (readOutputState(outDir)?.seals ?? {}) : undefined;
     const writeStarted = performance.now();
     timings.outputsMs += writeStarted - outputsStarted;
     const complete = await writeOutput(outDir, files, {
@@ -58,7 +56,7 @@ async function writeModel(context: BuildContext, bodies: BodyReader | undefined)
     });
     timings.writeMs += performance.now() - writeStarted;
     if (!complete) return { kind: "lost", keys: bodies!.lost };
-    const changedFeeds = before ? await changedSince(outDir, before, rendered.feeds) : [];
+    const changedFeeds = before ? changedFeedsOf(files, before, readOutputState(outDir)?.seals, rendered.feeds) : [];
     // Known only once the pages are planned: the files article bodies name that are not there.
     context.diagnostics.push(...rendered.diagnostics);
     context.counts.warnings += rendered.diagnostics.length;
@@ -74,35 +72,23 @@ async function writeModel(context: BuildContext, bodies: BodyReader | undefined)
 }
 
 /**
- * The hashes of the files in `outDir` that `feeds` may replace (a file kept as it is is not read).
- * Feeds are streams rendered while they are written, so their new bytes are known only after the
- * swap; the old ones must be read before it.
+ * The URLs of `feeds` this build wrote whose bytes differ from those the previous build wrote: the
+ * output's seals hold the SHA-256 of each, before the swap and after it.
  */
-async function feedHashes(outDir: string, files: OutputFiles, feeds: readonly { path: string; url: string }[]): Promise<Map<string, string | undefined>> {
-  const hashes = new Map<string, string | undefined>();
-  for (const feed of feeds) {
-    const content = files.get(feed.path);
-    if (content === undefined || (typeof content === "object" && "reuse" in content)) continue;
-    hashes.set(feed.path, await hashOf(path.join(outDir, feed.path)));
-  }
-  return hashes;
-}
-
-const hashOf = (file: string): Promise<string | undefined> =>
-  readFile(file).then(
-    (bytes) => createHash("sha256").update(bytes).digest("hex"),
-    () => undefined,
-  );
-
-/** The URLs of `feeds` whose bytes in `outDir` now differ from `before` (from `feedHashes`). */
-async function changedSince(outDir: string, before: Map<string, string | undefined>, feeds: readonly { path: string; url: string }[]): Promise<string[]> {
-  const changed: string[] = [];
-  for (const feed of feeds) {
-    if (!before.has(feed.path)) continue;
-    const previous = before.get(feed.path);
-    if (previous === undefined || previous !== (await hashOf(path.join(outDir, feed.path)))) changed.push(feed.url);
-  }
-  return changed;
+function changedFeedsOf(
+  files: OutputFiles,
+  before: OutputState["seals"],
+  after: OutputState["seals"],
+  feeds: readonly { path: string; url: string }[],
+): string[] {
+  return feeds
+    .filter((feed) => {
+      const content = files.get(feed.path);
+      if (content === undefined || (typeof content === "object" && "reuse" in content)) return false;
+      const previous = before?.[feed.path]?.sha256;
+      return previous === undefined || previous !== after?.[feed.path]?.sha256;
+    })
+    .map((feed) => feed.url);
 }
 
 /** Articles whose file is no longer what was prepared: the build cannot publish them as they were read. */
