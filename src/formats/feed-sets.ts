@@ -14,9 +14,6 @@ export const feedSetFolders: Record<FeedSetKind, string> = { tag: "tags", sectio
 /** Version of each set's index.json (tags/index.json, sections/index.json...). */
 export const tagsIndexFormatVersion = 1;
 
-/** Where the tag index is published, relative to the output folder. */
-export const tagsIndexPath = "tags/index.json";
-
 /** Where a set's index is published, relative to the output folder. */
 export const feedSetIndexPath = (kind: FeedSetKind): string => `${feedSetFolders[kind]}/index.json`;
 
@@ -106,9 +103,6 @@ export function feedSets(model: FeedModel): FeedDocument[] {
   return documents;
 }
 
-/** The name each set's index gives its list, and its `format`: tags/index.json keeps the shape it had. */
-const indexNames: Record<FeedSetKind, string> = { tag: "tags", section: "sections", author: "authors", language: "languages" };
-
 /** <folder>/index.json: every member's display name, slug, article count and feed URLs, by slug. */
 export function renderFeedSetIndex(model: FeedModel, kind: FeedSetKind): string {
   const { config } = model;
@@ -118,9 +112,8 @@ export function renderFeedSetIndex(model: FeedModel, kind: FeedSetKind): string 
     count: member.items.length,
     feeds: Object.fromEntries(Object.entries(feedSetPaths(kind, member.slug)).map(([format, path]) => [format, new URL(path, config.url).href])),
   }));
-  const name = indexNames[kind];
+  // The list is named as the set's folder, as is the index's `format`: tags/index.json keeps the shape it had.
+  const name = feedSetFolders[kind];
   return `${JSON.stringify({ format: `wirefeed-${name}`, version: tagsIndexFormatVersion, site: archiveSite(config), [name]: members }, null, 2)}\n`;
 }
 
-/** tags/index.json: every tag's display name, slug, article count and feed URLs, by slug. */
-export const renderTagsIndex = (model: FeedModel): string => renderFeedSetIndex(model, "tag");
