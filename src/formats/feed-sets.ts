@@ -116,4 +116,3 @@ export function renderFeedSetIndex(model: FeedModel, kind: FeedSetKind): string 
   const name = feedSetFolders[kind];
   return `${JSON.stringify({ format: `wirefeed-${name}`, version: tagsIndexFormatVersion, site: archiveSite(config), [name]: members }, null, 2)}\n`;
 }
-
