@@ -1,0 +1,47 @@
+import { statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { packText, readStoredBody, readStoredItems, storeItems, storeRendered, unpackText } from "../../src/build/incremental/article-cache.js";
+import { tempDir } from "../helpers/build.js";
+
+const curly = "“Quoted,” she said — and left. ".repeat(200);
+
+describe("packText and unpackText", () => {
+  it.each([
+    ["a short string", "short"],
+    ["a long string with curly quotes", curly],
+    ["a long ASCII string", "plain ".repeat(100)],
+    ["nested objects and arrays", { body: { html: `<p>${curly}</p>`, text: curly, firstParagraph: "x" }, list: [curly, 1, null, true] }],
+    ["numbers, booleans and null", { count: 3, ok: false, none: null }],
+    ["an empty object", {}],
+  ])("gives back %s as it was", (_, value) => {
+    expect(unpackText(packText(value))).toEqual(value);
+  });
+
+  it("keeps short strings as strings and turns long ones into UTF-8 bytes", () => {
+    const packed = packText({ short: "“a”", long: curly }) as { short: unknown; long: unknown };
+    expect(packed.short).toBe("“a”");
+    expect(packed.long).toBeInstanceOf(Uint8Array);
+    expect((packed.long as Uint8Array).byteLength).toBe(Buffer.byteLength(curly));
+  });
+});
+
+describe("the stored body and items", () => {
+  const key = "ab".padEnd(64, "0");
+
+  it("take about one byte a character of curly-quoted text, not two, and read back whole", async () => {
+    const cache = await tempDir();
+    const rendered = { body: { html: `<p>${curly}</p>`, text: curly, firstParagraph: curly.slice(0, 80) }, summary: curly.slice(0, 200) };
+    storeRendered(cache, key, rendered);
+    const items = { full: { rss: curly, atom: curly, json: curly }, summary: { rss: "s", atom: "s", json: "s" } };
+    storeItems(cache, key, "fingerprint", items);
+    const folder = path.join(cache, "articles", "ab");
+    const utf8 = (...texts: string[]) => texts.reduce((bytes, text) => bytes + Buffer.byteLength(text), 0);
+    // V8 keeps such text two bytes a character: stored that way, each file would be near twice its UTF-8 bytes.
+    const { html, text, firstParagraph } = rendered.body;
+    expect(statSync(path.join(folder, `${key}.bin`)).size).toBeLessThan(utf8(html, text, firstParagraph, rendered.summary) * 1.1);
+    expect(statSync(path.join(folder, `${key}.items.bin`)).size).toBeLessThan(utf8(curly, curly, curly) * 1.1);
+    expect(readStoredBody(cache, key)).toEqual(rendered);
+    expect(readStoredItems(cache, key, "fingerprint")).toEqual(items);
+  });
+});
