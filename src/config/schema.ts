@@ -218,7 +218,7 @@ const configObject = z
     allowDataImages: z.boolean().default(false).describe("Allow data: URLs in image sources of article bodies."),
     outputs: z
       .strictObject({
-        allNdjson: z.boolean().default(true).describe("archive/all.ndjson: every record as NDJSON, for streaming; an edit copies unchanged records from it."),
+        allNdjson: z.boolean().default(false).describe("archive/all.ndjson: every record of archive.json as NDJSON, for streaming."),
         yearlyJson: z.boolean().default(false).describe("archive/<year>.json: each year's articles in the shape of archive.json."),
         yearlyNdjson: z.boolean().default(false).describe("archive/<year>.ndjson: each year's records as NDJSON."),
         gzip: z.boolean().default(false).describe("A gzip twin (.gz) of each yearly file and of all.ndjson."),

@@ -29,9 +29,9 @@ describe("the default outputs", () => {
     files = await listFiles(path.join(dir, "output"));
   });
 
-  it("are archive.json, all.ndjson, the archive pages and tag feeds, without yearly files or gzip twins", () => {
+  it("are archive.json, the archive pages and tag feeds, without all.ndjson, yearly files or gzip twins", () => {
     expect(files).toContain("archive.json");
-    expect(files).toContain("archive/all.ndjson");
+    expect(files).not.toContain("archive/all.ndjson");
     expect(files).toContain("feeds/archive/atom/1.xml");
     expect(files).toContain("tags/index.json");
     expect(files.filter((file) => /^archive\/\d{4}\./.test(file) || file.endsWith(".gz"))).toEqual([]);
@@ -39,7 +39,7 @@ describe("the default outputs", () => {
 
   it("list in the manifest only the downloads there are", async () => {
     const manifest = JSON.parse(await readFile(path.join(dir, "output", "archive/index.json"), "utf8"));
-    expect(manifest.files.map((entry: { path: string }) => entry.path)).toEqual(["archive.json", "archive/all.ndjson"]);
+    expect(manifest.files.map((entry: { path: string }) => entry.path)).toEqual(["archive.json"]);
   });
 
   it("give tag feeds that carry summaries, valid in every format", async () => {
@@ -64,9 +64,9 @@ describe("the default outputs", () => {
 });
 
 describe("outputs switched off", () => {
-  it("leave out archive pages, tag feeds and all.ndjson, and link to no archive page", async () => {
+  it("leave out archive pages and tag feeds, and link to no archive page", async () => {
     const dir = await writeCorpus(40);
-    const result = await buildWith(dir, { ...defaults, outputs: { archivePages: false, tagFeeds: "off", allNdjson: false } });
+    const result = await buildWith(dir, { ...defaults, outputs: { archivePages: false, tagFeeds: "off" } });
     expect(result.diagnostics).toEqual([]);
     const files = await listFiles(path.join(dir, "output"));
     // The tag pages stay (pages are another switch), without the feeds that are not there.

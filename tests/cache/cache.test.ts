@@ -128,22 +128,25 @@ describe("after a change, a cached build still writes the bytes of an uncached o
 describe("what the cache remembers of the previous output is used only while that output is as it was left", () => {
   const editOne = async (site: string) => writeFile(await generatedFile(site, 4), `${await readFile(await generatedFile(site, 4), "utf8")}\nAn edit.\n`);
 
-  it("copies unchanged records from the previous all.ndjson, to the bytes of an uncached build", async () => {
+  it("copies unchanged records from the previous archive.json, to the bytes of an uncached build", async () => {
     const site = await makeSite(12);
     const { cacheDir, out } = await freshFolders();
     await buildSite(site, out, cacheDir);
     await editOne(site);
     const result = await buildSite(site, out, cacheDir);
-    expect(result.written).toContain("archive/all.ndjson");
+    expect(result.written).toContain("archive.json");
     await expectSameAsUncached(site, out, result);
   });
 
-  it("serializes the records again when all.ndjson was changed behind its back, even to the same size", async () => {
+  it("serializes the records again when archive.json was changed behind its back, even to the same size", async () => {
     const site = await makeSite(12);
     const { cacheDir, out } = await freshFolders();
     await buildSite(site, out, cacheDir);
-    const all = path.join(out, "archive/all.ndjson");
-    await writeFile(all, Buffer.alloc((await readFile(all)).length, "{"));
+    const archive = path.join(out, "archive.json");
+    // Still a readable archive of the same articles (the removal guard reads it), with every record's text altered.
+    const altered = (await readFile(archive, "utf8")).replaceAll(/("content_text":")([A-Za-z])/g, (_, key, letter) => `${key}${letter === "X" ? "Y" : "X"}`);
+    expect(altered.length).toBe((await readFile(archive, "utf8")).length);
+    await writeFile(archive, altered);
     await editOne(site);
     const result = await buildSite(site, out, cacheDir);
     await expectSameAsUncached(site, out, result);

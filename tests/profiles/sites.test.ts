@@ -105,10 +105,7 @@ describe.each(sites)("the %s site", (name) => {
     const want = listed(expected.posts.filter((post) => post.in_default_build).map((post) => ({ ...post, url: post.permalink })));
     const feed = JSON.parse(await readOutput(out, "feed.json"));
     expect(listed(feed.items.map((item: Item) => ({ ...item, date: item.date_published })))).toEqual(want);
-    const archive = (await readOutput(out, "archive/all.ndjson"))
-      .trim()
-      .split("\n")
-      .map((line) => JSON.parse(line));
+    const archive = JSON.parse(await readOutput(out, "archive.json")).articles as Item[];
     expect(listed(archive.map((item: Item) => ({ ...item, date: item.date_published })))).toEqual(want);
     for (const { url, has, lacks } of bodies[name]!) {
       const html = feed.items.find((item: Item) => pathOf(item.url) === url)?.content_html as string;

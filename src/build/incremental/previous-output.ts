@@ -36,7 +36,7 @@ export interface WrittenOutputs {
   files: WrittenFile[];
   /** The articles archive.json lists, so that the next build's removal guard need not read it. */
   published?: { id: string; source: string }[];
-  /** Where each record is in archive/all.ndjson, so that the next build copies unchanged ones. */
+  /** Where each record is in archive.json, so that the next build copies unchanged ones. */
   lines?: LineIndex;
 }
 
@@ -151,13 +151,15 @@ export class PreviousOutput {
     return this.recorded.published;
   }
 
-  /** The line index of the previous all.ndjson, when the file is as the previous build left it. */
-  async lineIndex(file: string): Promise<LineIndex | undefined> {
+  /**
+   * The line index of `file` in the previous output, when the file is as the previous build left it.
+   * @param sizeOf the size of the file an index describes, to tell that it describes this one
+   */
+  async lineIndex(file: string, sizeOf: (index: LineIndex) => number): Promise<LineIndex | undefined> {
     const lines = this.recorded?.lines;
     const recorded = this.recordedFile(file);
     if (!lines || !recorded || !(await this.intact([recorded]))) return undefined;
-    const indexed = lines.lengths.reduce((sum, length) => sum + length, 0);
-    return indexed === recorded.size ? lines : undefined;
+    return sizeOf(lines) === recorded.size ? lines : undefined;
   }
 
   /**

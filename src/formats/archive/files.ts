@@ -10,7 +10,16 @@ import type { Config } from "../../config/schema.js";
 import type { FeedModel, Item } from "../../build/stages/model.js";
 import { calendarYear, formatRfc3339 } from "../../text/date.js";
 import type { OutputContent } from "../../build/stages/write.js";
-import { archiveFormatVersion, archiveJsonChunks, archiveNdjsonChunks, archiveSite, type LineIndex, PreviousLines, RecordLines } from "./records.js";
+import {
+  archiveFormatVersion,
+  archiveJsonChunks,
+  archiveNdjsonChunks,
+  archiveSite,
+  indexedSize,
+  type LineIndex,
+  PreviousLines,
+  RecordLines,
+} from "./records.js";
 import { inputKey, type PreviousOutput } from "../../build/incremental/previous-output.js";
 import { type Digest, DigestedStream, gzipChunks, gzipOptions } from "./gzip.js";
 
@@ -196,9 +205,9 @@ async function previousManifest(reuse: PreviousOutput): Promise<Map<string, Mani
  * The archive downloads, each with a gzip twin (except archive.json), the manifest and the
  * checksums. Every download is a stream; one whose articles did not change is the previous file,
  * kept (neither rewritten nor recompressed), so its bytes stay identical from build to build.
- * `lineIndex()` tells, once the files are written, where each record is in this build's all.ndjson.
+ * `lineIndex()` tells, once the files are written, where each record is in this build's archive.json.
  * @param fingerprint a hash of one item's record, which decides whether a file changed
- * @param reuse the previous output, whose unchanged all.ndjson lines are copied rather than made again
+ * @param reuse the previous output, whose unchanged archive.json records are copied rather than made again
  * @param spool where the gzip twins are spooled while they are made (see `spoolFolder` in write.ts)
  * `manifest()` gives the manifest's entries once the downloads' digests are known (for the archive page).
  */
@@ -234,8 +243,8 @@ export async function archiveFiles(
   };
 
   const downloads = plainDownloads(config, items);
-  const previousIndex = await reuse.lineIndex(allNdjsonPath);
-  const previousFile = previousIndex && reuse.previousPath(allNdjsonPath);
+  const previousIndex = await reuse.lineIndex(archivePaths.full, indexedSize);
+  const previousFile = previousIndex && reuse.previousPath(archivePaths.full);
   const lines = new RecordLines(config.timeZone, undefined, previousFile ? { lines: new PreviousLines(previousFile, previousIndex), fingerprint } : undefined);
   let lineIndex: LineIndex | undefined;
   const keyOf = (download: Download) => inputKey(["archive", String(archiveFormatVersion), download.format, settings, ...download.items.map(fingerprint)]);
@@ -268,7 +277,7 @@ export async function archiveFiles(
     // all.ndjson's twin is made of the years' twins; spools are removed once every file is written.
     const teed = hasTwin && !gzipKept && gzipPath !== allGzipPath;
     const kept = await keep(download.path, key);
-    if (download.path === allNdjsonPath && kept) lineIndex = previousIndex;
+    if (download.path === archivePaths.full && kept) lineIndex = previousIndex;
     const digest =
       kept ??
       stream(
@@ -277,7 +286,7 @@ export async function archiveFiles(
           ? twins.teed(twin, chunks)
           : async function* () {
               yield* chunks();
-              if (download.path === allNdjsonPath) lineIndex = lines.index(download.items, fingerprint);
+              if (download.path === archivePaths.full) lineIndex = lines.index(config, download.items, fingerprint);
             },
       );
     entries.push({ entry: describe(download.path, "none"), digest });

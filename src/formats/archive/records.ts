@@ -65,17 +65,29 @@ export function archiveHeader(config: Config, items: readonly Item[]) {
 }
 
 /**
- * Where each record line of an all.ndjson is, in its order: the fingerprint of the item it is the
- * record of, and its length in bytes with its line break.
+ * Where each record of an archive.json is, in its order: the byte offset of the first, and for
+ * each the fingerprint of the item it is the record of and its length in bytes. Records are one a
+ * line, `separator` between two, so the rest follows from these.
  */
 export interface LineIndex {
+  start: number;
   fingerprints: string[];
   lengths: number[];
 }
 
+const separator = Buffer.from(",\n    ");
+const newline = Buffer.from("\n");
+const closing = (count: number) => Buffer.from(count ? "\n  ]\n}\n" : "]\n}\n");
+
+/** The size of the archive.json `index` describes: the file it was made for is this long, or it is another file. */
+export function indexedSize(index: LineIndex): number {
+  const count = index.lengths.length;
+  return index.lengths.reduce((sum, length) => sum + length, index.start + separator.length * Math.max(0, count - 1) + closing(count).length);
+}
+
 const readAhead = 1 << 20;
 
-/** The lines of the previous build's all.ndjson, read back by fingerprint instead of serialized again. */
+/** The records of the previous build's archive.json, read back by fingerprint instead of serialized again. */
 export class PreviousLines {
   private readonly places = new Map<string, { offset: number; length: number }>();
   private descriptor: number | undefined;
@@ -83,28 +95,28 @@ export class PreviousLines {
   private blockStart = 0;
 
   /**
-   * @param file the previous all.ndjson, which the caller has found unchanged since `index` was made
+   * @param file the previous archive.json, which the caller has found unchanged since `index` was made
    * @param index its line index
    */
   constructor(
     private readonly file: string,
     index: LineIndex,
   ) {
-    let offset = 0;
+    let offset = index.start;
     index.fingerprints.forEach((fingerprint, position) => {
       const length = index.lengths[position]!;
       this.places.set(fingerprint, { offset, length });
-      offset += length;
+      offset += length + separator.length;
     });
   }
 
-  /** The line of the item with `fingerprint`, without its line break; undefined when it is not there or does not look like a record. */
+  /** The record of the item with `fingerprint`; undefined when it is not there or does not look like a record. */
   read(fingerprint: string): Buffer | undefined {
     const place = this.places.get(fingerprint);
     if (!place) return undefined;
     try {
       const line = this.bytesAt(place.offset, place.length);
-      return line.length === place.length && line[0] === 0x7b && line[place.length - 1] === 0x0a ? line.subarray(0, -1) : undefined;
+      return line.length === place.length && line[0] === 0x7b && line[place.length - 1] === 0x7d ? line : undefined;
     } catch {
       return undefined;
     }
@@ -162,12 +174,12 @@ export class RecordLines {
       const previous = this.previous?.lines.read(this.previous.fingerprint(item));
       if (previous) {
         // Read back as cheaply as from memory: kept only by the caller, and only as long as it needs it.
-        this.lengths.set(item, previous.length + 1);
+        this.lengths.set(item, previous.length);
         return previous;
       }
       line = Buffer.from(recordLine(item, this.timeZone));
       this.bytes += line.length;
-      this.lengths.set(item, line.length + 1);
+      this.lengths.set(item, line.length);
     }
     this.recent.set(item, line);
     for (const [oldest, bytes] of this.recent) {
@@ -178,10 +190,11 @@ export class RecordLines {
     return line;
   }
 
-  /** The line index of an NDJSON file of `items` in this order, once each of their lines was made. */
-  index(items: readonly Item[], fingerprint: (item: Item) => string): LineIndex | undefined {
+  /** The line index of the archive.json of `config` and `items`, once each of their records was made. */
+  index(config: Config, items: readonly Item[], fingerprint: (item: Item) => string): LineIndex | undefined {
     const lengths = items.map((item) => this.lengths.get(item));
-    return lengths.every((length) => length !== undefined) ? { fingerprints: items.map(fingerprint), lengths: lengths as number[] } : undefined;
+    if (!lengths.every((length) => length !== undefined)) return undefined;
+    return { start: opening(config, items).length + separator.length - 1, fingerprints: items.map(fingerprint), lengths: lengths as number[] };
   }
 
   /** Lets go of the previous file. */
@@ -208,8 +221,11 @@ function* batched(pieces: Iterable<Buffer>): Generator<Buffer> {
   if (size > 0) yield Buffer.concat(buffered, size);
 }
 
-const separator = Buffer.from(",\n    ");
-const newline = Buffer.from("\n");
+/** An archive JSON file's first bytes: its header, indented, and the opening of its `articles`. */
+function opening(config: Config, items: readonly Item[]): Buffer {
+  const header = JSON.stringify(archiveHeader(config, items), null, 2);
+  return Buffer.from(`${header.slice(0, -2)},\n  "articles": [`);
+}
 
 /**
  * An archive JSON file (archive.json, a year's file) as chunks, never as one string: the header
@@ -217,17 +233,16 @@ const newline = Buffer.from("\n");
  * @param lines where the records come from; by default each is serialized here
  */
 export function archiveJsonChunks(config: Config, items: readonly Item[], lines = new RecordLines(config.timeZone, 0)): Iterable<Buffer> {
-  const header = JSON.stringify(archiveHeader(config, items), null, 2);
   return batched(
     (function* () {
-      yield Buffer.from(`${header.slice(0, -2)},\n  "articles": [`);
+      yield opening(config, items);
       let first = true;
       for (const item of items) {
         yield first ? separator.subarray(1) : separator;
         yield lines.line(item);
         first = false;
       }
-      yield Buffer.from(items.length ? "\n  ]\n}\n" : "]\n}\n");
+      yield closing(items.length);
     })(),
   );
 }

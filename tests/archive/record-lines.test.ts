@@ -1,0 +1,52 @@
+// An edit copies the unchanged records of the previous archive.json instead of serializing every
+// article again: the line index must find each record's bytes there, and nothing else.
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { archiveJsonChunks, indexedSize, PreviousLines, RecordLines, recordLine } from "../../src/formats/archive/records.js";
+import { tempDirSync } from "../helpers/temp.js";
+import { makeItem, siteConfig } from "../serialize/pages.js";
+
+const config = siteConfig();
+const fingerprint = (item: { id: string }) => `fp-${item.id}`;
+
+/** An archive.json of `count` items written to a file, with the index its writing left. */
+function writtenArchive(count: number) {
+  const items = Array.from({ length: count }, (_, index) =>
+    makeItem({ id: `tag:news.example.org,2024:${index}`, title: `Story “${index}”`, html: `<p>Body ${index} — ${"text ".repeat(index * 40)}</p>` }),
+  );
+  const lines = new RecordLines(config.timeZone);
+  const file = path.join(tempDirSync(), "archive.json");
+  writeFileSync(file, Buffer.concat([...archiveJsonChunks(config, items, lines)]));
+  return { items, file, index: lines.index(config, items, fingerprint) };
+}
+
+describe("the line index of an archive.json", () => {
+  it.each([1, 2, 7])("describes the file written with %i records: its size, and each record's bytes", (count) => {
+    const { items, file, index } = writtenArchive(count);
+    expect(index).toBeDefined();
+    expect(indexedSize(index!)).toBe(statSync(file).size);
+    const previous = new PreviousLines(file, index!);
+    for (const item of items) expect(previous.read(fingerprint(item))?.toString()).toBe(recordLine(item, config.timeZone));
+    previous.close();
+  });
+
+  it("is not taken for a file of another size", () => {
+    const { file, index } = writtenArchive(3);
+    writeFileSync(file, `${readFileSync(file, "utf8")} `);
+    expect(indexedSize(index!)).not.toBe(statSync(file).size);
+  });
+
+  it("reads nothing where the bytes are not a record, or the fingerprint is not indexed", () => {
+    const { items, file, index } = writtenArchive(3);
+    writeFileSync(file, Buffer.alloc(statSync(file).size, "x"));
+    const previous = new PreviousLines(file, index!);
+    expect(previous.read(fingerprint(items[1]!))).toBeUndefined();
+    expect(previous.read("fp-unknown")).toBeUndefined();
+  });
+
+  it("is made only once every record was made", () => {
+    const { items } = writtenArchive(2);
+    expect(new RecordLines(config.timeZone).index(config, items, fingerprint)).toBeUndefined();
+  });
+});
