@@ -65,9 +65,10 @@ describe("an explicit id", () => {
     ["id: tag:news.example,2022:hello", "tag:news.example,2022:hello"],
     ["id: urn:uuid:6e8bc430-9c3a-11d9-9669-0800200c9a66", "urn:uuid:6e8bc430-9c3a-11d9-9669-0800200c9a66"],
     ["id: HTTPS://news.example/hello", "HTTPS://news.example/hello"],
-    // No scheme: a tag: URI is made of it
+    // No scheme: a tag: URI is made of it; no id: of the slug
     ["id: hello", "tag:news.example,2022-02-25:hello"],
     ["id: 1234", "tag:news.example,2022-02-25:1234"],
+    ["slug: hello-there", "tag:news.example,2022-02-25:hello-there"],
     ["id: javascript:alert(1)", undefined, "unsafe-id"],
     ["id: data:text/html,x", undefined, "unsafe-id"],
   ])("%s", (line, id, rule) => {
