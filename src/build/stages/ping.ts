@@ -1,5 +1,6 @@
 import { configPositions } from "../../config/load.js";
 import type { BuildContext, HubPing, PingPolicy, Stage } from "../context.js";
+import { tally } from "./collect.js";
 
 /**
  * How hard a hub is tried by default: each request 10 s at most, 3 attempts with the wait doubling
@@ -96,9 +97,6 @@ export const ping: Stage = async (context) => {
       file: context.display(context.configPath),
       ...(await at(["hubs", index])),
     });
-    context.counts.warnings++;
-    if (context.options.strict) {
-      context.failed = true;
-    }
   }
+  tally(context);
 };
