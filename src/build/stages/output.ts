@@ -1,3 +1,4 @@
+import { configPositions } from "../../config/load.js";
 import { errorDiagnostic } from "../../diagnostics/diagnostic.js";
 import type { BuildContext, PublishedEntry, Stage } from "../context.js";
 import type { BodyReader } from "../incremental/bodies.js";
@@ -64,7 +65,7 @@ async function writeModel(context: BuildContext, bodies: BodyReader | undefined)
     return { kind: "written", files, lines: rendered.lineIndex(), changedFeeds };
   } catch (error) {
     if (!(error instanceof OutputTooLarge)) throw error;
-    context.diagnostics.push(outputTooLarge(error, context.display(context.configPath)));
+    context.diagnostics.push(outputTooLarge(error, context.display(context.configPath), await configPositions(context.configPath)(["maxOutputBytes"])));
     return { kind: "refused" };
   } finally {
     await rendered.dispose();
