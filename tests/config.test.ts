@@ -1,11 +1,12 @@
-import { readFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { configJsonSchema } from "../src/config/json-schema.js";
 import { jsonSyntaxError } from "../src/config/json-syntax.js";
-import { ConfigError, parseConfig } from "../src/config/load.js";
+import { ConfigError, configPositions, parseConfig } from "../src/config/load.js";
 import { articlesFolder, configKeys, feedKinds } from "../src/config/schema.js";
 import { repoRoot } from "./helpers/build.js";
+import { tempDir } from "./helpers/temp.js";
 
 const problemsOf = (text: string) => {
   try {
@@ -173,5 +174,35 @@ describe("a site in a subfolder", () => {
     ["https://example.org", "https://example.org/"],
   ])("%s is read as %s", (url, expected) => {
     expect(parseConfig(JSON.stringify({ url }), "c.json").url).toBe(expected);
+  });
+});
+
+describe("positions in the config file, for a build's later diagnostics", () => {
+  const text = '\uFEFF{\n "title": "Desk",\n "hubs": [\n  "https://a.example/",\n  "https://b.example/"\n ],\n "feeds": {"section": {"enabled": true}}\n}\n';
+
+  it.each<[path: (string | number)[], line: number, column: number]>([
+    [["hubs", 1], 5, 3],
+    [["hubs", 0], 4, 3],
+    [["feeds", "section", "enabled"], 7, 24],
+    // A key the file does not have: its nearest ancestor that it has
+    [["feeds", "tag", "enabled"], 7, 2],
+    [["feeds", "site", "enabled"], 7, 2],
+    [["url"], 1, 1],
+  ])("%j is at %i:%i (after a BOM)", async (keys, line, column) => {
+    const file = path.join(await tempDir(), "wirefeed.config.json");
+    await writeFile(file, text);
+    expect(await configPositions(file)(keys)).toEqual({ line, column });
+  });
+
+  it("reads the file on the first question, once; an unreadable one is line 1", async () => {
+    const file = path.join(await tempDir(), "wirefeed.config.json");
+    const at = configPositions(file);
+    // Written after the lookup was made: nothing was read yet.
+    await writeFile(file, text);
+    expect(await at(["hubs", 1])).toEqual({ line: 5, column: 3 });
+    await writeFile(file, `\n\n\n${text}`);
+    expect(await at(["hubs", 1])).toEqual({ line: 5, column: 3 });
+    await rm(file);
+    expect(await configPositions(file)(["hubs", 1])).toEqual({ line: 1, column: 1 });
   });
 });

@@ -3,8 +3,7 @@
  * `importArticles` and `scaffoldArticle`.
  */
 import path from "node:path";
-import { parseArgs } from "node:util";
-import { type CliIo, usage } from "./io.js";
+import { type CliIo, parseCommand, usage } from "./io.js";
 import { formatDiagnostics } from "../diagnostics/report.js";
 import { formatRfc3339 } from "../text/date.js";
 import type { Detection } from "../import/analyze.js";
@@ -35,29 +34,20 @@ draft, with every front matter key (optional ones commented out).
  * @param io where to print, and the folder paths resolve against
  */
 export async function runImport(args: readonly string[], io: CliIo): Promise<number> {
-  // biome-ignore lint/suspicious/noImplicitAnyLet: parseArgs infers the type from its options, given in the try below
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      options: {
-        out: { type: "string" },
-        config: { type: "string" },
-        "dry-run": { type: "boolean" },
-        force: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    return usage(io, (error as Error).message, "Run wirefeed import --help.");
-  }
+  const parsed = parseCommand(
+    io,
+    args,
+    {
+      out: { type: "string" },
+      config: { type: "string" },
+      "dry-run": { type: "boolean" },
+      force: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+    { name: "import", help: importHelp },
+  );
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(importHelp);
-    return 0;
-  }
   const dryRun = values["dry-run"] === true;
   const result = await importArticles({
     cwd: io.cwd,
@@ -82,23 +72,14 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
  * @param io where to print; `now` is injectable for tests
  */
 export async function runNew(args: readonly string[], io: CliIo & { now?: Date }): Promise<number> {
-  // biome-ignore lint/suspicious/noImplicitAnyLet: parseArgs infers the type from its options, given in the try below
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      options: { articles: { type: "string" }, config: { type: "string" }, help: { type: "boolean", short: "h" } },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    return usage(io, (error as Error).message, "Run wirefeed new --help.");
-  }
+  const parsed = parseCommand(
+    io,
+    args,
+    { articles: { type: "string" }, config: { type: "string" }, help: { type: "boolean", short: "h" } },
+    { name: "new", help: newHelp },
+  );
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(newHelp);
-    return 0;
-  }
   if (positionals.length !== 1 || positionals[0] === undefined)
     return usage(io, `wirefeed new takes one title, got ${positionals.length}`, 'Quote the title: wirefeed new "Iran blames NATO expansion".');
   const settings = await importSettings(io.cwd, values.config);

@@ -3,7 +3,7 @@ import { wrongType } from "../diagnostics/describe-value.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { closest } from "../diagnostics/suggest.js";
 import { jsonSyntaxError } from "./json-syntax.js";
-import { parseLocated } from "../text/yaml-document.js";
+import { type LocatedDocument, type Position, parseLocated } from "../text/yaml-document.js";
 import { configKeys, configSchema, type Config } from "./schema.js";
 
 /** A setup failure: the config cannot be used, so nothing runs. */
@@ -37,13 +37,34 @@ const expectedNames: Record<string, string> = {
 const valueAt = (data: unknown, path: readonly (string | number)[]): unknown =>
   path.reduce<unknown>((node, step) => (node !== null && typeof node === "object" ? (node as Record<string, unknown>)[step] : undefined), data);
 
+/** Config text without the byte order mark an editor may have written before it. */
+const withoutBom = (text: string): string => text.replace(/^\uFEFF/, "");
+
+/**
+ * Where keys stand in a config file, for diagnostics a build makes after loading it (an empty feed,
+ * a hub that failed). The file is read and parsed once, on the first question: a build that has
+ * nothing to say of its config never reads it again. A file that cannot be read is its line 1.
+ * @param file the config file's path
+ * @returns the position of the key at a path, as `LocatedDocument.positionOf` gives it
+ */
+export function configPositions(file: string): (path: readonly (string | number)[]) => Promise<Position> {
+  let located: Promise<LocatedDocument | undefined> | undefined;
+  return async (path) => {
+    located ??= readFile(file, "utf8").then(
+      (text) => parseLocated(withoutBom(text)),
+      () => undefined,
+    );
+    return (await located)?.positionOf(path) ?? { line: 1, column: 1 };
+  };
+}
+
 /**
  * Validates config text: every problem is reported at once, each at the key it concerns.
  * @param text the file's content (JSON)
  * @param file the path to name in diagnostics
  */
 export function parseConfig(text: string, file: string): Config {
-  const json = text.replace(/^\uFEFF/, "");
+  const json = withoutBom(text);
   const located = parseLocated(json);
   let data: unknown;
   try {

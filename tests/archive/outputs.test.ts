@@ -96,6 +96,10 @@ describe("maxOutputBytes", () => {
       expect.objectContaining({ rule: "output-too-large", severity: "error", file: "wirefeed.config.json", hint: expect.stringContaining('"outputs"') }),
     ]);
     expect(result.diagnostics[0]!.message).toMatch(/over maxOutputBytes \(0\.1 MB\)/);
+    expect(result.counts).toMatchObject({ errors: 1, warnings: 0 });
+    // At the limit's key in the config.
+    const configLines = (await readFile(path.join(dir, "wirefeed.config.json"), "utf8")).split("\n");
+    expect(result.diagnostics[0]).toMatchObject({ line: configLines.findIndex((line) => line.includes('"maxOutputBytes"')) + 1, column: 3 });
     expect(await readFile(path.join(out, "archive.json"))).toEqual(before);
     expect(await listFiles(out)).toEqual(beforeFiles);
     expect((await readdir(dir)).filter((name) => name.startsWith(".output."))).toEqual([]);

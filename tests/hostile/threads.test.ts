@@ -48,7 +48,7 @@ async function writeSite(articles: Record<string, string>, config: Record<string
 
 interface Report {
   exitCode: number;
-  diagnostics: { rule: string; file?: string; line?: number; column?: number; hint: string }[];
+  diagnostics: { rule: string; file?: string; line?: number; column?: number; message: string; hint: string }[];
   counts: { built: number };
 }
 
@@ -73,6 +73,8 @@ describe("a render thread that passes its time bound", () => {
     const report = await buildCompiled(site, ["--keep-going", "--workers", "2", "--no-cache"]);
     expect(performance.now() - started).toBeLessThan(30_000);
     expect(problems(report)).toEqual([{ rule: "render-timeout", file: `articles/${name}.md`, line: 1, column: 1 }]);
+    // At 1:1, the whole file: the message says the bound and its unit, the hint the config key.
+    expect(report.diagnostics[0]!.message).toBe("Preparing the article took longer than 1500 ms; its render thread was stopped");
     expect(report.diagnostics[0]!.hint).toContain("renderTimeoutMs");
     expect(report).toMatchObject({ exitCode: 1, counts: { built: 20 } });
   });
@@ -129,6 +131,7 @@ describe("a render thread that runs out of its memory", () => {
       const site = await writeSite(articles, { renderMemoryMb: memoryMb, renderTimeoutMs: 600_000 });
       const report = await buildCompiled(site, ["--keep-going", "--no-cache"]);
       expect(problems(report)).toEqual([{ rule: "render-out-of-memory", file: "articles/big.md", line: 1, column: 1 }]);
+      expect(report.diagnostics[0]!.message).toBe(`Preparing the article needed more than ${memoryMb} MB of memory; its render thread was stopped`);
       expect(report.diagnostics[0]!.hint).toContain("renderMemoryMb");
       expect(report).toMatchObject({ exitCode: 1, counts: { built: 5 } });
     },

@@ -129,6 +129,7 @@ describe("WebSub", () => {
     if (hub.requests) expect(hub.requests.length).toBe(line!.requests);
     // At the hub's line in the config's `hubs`.
     expect(result.diagnostics).toEqual([expect.objectContaining({ rule: "hub-ping-failed", severity: "warning", file: "wirefeed.config.json", line: 10 })]);
+    expect(result.counts).toMatchObject({ errors: 0, warnings: 1 });
     // A fresh output folder: every feed is new, so the hub is asked again.
     const strict = await run({ strict: true, out: path.join(await tempDir(), "output") });
     expect(strict.exitCode).toBe(1);

@@ -1,15 +1,19 @@
-import { readFile } from "node:fs/promises";
+import { configPositions } from "../../config/load.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import type { FeedKind } from "../../config/schema.js";
-import { parseLocated } from "../../text/yaml-document.js";
+import type { FeedSetKind } from "../../formats/feed-sets.js";
 import type { BuildContext, Stage } from "../context.js";
 import type { ArticleMeta } from "./meta/index.js";
 import { itemAuthors, itemLanguage } from "./model.js";
 
-type SetKind = Exclude<FeedKind, "site" | "archive">;
+/** What a feed set groups by, as the front matter says it (as the model groups it), and how the reason reads. */
+interface Grouping {
+  has: (context: BuildContext, meta: ArticleMeta) => readonly string[];
+  what: string;
+  key: string;
+}
 
-/** What a feed set groups by, as the front matter says it, and how the reason reads. */
-const groupedBy: Record<SetKind, { has: (context: BuildContext, meta: ArticleMeta) => readonly string[]; what: string; key: string }> = {
+/** Every feed set's grouping, in the order the sets are checked. */
+const groupedBy: Record<FeedSetKind, Grouping> = {
   section: { has: (_context, meta) => (meta.section ? [meta.section] : []), what: "a section", key: "section" },
   tag: { has: (_context, meta) => meta.tags, what: "a tag", key: "tags" },
   author: { has: (context, meta) => itemAuthors(context.config, meta).map((author) => author.name), what: "an author", key: "author" },
@@ -30,11 +34,8 @@ export const checkEmptyFeeds: Stage = async (context) => {
   const { config, published, counts } = context;
   const diagnostics: Diagnostic[] = [];
   const configFile = context.display(context.configPath);
-  const located = await readFile(context.configPath, "utf8").then(
-    (text) => parseLocated(text.replace(/^\uFEFF/, "")),
-    () => undefined,
-  );
-  const at = (path: (string | number)[]) => located?.positionOf(path) ?? { line: 1, column: 1 };
+  // The config is read again only for a diagnostic's position.
+  const at = configPositions(context.configPath);
   const failing = context.articles.length - published.length - counts.drafts - counts.scheduled - counts.expired;
   // No article files at all is a bad checkout or a new site: the removal guard names what a previous output would lose.
   if (config.feeds.site.enabled && published.length === 0 && failing <= 0 && context.articles.length > 0) {
@@ -57,12 +58,11 @@ export const checkEmptyFeeds: Stage = async (context) => {
       message: `The site's feeds would have no items: ${why}`,
       hint: "Publish an article (remove `draft: true`, or pass a later --now), or set `feeds.site.enabled: false`.",
       file: configFile,
-      ...at(["feeds", "site", "enabled"]),
+      ...(await at(["feeds", "site", "enabled"])),
     });
   }
-  for (const kind of ["section", "tag", "author", "language"] as const) {
+  for (const [kind, { has, what, key }] of Object.entries(groupedBy) as [FeedSetKind, Grouping][]) {
     if (!config.feeds[kind].required || published.length === 0) continue;
-    const { has, what, key } = groupedBy[kind];
     const names = new Set(published.flatMap(({ meta }) => has(context, meta)));
     if (kind === "language" ? names.size > 1 : names.size > 0) continue;
     // The articles that would fill it, were they published: the reason may be that they are not.
@@ -81,7 +81,7 @@ export const checkEmptyFeeds: Stage = async (context) => {
       message: `feeds.${kind} is turned on, but its feed set would be empty: ${why}`,
       hint: `Give the articles ${what}, or remove \`enabled: true\` from feeds.${kind} (then the set is written only when there is something in it).`,
       file: configFile,
-      ...at(["feeds", kind, "enabled"]),
+      ...(await at(["feeds", kind, "enabled"])),
     });
   }
   context.diagnostics.push(...diagnostics);

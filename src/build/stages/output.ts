@@ -1,6 +1,8 @@
+import { configPositions } from "../../config/load.js";
 import { errorDiagnostic } from "../../diagnostics/diagnostic.js";
 import type { BuildContext, PublishedEntry, Stage } from "../context.js";
 import type { BodyReader } from "../incremental/bodies.js";
+import { tally } from "./collect.js";
 import { type OutputState, readOutputState } from "../incremental/output-state.js";
 import { describeOutput } from "../incremental/previous-output.js";
 import { outputTooLarge } from "./output-budget.js";
@@ -59,12 +61,11 @@ async function writeModel(context: BuildContext, bodies: BodyReader | undefined)
     const changedFeeds = before ? changedFeedsOf(files, before, readOutputState(outDir)?.seals, rendered.feeds) : [];
     // Known only once the pages are planned: the files article bodies name that are not there.
     context.diagnostics.push(...rendered.diagnostics);
-    context.counts.warnings += rendered.diagnostics.length;
-    if (context.options.strict && rendered.diagnostics.length > 0) context.failed = true;
+    tally(context);
     return { kind: "written", files, lines: rendered.lineIndex(), changedFeeds };
   } catch (error) {
     if (!(error instanceof OutputTooLarge)) throw error;
-    context.diagnostics.push(outputTooLarge(error, context.display(context.configPath)));
+    context.diagnostics.push(outputTooLarge(error, context.display(context.configPath), await configPositions(context.configPath)(["maxOutputBytes"])));
     return { kind: "refused" };
   } finally {
     await rendered.dispose();
@@ -99,7 +100,7 @@ function changedDuringBuild(context: BuildContext, entries: readonly PublishedEn
       file: context.display(article.file),
     });
   }
-  context.counts.errors += entries.length;
+  tally(context);
   context.failed = true;
 }
 
@@ -140,8 +141,7 @@ async function writeAll(context: BuildContext): Promise<void> {
     }
     if (written.kind === "refused") {
       // A setup error in effect (exit 2): the config asks for less than the articles make.
-      context.counts.errors++;
-      context.failed = true;
+      tally(context);
       context.exit = 2;
       return;
     }

@@ -1,6 +1,6 @@
-import { readFile } from "node:fs/promises";
-import { parseLocated } from "../../text/yaml-document.js";
+import { configPositions } from "../../config/load.js";
 import type { BuildContext, HubPing, PingPolicy, Stage } from "../context.js";
+import { tally } from "./collect.js";
 
 /**
  * How hard a hub is tried by default: each request 10 s at most, 3 attempts with the wait doubling
@@ -86,10 +86,7 @@ export const ping: Stage = async (context) => {
   context.pings = await Promise.all(context.config.hubs.map((hub) => pingHub(hub, urls, policy, deadline)));
   if (context.pings.every((result) => result.ok)) return;
   // Each warning points at its hub in the config's `hubs`.
-  const located = await readFile(context.configPath, "utf8").then(
-    (text) => parseLocated(text.replace(/^\uFEFF/, "")),
-    () => undefined,
-  );
+  const at = configPositions(context.configPath);
   for (const [index, result] of context.pings.entries()) {
     if (result.ok) continue;
     context.diagnostics.push({
@@ -98,11 +95,8 @@ export const ping: Stage = async (context) => {
       message: `The WebSub hub ${result.hub} was told of ${result.accepted} of ${result.feeds} changed feeds: ${result.error} (${result.requests} requests)`,
       hint: "The feeds are written; check the hub's URL and whether it is up. The next build that changes these feeds pings again.",
       file: context.display(context.configPath),
-      ...(located?.positionOf(["hubs", index]) ?? { line: 1, column: 1 }),
+      ...(await at(["hubs", index])),
     });
-    context.counts.warnings++;
-    if (context.options.strict) {
-      context.failed = true;
-    }
   }
+  tally(context);
 };

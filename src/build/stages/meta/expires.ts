@@ -1,5 +1,5 @@
-import { failAt, field } from "./field.js";
-import { readDate } from "./dates.js";
+import { field } from "./field.js";
+import { readDateAfter } from "./dates.js";
 
 /** `expiryDate`: the moment the article leaves the outputs (Hugo's key); after `date`. */
 export const expires = field<Date, { date: Date }>({
@@ -11,15 +11,6 @@ export const expires = field<Date, { date: Date }>({
     ],
   ],
   read(input, { date }) {
-    const read = readDate(input, "expiryDate");
-    if (read.value !== undefined && date && read.value <= date)
-      return failAt(
-        input,
-        "expiry-before-date",
-        "The article would expire before it is published",
-        "Set `expiryDate` to a moment after `date`, or remove it.",
-        "expiryDate",
-      );
-    return read;
+    return readDateAfter(input, "expiryDate", date, { rule: "expiry-before-date", message: "The article would expire before it is published" });
   },
 });

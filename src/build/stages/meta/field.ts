@@ -81,11 +81,23 @@ const typeRules = new Set<RuleId>(["invalid-type", "invalid-date-type"]);
 export const invalidType = (input: FieldInput, key: KeyPath, expected: string, hint: string, value: unknown): LocatedProblem =>
   locate(input, { rule: "invalid-type", message: wrongType(`"${typeof key === "string" ? key : key.join(".")}"`, expected, value), hint }, key, "value");
 
-/** The text at `key`: none when absent or empty as YAML's `null`, an `invalid-type` error when not a string. */
-export function readText(input: FieldInput, key: string): FieldOutput<string> {
+/**
+ * The value at `key` when it is of the type `accepts` checks: none when absent or empty as YAML's
+ * `null`, an `invalid-type` error at the value (saying it must be `expected`, with `hint`) when of another.
+ */
+export function readTyped<T>(input: FieldInput, key: string, accepts: (value: unknown) => value is T, expected: string, hint: string): FieldOutput<T> {
   const value = input.data[key];
   if (value === undefined || value === null) return {};
-  if (typeof value !== "string")
-    return { errors: [invalidType(input, key, "text", `Write ${key} as a string, quoted if it looks like a number or date.`, value)] };
+  if (!accepts(value)) return { errors: [invalidType(input, key, expected, hint, value)] };
   return { value };
 }
+
+const isText = (value: unknown): value is string => typeof value === "string";
+const isFlag = (value: unknown): value is boolean => typeof value === "boolean";
+
+/** The text at `key`: none when absent or empty as YAML's `null`, an `invalid-type` error when not a string. */
+export const readText = (input: FieldInput, key: string): FieldOutput<string> =>
+  readTyped(input, key, isText, "text", `Write ${key} as a string, quoted if it looks like a number or date.`);
+
+/** The flag at `key`: none when absent or `null`, an `invalid-type` error with `hint` when not true or false. */
+export const readFlag = (input: FieldInput, key: string, hint: string): FieldOutput<boolean> => readTyped(input, key, isFlag, "true or false", hint);

@@ -1,6 +1,9 @@
 import { validateSlug } from "../../../text/slug.js";
 import { failAt, field, locateValueProblem, readText } from "./field.js";
 
+/** The scheme an id begins with (RFC 3986: a letter, then letters, digits, `+`, `-`, `.`, then `:`), lower case; none for a plain id. */
+export const idScheme = (id: string): string | undefined => /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(id)?.[1]?.toLowerCase();
+
 /** The schemes an explicit id may have (README: "an absolute IRI (tag:, urn:, https:)"). */
 const idSchemes = new Set(["tag", "urn", "http", "https"]);
 
@@ -22,7 +25,7 @@ export const id = field<string>({
     if (text.value === undefined) return text;
     const checked = validateSlug(text.value, "id");
     if (!checked.ok) return { errors: [locateValueProblem(input, checked.problem, "id", text.value)] };
-    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(checked.value)?.[1]?.toLowerCase();
+    const scheme = idScheme(checked.value);
     // An id is written as the RSS guid and the Atom id, which readers may follow as a link: only schemes that name, never run.
     if (scheme !== undefined && !idSchemes.has(scheme))
       return failAt(

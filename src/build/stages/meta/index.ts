@@ -7,6 +7,7 @@ import type { LocatedProblem, SplitArticle } from "../front-matter.js";
 import type { BodyAsset } from "../render.js";
 import type { ArticlePlace, FieldInput } from "./field.js";
 import { type FieldValues, fields, knownKeys } from "./fields.js";
+import { idScheme } from "./id.js";
 
 export type { ArticlePlace } from "./field.js";
 export type { ArticleImage } from "./image.js";
@@ -131,11 +132,9 @@ export function readArticleMeta(
   const permalink = config.permalink.replaceAll(":year", day.year).replaceAll(":month", day.month).replaceAll(":day", day.day).replaceAll(":slug", slug);
   // The permalink is relative to the site URL, which may be a subfolder ("https://example.org/news/").
   const url = place?.url ?? new URL(permalink.replace(/^\/+/, ""), config.url).href;
-  const id = explicitId
-    ? /^[A-Za-z][A-Za-z0-9+.-]*:/.test(explicitId)
-      ? explicitId
-      : `tag:${tagAuthority(config.url)},${day.year}-${day.month}-${day.day}:${explicitId}`
-    : `tag:${tagAuthority(config.url)},${day.year}-${day.month}-${day.day}:${slug}`;
+  // An id with a scheme is an IRI as written; a plain one, or the slug, becomes a tag: URI.
+  const id =
+    explicitId && idScheme(explicitId) !== undefined ? explicitId : `tag:${tagAuthority(config.url)},${day.year}-${day.month}-${day.day}:${explicitId || slug}`;
   const meta: ArticleMeta = {
     id,
     slug,

@@ -1,5 +1,5 @@
 import { field } from "./field.js";
-import { readDate } from "./dates.js";
+import { isAfterDate, readDate } from "./dates.js";
 
 /** `publishDate`: when the article enters the feeds, kept only when it is later than `date` (Hugo's key). */
 export const publishes = field<Date, { date: Date }>({
@@ -7,6 +7,6 @@ export const publishes = field<Date, { date: Date }>({
   docs: [["publishDate", "When later than `date`: the article waits for it (the date shown stays `date`)."]],
   read(input, { date }) {
     const read = readDate(input, "publishDate", true);
-    return read.value !== undefined && date && read.value <= date ? {} : read;
+    return isAfterDate(read.value, date) ? read : {};
   },
 });

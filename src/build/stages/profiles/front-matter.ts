@@ -6,6 +6,9 @@ import type { FrontMatterLanguage } from "./types.js";
 
 export type ProfileSplit = { ok: true; value: SplitArticle } | { ok: false; problems: LocatedProblem[]; severity: Severity };
 
+/** A file the profile cannot split: one problem, an error or (code it will not run) a warning. */
+const refused = (problem: LocatedProblem, severity: Severity = "error"): ProfileSplit => ({ ok: false, severity, problems: [problem] });
+
 const lineCount = (text: string): number => text.split("\n").length;
 
 /** TOML dates become the strings wirefeed's date normalizer reads: a local date stays a calendar date. */
@@ -59,19 +62,13 @@ function splitToml(text: string): ProfileSplit {
   const lines = text.split("\n");
   const closing = closingFence(lines, /^\+\+\+[ \t]*$/);
   if (closing === -1) {
-    return {
-      ok: false,
-      severity: "error",
-      problems: [
-        {
-          rule: "unclosed-front-matter",
-          message: "The TOML front matter opened with `+++` on line 1 is never closed",
-          hint: "Add a line holding only `+++` after the last front matter key, before the body.",
-          line: 1,
-          column: 1,
-        },
-      ],
-    };
+    return refused({
+      rule: "unclosed-front-matter",
+      message: "The TOML front matter opened with `+++` on line 1 is never closed",
+      hint: "Add a line holding only `+++` after the last front matter key, before the body.",
+      line: 1,
+      column: 1,
+    });
   }
   const source = lines.slice(1, closing).join("\n");
   let data: unknown;
@@ -79,19 +76,13 @@ function splitToml(text: string): ProfileSplit {
     data = plainToml(parseToml(source));
   } catch (error) {
     if (!(error instanceof TomlError)) throw error;
-    return {
-      ok: false,
-      severity: "error",
-      problems: [
-        {
-          rule: "invalid-toml",
-          message: `The front matter is not valid TOML: ${error.message.split("\n")[0]!.replace(/^Invalid TOML document: /, "")}`,
-          hint: 'Check that every value is quoted or a number, date, true/false, [list] or {table}, such as title = "My story".',
-          line: error.line + 1,
-          column: error.column,
-        },
-      ],
-    };
+    return refused({
+      rule: "invalid-toml",
+      message: `The front matter is not valid TOML: ${error.message.split("\n")[0]!.replace(/^Invalid TOML document: /, "")}`,
+      hint: 'Check that every value is quoted or a number, date, true/false, [list] or {table}, such as title = "My story".',
+      line: error.line + 1,
+      column: error.column,
+    });
   }
   const positionOf = tomlPositions(source, 1);
   return { ok: true, value: { data: data as Record<string, unknown>, body: lines.slice(closing + 1).join("\n"), bodyLine: closing + 2, positionOf } };
@@ -119,18 +110,12 @@ function splitJson(json: string, firstLine: number, body: string, bodyLine: numb
   const error = located.document.errors[0];
   const data: unknown = error ? undefined : located.document.toJS({ maxAliasCount: 0 });
   if (error || typeof data !== "object" || data === null || Array.isArray(data)) {
-    return {
-      ok: false,
-      severity: "error",
-      problems: [
-        {
-          rule: "invalid-json",
-          message: `The front matter is not a JSON object${error ? `: ${error.message.split("\n")[0]}` : ""}`,
-          hint: 'Write one object, such as {"title": "My story", "date": "2024-02-10"}, with double quotes around every key and string.',
-          ...(error ? located.positionAt(error.pos[0]) : { line: firstLine, column: 1 }),
-        },
-      ],
-    };
+    return refused({
+      rule: "invalid-json",
+      message: `The front matter is not a JSON object${error ? `: ${error.message.split("\n")[0]}` : ""}`,
+      hint: 'Write one object, such as {"title": "My story", "date": "2024-02-10"}, with double quotes around every key and string.',
+      ...(error ? located.positionAt(error.pos[0]) : { line: firstLine, column: 1 }),
+    });
   }
   return { ok: true, value: { data: data as Record<string, unknown>, body, bodyLine, positionOf: located.positionOf } };
 }
@@ -155,19 +140,16 @@ export function splitToolFrontMatter(text: string, languages: readonly FrontMatt
   }
   const language = /^---[ \t]*(\w*)[ \t]*$/.exec(opening)?.[1]?.toLowerCase();
   if (language === "js" || language === "javascript") {
-    return {
-      ok: false,
-      severity: "warning",
-      problems: [
-        {
-          rule: "executable-front-matter",
-          message: `Front matter in ${language} is code, and wirefeed never runs code from an article: the file is left out of the feeds`,
-          hint: "Write the front matter as data (YAML between `---` lines, or `---json`) to publish it in the feeds.",
-          line: 1,
-          column: 4,
-        },
-      ],
-    };
+    return refused(
+      {
+        rule: "executable-front-matter",
+        message: `Front matter in ${language} is code, and wirefeed never runs code from an article: the file is left out of the feeds`,
+        hint: "Write the front matter as data (YAML between `---` lines, or `---json`) to publish it in the feeds.",
+        line: 1,
+        column: 4,
+      },
+      "warning",
+    );
   }
   if (language === "json" && languages.includes("json")) {
     const lines = text.split("\n");
