@@ -6,7 +6,8 @@ import { formatRfc3339 } from "../text/date.js";
 import { mediaContent } from "./media.js";
 import { describe, type FeedPage, type ItemContent, onSite, pageHubs, pageLanguage } from "./feed-page.js";
 import { itemContentHtml } from "./lead-figure.js";
-import { appendElements, childElements, declareNamespaces, type ElementSpec, forXmlJsText, joinItems, parseXml, replaceElement } from "./xml.js";
+import { type Frame, joinFrame } from "./frame.js";
+import { appendElements, childElements, declareNamespaces, type ElementSpec, forXmlJsText, itemsFrame, parseXml, replaceElement } from "./xml.js";
 import { writeItem } from "./xml-writer.js";
 
 /**
@@ -61,11 +62,8 @@ const toFeedAuthor = (page: FeedPage, author: { name: string; email?: string | u
   ...(author.url ? { link: onSite(page, author.url) } : {}),
 });
 
-/**
- * Serializes one feed document as Atom 1.0 (RFC 4287), with Media RSS and RFC 5005 links.
- * @param entries the bytes of the page's entries, from `atomEntry`, when they were written already
- */
-export function renderAtom(page: FeedPage, entries: readonly string[] = page.items.map((item) => atomEntry(page.config, item, page.content))): string {
+/** The frame of one feed document as Atom 1.0 (RFC 4287), with Media RSS and RFC 5005 links, around its entries (`atomEntry`). */
+export function atomFrame(page: FeedPage, hasItems: boolean): Frame {
   const { config } = page;
   const updated = newestUpdate(page.items);
   // RFC 4287 wants an author on every entry: the site's author, or the site itself, stands in.
@@ -100,5 +98,9 @@ export function renderAtom(page: FeedPage, entries: readonly string[] = page.ite
   ]);
   // `feed` writes UTC with milliseconds; RFC 3339 in the site's zone reads as the site printed it, like JSON Feed.
   replaceElement(childElements(root, "updated")[0]!, { name: "updated", text: formatRfc3339(updated, config.timeZone) });
-  return joinItems(document, root, entries, page.stylesheet);
+  return itemsFrame(document, root, hasItems, page.stylesheet);
 }
+
+/** Serializes one feed document; `entries` are its items, when they were written already. */
+export const renderAtom = (page: FeedPage, entries: readonly string[] = page.items.map((item) => atomEntry(page.config, item, page.content))): string =>
+  joinFrame(atomFrame(page, entries.length > 0), entries);

@@ -2,9 +2,10 @@ import type { Config } from "../config/schema.js";
 import type { Item } from "../build/stages/model.js";
 import type { FeedDocument } from "./archive/feeds.js";
 import type { ItemContent } from "./feed-page.js";
-import { atomEntry, renderAtom } from "./atom.js";
-import { jsonFeedItem, renderJsonFeed } from "./json-feed.js";
-import { renderRss, rssItem } from "./rss.js";
+import { atomEntry, atomFrame } from "./atom.js";
+import { joinFrame, joinFrameBytes } from "./frame.js";
+import { jsonFeedFrame, jsonFeedItem } from "./json-feed.js";
+import { rssFrame, rssItem } from "./rss.js";
 
 export type FeedFormat = FeedDocument["format"];
 
@@ -15,16 +16,28 @@ export const itemWriters: Record<FeedFormat, (config: Config, item: Item, conten
   json: jsonFeedItem,
 };
 
-/** Where a document takes its items' bytes from: by default each is written for it. */
-export type ItemBytes = (item: Item, format: FeedFormat, content: ItemContent) => string;
+/** Where a document takes its items' UTF-8 bytes from, when they were written already. */
+export type ItemBytes = (item: Item, format: FeedFormat, content: ItemContent) => Uint8Array;
 
 /**
- * A feed document's bytes, in its format: its head, its items' bytes, its tail.
- * @param itemBytes the items' bytes, written once for every document that holds them (see `ItemStore`)
+ * A feed document, in its format: its head, its items, its tail. As text with each item written
+ * for it; as UTF-8 bytes with `itemBytes`, each item's bytes written once for every document that
+ * holds it (see `ItemStore`).
  */
-export function renderDocument(document: FeedDocument, itemBytes?: ItemBytes): string {
+export function renderDocument(document: FeedDocument): string;
+export function renderDocument(document: FeedDocument, itemBytes: ItemBytes): Buffer;
+export function renderDocument(document: FeedDocument, itemBytes?: ItemBytes): string | Buffer {
   const { page, format } = document;
   const content = page.content ?? "full";
-  const items = page.items.map((item) => (itemBytes ? itemBytes(item, format, content) : itemWriters[format](page.config, item, content)));
-  return format === "rss" ? renderRss(page, items) : format === "atom" ? renderAtom(page, items) : renderJsonFeed(page, document.nextUrl, items);
+  const hasItems = page.items.length > 0;
+  const frame = format === "rss" ? rssFrame(page, hasItems) : format === "atom" ? atomFrame(page, hasItems) : jsonFeedFrame(page, document.nextUrl, hasItems);
+  if (itemBytes)
+    return joinFrameBytes(
+      frame,
+      page.items.map((item) => itemBytes(item, format, content)),
+    );
+  return joinFrame(
+    frame,
+    page.items.map((item) => itemWriters[format](page.config, item, content)),
+  );
 }

@@ -4,6 +4,7 @@ import { type Item, itemAuthors } from "../build/stages/model.js";
 import { describe, type FeedPage, type ItemContent, onSite, pageHubs, pageLanguage } from "./feed-page.js";
 import { itemContentHtml } from "./lead-figure.js";
 import { formatRfc3339 } from "../text/date.js";
+import { type Frame, joinFrame } from "./frame.js";
 import { stripXmlInvalid } from "../text/text.js";
 
 // The XML feeds cannot carry these characters; dropping them here too keeps the three formats saying the same.
@@ -61,15 +62,10 @@ export function jsonFeedItem(config: Config, item: Item, content: ItemContent = 
 }
 
 /**
- * Serializes one feed document as JSON Feed 1.1. Built here rather than with `feed`'s json1(),
- * which writes version 1.0 (a single `author`, no `authors`, no `language`).
- * @param items the page's items, from `jsonFeedItem`, when they were written already
+ * The frame of one feed document as JSON Feed 1.1, around its items (`jsonFeedItem`). Built here
+ * rather than with `feed`'s json1(), which writes version 1.0 (a single `author`, no `authors`, no `language`).
  */
-export function renderJsonFeed(
-  page: FeedPage,
-  nextUrl?: string,
-  items: readonly string[] = page.items.map((item) => jsonFeedItem(page.config, item, page.content)),
-): string {
+export function jsonFeedFrame(page: FeedPage, nextUrl: string | undefined, hasItems: boolean): Frame {
   const { config } = page;
   const head = {
     version: "https://jsonfeed.org/version/1.1",
@@ -83,7 +79,16 @@ export function renderJsonFeed(
     ...(pageHubs(page).length ? { hubs: pageHubs(page).map((url) => ({ type: "WebSub", url })) } : {}),
   };
   // The items come last, as JSON.stringify would have written them: the head's closing brace makes way for them.
-  const written = JSON.stringify(head, sameAsXml, 2);
-  const list = items.length ? `[\n${items.join(",\n")}\n  ]` : "[]";
-  return `${written.slice(0, -2)},\n  "items": ${list}\n}\n`;
+  const open = `${JSON.stringify(head, sameAsXml, 2).slice(0, -2)},\n  "items": `;
+  return hasItems ? { open: `${open}[\n`, separator: ",\n", close: "\n  ]\n}\n" } : { open: `${open}[]\n}\n`, separator: "", close: "" };
 }
+
+/**
+ * Serializes one feed document as JSON Feed 1.1.
+ * @param items the page's items, from `jsonFeedItem`, when they were written already
+ */
+export const renderJsonFeed = (
+  page: FeedPage,
+  nextUrl?: string,
+  items: readonly string[] = page.items.map((item) => jsonFeedItem(page.config, item, page.content)),
+): string => joinFrame(jsonFeedFrame(page, nextUrl, items.length > 0), items);

@@ -6,7 +6,8 @@ import { formatRfc822 } from "../text/date.js";
 import { mediaContent } from "./media.js";
 import { describe, type FeedPage, type ItemContent, onSite, pageHubs, pageLanguage } from "./feed-page.js";
 import { itemContentHtml } from "./lead-figure.js";
-import { appendElements, childElements, declareNamespaces, joinItems, replaceElement, type ElementSpec, forXmlJsText, parseXml, textAsHtml } from "./xml.js";
+import { type Frame, joinFrame } from "./frame.js";
+import { appendElements, childElements, declareNamespaces, itemsFrame, replaceElement, type ElementSpec, forXmlJsText, parseXml, textAsHtml } from "./xml.js";
 import { writeItem } from "./xml-writer.js";
 
 /**
@@ -46,10 +47,10 @@ export function rssItem(config: Config, item: Item, content: ItemContent = "full
 }
 
 /**
- * Serializes one feed document as RSS 2.0 with content, Dublin Core, Media RSS, Atom links and RFC 5005.
- * @param items the bytes of the page's items, from `rssItem`, when they were written already
+ * The frame of one feed document as RSS 2.0 with content, Dublin Core, Media RSS, Atom links and
+ * RFC 5005, around its items (`rssItem`).
  */
-export function renderRss(page: FeedPage, items: readonly string[] = page.items.map((item) => rssItem(page.config, item, page.content))): string {
+export function rssFrame(page: FeedPage, hasItems: boolean): Frame {
   const { config } = page;
   const updated = newestUpdate(page.items);
   const feed = new Feed({
@@ -80,5 +81,9 @@ export function renderRss(page: FeedPage, items: readonly string[] = page.items.
   ]);
   // `feed` writes dates in GMT; a news site's readers expect the time as the site printed it.
   replaceElement(childElements(channel, "lastBuildDate")[0]!, { name: "lastBuildDate", text: formatRfc822(updated, config.timeZone) });
-  return joinItems(document, channel, items, page.stylesheet);
+  return itemsFrame(document, channel, hasItems, page.stylesheet);
 }
+
+/** Serializes one feed document; `items` are its items, when they were written already. */
+export const renderRss = (page: FeedPage, items: readonly string[] = page.items.map((item) => rssItem(page.config, item, page.content))): string =>
+  joinFrame(rssFrame(page, items.length > 0), items);

@@ -1,5 +1,6 @@
 import { DOMParser, XMLSerializer, type CharacterData, type Document, type Element, type Node } from "@xmldom/xmldom";
 import { stripXmlInvalid } from "../text/text.js";
+import type { Frame } from "./frame.js";
 
 /** Namespaces the feeds use beyond their own. */
 export const namespaces = {
@@ -66,13 +67,14 @@ function makeCarriable(node: Node): void {
 }
 
 /**
- * Serializes `document` with `items` (the bytes of its items, each written at the depth of a
- * child of `container`) as the last children of `container`. A comment marks their place while
- * the rest is serialized: no other comment can be in the output (`feed` writes none, and every
- * "<" of text or attribute values is escaped), so the first one found is ours.
+ * The frame of `document` around its items, each written at the depth of a child of `container`,
+ * as its last children. A comment marks their place while the rest is serialized: no other comment
+ * can be in the output (`feed` writes none, and every "<" of text or attribute values is escaped),
+ * so the first one found is ours.
+ * @param hasItems false for a document without items: then the frame is the whole document
  */
-export function joinItems(document: Document, container: Element, items: readonly string[], stylesheet?: XmlStylesheet): string {
-  if (items.length === 0) return serializeXml(document, stylesheet);
+export function itemsFrame(document: Document, container: Element, hasItems: boolean, stylesheet?: XmlStylesheet): Frame {
+  if (!hasItems) return { open: serializeXml(document, stylesheet), separator: "", close: "" };
   const marker = document.createComment("wirefeed items");
   // Before the whitespace that indents the container's end tag.
   const trailing = container.lastChild;
@@ -81,7 +83,7 @@ export function joinItems(document: Document, container: Element, items: readonl
   const markup = "<!--wirefeed items-->";
   const at = xml.indexOf(markup);
   const indent = `\n${"    ".repeat(depthOf(container) + 1)}`;
-  return `${xml.slice(0, at)}${indent}${items.join(indent)}${xml.slice(at + markup.length)}`;
+  return { open: `${xml.slice(0, at)}${indent}`, separator: indent, close: xml.slice(at + markup.length) };
 }
 
 /** A stylesheet an XML document names in an `<?xml-stylesheet?>` processing instruction, for browsers that open it. */

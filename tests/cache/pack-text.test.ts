@@ -33,7 +33,8 @@ describe("the stored body and items", () => {
     const cache = await tempDir();
     const rendered = { body: { html: `<p>${curly}</p>`, text: curly, firstParagraph: curly.slice(0, 80) }, summary: curly.slice(0, 200) };
     storeRendered(cache, key, rendered);
-    const items = { full: { rss: curly, atom: curly, json: curly }, summary: { rss: "s", atom: "s", json: "s" } };
+    const inEvery = (value: string) => ({ rss: Buffer.from(value), atom: Buffer.from(value), json: Buffer.from(value) });
+    const items = { full: inEvery(curly), summary: inEvery("s") };
     storeItems(cache, key, "fingerprint", items);
     const folder = path.join(cache, "articles", "ab");
     const utf8 = (...texts: string[]) => texts.reduce((bytes, text) => bytes + Buffer.byteLength(text), 0);

@@ -158,10 +158,11 @@ function seal(value: unknown): Buffer[] {
 /**
  * `value` with every string of text (a body, an item) as its UTF-8 bytes. V8 serializes a string
  * with one character beyond Latin-1 (a curly quote) at two bytes a character: stored as UTF-8, a
- * body and its items take half the bytes to write and to read. Only for values that hold no bytes
- * of their own, so that every Uint8Array `unpackText` meets is a packed string.
+ * body and its items take half the bytes to write and to read. Only for values whose bytes are all
+ * text (bytes are kept as they are), so that every Uint8Array `unpackText` meets is UTF-8.
  */
 export function packText(value: unknown): unknown {
+  if (value instanceof Uint8Array) return value;
   if (typeof value === "string") return value.length >= packedLength ? Buffer.from(value) : value;
   if (Array.isArray(value)) return value.map(packText);
   if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([name, field]) => [name, packText(field)]));
@@ -274,15 +275,35 @@ export function readStoredBody(dir: string, key: string): RenderedArticle | unde
 
 const itemsPath = (dir: string, key: string) => path.join(dir, "articles", key.slice(0, 2), `${key}.items.bin`);
 
-/** An article's item in each feed format, with its full content and with its summary only, as every document that holds it carries it. */
-export type StoredItems = Record<"full" | "summary", Record<"rss" | "atom" | "json", string>>;
+/** An article's item in each feed format, with its full content and with its summary only, as every document that holds it carries it: UTF-8. */
+export type StoredItems = Record<"full" | "summary", Record<"rss" | "atom" | "json", Buffer>>;
+
+const itemKinds = { full: ["rss", "atom", "json"], summary: ["rss", "atom", "json"] } as const;
+
+/** The stored items as bytes, or undefined for anything else: `packText` left short ones as text. */
+function itemBytes(value: unknown): StoredItems | undefined {
+  const bytes = (field: unknown) =>
+    field instanceof Uint8Array ? Buffer.from(field.buffer, field.byteOffset, field.byteLength) : typeof field === "string" ? Buffer.from(field) : undefined;
+  const items = {} as Record<string, Record<string, Buffer>>;
+  for (const [content, formats] of Object.entries(itemKinds)) {
+    const kind = isObject(value) ? value[content] : undefined;
+    if (!isObject(kind)) return undefined;
+    items[content] = {};
+    for (const format of formats) {
+      const found = bytes(kind[format]);
+      if (!found) return undefined;
+      items[content][format] = found;
+    }
+  }
+  return items as StoredItems;
+}
 
 /**
  * Stores the feed items of one article beside its body.
  * @param dir the cache folder
  * @param key the article's key
  * @param fingerprint what the items were made from besides the key (its resolved tags, the serializers' code)
- * @param items the item's bytes in each format
+ * @param items the item's UTF-8 bytes in each format
  */
 export function storeItems(dir: string, key: string, fingerprint: string, items: StoredItems): void {
   const file = itemsPath(dir, key);
@@ -306,8 +327,8 @@ export function readStoredItems(dir: string, key: string, fingerprint: string): 
     return undefined;
   }
   const value = unseal(bytes);
-  if (!isObject(value) || value.key !== key || value.fingerprint !== fingerprint || !isObject(value.items)) return undefined;
-  return unpackText(value.items) as StoredItems;
+  if (!isObject(value) || value.key !== key || value.fingerprint !== fingerprint) return undefined;
+  return itemBytes(value.items);
 }
 
 /** The cache of one build: read once at the start, saved once at the end. */

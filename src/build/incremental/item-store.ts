@@ -15,12 +15,12 @@ import { inputKey } from "./previous-output.js";
  */
 export const itemFingerprint = (key: string, tags: readonly Tag[]): string => inputKey(["item", key, JSON.stringify(tags)]);
 
-/** An article's items in every format, with its full content and with its summary. */
+/** An article's items in every format, with its full content and with its summary, as UTF-8. */
 function writeItems(config: Config, item: Item): StoredItems {
   const kind = (content: ItemContent) => ({
-    rss: itemWriters.rss(config, item, content),
-    atom: itemWriters.atom(config, item, content),
-    json: itemWriters.json(config, item, content),
+    rss: Buffer.from(itemWriters.rss(config, item, content)),
+    atom: Buffer.from(itemWriters.atom(config, item, content)),
+    json: Buffer.from(itemWriters.json(config, item, content)),
   });
   return { full: kind("full"), summary: kind("summary") };
 }
@@ -58,7 +58,7 @@ export function storeItemsAhead(
 }
 
 /**
- * How many characters of items are kept in memory (two bytes each, for text with curly quotes).
+ * How many bytes of items are kept in memory.
  * A tag's three feeds come one after another, so an item is wanted again soon or much later (in
  * another tag's feed, or an archive page in another format): the recent ones stay here, the rest
  * are read back from the cache. A tag feed's 50 items in their six forms fit several times over.
@@ -68,7 +68,8 @@ const memoryBudget = 8 * 1024 * 1024;
 const formats = ["rss", "atom", "json"] as const;
 const contents = ["full", "summary"] as const;
 
-const sizeOf = (items: StoredItems) => contents.reduce((sum, content) => sum + formats.reduce((size, format) => size + items[content][format].length, 0), 0);
+const sizeOf = (items: StoredItems) =>
+  contents.reduce((sum, content) => sum + formats.reduce((size, format) => size + items[content][format].byteLength, 0), 0);
 
 /**
  * The feed items of a build: each article's item is written once per format, kept with the
@@ -98,8 +99,8 @@ export class ItemStore {
     this.settings = itemSettings(config);
   }
 
-  /** The bytes of `item` in `format`, carrying `content`. */
-  bytes = (item: Item, format: FeedFormat, content: ItemContent): string => this.items(item)[content][format];
+  /** The UTF-8 bytes of `item` in `format`, carrying `content`. */
+  bytes = (item: Item, format: FeedFormat, content: ItemContent): Buffer => this.items(item)[content][format];
 
   private items(item: Item): StoredItems {
     const found = this.recent.get(item);
