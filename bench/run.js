@@ -16,7 +16,12 @@ import { formatOutputTable, formatTable, judge, withCpuRatios } from "./table.js
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(benchDir);
 const { values } = parseArgs({
-  options: { n: { type: "string", default: "1000" }, corpus: { type: "string", default: "newsroom" }, results: { type: "string" }, skip: { type: "string", default: "" } },
+  options: {
+    n: { type: "string", default: "1000" },
+    corpus: { type: "string", default: "newsroom" },
+    results: { type: "string" },
+    skip: { type: "string", default: "" },
+  },
 });
 // At 100,000 articles Hugo needs more memory than the machine has (3.7 GB at 10,000), and the
 // one-worker build and the fresh comparison build double the run's time: they can be left out.
@@ -110,7 +115,10 @@ if (hugo) {
   const archive = JSON.parse(await readFile(path.join(site, "archive.json"), "utf8"));
   const termFeeds = async (taxonomy) => (await readdir(path.join(site, taxonomy), { withFileTypes: true })).filter((entry) => entry.isDirectory()).length;
   hugoCounts = { articles: archive.articles.length, termFeeds: (await termFeeds("tags")) + (await termFeeds("categories")) };
-} else log(skipped.has("hugo") ? "note: Hugo skipped (--skip hugo)" : "note: Hugo is not installed (npm run bench:setup installs Debian's hugo); its row is skipped");
+} else
+  log(
+    skipped.has("hugo") ? "note: Hugo skipped (--skip hugo)" : "note: Hugo is not installed (npm run bench:setup installs Debian's hugo); its row is skipped",
+  );
 
 await step("cold", process.execPath, wirefeed(out, cache), out);
 const cold = await treeDigest(out);
