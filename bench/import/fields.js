@@ -140,3 +140,63 @@ export function utcDay(value) {
  * @param {{ date: string, dateAlso?: string[] }} expected
  */
 export const dayRight = (day, expected) => expected.date !== "" && (day === expected.date || (expected.dateAlso ?? []).includes(day ?? ""));
+
+/**
+ * Every field of one tool's result against the expected page: `undefined` where the page does not
+ * score that field (no date, no description, no expected text).
+ * @param {{ written: boolean, title?: string | null | undefined, names: string[], day?: string | undefined, description?: string | null | undefined, body?: string | null | undefined }} got
+ * @param {{ title: string, titleAlso?: string[], date: string, dateAlso?: string[], byline: string[], bylineAlso?: string[][], bylineKind: string, description: string, body?: string, bodyStart?: string }} expected
+ */
+export function scorePage(got, expected) {
+  const hasDate = expected.date !== "";
+  return {
+    // A page without a publication date must not be written (an "Updated" line is not one).
+    written: hasDate ? got.written : undefined,
+    refused: hasDate ? undefined : !got.written,
+    title: titleRight(got.title, expected.title, expected.titleAlso),
+    byline: bylineRight(got.names, expected),
+    bylinePerson: expected.bylineKind === "person" ? bylineRight(got.names, expected) : undefined,
+    // A name that is not the page's: worse than none.
+    bylineWrong: got.names.length > 0 && !bylineRight(got.names, expected),
+    description: expected.description === "" ? undefined : f1(got.description, expected.description) >= 0.8,
+    date: hasDate ? dayRight(got.day, expected) : undefined,
+    // A day that is not the page's, or any day where the page states none.
+    dayWrong: got.written && got.day !== undefined && !dayRight(got.day, expected),
+    f1: expected.body === undefined || expected.body === "" ? undefined : f1(got.body, expected.body),
+    opens: expected.bodyStart === undefined ? undefined : opensWith(got.body, expected.bodyStart),
+  };
+}
+
+/**
+ * The fields a scored page misses: false ones, wrong names or days, a body F1 under 0.9
+ * (`bylinePerson` repeats `byline`, so it is not listed).
+ * @param {Record<string, boolean | number | undefined>} scored what {@link scorePage} returned
+ * @returns {string[]}
+ */
+export const missedFields = (scored) =>
+  Object.entries(scored)
+    .filter(
+      ([key, value]) =>
+        key !== "bylinePerson" && (key.endsWith("Wrong") ? value === true : key === "f1" ? value !== undefined && Number(value) < 0.9 : value === false),
+    )
+    .map(([key]) => key);
+
+/**
+ * What wirefeed made of one page, in the form {@link scorePage} reads: written or not (a dry run's
+ * "would-import" counts), the detected fields, and the body as a reader sees it.
+ * @param {{ outcome: string, markdown?: string | undefined, detection?: { title?: { value: string }, authors?: { names: string[] }, date?: { date: Date }, description?: { value: string }, body: { value: string }[] } } | undefined} article
+ */
+export function ofImport(article) {
+  const detection = article?.detection;
+  return {
+    written: article?.outcome === "would-import" || article?.outcome === "imported",
+    title: detection?.title?.value,
+    names: detection?.authors?.names ?? [],
+    day: detection?.date === undefined ? undefined : utcDay(detection.date.date),
+    description: detection?.description?.value,
+    body:
+      article?.markdown === undefined
+        ? (detection?.body.map((block) => block.value).join("\n\n") ?? "")
+        : renderedText(article.markdown.split(/^---$/mu).slice(2).join("---")),
+  };
+}

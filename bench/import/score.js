@@ -18,7 +18,7 @@ import { parseHTML } from "linkedom";
 import rehypeParse from "rehype-parse";
 import { unified } from "unified";
 import { importArticles } from "../../dist/import/import.js";
-import { bylineRight, dayRight, f1, htmlToText, names, opensWith, renderedText, titleRight, utcDay } from "./fields.js";
+import { htmlToText, missedFields, names, ofImport, scorePage as fields, utcDay } from "./fields.js";
 
 const root = path.dirname(path.dirname(path.dirname(fileURLToPath(import.meta.url))));
 const fixtures = path.join(root, "tests/fixtures/import");
@@ -39,20 +39,7 @@ async function wirefeed(pagesDir) {
   const byPage = new Map();
   for (const article of result.articles) {
     if (!article.source.endsWith("page.html")) continue;
-    const detection = article.detection;
-    const written = article.outcome === "would-import";
-    const body =
-      article.markdown === undefined
-        ? detection?.body.map((block) => block.value).join("\n\n")
-        : renderedText(article.markdown.split(/^---$/mu).slice(2).join("---"));
-    byPage.set(path.basename(path.dirname(article.source)), {
-      written,
-      title: detection?.title?.value,
-      names: detection?.authors?.names ?? [],
-      day: detection?.date === undefined ? undefined : utcDay(detection.date.date),
-      description: detection?.description?.value,
-      body,
-    });
+    byPage.set(path.basename(path.dirname(article.source)), ofImport(article));
   }
   return byPage;
 }
@@ -96,54 +83,26 @@ const pageNames = async (dir) =>
     .map((entry) => entry.name)
     .sort();
 
-/**
- * Every field of one tool's result against the expected page: `undefined` where the page does not
- * score that field (no date, no description, no expected text).
- */
-function fields(got, expected) {
-  const hasDate = expected.date !== "";
-  return {
-    // A page without a publication date must not be written (an "Updated" line is not one).
-    written: hasDate ? got.written : undefined,
-    refused: hasDate ? undefined : !got.written,
-    title: titleRight(got.title, expected.title, expected.titleAlso),
-    byline: bylineRight(got.names, expected),
-    bylinePerson: expected.bylineKind === "person" ? bylineRight(got.names, expected) : undefined,
-    // A name that is not the page's: worse than none.
-    bylineWrong: got.names.length > 0 && !bylineRight(got.names, expected),
-    description: expected.description === "" ? undefined : f1(got.description, expected.description) >= 0.8,
-    date: hasDate ? dayRight(got.day, expected) : undefined,
-    // A day that is not the page's, or any day where the page states none.
-    dayWrong: got.written && got.day !== undefined && !dayRight(got.day, expected),
-    f1: expected.body === undefined || expected.body === "" ? undefined : f1(got.body, expected.body),
-    opens: expected.bodyStart === undefined ? undefined : opensWith(got.body, expected.bodyStart),
-  };
-}
-const misses = (scored, got) => [
-  ...new Set(
-    Object.entries(scored)
-      .filter(([key, value]) => (key.endsWith("Wrong") ? value === true : value === false) || (key === "f1" && value !== undefined && value < 0.9))
-      .map(([key, value]) =>
-        key === "f1"
-          ? `body F1 ${value.toFixed(2)}`
-          : key === "title"
-            ? `title ${JSON.stringify(got.title)}`
-            : key.startsWith("byline")
-              ? `byline ${JSON.stringify(got.names)}`
-              : key === "date" || key === "dayWrong"
-                ? `date ${got.day}`
-                : key === "description"
-                  ? `description ${JSON.stringify(got.description?.slice(0, 80))}`
-                  : key === "opens"
-                    ? `body opens ${JSON.stringify(got.body?.replace(/\s+/gu, " ").trim().slice(0, 80))}`
-                    : key === "written"
-                      ? "not written"
-                      : key === "refused"
-                        ? "written with no date on the page"
-                        : key,
-      ),
-  ),
-];
+const misses = (scored, got) =>
+  missedFields(scored).map((key) =>
+    key === "f1"
+      ? `body F1 ${scored.f1.toFixed(2)}`
+      : key === "title"
+        ? `title ${JSON.stringify(got.title)}`
+        : key.startsWith("byline")
+          ? `byline ${JSON.stringify(got.names)}`
+          : key === "date" || key === "dayWrong"
+            ? `date ${got.day}`
+            : key === "description"
+              ? `description ${JSON.stringify(got.description?.slice(0, 80))}`
+              : key === "opens"
+                ? `body opens ${JSON.stringify(got.body?.replace(/\s+/gu, " ").trim().slice(0, 80))}`
+                : key === "written"
+                  ? "not written"
+                  : key === "refused"
+                    ? "written with no date on the page"
+                    : key,
+  );
 const rowsOf = (scores, columns) => {
   const pick = (key, column) => scores[column].map((scored) => scored[key]).filter((value) => value !== undefined);
   const row = (label, key, show = fraction, only = columns) => {
@@ -217,18 +176,7 @@ async function scoreText(set) {
   for (const page of pages) {
     const expected = JSON.parse(await readFile(path.join(dir, page, "expected.json"), "utf8"));
     const article = result.articles.find((a) => a.source === `${page}.txt`);
-    const detection = article?.detection;
-    const got = {
-      written: article?.outcome === "would-import",
-      title: detection?.title?.value,
-      names: detection?.authors?.names ?? [],
-      day: detection?.date === undefined ? undefined : utcDay(detection.date.date),
-      description: undefined,
-      body:
-        article?.markdown === undefined
-          ? (detection?.body.map((block) => block.value).join("\n\n") ?? "")
-          : renderedText(article.markdown.split(/^---$/mu).slice(2).join("---")),
-    };
+    const got = { ...ofImport(article), description: undefined };
     const scored = { ...fields(got, expected), description: undefined };
     scores.wirefeed.push(scored);
     const missed = misses(scored, got);
