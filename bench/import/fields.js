@@ -200,3 +200,18 @@ export function ofImport(article) {
         : renderedText(article.markdown.split(/^---$/mu).slice(2).join("---")),
   };
 }
+
+/**
+ * A saved page as plain text, the way a browser copies a whole page (its innerText: menus,
+ * sidebars and footers included), for the plain-text path.
+ * @param {string} html
+ */
+export function pageAsText(html) {
+  const tree = unified().use(rehypeParse).parse(html);
+  const root = tree.children.find((node) => node.type === "element" && node.tagName === "html");
+  const body = root?.type === "element" ? root.children.find((node) => node.type === "element" && node.tagName === "body") : undefined;
+  const text = toText(body ?? tree)
+    .replace(/[ \t]+\n/gu, "\n")
+    .replace(/\n{3,}/gu, "\n\n");
+  return `${text.trim()}\n`;
+}

@@ -13,12 +13,9 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { Readability } from "@mozilla/readability";
 import Parser from "@postlight/parser";
-import { toText } from "hast-util-to-text";
 import { parseHTML } from "linkedom";
-import rehypeParse from "rehype-parse";
-import { unified } from "unified";
 import { importArticles } from "../../dist/import/import.js";
-import { htmlToText, missedFields, names, ofImport, scorePage as fields, utcDay } from "./fields.js";
+import { htmlToText, missedFields, names, ofImport, pageAsText, scorePage as fields, utcDay } from "./fields.js";
 
 const root = path.dirname(path.dirname(path.dirname(fileURLToPath(import.meta.url))));
 const fixtures = path.join(root, "tests/fixtures/import");
@@ -160,15 +157,8 @@ async function scoreText(set) {
   const pages = await pageNames(dir);
   const cwd = await mkdtemp(path.join(tmpdir(), "wirefeed-bench-text-"));
   for (const page of pages) {
-    const tree = unified()
-      .use(rehypeParse)
-      .parse(await readFile(path.join(dir, page, "page.html"), "utf8"));
-    const html = tree.children.find((node) => node.type === "element" && node.tagName === "html");
-    const body = html?.children.find((node) => node.type === "element" && node.tagName === "body");
-    const text = toText(body ?? tree)
-      .replace(/[ \t]+\n/gu, "\n")
-      .replace(/\n{3,}/gu, "\n\n");
-    await writeFile(path.join(cwd, `${page}.txt`), `${text.trim()}\n`);
+    const text = pageAsText(await readFile(path.join(dir, page, "page.html"), "utf8"));
+    await writeFile(path.join(cwd, `${page}.txt`), text);
   }
   const result = await importArticles({ cwd, inputs: ["."], dryRun: true, out: path.join(cwd, "out") });
   await rm(cwd, { recursive: true, force: true });

@@ -248,7 +248,8 @@ const BYLINE_END = /\s+[-–—|·•]\s+|\s*[|·•]\s*|\s+[-–—]$/u;
 // "María R. Sahuquillo / Emilio de Benito": a slash between names lists them too.
 const LIST_SEPARATOR = /\s*(?:,|;|\s(?:and|und|et|y|e|&|\/)\s)\s*/u;
 // What stands between the names and the date: "By Richard Lawler posted Aug 18th 2010", "By Sam Byford on June 29".
-const BEFORE_DATE = /\s+(?:(?:posted|published|updated|written)(?:\s+(?:on|at))?|on|at|le|am|el|il|em)$/iu;
+const BEFORE_DATE =
+  /\s+(?:(?:posted|published|updated|written|publié|publiée|mis\s+à\s+jour|veröffentlicht|aktualisiert|publicado|publicada|actualizado|pubblicato|aggiornato)(?:\s+(?:on|at|le|am|el|il|em))?|on|at|le|am|el|il|em)$/iu;
 // A label where a name should be: a link to the site's "Authors" page, a heading "Author".
 const NOT_A_NAME = /^(?:authors?|by|writers?|contributors?|staff|more|about|profile|bio|follow|email|e-mail|twitter|contact)$/iu;
 
