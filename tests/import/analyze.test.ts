@@ -472,6 +472,21 @@ describe("analyzeText: other stories' headers on a whole page", () => {
 });
 
 describe("analyzeHtml", () => {
+  // HuffPost, Gizmodo, Lifehacker: the meta description is the first paragraph, which is the article's lede;
+  // Le Monde, Ars Technica: a dek the page sets apart (a classed element, itemprop=description) is the front matter's.
+  it.each([
+    ['<meta name="description" content="LEDE">', "<p>LEDE</p>", true],
+    ['<meta property="og:description" content="LEDE">', '<p class="article__desc">LEDE</p>', false],
+    ['<meta name="description" content="LEDE">', '<h2 class="sub">LEDE</h2>', false],
+    ["", '<p itemprop="description">LEDE</p>', false],
+  ])("description %s, shown as %s: kept in the body %s", (head, shown, kept) => {
+    const lede = "A top regional Federal Reserve official sharply criticized Friday the Fed's ongoing policy of keeping rates near zero.";
+    const html = `<html><head><title>Fed policy is a dangerous gamble</title>${head.replace("LEDE", lede)}</head><body><article><h1>Fed policy is a dangerous gamble</h1>${shown.replace("LEDE", lede)}<p>${"The rest of the story goes on for a while, sentence after sentence. ".repeat(6)}</p><p>${"More of it follows here, as articles do. ".repeat(6)}</p></article></body></html>`;
+    const detection = analyzeHtml(html, "UTC");
+    expect(detection.description?.value).toBe(lede);
+    expect(detection.body.some((block) => block.value === lede)).toBe(kept);
+  });
+
   it("reads a saved page: h1, description meta, published time, byline, figure, paragraphs", async () => {
     expect(summary(analyzeHtml(await fixture("saved-page.html"), zone))).toEqual({
       title: "19: Iran Blames NATO Expansion for Russia’s Invasion of Ukraine",
