@@ -20,7 +20,7 @@ import {
   residueAtEdge,
   sameLine,
 } from "./detect.js";
-import { leadDateline } from "./date-line.js";
+import { findNumericDate, leadDateline } from "./date-line.js";
 import type { Evidence } from "./metadata.js";
 
 /** A value and the 1-based source line it was read from. */
@@ -119,7 +119,7 @@ export function analyzeText(source: string, timeZone: string): Detection {
   const story = storyInPage(content, index, timeZone);
   const headline = story?.headline ?? headlineAfterNavigation(content, index, timeZone);
   const dateAbove = story !== undefined && story.anchor < story.headline ? content[story.anchor] : undefined;
-  const aboveDate = dateAbove === undefined || detection.date !== undefined ? undefined : datesIn(dateAbove.text, timeZone).published;
+  const aboveDate = dateAbove === undefined || detection.date !== undefined ? undefined : factsOf(dateAbove.text, timeZone).dates.published;
   if (aboveDate !== undefined && dateAbove !== undefined) detection.date = { value: aboveDate.text, line: dateAbove.line, date: aboveDate.date };
   for (const line of content.slice(index, headline)) drop(line, "navigation");
   index = headline;
@@ -183,10 +183,53 @@ export function analyzeText(source: string, timeZone: string): Detection {
 const NAVIGATION_WINDOW = 80;
 const words = (text: string): number => cleanInline(text).split(/\s+/u).filter(Boolean).length;
 
-/** True when a line is a date or byline line: what follows a headline. */
+/** What a line says as a header line: its dates, its byline's names, whether it is dates alone. */
+interface LineFacts {
+  dates: { published?: DateLine; updated?: DateLine };
+  byline: string[] | undefined;
+  dateOnly: boolean;
+  /** A numeric date and nothing else, read or not ("08.04.2015 12:46" where the text says no language). */
+  numericOnly: boolean;
+}
+
+// The header readers ask the same lines again and again (a line is a header candidate, a marker, a
+// byline above a date line); each line's facts are worked out once per zone.
+const factsCache = new Map<string, Map<string, LineFacts>>();
+const MAX_CACHED_LINES = 50_000;
+
+/** A line's header facts, worked out once. */
+function factsOf(text: string, timeZone: string): LineFacts {
+  let cache = factsCache.get(timeZone);
+  if (cache === undefined) {
+    cache = new Map();
+    factsCache.set(timeZone, cache);
+  }
+  const known = cache.get(text);
+  if (known !== undefined) return known;
+  if (cache.size >= MAX_CACHED_LINES) cache.clear();
+  const cleaned = cleanInline(text);
+  const facts: LineFacts = {
+    dates: datesIn(text, timeZone),
+    byline: bylineIn(text, timeZone),
+    dateOnly: isDateOnlyLine(text, timeZone),
+    numericOnly: cleaned !== "" && findNumericDate(cleaned) === cleaned,
+  };
+  cache.set(text, facts);
+  return facts;
+}
+
+// "— Shay Friedman (@ironshay) August 22, 2013": a quotation's attribution (an embedded post).
+const ATTRIBUTION = /^[—–―-]\s*\S/u;
+
+/**
+ * True when a line is a date or byline line: what follows a headline. A quotation's attribution
+ * is no header line; a numeric date alone is one even where its order is unknown (it marks the
+ * header; it is not read).
+ */
 function opensHeader(line: Line, timeZone: string): boolean {
-  const dates = datesIn(line.text, timeZone);
-  return bylineIn(line.text, timeZone) !== undefined || dates.published !== undefined || (dates.updated !== undefined && isDateOnlyLine(line.text, timeZone));
+  if (ATTRIBUTION.test(cleanInline(line.text))) return false;
+  const { dates, byline, dateOnly, numericOnly } = factsOf(line.text, timeZone);
+  return byline !== undefined || dates.published !== undefined || (dates.updated !== undefined && dateOnly) || numericOnly;
 }
 
 /**
@@ -202,8 +245,11 @@ function headlineAfterNavigation(content: readonly Line[], start: number, timeZo
   if (near.some((line) => sameLine(line.text, first.text))) return start;
   // A section name ("World") is no headline even when a byline follows below it.
   if (words(first.text) >= 3 && near.some((line) => opensHeader(line, timeZone))) return start;
-  const anchor = content.findIndex((line, position) => position > start && position <= start + NAVIGATION_WINDOW && opensHeader(line, timeZone));
-  if (anchor === -1) return start;
+  const comments = commentsStart(content, start);
+  const anchor = content.findIndex(
+    (line, position) => position > start && position <= start + NAVIGATION_WINDOW && position < comments && opensHeader(line, timeZone),
+  );
+  if (anchor === -1) return headlineLike(first.text) ? start : (headlineBeforeProse(content, start) ?? start);
   for (let position = Math.max(start, anchor - 3); position < anchor; position++) {
     const line = content[position] as Line;
     if (isTitleLike(line.text, false) && words(line.text) >= 3) return position;
@@ -211,6 +257,34 @@ function headlineAfterNavigation(content: readonly Line[], start: number, timeZo
   return start;
 }
 
+/**
+ * Where the readers' comments start: at a comments heading ("Réagir", "10 réactions", "Post a
+ * comment") that follows a paragraph's worth of prose. After it no header is the article's.
+ * The text's length when there is none.
+ */
+function commentsStart(content: readonly Line[], start: number): number {
+  let prose = 0;
+  for (let position = start; position < Math.min(content.length, start + MAX_HEADER_SEARCH); position++) {
+    const text = (content[position] as Line).text;
+    const count = words(text);
+    if (count >= PROSE_WORDS) prose += count;
+    else if (prose >= 2 * PROSE_WORDS && COMMENTS_START.test(cleanInline(text))) return position;
+  }
+  return content.length;
+}
+
+/**
+ * Without a date or byline line: when the first line cannot be the headline (a section name, a site's greeting
+ * "Hi, I'm Nicolas.", a tagline), the first line that can, directly above a paragraph.
+ */
+function headlineBeforeProse(content: readonly Line[], start: number): number | undefined {
+  for (let position = start + 1; position < Math.min(content.length - 1, start + NAVIGATION_WINDOW); position++)
+    if (headlineLike((content[position] as Line).text) && words((content[position + 1] as Line).text) >= PROSE_WORDS) return position;
+  return undefined;
+}
+
+// A line of that many words is prose however it ends.
+const LONG_PROSE_WORDS = 30;
 // A line of prose: a sentence's worth of words.
 const PROSE_WORDS = 12;
 // Short lines (subheads, list items, captions) an article's prose runs across; more in a row end it.
@@ -223,6 +297,24 @@ const tokensOf = (text: string): string[] =>
   cleanInline(text)
     .toLowerCase()
     .match(/[\p{L}\p{N}]+/gu) ?? [];
+// "Mac & i > News > 2015 > 1Password ...": a breadcrumb, whose last part may be the headline but which is not it.
+const BREADCRUMB = /(?:\s[>›»/]\s.*){2,}/u;
+// "(3) If a library with that name exists - drink", "2. Top Gear Hosts ...": an item of a numbered list.
+const NUMBERED = /^(?:\(\d{1,3}\)|\d{1,3}[.)])\s/u;
+/** A line that can be a headline: title-like, three words or more (punctuation is no word), not a label, a breadcrumb or a list item. */
+const headlineLike = (text: string): boolean =>
+  isTitleLike(text, false) &&
+  tokensOf(text).length >= 3 &&
+  !LABEL_LINE.test(text) &&
+  !BREADCRUMB.test(text) &&
+  !NUMBERED.test(cleanInline(text)) &&
+  detectCaptionWithCredit(text) === undefined;
+// How long a box of links inside the article may be, and how many paragraphs in a row after it say the article goes on.
+const MAX_BOX_LINES = 20;
+const PROSE_RUN = 3;
+// "Comments (12)", "Réagir", "You must log in to post a comment": the readers' comments start.
+const COMMENTS_START =
+  /^(?:\d+\s+)?(?:comments?|commentaires|kommentare|comentarios|commenti|réagir|reagieren|reactions|réactions)(?:\s*\(\d+\))?\s*:?$|\b(?:post|leave|add|write|poster|laisser|écrire|rédiger)\s+(?:a|an|un|your|votre)\s+(?:comment|reply|commentaire)\b/iu;
 // Bounds of the whole-page reading: the headers weighed, and the lines one article's prose is followed for.
 const MAX_ANCHORS = 2000;
 const MAX_HEADER_SEARCH = 20_000;
@@ -239,26 +331,44 @@ const HEADLINE_REACH = 8;
  */
 function storyInPage(content: readonly Line[], start: number, timeZone: string): { headline: number; anchor: number; end: number } | undefined {
   // Each line is read once; the scans below only look these up, and are bounded (hostile text can be all anchors).
-  const reach = Math.min(content.length, start + MAX_HEADER_SEARCH);
+  let reach = Math.min(content.length, start + MAX_HEADER_SEARCH);
   // A header line is short; a paragraph that mentions a date opens nothing.
   const opens = content.map((line, position) => position >= start && position <= reach && words(line.text) <= 40 && opensHeader(line, timeZone));
   const counts = content.map((line) => words(line.text));
   const kinds = content.map((line, position) => {
     const text = cleanInline(line.text);
-    if ((counts[position] ?? 0) >= PROSE_WORDS) return "prose";
-    if ((counts[position] ?? 0) <= 6 && FOOTER_START.test(text)) return "footer";
+    // A paragraph ends like a sentence (or runs long); a rail of headlines ("3:31 PM Microsoft one-ups ...") does not.
+    if ((counts[position] ?? 0) >= PROSE_WORDS && (PROSE_END.test(text) || (counts[position] ?? 0) >= LONG_PROSE_WORDS)) return "prose";
+    if ((counts[position] ?? 0) <= 6 && FOOTER_START.test(text) && !linkInProse(content, position)) return "footer";
     return CODE_LINE.test(text) ? "code" : "short";
   });
+  // A box of other stories inside the article ("Related Articles" and a few teasers, each with its
+  // date) is passed over when the article's prose goes on after it (paragraphs in a row); its
+  // teasers' dates head no story. A box after the article, of headlines and their blurbs, ends it.
+  const boxEnd = new Map<number, number>();
+  const inBox = new Set<number>();
+  let proseSoFar = 0;
+  for (let position = start; position < reach; position++) {
+    if (kinds[position] === "prose") proseSoFar++;
+    // Only a box with prose before it is inside an article; "Newsletter" in the menu above is not.
+    if (kinds[position] !== "footer" || proseSoFar === 0) continue;
+    let resume = position + 1;
+    while (resume < content.length && resume - position <= MAX_BOX_LINES && kinds[resume] !== "prose") resume++;
+    if (!Array.from({ length: PROSE_RUN }, (_, offset) => kinds[resume + offset]).every((kind) => kind === "prose")) continue;
+    boxEnd.set(position, resume);
+    for (let inner = position; inner < resume; inner++) inBox.add(inner);
+  }
+  reach = Math.min(reach, commentsStart(content, start));
   let best: { headline: number; anchor: number; end: number; score: number } | undefined;
   let anchors = 0;
   for (let anchor = start; anchor < reach && anchors < MAX_ANCHORS; anchor++) {
-    if (!opens[anchor]) continue;
+    if (!opens[anchor] || inBox.has(anchor)) continue;
     anchors++;
     let headline: number | undefined;
     for (let position = anchor - 1; position >= Math.max(start, anchor - HEADLINE_REACH); position--) {
       const text = (content[position] as Line).text;
       const count = counts[position] ?? 0;
-      if (opens[position] || !isTitleLike(text, false) || LABEL_LINE.test(text) || count < 3 || count > 25) continue;
+      if (opens[position] || !headlineLike(text) || count > 25) continue;
       headline = position;
       break;
     }
@@ -282,9 +392,9 @@ function storyInPage(content: readonly Line[], start: number, timeZone: string):
       belowCount <= 25 &&
       !opens[anchor + 1] &&
       isTitleLike(below.text, false) &&
-      isDateOnlyLine(content[anchor]?.text ?? "", timeZone) &&
+      (factsOf(content[anchor]?.text ?? "", timeZone).dateOnly || factsOf(content[anchor]?.text ?? "", timeZone).numericOnly) &&
       // a byline just above makes the date the end of a header, not its start (Herald Sun: headline, by:, From:, date)
-      !content.slice(Math.max(start, anchor - 3), anchor).some((line) => bylineIn(line.text, timeZone) !== undefined) &&
+      !content.slice(Math.max(start, anchor - 3), anchor).some((line) => factsOf(line.text, timeZone).byline !== undefined) &&
       detectCaptionWithCredit(below.text) === undefined &&
       !content.slice(Math.max(start, anchor - HEADLINE_REACH), anchor).some((line) => sameLine(line.text, below.text)) &&
       (headline === undefined || belowCount > (counts[headline] ?? 0))
@@ -297,7 +407,12 @@ function storyInPage(content: readonly Line[], start: number, timeZone: string):
     const limit = Math.min(content.length, anchor + 1 + MAX_STORY_LINES);
     for (let position = anchor + 1; position < limit && gap <= PROSE_GAP; position++) {
       const kind = kinds[position];
-      if (kind === "footer") break;
+      if (kind === "footer") {
+        const resume = boxEnd.get(position);
+        if (resume === undefined) break;
+        position = resume - 1;
+        continue;
+      }
       if (kind === "prose") {
         score += counts[position] ?? 0;
         gap = 0;
@@ -315,8 +430,16 @@ function storyInPage(content: readonly Line[], start: number, timeZone: string):
 
 // Lines that open a page's footer: what follows them is other articles and links.
 const FOOTER_START =
-  /^(?:related(?:\s+(?:stories|articles|content|coverage|posts|reading))?|more\s+(?:from|stories|on|news|in)\b.*|most\s+(?:read|popular|viewed)|recommended(?:\s+for\s+you)?|read\s+(?:more|next)|you\s+(?:may|might)\s+also\s+like|trending(?:\s+now)?|latest\s+(?:news|stories)|comments?(?:\s+\(\d+\))?|about\s+the\s+author|topics|tags)\s*:?$/iu;
+  /^(?:related(?:\s+(?:stories|articles|content|coverage|posts|reading))?|more\s+(?:from|stories|on|news|in)\b.*|most\s+(?:read|popular|viewed)|(?:recevoir|get|receive|sign\s+up\s+for|subscribe\s+to)\s+(?:(?:la|our|the)\s+)?newsletter|newsletter|(?:en\s+)?direct|live(?:\s+(?:updates|blog|ticker))?|liveticker|le\s+fil\s+info|recommended(?:\s+for\s+you)?|read\s+(?:more|next)|you\s+(?:may|might)\s+also\s+like|trending(?:\s+now)?|latest\s+(?:news|stories)|comments?(?:\s+\(\d+\))?|about\s+the\s+author|topics|tags)\s*:?$/iu;
 const PROSE_END = /[.!?…"”’)\]]$/u;
+// "Read more" between two paragraphs of the article (a link to another story), not above a list of them.
+const READ_MORE = /^read\s+(?:more|next)\s*:?$/iu;
+
+/** True when a "Read more" line stands inside the article's prose: a paragraph follows it at once. */
+function linkInProse(lines: readonly Line[], position: number): boolean {
+  const next = lines[position + 1];
+  return READ_MORE.test(cleanInline((lines[position] as Line).text)) && next !== undefined && words(next.text) >= PROSE_WORDS;
+}
 const FOOTER_LOOKBACK = 30;
 
 /**
@@ -327,7 +450,7 @@ const FOOTER_LOOKBACK = 30;
 function footerStart(body: readonly Line[]): number {
   for (let position = Math.max(1, body.length - FOOTER_LOOKBACK); position < body.length; position++) {
     const text = cleanInline((body[position] as Line).text);
-    if (words(text) <= 6 && FOOTER_START.test(text)) return position;
+    if (words(text) <= 6 && FOOTER_START.test(text) && !linkInProse(body, position)) return position;
   }
   const lastProse = body.findLastIndex((line) => words(line.text) >= 6 || PROSE_END.test(cleanInline(line.text)));
   return body.length - (lastProse + 1) >= 2 && lastProse >= 0 ? lastProse + 1 : body.length;
@@ -337,11 +460,11 @@ function markerOf(line: Line, detection: Detection, timeZone: string): Marker | 
   if (detection.title !== undefined && sameLine(line.text, detection.title.value)) return "title";
   if (detectDateLine(line.text, timeZone) !== undefined) return "date";
   if (detectCreditLine(line.text) !== undefined) return "credit";
-  const dates = datesIn(line.text, timeZone);
+  const { dates, byline, dateOnly } = factsOf(line.text, timeZone);
   const hasDate = dates.published !== undefined || dates.updated !== undefined;
-  if (bylineIn(line.text, timeZone) !== undefined) return hasDate ? "byline-and-date" : "byline";
+  if (byline !== undefined) return hasDate ? "byline-and-date" : "byline";
   // "April 28, 2019 at 6:01 am Updated April 29, 2019 at 9:00 am": dates and their labels only.
-  if (hasDate && isDateOnlyLine(line.text, timeZone)) return "dates";
+  if (hasDate && dateOnly) return "dates";
   if (detectCaptionWithCredit(line.text) !== undefined) return "caption-and-credit";
   // Meant as a date, so neither dek nor caption, even though the build cannot read it.
   if (looksLikeDate(line.text)) return "unreadable-date";
@@ -366,12 +489,12 @@ function readHeader(header: readonly Line[], markers: readonly (Marker | undefin
     if (found !== undefined && detection.updated === undefined) detection.updated = { value: found.text, line: line.line, date: found.date };
   };
   const setDates = (line: Line, text: string) => {
-    const { published, updated } = datesIn(text, timeZone);
+    const { published, updated } = factsOf(text, timeZone).dates;
     if (published !== undefined) setDate(line, published.text);
     setUpdated(line, updated);
   };
   const setAuthors = (line: Line, text: string) => {
-    const names = bylineIn(text, timeZone);
+    const names = factsOf(text, timeZone).byline;
     if (names !== undefined && detection.authors === undefined) detection.authors = { value: cleanInline(text), line: line.line, names };
   };
   const image = (): NonNullable<Detection["image"]> => (detection.image ??= {});

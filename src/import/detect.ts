@@ -7,7 +7,7 @@
 import { fail, type Result } from "../diagnostics/diagnostic.js";
 import { parseDate } from "../text/date.js";
 import { cleanInline } from "../text/text.js";
-import { findDates, findNumericDate, readNumericDate, readWholeDateLine } from "./date-line.js";
+import { findDates, findNumericDate, readNumericDate, readWholeDateLine, UPDATE_LABEL } from "./date-line.js";
 
 /** Why a line is page residue rather than article text. */
 export type ResidueKind = "tracking code" | "share buttons" | "advertisement" | "cookie notice" | "page furniture";
@@ -45,6 +45,7 @@ const SHARE_ON = /^share\s+(?:on|via|to)\s+\S+$/iu;
 const ADVERTISEMENT =
   /^(?:advertisement|advert|ad|sponsored(?: content)?|(?:story|article) continues below(?: this)? advertisement|advertisement\s*[-–—:]?\s*(?:scroll|continue) (?:down )?(?:to continue|reading)?.*|continue reading(?: below)?(?: the main story)?)$/iu;
 const COOKIE = /\bcookies?\b/iu;
+const MAX_COOKIE_NOTICE_WORDS = 60;
 const COOKIE_CONTEXT = /\b(?:use|uses|using|accept|consent|agree|policy|settings|preferences|experience|browsing)\b/iu;
 // Short button and navigation labels: residue only at the edges of the text, where
 // pages put their banners and footers, never between body paragraphs.
@@ -74,7 +75,8 @@ export function residueAtEdge(line: string): ResidueKind | undefined {
   const anywhere = residueAnywhere(line);
   if (anywhere !== undefined) return anywhere;
   const text = cleanInline(line);
-  if (COOKIE.test(text) && COOKIE_CONTEXT.test(text)) return "cookie notice";
+  // A cookie notice is a few sentences; a paragraph about baking cookies is longer.
+  if (COOKIE.test(text) && COOKIE_CONTEXT.test(text) && text.split(/\s+/u).length <= MAX_COOKIE_NOTICE_WORDS) return "cookie notice";
   if (FURNITURE.test(text)) return "page furniture";
   return undefined;
 }
@@ -124,8 +126,6 @@ export function readDate(line: string, timeZone: string): Result<DateLine> {
   const rejected = findDates(line, timeZone).rejected[0];
   return rejected === undefined ? parsed : fail("impossible-date", rejected.reason, "Check the date against a calendar, and write it in the article by hand.");
 }
-
-const UPDATE_LABEL = /^(?:last\s+)?(?:updated|modified|mis\s+à\s+jour|aktualisiert|actualizado|atualizado|aggiornato)\b/iu;
 
 /**
  * The publication and update dates a line holds, alone or beside other text ("Dan Goodin -
@@ -245,7 +245,13 @@ const ROLE =
   /^(?:(?:a|an|the|our)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:editor|reporter|correspondent|writer|journalist|columnist|contributor|critic|producer|analyst|staff|author|photographer|host|director|chief)s?\b/iu;
 // Where the names end: a separator, or a date (found by the date reader, in any of its languages).
 const BYLINE_END = /\s+[-–—|·•]\s+|\s*[|·•]\s*|\s+[-–—]$/u;
-const LIST_SEPARATOR = /\s*(?:,|;|\s(?:and|und|et|y|e|&)\s)\s*/u;
+// "María R. Sahuquillo / Emilio de Benito": a slash between names lists them too.
+const LIST_SEPARATOR = /\s*(?:,|;|\s(?:and|und|et|y|e|&|\/)\s)\s*/u;
+// What stands between the names and the date: "By Richard Lawler posted Aug 18th 2010", "By Sam Byford on June 29".
+const BEFORE_DATE =
+  /\s+(?:(?:posted|published|updated|written|publié|publiée|mis\s+à\s+jour|veröffentlicht|aktualisiert|publicado|publicada|actualizado|pubblicato|aggiornato)(?:\s+(?:on|at|le|am|el|il|em))?|on|at|le|am|el|il|em)$/iu;
+// A label where a name should be: a link to the site's "Authors" page, a heading "Author".
+const NOT_A_NAME = /^(?:authors?|by|writers?|contributors?|staff|more|about|profile|bio|follow|email|e-mail|twitter|contact)$/iu;
 
 /**
  * Reads a byline into the names it gives: "By Jane Doe", "By Jane Doe and John Roe, Reuters",
@@ -275,12 +281,14 @@ function namesOf(line: string, labelRequired: boolean): string[] | undefined {
   const label = BYLINE_LABEL.exec(text);
   if (label === null && labelRequired) return undefined;
   text = text.slice(label?.[0].length ?? 0);
+  // "@griffinmcelroy": a handle beside the name is not the name.
+  text = text.replace(/(?:^|\s)@\w+/gu, "");
   const date = findDates(text, "UTC").found[0];
-  if (date !== undefined) text = text.slice(0, date.start);
+  if (date !== undefined) text = text.slice(0, date.start).trimEnd().replace(BEFORE_DATE, "");
   const end = BYLINE_END.exec(text);
   if (end !== null) text = text.slice(0, end.index);
   text = text.replace(/[\s,;:-]+$/u, "");
-  if (text === "" || CALENDAR_WORD.test(text)) return undefined;
+  if (text === "" || CALENDAR_WORD.test(text) || NOT_A_NAME.test(text)) return undefined;
   const parts = text.split(LIST_SEPARATOR);
   const separators = [...text.matchAll(new RegExp(LIST_SEPARATOR.source, "gu"))].map((match) => match[0].trim());
   const names: string[] = [];
@@ -296,9 +304,29 @@ function namesOf(line: string, labelRequired: boolean): string[] | undefined {
       const tail = parts.slice(index).join(", ");
       return tail.length <= MAX_BYLINE_TAIL || ROLE.test(tail) ? names : undefined;
     }
+    // "Andrea Stone Senior Washington Correspondent": a role after the name ends the byline.
+    const role = roleAfterName(part);
+    if (role !== undefined) {
+      names.push(role);
+      break;
+    }
     names.push(part);
   }
-  return names.length > 0 ? names : undefined;
+  // "Jane Doe / AFP": the agency beside a person is not an author.
+  const people = names.filter((name) => !isOrganizationName(name));
+  return people.length > 0 ? people : names.length > 0 ? names : undefined;
+}
+
+/** The name before a role that follows it without a comma ("Andrea Stone Senior Washington Correspondent" → "Andrea Stone"). */
+function roleAfterName(part: string): string | undefined {
+  const words = part.split(/\s+/u);
+  for (let at = 2; at < words.length; at++) {
+    // A role of two words or more, one person's ("Senior Washington Correspondent"; "Editorial Writers" names a desk).
+    const rest = words.slice(at).join(" ");
+    const role = ROLE.exec(rest);
+    if (role !== null && role[0].length === rest.length && words.length - at >= 2 && !/s$/u.test(rest)) return words.slice(0, at).join(" ");
+  }
+  return undefined;
 }
 
 // "TMZ Staff", "BBC News", "Redaktion", "AFP": a byline that names no person.

@@ -14,7 +14,7 @@ import type { Detection } from "./analyze.js";
 import { readContent } from "./content.js";
 import { datesIn, detectByline, isDateOnlyLine, residueAnywhere, residueAtEdge } from "./detect.js";
 import { MAX_NESTING, tooDeep } from "./guard.js";
-import { descendants, lineOf, tokens } from "./hast.js";
+import { classOf, descendants, lineOf, tokens } from "./hast.js";
 import { absolute, type Block, captionAndCredit } from "./html-markdown.js";
 import { metaReader, readMetadata } from "./metadata.js";
 
@@ -82,9 +82,10 @@ export function analyzeHtml(html: string, timeZone: string): Detection {
   const content = readContent(tree, baseUrl);
   const bylines = [metadata.authors?.value, content.byline].filter((text) => text !== undefined);
   const edges = edgeFurniture(content.blocks, detection);
+  const dekApart = setApart(detection, elements);
   let prose = false;
   content.blocks.forEach((block, position) => {
-    const reason = edges.get(position) ?? leftOut(block, detection, bylines, prose, timeZone);
+    const reason = edges.get(position) ?? leftOut(block, detection, bylines, prose, dekApart, timeZone);
     if (reason !== undefined) detection.dropped.push({ value: block.text === "" ? block.markdown : block.text, line: block.line, reason });
     else {
       detection.body.push({ value: block.text, line: block.line, markdown: block.markdown });
@@ -139,13 +140,19 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
  * matter already holds (headline, dek, byline, date line, lead figure), and, before the
  * first paragraph of prose, a section link ("New York") heading the article.
  */
-function leftOut(block: Block, detection: Detection, bylines: readonly string[], afterProse: boolean, timeZone: string): string | undefined {
+function leftOut(block: Block, detection: Detection, bylines: readonly string[], afterProse: boolean, dekApart: boolean, timeZone: string): string | undefined {
   const { text, kind, markdown } = block;
   if (kind === "heading" && detection.title !== undefined && sameText(text, detection.title.value)) return "repeated headline";
   if (kind === "figure" && detection.image?.src !== undefined && markdown.includes(`(${detection.image.src.value})`)) return "lead image (in the front matter)";
   const captions = [detection.image?.caption?.value, detection.image?.credit?.value].filter((part) => part !== undefined);
   if (kind === "figure" && text !== "" && captions.some((part) => text.includes(part))) return "lead image caption (in the front matter)";
-  if (!afterProse && (kind === "paragraph" || kind === "heading") && detection.description !== undefined && sameText(text, detection.description.value))
+  if (
+    !afterProse &&
+    dekApart &&
+    (kind === "paragraph" || kind === "heading") &&
+    detection.description !== undefined &&
+    sameText(text, detection.description.value)
+  )
     return "dek (in the front matter)";
   if (kind !== "paragraph") return undefined;
   if (bylines.some((byline) => sameText(text, byline))) return "byline";
@@ -154,6 +161,28 @@ function leftOut(block: Block, detection: Detection, bylines: readonly string[],
   if (hasDate && (isDateOnlyLine(text, timeZone) || detectByline(text) !== undefined)) return "date line";
   if (!afterProse && /^\[[^\]]+\]\([^)]+\)$/u.test(markdown) && text.split(/\s+/u).length <= 4) return "section link";
   return residueAnywhere(text) ?? residueAtEdge(text);
+}
+
+// The class or id words of a dek, standfirst or summary ("article__desc", "chapo", "dek").
+const DEK_CLASS =
+  /(?:^|[\s_-])(?:dek|deck|desc|description|standfirst|summary|subtitle|sub-title|subhead|subheadline|chapo|chapeau|strapline|excerpt)(?:$|[\s_-])/iu;
+
+/**
+ * Whether the page sets its description apart from the article's text: given in JSON-LD or
+ * itemprop, or shown in a heading or in an element classed as a dek. A meta description that
+ * only repeats the first paragraph (many CMSs write it so) is that paragraph, and it stays.
+ */
+function setApart(detection: Detection, elements: readonly Element[]): boolean {
+  const description = detection.description?.value;
+  if (description === undefined) return false;
+  const source = detection.evidence?.find((item) => item.field === "description" && item.used)?.source ?? "";
+  if (source.startsWith("JSON-LD") || source.startsWith("itemprop")) return true;
+  return elements.some(
+    (node) =>
+      !["meta", "script", "title", "head", "html", "body"].includes(node.tagName) &&
+      (/^h[1-6]$/u.test(node.tagName) || DEK_CLASS.test(`${classOf(node)} ${tokens(node.properties.id).join(" ")}`)) &&
+      sameText(toText(node), description),
+  );
 }
 
 const sameText = (a: string, b: string): boolean => a !== "" && cleanInline(a).toLowerCase() === cleanInline(b).toLowerCase();

@@ -11,8 +11,17 @@ import { toText } from "hast-util-to-text";
 import type { Result } from "../diagnostics/diagnostic.js";
 import { parseDate } from "../text/date.js";
 import { cleanInline } from "../text/text.js";
-import { findDates, findNumericDate, leadDateline, readNumericDate, readWholeDateLine, withYearFromAddress } from "./date-line.js";
-import { detectByline, isOrganizationName } from "./detect.js";
+import {
+  findDates,
+  findNumericDate,
+  leadDateline,
+  readNumericDate,
+  readWholeDateLine,
+  UPDATE_LABEL,
+  UPDATE_MENTION,
+  withYearFromAddress,
+} from "./date-line.js";
+import { bylineIn, datesIn, detectByline, isOrganizationName } from "./detect.js";
 import { classOf, descendants, lineOf, tokens } from "./hast.js";
 
 /** The fields metadata decides. */
@@ -114,11 +123,21 @@ export function readMetadata(tree: Root, timeZone: string, container: Element | 
   const address = pageAddress(elements);
 
   // Description
-  decideDescription(result, [
-    ...jsonLd.pick("description"),
-    ...micro("description"),
-    ...present(meta("og:description"), meta("twitter:description"), meta("description"), meta("dc.description"), meta("dcterms.description")),
-  ]);
+  // The site's name given as the description ("Engadget") describes nothing.
+  const titleText = titleElement === undefined ? "" : cleanInline(toText(titleElement));
+  const titleTail = [...titleText.matchAll(SEPARATOR)].at(-1);
+  const sites = new Set(
+    [...siteNames, titleTail === undefined ? "" : titleText.slice(titleTail.index + titleTail[0].length)].map(comparable).filter((name) => name !== ""),
+  );
+  decideDescription(
+    result,
+    [
+      ...jsonLd.pick("description"),
+      ...micro("description"),
+      ...present(meta("og:description"), meta("twitter:description"), meta("description"), meta("dc.description"), meta("dcterms.description")),
+    ],
+    (value) => sites.has(comparable(value)),
+  );
 
   // Dates
   const visibleDates = visibleDateCandidates(visible, address);
@@ -132,6 +151,7 @@ export function readMetadata(tree: Root, timeZone: string, container: Element | 
       meta("publishdate"),
       meta("pubdate"),
       meta("publish-date"),
+      meta("publish_date"),
       meta("date"),
       meta("dc.date"),
       meta("dc.date.issued"),
@@ -171,15 +191,27 @@ export function readMetadata(tree: Root, timeZone: string, container: Element | 
   if (result.date === undefined && updated !== undefined)
     result.problems.push({ field: "date", line: updated.line, message: "The page gives only a modification date; it fills `updated`, never `date`." });
 
-  // Authors
-  decideAuthors(result, [
-    ...jsonLd.authors,
-    ...microAuthors(elements),
-    ...authorMeta(
-      present(meta("article:author"), meta("author"), meta("dc.creator"), meta("dcterms.creator"), meta("sailthru.author"), meta("parsely-author")),
-    ),
-    ...visibleAuthors(visible),
-  ]);
+  // Authors. The publisher named as the author ("Ediciones El País", "elmundo.es") is an organization.
+  const publishers = new Set([...siteNames, ...present(meta("dc.publisher"), meta("dcterms.publisher")).map((c) => c.value)].map(comparable));
+  const asPublisher = (candidate: AuthorCandidate): AuthorCandidate =>
+    !candidate.organization && candidate.names.every((name) => publishers.has(comparable(name)) || DOMAIN.test(name))
+      ? { ...candidate, organization: true }
+      : candidate;
+  decideAuthors(
+    result,
+    [
+      ...jsonLd.authors,
+      ...microAuthors(elements),
+      ...authorMeta(
+        present(meta("article:author"), meta("author"), meta("dc.creator"), meta("dcterms.creator"), meta("sailthru.author"), meta("parsely-author")),
+      ),
+      ...visibleAuthors(visible),
+      // twitter:creator is an @handle, but some sites put the author's name there: the last resort.
+      ...authorMeta(
+        present(meta("twitter:creator")).filter((candidate) => !candidate.value.startsWith("@") && detectByline(candidate.value, false) !== undefined),
+      ),
+    ].map(asPublisher),
+  );
   return result;
 }
 
@@ -226,6 +258,9 @@ function titleWithoutSite(titleElement: Element, elements: readonly Element[], s
   }
   return stripSiteName(title, siteNames);
 }
+
+// A site's address given as its author's name.
+const DOMAIN = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,6}$/iu;
 
 const present = (...candidates: (Candidate | undefined)[]): Candidate[] => candidates.filter((candidate) => candidate !== undefined);
 
@@ -428,47 +463,81 @@ function authorMeta(candidates: Candidate[]): AuthorCandidate[] {
 
 // ---------- the visible page ----------
 
-const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|author|authors|author-name|byline-name|contributor|writer)(?:$|[\s_-])/iu;
+// Class or id words of a byline, in the six languages ("firma" in Spanish and Italian, "autor", "auteur").
+const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|author|authors|author-name|byline-name|contributor|writer|firma|autor|auteur|autore|signature)(?:$|[\s_-])/iu;
 // Substrings, since classes run words together ("Page-dateModified", "publishedAt").
 const DATE_CLASS = /date|time|publish|posted|updated|modified|byline|(?:^|[\s_-])meta(?:$|[\s_-])/iu;
+// The readers' comments under an article, and the teasers of other stories ("Don't miss",
+// "Related", "Most read"), each with its own name and date: never the article's.
+const COMMENTS =
+  /^(?:comments?|comment[-_]?(?:list|section|area|thread|container|wrap(?:per)?|body|content|time|author|meta|item|entry|s)|commentlist|disqus_thread|respond|replies)$/iu;
+const TEASERS =
+  /(?:^|[_-])(?:related|promo|promos|teaser|teasers|dont[-_]?miss|recommended|recommendations|trending|popular|most[-_]?(?:read|popular|viewed)|more[-_]?stories|outbrain|taboola)(?:$|[_-])/iu;
 const MAX_VISIBLE_LINE = 200;
 
+/** The class and id words of an element, for the byline and date patterns. */
+const namesOfElement = (node: Element): string => `${classOf(node)} ${tokens(node.properties.id).join(" ")}`.trim();
+
+/** The elements of the readers' comments and of other stories' teasers (a list and all it holds). */
+function inComments(visible: readonly Element[]): Set<Element> {
+  const found = new Set<Element>();
+  for (const node of visible)
+    if (
+      !found.has(node) &&
+      namesOfElement(node)
+        .split(/\s+/u)
+        .some((word) => COMMENTS.test(word) || TEASERS.test(word))
+    )
+      for (const inner of [node, ...descendants(node)]) found.add(inner);
+  return found;
+}
+
 /**
- * The first byline element (by class or rel=author), else a date element that also names
+ * The first byline element (by class, id or rel=author), else a date element that also names
  * its author ("2/26/2015 7:11 AM PST BY TMZ STAFF"). An element's lines are read apart, so
- * that a role or desk on the line below ("WebMD Health News") is no part of the name.
+ * that a role or desk on the line below ("WebMD Health News") is no part of the name; where the
+ * element marks its names (rel=author links, an hCard's `fn`, itemprop=name), those are the names.
+ * The readers' comments are passed over.
  */
 function visibleAuthors(visible: readonly Element[]): AuthorCandidate[] {
+  const comments = inComments(visible);
   for (const node of visible) {
+    if (comments.has(node)) continue;
+    const words = namesOfElement(node);
     const rel = tokens(node.properties.rel).includes("author");
-    const byline = rel || BYLINE_CLASS.test(classOf(node));
-    if (!byline && !DATE_CLASS.test(classOf(node))) continue;
+    const byline = rel || BYLINE_CLASS.test(words);
+    if (!byline && !DATE_CLASS.test(words)) continue;
     const text = cleanInline(toText(node));
     if (text === "" || text.length > MAX_VISIBLE_LINE) continue;
     let names: string[] | undefined;
     let source: string;
     if (byline) {
-      names = bylineOfElement(node);
-      source = rel
-        ? "rel=author"
-        : `.${
-            classOf(node)
-              .split(" ")
-              .find((c) => BYLINE_CLASS.test(c)) ?? "byline"
-          }`;
+      names = markedNames(node) ?? bylineOfElement(node);
+      source = rel ? "rel=author" : `.${words.split(" ").find((c) => BYLINE_CLASS.test(c)) ?? "byline"}`;
     } else {
-      const by = /(?:^|\s)(?:by|par|von|por|di)\s+\S/iu.exec(text);
-      if (by === null || (findDates(text, "UTC").found.length === 0 && findNumericDate(text) === undefined)) continue;
-      names = detectByline(text.slice(by.index).trim());
-      source = `.${
-        classOf(node)
-          .split(" ")
-          .find((c) => DATE_CLASS.test(c)) ?? "date"
-      }`;
+      // A date element names its author only beside its date ("2/26/2015 7:11 AM PST BY TMZ STAFF").
+      const dates = datesIn(text, "UTC");
+      if (dates.published === undefined && dates.updated === undefined) continue;
+      names = bylineIn(text, "UTC");
+      source = `.${words.split(" ").find((c) => DATE_CLASS.test(c)) ?? "date"}`;
     }
     if (names !== undefined) return [{ source, value: text, line: lineOf(node), names, organization: names.every(isOrganizationName) }];
   }
   return [];
+}
+
+/** The names a byline element marks as names: its rel=author links, its hCard `fn`s, its itemprop=name elements. */
+function markedNames(node: Element): string[] | undefined {
+  const marked = descendants(node).filter(
+    (child) =>
+      tokens(child.properties.rel).includes("author") ||
+      tokens(child.properties.className).includes("fn") ||
+      tokens(child.properties.itemProp).includes("name"),
+  );
+  // A mark inside another mark ("<a rel=author><span class=fn>") names the same person.
+  const outer = marked.filter((child) => !marked.some((other) => other !== child && descendants(other).includes(child)));
+  const names = outer.flatMap((child) => detectByline(toText(child), false) ?? []);
+  return names.length > 0 ? [...new Set(names)] : undefined;
 }
 
 /** The names of a byline element, its first line alone when that names someone ("By Kelli Miller" above "WebMD Health News"). */
@@ -486,14 +555,16 @@ function bylineOfElement(node: Element): string[] | undefined {
 function visibleDateCandidates(visible: readonly Element[], address: string | undefined): { published: Candidate[]; updated: Candidate[] } {
   const published: Candidate[] = [];
   const updated: Candidate[] = [];
+  const comments = inComments(visible);
   for (const node of visible) {
+    if (comments.has(node)) continue;
     if (node.tagName === "time" && typeof node.properties.dateTime === "string") {
       const text = cleanInline(toText(node));
-      const label = /updated|modified|mis à jour|aktualisiert|actualizado|atualizado|aggiornato/iu.test(`${classOf(node)} ${text}`);
+      const label = UPDATE_MENTION.test(`${classOf(node)} ${text}`);
       (label ? updated : published).push({ source: "<time datetime>", value: cleanInline(node.properties.dateTime), line: lineOf(node) });
       continue;
     }
-    if (!DATE_CLASS.test(classOf(node)) && node.tagName !== "time") continue;
+    if (!DATE_CLASS.test(namesOfElement(node)) && node.tagName !== "time") continue;
     // A box around <time datetime> elements says no more than they do, and less exactly.
     if (descendants(node).some((child) => child.tagName === "time" && typeof child.properties.dateTime === "string")) continue;
     const text = cleanInline(toText(node));
@@ -507,7 +578,7 @@ function visibleDateCandidates(visible: readonly Element[], address: string | un
     if (mentions.length > 0) continue;
     const numeric = findNumericDate(text);
     if (numeric !== undefined) {
-      add(/^(?:updated|modified|mis à jour|aktualisiert|actualizado|atualizado|aggiornato)\b/iu.test(text) ? updated : published, "date line", numeric);
+      add(UPDATE_LABEL.test(text) ? updated : published, "date line", numeric);
       continue;
     }
     const completed = withYearFromAddress(text, address);
@@ -529,7 +600,7 @@ const comparable = (text: string): string =>
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
 
-const SEPARATOR = /\s+(?:[|–—·•»]|-|::)\s+/gu;
+const SEPARATOR = /\s+(?:[|–—·•»]|--?|::)\s+/gu;
 
 /**
  * A <title> without the site's name: "Headline | Site" → "Headline", "Site - Headline" →
@@ -597,19 +668,25 @@ function decideTitle(result: PageMetadata, candidates: Candidate[], heading: Can
 
 const TRUNCATED = /(?:…|\.\.\.|\[…\])\s*$/u;
 
-function decideDescription(result: PageMetadata, candidates: Candidate[]): void {
+function decideDescription(result: PageMetadata, all: Candidate[], isSiteName: (value: string) => boolean): void {
   const reasons = new Map<Candidate, string>();
+  for (const candidate of all) if (isSiteName(candidate.value)) reasons.set(candidate, "the site's name, not a description");
+  const candidates = all.filter((candidate) => !reasons.has(candidate));
   const trusted = candidates[0];
-  if (trusted === undefined) return;
+  if (trusted === undefined) {
+    record(result, "description", all, undefined, reasons);
+    return;
+  }
   const stem = (candidate: Candidate) => comparable(candidate.value.replace(TRUNCATED, ""));
   const shortens = (short: Candidate, long: Candidate) => long.value.length > short.value.length && comparable(long.value).startsWith(stem(short));
   // A description cut short ("...") loses to a complete one that begins the same way.
-  const complete = candidates.find((other) => !TRUNCATED.test(other.value) && shortens(trusted, other));
+  // Only a cut-short one: a longer one that goes on after a complete one adds keywords or the site's name.
+  const complete = TRUNCATED.test(trusted.value) ? candidates.find((other) => !TRUNCATED.test(other.value) && shortens(trusted, other)) : undefined;
   const chosen = complete ?? trusted;
   if (complete !== undefined) reasons.set(complete, "complete, where more trusted sources are cut short");
   for (const other of candidates) if (other !== chosen && shortens(other, chosen)) reasons.set(other, `a shortened form of ${chosen.source}`);
   result.description = { value: chosen.value, line: chosen.line };
-  record(result, "description", candidates, chosen, reasons);
+  record(result, "description", all, chosen, reasons);
 }
 
 function readDateValue(raw: string, lang: string | undefined, timeZone: string): Result<{ date: Date; value: string }> {

