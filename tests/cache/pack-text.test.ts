@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { packText, readStoredBody, readStoredItems, storeItems, storeRendered, unpackText } from "../../src/build/incremental/article-cache.js";
@@ -32,17 +32,46 @@ describe("the stored body and items", () => {
   it("take about one byte a character of curly-quoted text, not two, and read back whole", async () => {
     const cache = await tempDir();
     const rendered = { body: { html: `<p>${curly}</p>`, text: curly, firstParagraph: curly.slice(0, 80) }, summary: curly.slice(0, 200) };
-    storeRendered(cache, key, rendered);
+
     const inEvery = (value: string) => ({ rss: Buffer.from(value), atom: Buffer.from(value), json: Buffer.from(value) });
     const items = { full: inEvery(curly), summary: inEvery("s") };
-    storeItems(cache, key, "fingerprint", items);
-    const folder = path.join(cache, "articles", "ab");
+    storeRendered(cache, key, rendered, { fingerprint: "fingerprint", items });
     const utf8 = (...texts: string[]) => texts.reduce((bytes, text) => bytes + Buffer.byteLength(text), 0);
-    // V8 keeps such text two bytes a character: stored that way, each file would be near twice its UTF-8 bytes.
+    // V8 keeps such text two bytes a character: stored that way, the file would be near twice its UTF-8 bytes.
     const { html, text, firstParagraph } = rendered.body;
-    expect(statSync(path.join(folder, `${key}.bin`)).size).toBeLessThan(utf8(html, text, firstParagraph, rendered.summary) * 1.1);
-    expect(statSync(path.join(folder, `${key}.items.bin`)).size).toBeLessThan(utf8(curly, curly, curly) * 1.1);
+    const size = statSync(path.join(cache, "articles", "ab", `${key}.bin`)).size;
+    expect(size).toBeLessThan(utf8(html, text, firstParagraph, rendered.summary, curly, curly, curly) * 1.1);
     expect(readStoredBody(cache, key)).toEqual(rendered);
     expect(readStoredItems(cache, key, "fingerprint")).toEqual(items);
+  });
+});
+
+describe("an article's file", () => {
+  const key = "cd".padEnd(64, "1");
+  const rendered = { body: { html: "<p>The quay reopened.</p>", text: "The quay reopened.", firstParagraph: "The quay reopened." }, summary: "The quay." };
+  const items = (text: string) => {
+    const all = { rss: Buffer.from(text), atom: Buffer.from(text), json: Buffer.from(text) };
+    return { full: all, summary: all };
+  };
+
+  it("keeps its body when its items are stored later, and takes the newest items", async () => {
+    const cache = await tempDir();
+    storeRendered(cache, key, rendered);
+    expect(readStoredItems(cache, key, "first")).toBeUndefined();
+    storeItems(cache, key, { fingerprint: "first", items: items("<item>1</item>") });
+    storeItems(cache, key, { fingerprint: "second", items: items("<item>2</item>") });
+    expect(readStoredBody(cache, key)).toEqual(rendered);
+    expect(readStoredItems(cache, key, "first")).toBeUndefined();
+    expect(readStoredItems(cache, key, "second")?.full.rss.toString()).toBe("<item>2</item>");
+  });
+
+  it("holds items alone for an article whose body is not there, and reads as nothing once damaged", async () => {
+    const cache = await tempDir();
+    storeItems(cache, key, { fingerprint: "first", items: items("<item>1</item>") });
+    expect(readStoredBody(cache, key)).toBeUndefined();
+    expect(readStoredItems(cache, key, "first")?.summary.json.toString()).toBe("<item>1</item>");
+    const file = path.join(cache, "articles", "cd", `${key}.bin`);
+    writeFileSync(file, readFileSync(file).subarray(0, -3));
+    expect(readStoredItems(cache, key, "first")).toBeUndefined();
   });
 });

@@ -12,8 +12,8 @@ import type { WrittenOutputs } from "./previous-output.js";
  * The persistent cache of prepared articles. Layout of the cache folder:
  * - `manifest.bin`: every article of the last build by key (problems and normalized metadata,
  *   no bodies), and what the last build wrote, so an unchanged build reads one file;
- * - `articles/ab/<key>.bin`: the rendered body and summary of one article;
- * - `articles/ab/<key>.items.bin`: its item in each feed format, joined into every feed document that holds it.
+ * - `articles/ab/<key>.bin`: the rendered body and summary of one article, and its item in each
+ *   feed format, joined into every feed document that holds it (see `storeRendered`).
  * Every file is sealed: a magic line, the HMAC-SHA256 of the payload under a key kept outside the
  * cache (`cacheSealingKey`), then the payload (V8 serialization, which keeps Dates and key order, so
  * cached and fresh records are identical). A file that is truncated, corrupt, foreign, from another
@@ -21,7 +21,7 @@ import type { WrittenOutputs } from "./previous-output.js";
  * not read the key) is never trusted: it reads as missing, and the article is prepared again.
  */
 
-const magic = Buffer.from("wirefeed-cache\n3\n");
+const magic = Buffer.from("wirefeed-cache\n4\n");
 const digestLength = 32;
 
 /**
@@ -235,26 +235,97 @@ export async function makeFolder(dir: string): Promise<void> {
     });
 }
 
-const bodyPath = (dir: string, key: string) => path.join(dir, "articles", key.slice(0, 2), `${key}.bin`);
+/**
+ * One article's file, `articles/ab/<key>.bin`: its body, then (once they are made) its feed items,
+ * each sealed on its own so that either is read without the other: after the magic line, for each
+ * part its payload's length (4 bytes), its HMAC, then the payload. A render thread writes both at
+ * once, in one file: a cold build creates one file an article. A length of 0 is a part not there.
+ */
+const articlePath = (dir: string, key: string) => path.join(dir, "articles", key.slice(0, 2), `${key}.bin`);
+
+/** The file an article's items had to themselves before they joined its body: removed with it. */
+const formerItemsPath = (dir: string, key: string) => path.join(dir, "articles", key.slice(0, 2), `${key}.items.bin`);
+
+const lengthBytes = 4;
+
+/** One sealed part: its length, its HMAC and its payload; no bytes at all for a part not there. */
+function sealPart(value: unknown | undefined): Buffer[] {
+  if (value === undefined) return [Buffer.alloc(lengthBytes)];
+  const payload = serialize(value);
+  const length = Buffer.alloc(lengthBytes);
+  length.writeUInt32BE(payload.length);
+  return [length, digestOf(payload), payload];
+}
+
+/** The sealed parts of an article's file, as they are (still sealed), or undefined when it is not one. */
+function partsOf(bytes: Buffer): Buffer[] | undefined {
+  if (!bytes.subarray(0, magic.length).equals(magic)) return undefined;
+  const parts: Buffer[] = [];
+  for (let at = magic.length; at < bytes.length; ) {
+    if (at + lengthBytes > bytes.length) return undefined;
+    const length = bytes.readUInt32BE(at);
+    const end = at + lengthBytes + (length === 0 ? 0 : digestLength + length);
+    if (end > bytes.length) return undefined;
+    parts.push(bytes.subarray(at, end));
+    at = end;
+  }
+  return parts;
+}
+
+/** The value of a sealed part, or undefined for one not there or that `sealPart` did not make intact. */
+function openPart(part: Buffer | undefined): unknown {
+  if (!part || part.length <= lengthBytes) return undefined;
+  const payload = part.subarray(lengthBytes + digestLength);
+  if (!timingSafeEqual(digestOf(payload), part.subarray(lengthBytes, lengthBytes + digestLength))) return undefined;
+  try {
+    return deserialize(payload);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The sealed parts of `key`'s file in `dir`; none for a file missing or not an article's. */
+function readParts(dir: string, key: string): Buffer[] {
+  try {
+    return partsOf(readFileSync(articlePath(dir, key))) ?? [];
+  } catch {
+    return [];
+  }
+}
 
 const madeFolders = new Set<string>();
 
-/**
- * Stores the rendered body of one article; called from render workers too. A torn write is
- * caught by the seal on the next read.
- * @param dir the cache folder
- * @param key the article's key
- * @param rendered its body and summary
- */
-export function storeRendered(dir: string, key: string, rendered: RenderedArticle): void {
-  const file = bodyPath(dir, key);
+/** Writes `key`'s file whole (synchronously: a render thread has nothing else to do meanwhile) under another name first, so that a reader sees the old file or the new. */
+function writeArticleFile(dir: string, key: string, parts: readonly Buffer[]): void {
+  const file = articlePath(dir, key);
   const folder = path.dirname(file);
   if (!madeFolders.has(folder)) {
     mkdirSync(folder, { recursive: true });
     madeFolders.add(folder);
   }
-  // Synchronous, like reading the article: a render thread has nothing else to do meanwhile.
-  writeFileSync(file, Buffer.concat(seal({ key, rendered: packText(rendered) })));
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, Buffer.concat([magic, ...parts]));
+  renameSync(temporary, file);
+}
+
+/** Items as `storeItems` is given them, with what they were made from. */
+export interface ItemsMade {
+  fingerprint: string;
+  items: StoredItems;
+}
+
+const itemsPart = (key: string, made: ItemsMade | undefined) => sealPart(made && { key, fingerprint: made.fingerprint, items: packText(made.items) });
+
+/**
+ * Stores the rendered body of one article, and its feed items when they are made with it (on a
+ * render thread); called from render workers too.
+ * @param dir the cache folder
+ * @param key the article's key
+ * @param rendered its body and summary
+ * @param items its items, and what they were made from
+ */
+export function storeRendered(dir: string, key: string, rendered: RenderedArticle, items?: ItemsMade): void {
+  writeArticleFile(dir, key, [...sealPart({ key, rendered: packText(rendered) }), ...itemsPart(key, items)]);
 }
 
 /**
@@ -262,18 +333,10 @@ export function storeRendered(dir: string, key: string, rendered: RenderedArticl
  * missing or cannot be trusted.
  */
 export function readStoredBody(dir: string, key: string): RenderedArticle | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(bodyPath(dir, key));
-  } catch {
-    return undefined;
-  }
-  const value = unseal(bytes);
+  const value = openPart(readParts(dir, key)[0]);
   if (!isObject(value) || value.key !== key || !isObject(value.rendered)) return undefined;
   return unpackText(value.rendered) as RenderedArticle;
 }
-
-const itemsPath = (dir: string, key: string) => path.join(dir, "articles", key.slice(0, 2), `${key}.items.bin`);
 
 /** An article's item in each feed format, with its full content and with its summary only, as every document that holds it carries it: UTF-8. */
 export type StoredItems = Record<"full" | "summary", Record<"rss" | "atom" | "json", Buffer>>;
@@ -299,34 +362,22 @@ function itemBytes(value: unknown): StoredItems | undefined {
 }
 
 /**
- * Stores the feed items of one article beside its body.
+ * Stores the feed items of one article beside its body (which is kept as it is sealed; an article
+ * whose body is not there keeps its items alone).
  * @param dir the cache folder
  * @param key the article's key
- * @param fingerprint what the items were made from besides the key (its resolved tags, the serializers' code)
- * @param items the item's UTF-8 bytes in each format
+ * @param made the item's UTF-8 bytes in each format, and what they were made from besides the key (its resolved tags, the serializers' code)
  */
-export function storeItems(dir: string, key: string, fingerprint: string, items: StoredItems): void {
-  const file = itemsPath(dir, key);
-  const folder = path.dirname(file);
-  if (!madeFolders.has(folder)) {
-    mkdirSync(folder, { recursive: true });
-    madeFolders.add(folder);
-  }
-  // Written whole under another name first: a build reading it meanwhile sees the old items or the new, never half.
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, Buffer.concat(seal({ key, fingerprint, items: packText(items) })));
-  renameSync(temporary, file);
+export function storeItems(dir: string, key: string, made: ItemsMade): void {
+  const [body] = readParts(dir, key);
+  const value = openPart(body);
+  const keptBody = body && isObject(value) && value.key === key ? [body] : sealPart(undefined);
+  writeArticleFile(dir, key, [...keptBody, ...itemsPart(key, made)]);
 }
 
 /** The stored items of `key` made from `fingerprint`, or undefined when they are missing, stale or cannot be trusted. */
 export function readStoredItems(dir: string, key: string, fingerprint: string): StoredItems | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(itemsPath(dir, key));
-  } catch {
-    return undefined;
-  }
-  const value = unseal(bytes);
+  const value = openPart(readParts(dir, key)[1]);
   if (!isObject(value) || value.key !== key || value.fingerprint !== fingerprint) return undefined;
   return itemBytes(value.items);
 }
@@ -442,7 +493,7 @@ export class ArticleCache {
     await Promise.all(
       unused
         .filter((key) => !articles.has(key))
-        .flatMap((key) => [rm(bodyPath(this.dir, key), { force: true }), rm(itemsPath(this.dir, key), { force: true })]),
+        .flatMap((key) => [rm(articlePath(this.dir, key), { force: true }), rm(formerItemsPath(this.dir, key), { force: true })]),
     );
   }
 

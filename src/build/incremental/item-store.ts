@@ -6,7 +6,7 @@ import type { RenderedBody } from "../stages/render.js";
 import type { Tag } from "../../text/tags.js";
 import { type FeedFormat, itemWriters } from "../../formats/document.js";
 import type { ItemContent } from "../../formats/feed-page.js";
-import { readStoredItems, type StoredItems, storeItems } from "./article-cache.js";
+import { type ItemsMade, readStoredItems, type StoredItems, storeItems } from "./article-cache.js";
 import { inputKey } from "./previous-output.js";
 
 /**
@@ -37,24 +37,19 @@ const itemSettings = ({ url, timeZone, author, feeds }: Config): string =>
 const keptFingerprint = (made: string, settings: string): string => createHash("sha256").update(made).update("\0").update(settings).digest("hex");
 
 /**
- * Writes one freshly rendered article's items into the cache where it is rendered (on a render
- * thread), so that the main thread only joins bytes. The site's tags are not known there: the
- * items are made with the article's own tags resolved alone, which is what the site resolves them
- * to unless another article spells a tag differently or two tags share a slug. The fingerprint
- * holds the tags they were made with, so the `ItemStore` takes them only when they are the site's,
- * and writes them again otherwise.
- * @param cacheDir the cache folder
+ * One freshly rendered article's items, made where it is rendered (on a render thread) and stored
+ * with its body, so that the main thread only joins bytes. The site's tags are not known there:
+ * the items are made with the article's own tags resolved alone, which is what the site resolves
+ * them to unless another article spells a tag differently or two tags share a slug. The
+ * fingerprint holds the tags they were made with, so the `ItemStore` takes them only when they
+ * are the site's, and writes them again otherwise.
  * @param config the site's config
  * @param article the rendered article: its key, metadata, summary and body, and its file relative to the articles folder
  */
-export function storeItemsAhead(
-  cacheDir: string,
-  config: Config,
-  article: { key: string; meta: ArticleMeta; summary: string; body: RenderedBody; source: string },
-): void {
+export function itemsAhead(config: Config, article: { key: string; meta: ArticleMeta; summary: string; body: RenderedBody; source: string }): ItemsMade {
   const { key, meta, summary, body, source } = article;
   const [item] = buildModel([{ meta, summary, body: { html: body.html, text: body.text }, source, key }], config).items;
-  storeItems(cacheDir, key, keptFingerprint(itemFingerprint(key, item!.tags), itemSettings(config)), writeItems(config, item!));
+  return { fingerprint: keptFingerprint(itemFingerprint(key, item!.tags), itemSettings(config)), items: writeItems(config, item!) };
 }
 
 /**
@@ -118,7 +113,7 @@ export class ItemStore {
       // Both kinds at once: the body is read for the first, and a summary item costs little beside it.
       items = writeItems(this.config, item);
       this.written++;
-      if (cacheDir !== undefined && key !== undefined && !this.lost.has(key)) storeItems(cacheDir, key, fingerprint, items);
+      if (cacheDir !== undefined && key !== undefined && !this.lost.has(key)) storeItems(cacheDir, key, { fingerprint, items });
     }
     this.recent.set(item, items);
     this.held += sizeOf(items);

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { storeRendered, useSealingKey } from "../../incremental/article-cache.js";
-import { storeItemsAhead } from "../../incremental/item-store.js";
+import { itemsAhead } from "../../incremental/item-store.js";
 import { articleKey } from "../../incremental/keys.js";
 import { type ArticleRecord, createPreparer, type PrepareContext } from "../../stages/article.js";
 
@@ -30,9 +30,9 @@ parentPort!.on("message", async ({ files }: { files: string[] }) => {
     const record = await preparer.prepare(file);
     if (setup.cacheDir !== undefined && record.state === "rendered" && "inline" in record.body) {
       // The body stays in the cache, not in the main thread's memory, until an output file needs it.
-      storeRendered(setup.cacheDir, record.key, { body: record.body.inline, summary: record.summary });
-      // Its feed items too, here rather than on the main thread (see storeItemsAhead).
-      storeItemsAhead(setup.cacheDir, setup.context.config, { ...record, body: record.body.inline, source: sourceOf(file) });
+      // With its feed items, made here rather than on the main thread (see itemsAhead).
+      const items = itemsAhead(setup.context.config, { ...record, body: record.body.inline, source: sourceOf(file) });
+      storeRendered(setup.cacheDir, record.key, { body: record.body.inline, summary: record.summary }, items);
       record.body = { stored: record.key };
     }
     parentPort!.postMessage(record satisfies ArticleRecord);
