@@ -69,14 +69,27 @@ function groupBy(items: readonly Item[], namesOf: (item: Item) => readonly strin
     }
   }
   const groups = new Map<string, FeedGroup>();
+  for (const [key, { name, slug }] of namedSlugs(variants, slugOf, "feed")) groups.set(slug, { name, slug, items: members.get(key)! });
+  return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * For each key, the display name chosen among its spellings and a slug of its own, in key order:
+ * a slug another key took first gets -2, -3..., so the same names always get the same slugs.
+ * @param fallback the slug of a name that gives none (all punctuation)
+ */
+function namedSlugs(variants: ReadonlyMap<string, string[]>, slugOf: (name: string) => string, fallback: string): Map<string, Tag> {
+  const named = new Map<string, Tag>();
+  const used = new Set<string>();
   for (const key of [...variants.keys()].sort()) {
     const name = chooseDisplayName(variants.get(key)!);
-    const base = slugOf(name) || "feed";
+    const base = slugOf(name) || fallback;
     let slug = base;
-    for (let n = 2; groups.has(slug); n++) slug = `${base}-${n}`;
-    groups.set(slug, { name, slug, items: members.get(key)! });
+    for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+    used.add(slug);
+    named.set(key, { name, slug });
   }
-  return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return named;
 }
 
 /** A rendered body, or a function that loads it when an item's HTML or text is first read. */
@@ -141,16 +154,7 @@ export function buildModel(articles: readonly BuiltArticle[], config: Config): F
       else variants.set(key, [name]);
     }
   }
-  const tagsByKey = new Map<string, Tag>();
-  const usedSlugs = new Set<string>();
-  for (const key of [...variants.keys()].sort()) {
-    const name = chooseDisplayName(variants.get(key)!);
-    const base = tagSlug(name) || "tag";
-    let slug = base;
-    for (let n = 2; usedSlugs.has(slug); n++) slug = `${base}-${n}`;
-    usedSlugs.add(slug);
-    tagsByKey.set(key, { name, slug });
-  }
+  const tagsByKey = namedSlugs(variants, tagSlug, "tag");
   const items: Item[] = articles
     .map(({ meta, body, summary, source, key }) => {
       const { positions: _positions, draft: _draft, tags, ...rest } = meta;
