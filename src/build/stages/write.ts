@@ -82,9 +82,12 @@ class ByteBudget {
  */
 async function writeOne(target: string, content: Exclude<OutputContent, { reuse: true }>, budget: ByteBudget): Promise<string> {
   const hash = createHash("sha256");
+  // Text is encoded once, for the hash and the file both.
+  const bytesOf = (chunk: string | Uint8Array) => (typeof chunk === "string" ? Buffer.from(chunk) : chunk);
   if (typeof content === "string" || content instanceof Uint8Array) {
-    await writeFile(target, content);
-    return hash.update(content).digest("hex");
+    const bytes = bytesOf(content);
+    await writeFile(target, bytes);
+    return hash.update(bytes).digest("hex");
   }
   // Most streams are one rendered page: such a file is written in one call, without a stream's machinery.
   const chunks = budget.counted(content.stream())[Symbol.asyncIterator]();
@@ -95,8 +98,9 @@ async function writeOne(target: string, content: Exclude<OutputContent, { reuse:
   }
   const second = await chunks.next();
   if (second.done) {
-    await writeFile(target, first.value);
-    return hash.update(first.value).digest("hex");
+    const bytes = bytesOf(first.value);
+    await writeFile(target, bytes);
+    return hash.update(bytes).digest("hex");
   }
   async function* rest(): AsyncGenerator<string | Uint8Array> {
     for (const chunk of [first.value as string | Uint8Array, second.value as string | Uint8Array]) {
