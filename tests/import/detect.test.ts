@@ -197,6 +197,12 @@ describe("detectByline", () => {
     ["By Jane Doe (Reuters) and John Roe", ["Jane Doe", "John Roe"]],
     // TMZ's date line names its desk after the date
     ["BY TMZ STAFF", ["TMZ STAFF"]],
+    // names set in capitals go on after a comma; the mixed-case rest is their role (Libération)
+    ["Par LILIAN ALEMAGNA, LAURE BRETTON Envoyés spéciaux à Toulouse", ["LILIAN ALEMAGNA", "LAURE BRETTON"]],
+    ["By JANE DOE, JOHN ROE", ["JANE DOE", "JOHN ROE"]],
+    ["By JANE DOE, STAFF WRITER", ["JANE DOE"]],
+    ["By JANE DOE, ASSOCIATED PRESS", ["JANE DOE"]],
+    ["By Jane Doe, JOHN ROE Reporting", ["Jane Doe"]],
   ])("%j → %j", (line, expected) => {
     expect(detectByline(line)).toEqual(expected);
   });
