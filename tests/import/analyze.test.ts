@@ -487,6 +487,17 @@ describe("analyzeHtml", () => {
     expect(detection.body.some((block) => block.value === lede)).toBe(kept);
   });
 
+  // ASP.NET pages wrap the whole page in one <form> (Tulsa World): that form is the page; a form beside the article is not.
+  it.each([
+    ['<form id="aspnetForm"><div><h1>H</h1><span class="articleText">STORY</span></div></form>', true],
+    ['<div><h1>H</h1><span class="articleText">STORY</span></div><form><p>Sign up for our newsletter, the best of the week in your inbox.</p></form>', true],
+    ['<div><h1>H</h1></div><form><span class="articleText">STORY</span></form>', false],
+  ])("%s: the story found %s", (page, found) => {
+    const story = "The Oklahoma Supreme Court has proposed what is known as Rule 31, which would remove such information from court records.<br><br>".repeat(6);
+    const detection = analyzeHtml(`<html><head><title>H</title></head><body>${page.replace("STORY", story)}</body></html>`, "UTC");
+    expect(detection.body.some((block) => block.value.startsWith("The Oklahoma Supreme Court"))).toBe(found);
+  });
+
   it("reads a saved page: h1, description meta, published time, byline, figure, paragraphs", async () => {
     expect(summary(analyzeHtml(await fixture("saved-page.html"), zone))).toEqual({
       title: "19: Iran Blames NATO Expansion for Russia’s Invasion of Ukraine",
