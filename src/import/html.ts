@@ -107,7 +107,7 @@ const shortText = (text: string, words: number): boolean => text.split(/\s+/u).l
  * Blocks at the edges of Readability's content that are page furniture: short labels above
  * the repeated headline (a section kicker), and after the last paragraph the author's note
  * ("Dan Goodin is the Security Editor ...") and lists of links (tags, related topics) with
- * their headings.
+ * their headings; and before the first paragraph, the author's box ("Alexia Tsotsis currently works for TechCrunch ...").
  */
 function edgeFurniture(blocks: readonly Block[], detection: Detection): Map<number, string> {
   const found = new Map<number, string>();
@@ -121,12 +121,21 @@ function edgeFurniture(blocks: readonly Block[], detection: Detection): Map<numb
   const first = blocks[0];
   if (headline === -1 && first?.kind === "heading" && shortText(first.text, 3) && blocks[1]?.kind === "heading") found.set(0, "above the headline");
   const names = detection.authors?.names ?? [];
+  // "Dan Goodin is the Security Editor", "Alexia Tsotsis currently works for TechCrunch": a note on the author.
+  const aboutAuthor = (block: Block) =>
+    block.kind === "paragraph" &&
+    names.some((name) => new RegExp(`^${escapeRegExp(name)},? (?:\\p{Ll}+ly )?(?:is|was|covers|writes|reports|works)\\b`, "iu").test(block.text));
+  // Before the article's first paragraph, the author's box (TechCrunch's bio under the byline).
+  for (let position = headline + 1; position < blocks.length; position++) {
+    const block = blocks[position] as Block;
+    if (aboutAuthor(block)) found.set(position, "about the author");
+    else if (block.kind === "paragraph" && !shortText(block.text, 8)) break;
+  }
   for (let position = blocks.length - 1; position > headline; position--) {
     const block = blocks[position] as Block;
     const links = block.kind === "list" && block.markdown.split("\n").every((line) => LINK_ITEM.test(line));
     const label = block.kind === "heading" && shortText(block.text, 5);
-    const note =
-      block.kind === "paragraph" && names.some((name) => new RegExp(`^${escapeRegExp(name)},? (?:is|was|covers|writes|reports)\\b`, "u").test(block.text));
+    const note = aboutAuthor(block);
     if (!links && !label && !note) break;
     found.set(position, note ? "about the author" : "links after the article");
   }

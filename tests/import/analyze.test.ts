@@ -487,6 +487,20 @@ describe("analyzeHtml", () => {
     expect(detection.body.some((block) => block.value === lede)).toBe(kept);
   });
 
+  // An author's box between the byline and the article (TechCrunch) is left out; a lede that names someone else is not.
+  it.each([
+    ["Alexia Tsotsis currently works for TechCrunch as a writer. She is also a blogger who attended the University of Southern California.", false],
+    ["Jane Doe is the paper's science editor and has covered the climate talks since the first of them in Berlin.", false],
+    ["Alexia Tsotsis, the founder of a startup, told reporters on Friday that the company would raise more money this year.", true],
+    ["John Roe is the new mayor of the city, elected on Tuesday by a wide margin after a long campaign of rallies.", true],
+  ])("before the article, %j: kept %s", (bio, kept) => {
+    const rest = "The Huffington Post has come across a fascinating five-minute interview with the founder. ".repeat(4);
+    const html = `<html><head><title>T</title></head><body><article><h1>T</h1><div class="byline">By Alexia Tsotsis and Jane Doe</div><div class="box"><p>${bio}</p></div><p>${rest}</p><p>${rest}</p></article></body></html>`;
+    const detection = analyzeHtml(html, "UTC");
+    expect(detection.authors?.names).toEqual(["Alexia Tsotsis", "Jane Doe"]);
+    expect(detection.body.some((block) => block.value === bio)).toBe(kept);
+  });
+
   // ASP.NET pages wrap the whole page in one <form> (Tulsa World): that form is the page; a form beside the article is not.
   it.each([
     ['<form id="aspnetForm"><div><h1>H</h1><span class="articleText">STORY</span></div></form>', true],
