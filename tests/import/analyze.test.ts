@@ -471,6 +471,18 @@ describe("analyzeText: other stories' headers on a whole page", () => {
   });
 });
 
+describe("a date on the text's last line", () => {
+  it.each([
+    ["Investors awaited inflation data due next week.", "February 26, 2022"],
+    ["“We are watching closely,” she said.”", "February 26, 2022"],
+    // a teaser's headline above it: the teaser's day (USA Today)
+    ["Rumors surround North Korean leader’s absence | USA NOW", undefined],
+  ])("after %j → %j", (before, date) => {
+    const text = `Markets Steady After Volatile Week\n\nStocks closed little changed on Friday after a week of sharp swings.\n\n${before}\n\nFebruary 26, 2022\n`;
+    expect(analyzeText(text, "UTC").date?.value).toBe(date);
+  });
+});
+
 describe("analyzeHtml", () => {
   // HuffPost, Gizmodo, Lifehacker: the meta description is the first paragraph, which is the article's lede;
   // Le Monde, Ars Technica: a dek the page sets apart (a classed element, itemprop=description) is the front matter's.
