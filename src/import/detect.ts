@@ -310,6 +310,13 @@ function namesOf(line: string, labelRequired: boolean): string[] | undefined {
     // After a comma, a name only continues the list when an "and" closes it: "A, B and C".
     if (before === "," && !separators.slice(index).some((separator) => separator !== "," && separator !== ";")) {
       const tail = parts.slice(index).join(", ");
+      // "Par Bertille Bayart, Marie Visot" or "By Jane Doe, New York": a second person or a place,
+      // which the words cannot tell; a list cut short would be a wrong byline, so none is read.
+      if (
+        names.every(inTitleCase) &&
+        parts.slice(index).some((rest) => inTitleCase(rest) && rest.split(/\s+/u).length >= 2 && !isOrganizationName(rest) && !ROLE.test(rest))
+      )
+        return undefined;
       return tail.length <= MAX_BYLINE_TAIL || ROLE.test(tail) ? names : undefined;
     }
     // "Andrea Stone Senior Washington Correspondent": a role after the name ends the byline.
@@ -325,6 +332,8 @@ function namesOf(line: string, labelRequired: boolean): string[] | undefined {
   return people.length > 0 ? people : names.length > 0 ? names : undefined;
 }
 
+// "Bertille Bayart": every word capitalized, with lower case after its first letter (not "USA TODAY").
+const inTitleCase = (name: string): boolean => name.split(/\s+/u).every((word) => /^\p{Lu}[\p{Ll}\p{M}.'’-]+$/u.test(word));
 const inCapitals = (name: string): boolean => /\p{L}/u.test(name) && name === name.toUpperCase() && /\p{Lu}{2}/u.test(name);
 
 /** The words in capitals that open a part, when there are two or more of them ("LAURE BRETTON Envoyés spéciaux" → "LAURE BRETTON"). */
