@@ -83,9 +83,17 @@ export function analyzeHtml(html: string, timeZone: string): Detection {
   const bylines = [metadata.authors?.value, content.byline].filter((text) => text !== undefined);
   const edges = edgeFurniture(content.blocks, detection);
   const dekApart = setApart(detection, elements);
+  const imageTexts = new Set(
+    elements
+      .filter((node) => node.tagName === "img")
+      .flatMap((node) => [node.properties.alt, node.properties.title].map((text) => letters(String(text ?? "")))),
+  );
+  imageTexts.delete("");
   let prose = false;
   content.blocks.forEach((block, position) => {
-    const reason = edges.get(position) ?? leftOut(block, detection, bylines, prose, dekApart, timeZone);
+    // Before the article's prose, a paragraph that only repeats an image's alt or title is its caption ("- Tapie en 2008. REUTERS/Benoit Tessier -", Slate.fr).
+    const caption = !prose && block.kind === "paragraph" && imageTexts.has(letters(block.text)) ? "image caption" : undefined;
+    const reason = edges.get(position) ?? caption ?? leftOut(block, detection, bylines, prose, dekApart, timeZone);
     if (reason !== undefined) detection.dropped.push({ value: block.text === "" ? block.markdown : block.text, line: block.line, reason });
     else {
       detection.body.push({ value: block.text, line: block.line, markdown: block.markdown });
@@ -99,6 +107,9 @@ export function analyzeHtml(html: string, timeZone: string): Detection {
     });
   return detection;
 }
+
+/** A text's letters and digits alone, lower-cased: a caption with its dashes and stops aside. */
+const letters = (text: string): string => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(" ");
 
 const LINK_ITEM = /^(?:[-*+]|\d+[.)])\s+\[[^\]]*\]\([^)]*\)$/u;
 const shortText = (text: string, words: number): boolean => text.split(/\s+/u).length <= words;

