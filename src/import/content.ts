@@ -95,11 +95,15 @@ function prune(tree: Root): void {
 const NOT_ARTICLE_TAGS = new Set(["nav", "aside", "footer", "form", "button", "dialog"]);
 
 function isNotArticle(element: Element): boolean {
+  // ASP.NET pages wrap the whole page in one <form>: a form that holds the headline is the page.
+  if (element.tagName === "form") return !holdsHeadline(element);
   if (NOT_ARTICLE_TAGS.has(element.tagName)) return true;
   if (["article", "main", "body", "html", "h1"].includes(element.tagName)) return false;
   const words = [...tokens(element.properties.className), ...tokens(element.properties.id)].flatMap((token) => token.toLowerCase().split(/[_-]+/u));
   const joined = [...tokens(element.properties.className), ...tokens(element.properties.id)].map((token) => token.toLowerCase());
   if (!words.some((word) => NOT_ARTICLE.has(word)) && !joined.some((token) => NOT_ARTICLE.has(token))) return false;
   // A box named "share" that holds the headline is the article's header, not a share bar.
-  return !descendants(element).some((child) => child.tagName === "h1" || child.tagName === "article");
+  return !holdsHeadline(element);
 }
+
+const holdsHeadline = (element: Element): boolean => descendants(element).some((child) => child.tagName === "h1" || child.tagName === "article");

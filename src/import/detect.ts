@@ -293,6 +293,14 @@ function namesOf(line: string, labelRequired: boolean): string[] | undefined {
   const separators = [...text.matchAll(new RegExp(LIST_SEPARATOR.source, "gu"))].map((match) => match[0].trim());
   const names: string[] = [];
   for (const [index, part] of parts.entries()) {
+    // "Par LILIAN ALEMAGNA, LAURE BRETTON Envoyés spéciaux": names set in capitals go on after a
+    // comma while the next part opens with two words in capitals; the mixed-case rest is the role.
+    const capitals = separators[index - 1] === "," && names.length > 0 && names.every(inCapitals) ? capitalsRun(part) : undefined;
+    if (capitals !== undefined) {
+      names.push(capitals);
+      if (capitals.length < part.length) break;
+      continue;
+    }
     if (!NAME.test(part)) {
       // What follows the names must be a role or short (an agency, a place), never a sentence.
       const tail = parts.slice(index).join(", ");
@@ -302,6 +310,13 @@ function namesOf(line: string, labelRequired: boolean): string[] | undefined {
     // After a comma, a name only continues the list when an "and" closes it: "A, B and C".
     if (before === "," && !separators.slice(index).some((separator) => separator !== "," && separator !== ";")) {
       const tail = parts.slice(index).join(", ");
+      // "Par Bertille Bayart, Marie Visot" or "By Jane Doe, New York": a second person or a place,
+      // which the words cannot tell; a list cut short would be a wrong byline, so none is read.
+      if (
+        names.every(inTitleCase) &&
+        parts.slice(index).some((rest) => inTitleCase(rest) && rest.split(/\s+/u).length >= 2 && !isOrganizationName(rest) && !ROLE.test(rest))
+      )
+        return undefined;
       return tail.length <= MAX_BYLINE_TAIL || ROLE.test(tail) ? names : undefined;
     }
     // "Andrea Stone Senior Washington Correspondent": a role after the name ends the byline.
@@ -315,6 +330,24 @@ function namesOf(line: string, labelRequired: boolean): string[] | undefined {
   // "Jane Doe / AFP": the agency beside a person is not an author.
   const people = names.filter((name) => !isOrganizationName(name));
   return people.length > 0 ? people : names.length > 0 ? names : undefined;
+}
+
+// "Bertille Bayart": every word capitalized, with lower case after its first letter (not "USA TODAY").
+const inTitleCase = (name: string): boolean => name.split(/\s+/u).every((word) => /^\p{Lu}[\p{Ll}\p{M}.'’-]+$/u.test(word));
+const inCapitals = (name: string): boolean => /\p{L}/u.test(name) && name === name.toUpperCase() && /\p{Lu}{2}/u.test(name);
+
+/** The words in capitals that open a part, when there are two or more of them ("LAURE BRETTON Envoyés spéciaux" → "LAURE BRETTON"). */
+function capitalsRun(part: string): string | undefined {
+  const words = part.split(/\s+/u);
+  const run: string[] = [];
+  for (const word of words) {
+    if (!inCapitals(word) || !NAME.test(word)) break;
+    run.push(word);
+  }
+  // A name, then what it says of them in lower case (not a second name, not a sentence in capitals).
+  const rest = words.slice(run.length);
+  const name = run.join(" ");
+  return run.length >= 2 && run.length <= 4 && !ROLE.test(name) && (rest.length === 0 || /^\p{Lu}?[\p{Ll}]/u.test(rest[0] ?? "")) ? name : undefined;
 }
 
 /** The name before a role that follows it without a comma ("Andrea Stone Senior Washington Correspondent" → "Andrea Stone"). */

@@ -83,9 +83,17 @@ export function analyzeHtml(html: string, timeZone: string): Detection {
   const bylines = [metadata.authors?.value, content.byline].filter((text) => text !== undefined);
   const edges = edgeFurniture(content.blocks, detection);
   const dekApart = setApart(detection, elements);
+  const imageTexts = new Set(
+    elements
+      .filter((node) => node.tagName === "img")
+      .flatMap((node) => [node.properties.alt, node.properties.title].map((text) => letters(String(text ?? "")))),
+  );
+  imageTexts.delete("");
   let prose = false;
   content.blocks.forEach((block, position) => {
-    const reason = edges.get(position) ?? leftOut(block, detection, bylines, prose, dekApart, timeZone);
+    // Before the article's prose, a paragraph that only repeats an image's alt or title is its caption ("- Tapie en 2008. REUTERS/Benoit Tessier -", Slate.fr).
+    const caption = !prose && block.kind === "paragraph" && imageTexts.has(letters(block.text)) ? "image caption" : undefined;
+    const reason = edges.get(position) ?? caption ?? leftOut(block, detection, bylines, prose, dekApart, timeZone);
     if (reason !== undefined) detection.dropped.push({ value: block.text === "" ? block.markdown : block.text, line: block.line, reason });
     else {
       detection.body.push({ value: block.text, line: block.line, markdown: block.markdown });
@@ -100,6 +108,9 @@ export function analyzeHtml(html: string, timeZone: string): Detection {
   return detection;
 }
 
+/** A text's letters and digits alone, lower-cased: a caption with its dashes and stops aside. */
+const letters = (text: string): string => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(" ");
+
 const LINK_ITEM = /^(?:[-*+]|\d+[.)])\s+\[[^\]]*\]\([^)]*\)$/u;
 const shortText = (text: string, words: number): boolean => text.split(/\s+/u).length <= words;
 
@@ -107,7 +118,7 @@ const shortText = (text: string, words: number): boolean => text.split(/\s+/u).l
  * Blocks at the edges of Readability's content that are page furniture: short labels above
  * the repeated headline (a section kicker), and after the last paragraph the author's note
  * ("Dan Goodin is the Security Editor ...") and lists of links (tags, related topics) with
- * their headings.
+ * their headings; and before the first paragraph, the author's box ("Alexia Tsotsis currently works for TechCrunch ...").
  */
 function edgeFurniture(blocks: readonly Block[], detection: Detection): Map<number, string> {
   const found = new Map<number, string>();
@@ -121,12 +132,21 @@ function edgeFurniture(blocks: readonly Block[], detection: Detection): Map<numb
   const first = blocks[0];
   if (headline === -1 && first?.kind === "heading" && shortText(first.text, 3) && blocks[1]?.kind === "heading") found.set(0, "above the headline");
   const names = detection.authors?.names ?? [];
+  // "Dan Goodin is the Security Editor", "Alexia Tsotsis currently works for TechCrunch": a note on the author.
+  const aboutAuthor = (block: Block) =>
+    block.kind === "paragraph" &&
+    names.some((name) => new RegExp(`^${escapeRegExp(name)},? (?:\\p{Ll}+ly )?(?:is|was|covers|writes|reports|works)\\b`, "iu").test(block.text));
+  // Before the article's first paragraph, the author's box (TechCrunch's bio under the byline).
+  for (let position = headline + 1; position < blocks.length; position++) {
+    const block = blocks[position] as Block;
+    if (aboutAuthor(block)) found.set(position, "about the author");
+    else if (block.kind === "paragraph" && !shortText(block.text, 8)) break;
+  }
   for (let position = blocks.length - 1; position > headline; position--) {
     const block = blocks[position] as Block;
     const links = block.kind === "list" && block.markdown.split("\n").every((line) => LINK_ITEM.test(line));
     const label = block.kind === "heading" && shortText(block.text, 5);
-    const note =
-      block.kind === "paragraph" && names.some((name) => new RegExp(`^${escapeRegExp(name)},? (?:is|was|covers|writes|reports)\\b`, "u").test(block.text));
+    const note = aboutAuthor(block);
     if (!links && !label && !note) break;
     found.set(position, note ? "about the author" : "links after the article");
   }

@@ -205,7 +205,7 @@ export function readMetadata(tree: Root, timeZone: string, container: Element | 
       ...authorMeta(
         present(meta("article:author"), meta("author"), meta("dc.creator"), meta("dcterms.creator"), meta("sailthru.author"), meta("parsely-author")),
       ),
-      ...visibleAuthors(visible),
+      ...visibleAuthors(visible, at < 0 ? visible.length : inScope.length - at),
       // twitter:creator is an @handle, but some sites put the author's name there: the last resort.
       ...authorMeta(
         present(meta("twitter:creator")).filter((candidate) => !candidate.value.startsWith("@") && detectByline(candidate.value, false) !== undefined),
@@ -414,13 +414,14 @@ function itemValue(node: Element): string {
 // An itemprop=description on the element that is also the articleBody (Blogger) is the whole post, not a dek.
 const MAX_MICRODATA_DESCRIPTION = 400;
 
-// An image's or a video's own description (a <figcaption itemprop=description>) is not the article's.
-const MEDIA_TYPE = /(?:Image|Video|Audio|Media)Object|Photograph|ImageGallery/iu;
+// An image's or a video's own description (a <figcaption itemprop=description>) is not the article's,
+// nor is an author's or a publisher's (an author box's itemprop=description "Journaliste", Le Figaro).
+const OTHER_ITEM_TYPE = /(?:Image|Video|Audio|Media)Object|Photograph|ImageGallery|schema\.org\/(?:Person|Organization|NewsMediaOrganization|Corporation)\b/iu;
 
 function microdata(elements: readonly Element[]): (property: string) => Candidate[] {
   const media = new Set(
     elements
-      .filter((node) => node.tagName === "figure" || (node.properties.itemScope !== undefined && MEDIA_TYPE.test(String(node.properties.itemType ?? ""))))
+      .filter((node) => node.tagName === "figure" || (node.properties.itemScope !== undefined && OTHER_ITEM_TYPE.test(String(node.properties.itemType ?? ""))))
       .flatMap((node) => [node, ...descendants(node)]),
   );
   return (property) =>
@@ -499,8 +500,19 @@ function inComments(visible: readonly Element[]): Set<Element> {
  * element marks its names (rel=author links, an hCard's `fn`, itemprop=name), those are the names.
  * The readers' comments are passed over.
  */
-function visibleAuthors(visible: readonly Element[]): AuthorCandidate[] {
+function visibleAuthors(visible: readonly Element[], afterHeadline: number): AuthorCandidate[] {
   const comments = inComments(visible);
+  // After the headline: a marked byline, else a "By" line; only then a marked byline before it.
+  return (
+    markedByline(visible.slice(0, afterHeadline), comments) ??
+    labelledByline(visible.slice(0, afterHeadline), comments) ??
+    markedByline(visible.slice(afterHeadline), comments) ??
+    []
+  );
+}
+
+/** The first byline element (by class, id or rel=author), else a date element that names its author. */
+function markedByline(visible: readonly Element[], comments: ReadonlySet<Element>): AuthorCandidate[] | undefined {
   for (const node of visible) {
     if (comments.has(node)) continue;
     const words = namesOfElement(node);
@@ -523,7 +535,36 @@ function visibleAuthors(visible: readonly Element[]): AuthorCandidate[] {
     }
     if (names !== undefined) return [{ source, value: text, line: lineOf(node), names, organization: names.every(isOrganizationName) }];
   }
-  return [];
+  return undefined;
+}
+
+// A "By" line is looked for this many elements after the headline, where pages put the byline.
+const LABELLED_BYLINE_REACH = 150;
+
+/**
+ * A byline no class marks, read only where it opens with its label: the first element after the
+ * headline whose first line is "By Jane Doe" ("By: Patti Domm" above "CNBC Executive News Editor",
+ * "By PHILLIP RAWLS" in a plain <span>). Paragraphs are passed over (a sentence may open with "By").
+ */
+function labelledByline(visible: readonly Element[], comments: ReadonlySet<Element>): AuthorCandidate[] | undefined {
+  for (const node of visible.slice(0, LABELLED_BYLINE_REACH)) {
+    if (comments.has(node) || node.tagName === "p" || node.tagName === "li") continue;
+    const text = cleanInline(toText(node));
+    if (text === "" || text.length > MAX_VISIBLE_LINE) continue;
+    const names = firstLineByline(node);
+    if (names !== undefined) return [{ source: "a By line", value: text, line: lineOf(node), names, organization: names.every(isOrganizationName) }];
+  }
+  return undefined;
+}
+
+/** The names of an element's first line when it opens with a byline label (a label alone on its line goes with the next). */
+function firstLineByline(node: Element): string[] | undefined {
+  const lines = toText(node)
+    .split("\n")
+    .map((line) => cleanInline(line))
+    .filter((line) => line !== "");
+  const first = lines[0] !== undefined && /^(?:by|par|von|por|di)\s*:?$/iu.test(lines[0]) ? lines.slice(0, 2).join(" ") : lines[0];
+  return first === undefined ? undefined : detectByline(first, true);
 }
 
 /** The names a byline element marks as names: its rel=author links, its hCard `fn`s, its itemprop=name elements. */

@@ -471,6 +471,18 @@ describe("analyzeText: other stories' headers on a whole page", () => {
   });
 });
 
+describe("a date on the text's last line", () => {
+  it.each([
+    ["Investors awaited inflation data due next week.", "February 26, 2022"],
+    ["“We are watching closely,” she said.”", "February 26, 2022"],
+    // a teaser's headline above it: the teaser's day (USA Today)
+    ["Rumors surround North Korean leader’s absence | USA NOW", undefined],
+  ])("after %j → %j", (before, date) => {
+    const text = `Markets Steady After Volatile Week\n\nStocks closed little changed on Friday after a week of sharp swings.\n\n${before}\n\nFebruary 26, 2022\n`;
+    expect(analyzeText(text, "UTC").date?.value).toBe(date);
+  });
+});
+
 describe("analyzeHtml", () => {
   // HuffPost, Gizmodo, Lifehacker: the meta description is the first paragraph, which is the article's lede;
   // Le Monde, Ars Technica: a dek the page sets apart (a classed element, itemprop=description) is the front matter's.
@@ -485,6 +497,43 @@ describe("analyzeHtml", () => {
     const detection = analyzeHtml(html, "UTC");
     expect(detection.description?.value).toBe(lede);
     expect(detection.body.some((block) => block.value === lede)).toBe(kept);
+  });
+
+  // An author's box between the byline and the article (TechCrunch) is left out; a lede that names someone else is not.
+  it.each([
+    ["Alexia Tsotsis currently works for TechCrunch as a writer. She is also a blogger who attended the University of Southern California.", false],
+    ["Jane Doe is the paper's science editor and has covered the climate talks since the first of them in Berlin.", false],
+    ["Alexia Tsotsis, the founder of a startup, told reporters on Friday that the company would raise more money this year.", true],
+    ["John Roe is the new mayor of the city, elected on Tuesday by a wide margin after a long campaign of rallies.", true],
+  ])("before the article, %j: kept %s", (bio, kept) => {
+    const rest = "The Huffington Post has come across a fascinating five-minute interview with the founder. ".repeat(4);
+    const html = `<html><head><title>T</title></head><body><article><h1>T</h1><div class="byline">By Alexia Tsotsis and Jane Doe</div><div class="box"><p>${bio}</p></div><p>${rest}</p><p>${rest}</p></article></body></html>`;
+    const detection = analyzeHtml(html, "UTC");
+    expect(detection.authors?.names).toEqual(["Alexia Tsotsis", "Jane Doe"]);
+    expect(detection.body.some((block) => block.value === bio)).toBe(kept);
+  });
+
+  // A paragraph that repeats an image's alt before the article's prose is its caption (Slate.fr); later, or other text, stays.
+  it.each([
+    ['<img src="a.jpg" alt="Tapie en 2008. REUTERS/Benoit Tessier"><p>- Tapie en 2008. REUTERS/Benoit Tessier -</p>PROSE', false],
+    ['<img src="a.jpg" title="Tapie en 2008"><p>Tapie en 2008.</p>PROSE', false],
+    ['<img src="a.jpg" alt="Tapie en 2008"><p>Tapie en 2008, before the trial.</p>PROSE', true],
+    ['<img src="a.jpg" alt="Tapie en 2008">PROSE<p>Tapie en 2008.</p>', true],
+  ])("%s: the caption kept %s", (page, kept) => {
+    const prose = `<p>${"Exercice: après avoir attentivement lu cette brève parue dans L'Express, vous répondrez aux questions. ".repeat(4)}</p>`.repeat(2);
+    const html = `<html><head><title>T</title></head><body><article><h1>T</h1>${page.replace("PROSE", prose)}</article></body></html>`;
+    expect(analyzeHtml(html, "UTC").body.some((block) => block.value.includes("Tapie en 2008") && block.value.length < 60)).toBe(kept);
+  });
+
+  // ASP.NET pages wrap the whole page in one <form> (Tulsa World): that form is the page; a form beside the article is not.
+  it.each([
+    ['<form id="aspnetForm"><div><h1>H</h1><span class="articleText">STORY</span></div></form>', true],
+    ['<div><h1>H</h1><span class="articleText">STORY</span></div><form><p>Sign up for our newsletter, the best of the week in your inbox.</p></form>', true],
+    ['<div><h1>H</h1></div><form><span class="articleText">STORY</span></form>', false],
+  ])("%s: the story found %s", (page, found) => {
+    const story = "The Oklahoma Supreme Court has proposed what is known as Rule 31, which would remove such information from court records.<br><br>".repeat(6);
+    const detection = analyzeHtml(`<html><head><title>H</title></head><body>${page.replace("STORY", story)}</body></html>`, "UTC");
+    expect(detection.body.some((block) => block.value.startsWith("The Oklahoma Supreme Court"))).toBe(found);
   });
 
   it("reads a saved page: h1, description meta, published time, byline, figure, paragraphs", async () => {

@@ -197,6 +197,18 @@ describe("detectByline", () => {
     ["By Jane Doe (Reuters) and John Roe", ["Jane Doe", "John Roe"]],
     // TMZ's date line names its desk after the date
     ["BY TMZ STAFF", ["TMZ STAFF"]],
+    // "A, B" with B a name or a place: a list cut short would be wrong, so none is read (Le Figaro's text)
+    ["Par Bertille Bayart, Marie Visot", undefined],
+    ["By Jane Doe, New York", undefined],
+    ["By Jane Doe, Associated Press", ["Jane Doe"]],
+    ["By Jane Doe, Reuters", ["Jane Doe"]],
+    ["Doug Stanglin, USA TODAY", undefined],
+    // names set in capitals go on after a comma; the mixed-case rest is their role (Libération)
+    ["Par LILIAN ALEMAGNA, LAURE BRETTON Envoyés spéciaux à Toulouse", ["LILIAN ALEMAGNA", "LAURE BRETTON"]],
+    ["By JANE DOE, JOHN ROE", ["JANE DOE", "JOHN ROE"]],
+    ["By JANE DOE, STAFF WRITER", ["JANE DOE"]],
+    ["By JANE DOE, ASSOCIATED PRESS", ["JANE DOE"]],
+    ["By Jane Doe, JOHN ROE Reporting", ["Jane Doe"]],
   ])("%j → %j", (line, expected) => {
     expect(detectByline(line)).toEqual(expected);
   });
@@ -231,6 +243,8 @@ describe("detectByline", () => {
     ["By Griffin McElroy @griffinmcelroy on June 26, 2014 at 9:00a", ["Griffin McElroy"]],
     ["María R. Sahuquillo / Emilio de Benito", ["María R. Sahuquillo", "Emilio de Benito"]],
     ["Jane Doe / AFP", ["Jane Doe"]],
+    ["Doug Stanglin, USA TODAY", ["Doug Stanglin"]],
+    ["Bertille Bayart, Marie Visot", undefined],
     ["Andrea Stone Senior Washington Correspondent", ["Andrea Stone"]],
     ["World's Editorial Writers", ["World's Editorial Writers"]],
     ["Authors", undefined],

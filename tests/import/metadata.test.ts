@@ -299,10 +299,30 @@ describe("the visible page, as real pages write it", () => {
       "TMZ STAFF (organization) [.article-posted-date]",
       "2015-02-26T07:11:00-08:00 [date line]",
     ],
+    // no class marks the byline: a first line opening with "By" after the headline is one (CNBC, The Huffington Post)
+    [
+      '<div><span class="sbhd">By: <a href="/id/1">Patti Domm</a><br>CNBC Executive News Editor</span></div>',
+      "Patti Domm [a By line]",
+      "March 1, 2015 [date line]",
+    ],
+    ['<span class="bold">By PHILLIP RAWLS</span> 10/ 5/11', "PHILLIP RAWLS [a By line]", "March 1, 2015 [date line]"],
   ])("%s", (header, authors, date) => {
     const read_ = read(head(), story(header));
     expect(read_.authors).toBe(authors);
     expect(read_.date).toBe(date);
+  });
+
+  it.each([
+    // a wire agency in meta author gives way to the person the page's By line names (The Huffington Post)
+    ['<meta name="author" content="AP">', '<span class="bold">By PHILLIP RAWLS</span>', "PHILLIP RAWLS [a By line]"],
+    // a paragraph that opens with "By" is a sentence, not a byline
+    ["", "<p>By Monday Night Football standards it was a quiet game.</p>", undefined],
+    ["", "<p>By Jane Doe's own account, the talks went well.</p>", undefined],
+  ])("%s %s → %s", (meta, header, authors) => {
+    expect(
+      read(head(meta), `<article><h1>The Headline Of It</h1>${header}<p>The first paragraph of the story runs well past eight words here.</p></article>`)
+        .authors,
+    ).toBe(authors);
   });
 
   it("reads a date line without a year with the year of the page's address, only on the address's day", () => {
@@ -325,6 +345,12 @@ describe("the visible page, as real pages write it", () => {
   ])("the first paragraph's dateline %j → %j", (paragraph, date) => {
     const read_ = read(head(), `<article><h1>The Headline Of It</h1><p>${paragraph}</p></article>`);
     expect(read_.date).toBe(date === undefined ? undefined : `${date} [dateline of the first paragraph]`);
+  });
+
+  it("takes an author box's itemprop=description for the author's, not the article's (Le Figaro)", () => {
+    const body =
+      '<article><h1>T</h1><p>Text.</p><aside><div itemscope itemtype="http://schema.org/Person" itemprop="author"><a itemprop="name">Bertille Bayart</a><div itemprop="description"><p>Journaliste</p></div></div></aside></article>';
+    expect(read('<meta name="description" content="The dek of the story.">', body).description).toBe("The dek of the story. [description]");
   });
 
   it("takes a figure's itemprop=description for the image's, not the article's (Libération)", () => {
