@@ -151,8 +151,9 @@ function heldLock(file: string, holder: LockHolder): OutputLock {
       if (released) return;
       released = true;
       process.off("exit", releaseSync);
-      created.delete(file);
+      // Known as ours until it is gone: a signal that arrives meanwhile still removes it.
       if (sameHolder(await readHolder(file), holder)) await rm(file, { force: true });
+      created.delete(file);
     },
   };
 }

@@ -13,8 +13,11 @@ export const lockOutput: Stage = async (context) => {
   const { options, outDir, display } = context;
   if (options.dryRun) return;
   const stopWatching = onInterrupt(() => {
-    abandonOutputSync(outDir);
-    releaseLocksSync();
+    try {
+      abandonOutputSync(outDir);
+    } finally {
+      releaseLocksSync();
+    }
   });
   const locked = await acquireOutputLock(outDir, options.lockTimeoutMs === undefined ? {} : { timeoutMs: options.lockTimeoutMs });
   if (!locked.ok) {
