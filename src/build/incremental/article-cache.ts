@@ -183,8 +183,12 @@ const packedLength = 64;
 /** The sealed value, or undefined for anything `seal` did not make intact. */
 function unseal(bytes: Buffer): unknown {
   if (bytes.length < magic.length + digestLength || !bytes.subarray(0, magic.length).equals(magic)) return undefined;
-  const payload = bytes.subarray(magic.length + digestLength);
-  if (!timingSafeEqual(digestOf(payload), bytes.subarray(magic.length, magic.length + digestLength))) return undefined;
+  return verified(bytes.subarray(magic.length, magic.length + digestLength), bytes.subarray(magic.length + digestLength));
+}
+
+/** The value of `payload` when `digest` is its HMAC under the cache's key, else undefined. */
+function verified(digest: Buffer, payload: Buffer): unknown {
+  if (!timingSafeEqual(digestOf(payload), digest)) return undefined;
   try {
     return deserialize(payload);
   } catch {
@@ -275,13 +279,7 @@ function partsOf(bytes: Buffer): Buffer[] | undefined {
 /** The value of a sealed part, or undefined for one not there or that `sealPart` did not make intact. */
 function openPart(part: Buffer | undefined): unknown {
   if (!part || part.length <= lengthBytes) return undefined;
-  const payload = part.subarray(lengthBytes + digestLength);
-  if (!timingSafeEqual(digestOf(payload), part.subarray(lengthBytes, lengthBytes + digestLength))) return undefined;
-  try {
-    return deserialize(payload);
-  } catch {
-    return undefined;
-  }
+  return verified(part.subarray(lengthBytes, lengthBytes + digestLength), part.subarray(lengthBytes + digestLength));
 }
 
 /** The sealed parts of `key`'s file in `dir`; none for a file missing or not an article's. */
@@ -314,7 +312,7 @@ export interface ItemsMade {
   items: StoredItems;
 }
 
-const itemsPart = (key: string, made: ItemsMade | undefined) => sealPart(made && { key, fingerprint: made.fingerprint, items: packText(made.items) });
+const itemsPart = (key: string, made: ItemsMade | undefined) => sealPart(made && { key, fingerprint: made.fingerprint, items: made.items });
 
 /**
  * Stores the rendered body of one article, and its feed items when they are made with it (on a
@@ -339,23 +337,23 @@ export function readStoredBody(dir: string, key: string): RenderedArticle | unde
 }
 
 /** An article's item in each feed format, with its full content and with its summary only, as every document that holds it carries it: UTF-8. */
-export type StoredItems = Record<"full" | "summary", Record<"rss" | "atom" | "json", Buffer>>;
+export type StoredItems = Record<(typeof itemContents)[number], Record<(typeof itemFormats)[number], Buffer>>;
 
-const itemKinds = { full: ["rss", "atom", "json"], summary: ["rss", "atom", "json"] } as const;
+/** The forms an article's item is kept in: each feed format, with the full content and with the summary. */
+export const itemFormats = ["rss", "atom", "json"] as const;
+export const itemContents = ["full", "summary"] as const;
 
-/** The stored items as bytes, or undefined for anything else: `packText` left short ones as text. */
+/** The stored items as Buffers (V8 may give them back as plain Uint8Arrays), or undefined for anything else. */
 function itemBytes(value: unknown): StoredItems | undefined {
-  const bytes = (field: unknown) =>
-    field instanceof Uint8Array ? Buffer.from(field.buffer, field.byteOffset, field.byteLength) : typeof field === "string" ? Buffer.from(field) : undefined;
   const items = {} as Record<string, Record<string, Buffer>>;
-  for (const [content, formats] of Object.entries(itemKinds)) {
+  for (const content of itemContents) {
     const kind = isObject(value) ? value[content] : undefined;
     if (!isObject(kind)) return undefined;
     items[content] = {};
-    for (const format of formats) {
-      const found = bytes(kind[format]);
-      if (!found) return undefined;
-      items[content][format] = found;
+    for (const format of itemFormats) {
+      const found = kind[format];
+      if (!(found instanceof Uint8Array)) return undefined;
+      items[content][format] = Buffer.from(found.buffer, found.byteOffset, found.byteLength);
     }
   }
   return items as StoredItems;

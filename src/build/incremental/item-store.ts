@@ -6,7 +6,7 @@ import type { RenderedBody } from "../stages/render.js";
 import type { Tag } from "../../text/tags.js";
 import { type FeedFormat, itemWriters } from "../../formats/document.js";
 import type { ItemContent } from "../../formats/feed-page.js";
-import { type ItemsMade, readStoredItems, type StoredItems, storeItems } from "./article-cache.js";
+import { itemContents, itemFormats, type ItemsMade, readStoredItems, type StoredItems, storeItems } from "./article-cache.js";
 import { inputKey } from "./previous-output.js";
 
 /**
@@ -60,11 +60,8 @@ export function itemsAhead(config: Config, article: { key: string; meta: Article
  */
 const memoryBudget = 8 * 1024 * 1024;
 
-const formats = ["rss", "atom", "json"] as const;
-const contents = ["full", "summary"] as const;
-
 const sizeOf = (items: StoredItems) =>
-  contents.reduce((sum, content) => sum + formats.reduce((size, format) => size + items[content][format].byteLength, 0), 0);
+  itemContents.reduce((sum, content) => sum + itemFormats.reduce((size, format) => size + items[content][format].byteLength, 0), 0);
 
 /**
  * The feed items of a build: each article's item is written once per format, kept with the
