@@ -3,7 +3,7 @@ import type { Item } from "../build/stages/model.js";
 import type { FeedDocument } from "./archive/feeds.js";
 import type { ItemContent } from "./feed-page.js";
 import { atomEntry, atomFrame } from "./atom.js";
-import { joinFrame, joinFrameBytes } from "./frame.js";
+import { joinFrameBytes } from "./frame.js";
 import { jsonFeedFrame, jsonFeedItem } from "./json-feed.js";
 import { rssFrame, rssItem } from "./rss.js";
 
@@ -20,24 +20,16 @@ export const itemWriters: Record<FeedFormat, (config: Config, item: Item, conten
 export type ItemBytes = (item: Item, format: FeedFormat, content: ItemContent) => Uint8Array;
 
 /**
- * A feed document, in its format: its head, its items, its tail. As text with each item written
- * for it; as UTF-8 bytes with `itemBytes`, each item's bytes written once for every document that
- * holds it (see `ItemStore`).
+ * A feed document's UTF-8 bytes, in its format: its head, its items, its tail, with each item's
+ * bytes written once for every document that holds it (see `ItemStore`).
  */
-export function renderDocument(document: FeedDocument): string;
-export function renderDocument(document: FeedDocument, itemBytes: ItemBytes): Buffer;
-export function renderDocument(document: FeedDocument, itemBytes?: ItemBytes): string | Buffer {
+export function renderDocument(document: FeedDocument, itemBytes: ItemBytes): Buffer {
   const { page, format } = document;
   const content = page.content ?? "full";
   const hasItems = page.items.length > 0;
   const frame = format === "rss" ? rssFrame(page, hasItems) : format === "atom" ? atomFrame(page, hasItems) : jsonFeedFrame(page, document.nextUrl, hasItems);
-  if (itemBytes)
-    return joinFrameBytes(
-      frame,
-      page.items.map((item) => itemBytes(item, format, content)),
-    );
-  return joinFrame(
+  return joinFrameBytes(
     frame,
-    page.items.map((item) => itemWriters[format](page.config, item, content)),
+    page.items.map((item) => itemBytes(item, format, content)),
   );
 }

@@ -76,6 +76,8 @@ export interface LineIndex {
 }
 
 const separator = Buffer.from(",\n    ");
+/** Before the first record: the separator without its comma. */
+const firstSeparator = separator.subarray(1);
 const newline = Buffer.from("\n");
 const closing = (count: number) => Buffer.from(count ? "\n  ]\n}\n" : "]\n}\n");
 
@@ -194,7 +196,7 @@ export class RecordLines {
   index(config: Config, items: readonly Item[], fingerprint: (item: Item) => string): LineIndex | undefined {
     const lengths = items.map((item) => this.lengths.get(item));
     if (!lengths.every((length) => length !== undefined)) return undefined;
-    return { start: opening(config, items).length + separator.length - 1, fingerprints: items.map(fingerprint), lengths: lengths as number[] };
+    return { start: opening(config, items).length + firstSeparator.length, fingerprints: items.map(fingerprint), lengths: lengths as number[] };
   }
 
   /** Lets go of the previous file. */
@@ -238,7 +240,7 @@ export function archiveJsonChunks(config: Config, items: readonly Item[], lines 
       yield opening(config, items);
       let first = true;
       for (const item of items) {
-        yield first ? separator.subarray(1) : separator;
+        yield first ? firstSeparator : separator;
         yield lines.line(item);
         first = false;
       }
