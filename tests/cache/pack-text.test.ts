@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { packText, readStoredBody, readStoredItems, storeItems, storeRendered, unpackText } from "../../src/build/incremental/article-cache.js";
@@ -73,5 +73,29 @@ describe("an article's file", () => {
     const file = path.join(cache, "articles", "cd", `${key}.bin`);
     writeFileSync(file, readFileSync(file).subarray(0, -3));
     expect(readStoredItems(cache, key, "first")).toBeUndefined();
+  });
+
+  it("checks the items' seal once a build, and again whenever the file is not the one checked", async () => {
+    const cache = await tempDir();
+    storeRendered(cache, key, rendered, { fingerprint: "first", items: items("<item>1</item>") });
+    const file = path.join(cache, "articles", "cd", `${key}.bin`);
+    const verified = new Map<string, string>();
+    expect(readStoredItems(cache, key, "first", verified)?.full.rss.toString()).toBe("<item>1</item>");
+    expect(verified.has(key)).toBe(true);
+    // A forged item of the same length, put in place as the cache puts files (a new file renamed over): the seal is checked again.
+    const bytes = readFileSync(file);
+    const at = bytes.lastIndexOf("<item>1</item>");
+    bytes.write("<item>X</item>", at);
+    writeFileSync(`${file}.forged`, bytes);
+    renameSync(`${file}.forged`, file);
+    expect(readStoredItems(cache, key, "first", verified)).toBeUndefined();
+    // Forged in place, the file keeps its inode but not its change time.
+    storeRendered(cache, key, rendered, { fingerprint: "first", items: items("<item>1</item>") });
+    expect(readStoredItems(cache, key, "first", verified)?.full.rss.toString()).toBe("<item>1</item>");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const again = readFileSync(file);
+    again.write("<item>X</item>", again.lastIndexOf("<item>1</item>"));
+    writeFileSync(file, again);
+    expect(readStoredItems(cache, key, "first", verified)).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
 import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { homedir } from "node:os";
 import path from "node:path";
@@ -188,7 +188,11 @@ function unseal(bytes: Buffer): unknown {
 
 /** The value of `payload` when `digest` is its HMAC under the cache's key, else undefined. */
 function verified(digest: Buffer, payload: Buffer): unknown {
-  if (!timingSafeEqual(digestOf(payload), digest)) return undefined;
+  return timingSafeEqual(digestOf(payload), digest) ? readValue(payload) : undefined;
+}
+
+/** The value V8 serialized as `payload`, or undefined for bytes it cannot read. */
+function readValue(payload: Buffer): unknown {
   try {
     return deserialize(payload);
   } catch {
@@ -282,6 +286,11 @@ function openPart(part: Buffer | undefined): unknown {
   return verified(part.subarray(lengthBytes, lengthBytes + digestLength), part.subarray(lengthBytes + digestLength));
 }
 
+/** The value of a sealed part whose HMAC was checked before, when its file was read with the same stamp. */
+function deserializedPart(part: Buffer): unknown {
+  return part.length <= lengthBytes ? undefined : readValue(part.subarray(lengthBytes + digestLength));
+}
+
 /** The sealed parts of `key`'s file in `dir`; none for a file missing or not an article's. */
 function readParts(dir: string, key: string): Buffer[] {
   try {
@@ -373,10 +382,46 @@ export function storeItems(dir: string, key: string, made: ItemsMade): void {
   writeArticleFile(dir, key, [...keptBody, ...itemsPart(key, made)]);
 }
 
-/** The stored items of `key` made from `fingerprint`, or undefined when they are missing, stale or cannot be trusted. */
-export function readStoredItems(dir: string, key: string, fingerprint: string): StoredItems | undefined {
-  const value = openPart(readParts(dir, key)[1]);
+/**
+ * The items part of `key`'s file alone, with the file's stamp (device, inode, size and times, taken
+ * from the file that was read): the body before it is not read.
+ */
+function readItemsPart(dir: string, key: string): { part: Buffer; stamp: string } | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(articlePath(dir, key), "r");
+    const info = fstatSync(fd, { bigint: true });
+    const header = Buffer.alloc(magic.length + lengthBytes);
+    if (readSync(fd, header, 0, header.length, 0) !== header.length || !header.subarray(0, magic.length).equals(magic)) return undefined;
+    const bodyLength = header.readUInt32BE(magic.length);
+    const at = header.length + (bodyLength === 0 ? 0 : digestLength + bodyLength);
+    const size = Number(info.size) - at;
+    if (size < lengthBytes) return undefined;
+    const part = Buffer.allocUnsafe(size);
+    if (readSync(fd, part, 0, size, at) !== size) return undefined;
+    return { part, stamp: `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}` };
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * The stored items of `key` made from `fingerprint`, or undefined when they are missing, stale or cannot be trusted.
+ * @param verified stamps of the files whose items this build has verified: a build reads an
+ *   article's items up to five times (its tags' feeds, an archive page), and a file with the same
+ *   stamp holds the same bytes (a cache file is replaced, never written in place), so its HMAC is
+ *   computed once, not each time
+ */
+export function readStoredItems(dir: string, key: string, fingerprint: string, verified?: Map<string, string>): StoredItems | undefined {
+  const read = readItemsPart(dir, key);
+  if (!read) return undefined;
+  const { part, stamp } = read;
+  const known = verified?.get(key) === stamp;
+  const value = known ? deserializedPart(part) : openPart(part);
   if (!isObject(value) || value.key !== key || value.fingerprint !== fingerprint) return undefined;
+  if (!known) verified?.set(key, stamp);
   return itemBytes(value.items);
 }
 

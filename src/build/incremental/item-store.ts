@@ -71,6 +71,8 @@ const sizeOf = (items: StoredItems) =>
 export class ItemStore {
   private readonly recent = new Map<Item, StoredItems>();
   private held = 0;
+  /** Stamps of the cache files whose items were verified by this build (see `readStoredItems`). */
+  private readonly verified = new Map<string, string>();
   /** Items written anew by this build (the rest came from the cache). */
   written = 0;
   /** What of the config an item's bytes depend on (`itemSettings`). */
@@ -105,7 +107,7 @@ export class ItemStore {
     const { cacheDir } = this;
     const key = item.key;
     const fingerprint = keptFingerprint(this.fingerprint(item), this.settings);
-    let items = cacheDir === undefined || key === undefined ? undefined : readStoredItems(cacheDir, key, fingerprint);
+    let items = cacheDir === undefined || key === undefined ? undefined : readStoredItems(cacheDir, key, fingerprint, this.verified);
     if (!items) {
       // Both kinds at once: the body is read for the first, and a summary item costs little beside it.
       items = writeItems(this.config, item);
