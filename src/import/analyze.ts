@@ -72,7 +72,11 @@ interface Line {
 // many lines after the headline; a marker further down is part of the body.
 const HEADER_WINDOW = 6;
 
-type Marker = "date" | "unreadable-date" | "title" | "credit" | "caption-and-credit" | "byline" | "byline-and-date" | "dates";
+type Marker = "date" | "unreadable-date" | "title" | "credit" | "caption-and-credit" | "byline" | "byline-and-date" | "dates" | "reading-time";
+
+// "Oct 29 · 6 min read", "4 min read": the reading time a blog (Medium, Hashnode) shows beside its
+// date, in the header under the headline; it is no headline, dek or paragraph.
+const READING_TIME = /\b\d{1,3}\s*(?:min(?:ute)?s?)\.?\s+read\b/iu;
 
 /**
  * Analyzes the text of one scraped article.
@@ -232,7 +236,7 @@ const ATTRIBUTION = /^[—–―-]\s*\S/u;
 function opensHeader(line: Line, timeZone: string): boolean {
   if (ATTRIBUTION.test(cleanInline(line.text))) return false;
   const { dates, byline, dateOnly, numericOnly } = factsOf(line.text, timeZone);
-  return byline !== undefined || dates.published !== undefined || (dates.updated !== undefined && dateOnly) || numericOnly;
+  return byline !== undefined || dates.published !== undefined || (dates.updated !== undefined && dateOnly) || numericOnly || readingTime(line.text);
 }
 
 /**
@@ -255,7 +259,7 @@ function headlineAfterNavigation(content: readonly Line[], start: number, timeZo
   if (anchor === -1) return headlineLike(first.text) ? start : (headlineBeforeProse(content, start) ?? start);
   for (let position = Math.max(start, anchor - 3); position < anchor; position++) {
     const line = content[position] as Line;
-    if (isTitleLike(line.text, false) && words(line.text) >= 3) return position;
+    if (headlineLike(line.text)) return position;
   }
   return start;
 }
@@ -304,9 +308,18 @@ const tokensOf = (text: string): string[] =>
 const BREADCRUMB = /(?:\s[>›»/]\s.*){2,}/u;
 // "(3) If a library with that name exists - drink", "2. Top Gear Hosts ...": an item of a numbered list.
 const NUMBERED = /^(?:\(\d{1,3}\)|\d{1,3}[.)])\s/u;
-/** A line that can be a headline: title-like, three words or more (punctuation is no word), not a label, a breadcrumb or a list item. */
+// "Stuck at home? Enjoy free courses, on us →", "Python Tutorials →": a link that leads on, no headline.
+const LINK_END = /[→⟶➔➜›»▸]$/u;
+/** A line of a few words that tells the reading time ("Oct 29 · 6 min read"). */
+const readingTime = (text: string): boolean => words(text) <= 8 && READING_TIME.test(cleanInline(text));
+/**
+ * A line that can be a headline: title-like, three words or more (punctuation is no word), not a
+ * label, a breadcrumb, a list item, a link that leads on or a reading time.
+ */
 const headlineLike = (text: string): boolean =>
   isTitleLike(text, false) &&
+  !LINK_END.test(cleanInline(text)) &&
+  !readingTime(text) &&
   tokensOf(text).length >= 3 &&
   !LABEL_LINE.test(text) &&
   !BREADCRUMB.test(text) &&
@@ -471,6 +484,7 @@ function markerOf(line: Line, detection: Detection, timeZone: string): Marker | 
   if (detectCaptionWithCredit(line.text) !== undefined) return "caption-and-credit";
   // Meant as a date, so neither dek nor caption, even though the build cannot read it.
   if (looksLikeDate(line.text)) return "unreadable-date";
+  if (readingTime(line.text)) return "reading-time";
   return undefined;
 }
 
@@ -506,6 +520,8 @@ function readHeader(header: readonly Line[], markers: readonly (Marker | undefin
     const text = cleanInline(line.text);
     if (marker === "title") {
       detection.dropped.push({ value: text, line: line.line, reason: "repeated headline" });
+    } else if (marker === "reading-time") {
+      detection.dropped.push({ value: text, line: line.line, reason: "reading time" });
     } else if (marker === "date" || marker === "dates") {
       setDates(line, text);
     } else if (marker === "unreadable-date") {
