@@ -298,6 +298,9 @@ const PROSE_WORDS = 12;
 const PROSE_GAP = 8;
 // A line of a code sample ("});", "// comment", "if (res.ok) {"): part of the article, as prose is.
 const CODE_LINE = /[;{}[\]]$|^[}\])]|^\/\/|^#\s|^<\/?[a-z]/u;
+// A line indented in the text as copied ("    image: mongo" in a YAML sample): a code sample's, as
+// prose keeps no indent; its short lines do not end the article.
+const INDENTED = /^(?: {2,}|\t)\S/u;
 // "From: Herald Sun", "Source: AP": a labelled header line, no headline.
 const LABEL_LINE = /^(?:from|source|sources|filed\s+(?:to|under)|posted\s+in|category|section|tags?|topics?|quelle|fuente|fonte|source\s+:)\s?:\s/iu;
 const tokensOf = (text: string): string[] =>
@@ -356,7 +359,7 @@ function storyInPage(content: readonly Line[], start: number, timeZone: string):
     // A paragraph ends like a sentence (or runs long); a rail of headlines ("3:31 PM Microsoft one-ups ...") does not.
     if ((counts[position] ?? 0) >= PROSE_WORDS && (PROSE_END.test(text) || (counts[position] ?? 0) >= LONG_PROSE_WORDS)) return "prose";
     if ((counts[position] ?? 0) <= 6 && FOOTER_START.test(text) && !linkInProse(content, position)) return "footer";
-    return CODE_LINE.test(text) ? "code" : "short";
+    return CODE_LINE.test(text) || INDENTED.test(line.text) ? "code" : "short";
   });
   // A box of other stories inside the article ("Related Articles" and a few teasers, each with its
   // date) is passed over when the article's prose goes on after it (paragraphs in a row); its

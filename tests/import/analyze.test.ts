@@ -370,6 +370,25 @@ describe("analyzeText on a whole page copied as text", () => {
     expect(detection.dropped.find((line) => line.value === "4 min read")?.reason).toBe("reading time");
   });
 
+  it("keeps an indented code sample of short lines inside the article's prose (Hashnode's YAML)", () => {
+    const yaml = ['version: "3"', "services:", "  mongodb:", "    image: mongo", "    container_name: mongodb", "    ports:", "      - 27117:27017"];
+    const more = ["    volumes:", "      - ./mongod.conf:/etc/mongod.conf", "    restart: always", "    command: mongod"];
+    const text = [
+      menu,
+      "How to make your MongoDB container more secure?",
+      "By Dong Nguyen",
+      "September 13, 2020",
+      prose(2),
+      ...yaml,
+      ...more,
+      prose(3),
+      footer,
+    ].join("\n");
+    const body = analyzeText(text, "UTC").body.map((block) => block.value);
+    expect(body).toContain("image: mongo");
+    expect(body.at(-1)).toBe(prose(3).split("\n\n").at(-1));
+  });
+
   it("keeps a code sample inside the article's prose (Mozilla Hacks)", () => {
     const code = [
       'fetch("/data.json").then(function(res) {',
