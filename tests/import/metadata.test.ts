@@ -155,6 +155,25 @@ describe("the order of trust", () => {
     expect(result.evidence.find((item) => item.source === "description")?.reason).toBe("a shortened form of og:description");
   });
 
+  it.each([
+    // Medium: JSON-LD's description is the text's first words cut short; og:description is the subtitle.
+    [
+      `${ld({ "@type": "NewsArticle", description: "Freelancing has propelled in popularity in recent years. For those of us that are on the…" })}<meta property="og:description" content="A rule that must be followed.">`,
+      "A rule that must be followed. [og:description]",
+    ],
+    [
+      '<meta property="og:description" content="Freelancing has propelled in popularity in recent years..."><meta name="description" content="How one freelancer wins contracts: answer within the hour.">',
+      "How one freelancer wins contracts: answer within the hour. [description]",
+    ],
+    // A label of fewer than five words is no description written for the article: the cut one stays.
+    [
+      '<meta property="og:description" content="Freelancing has propelled in popularity in recent years..."><meta name="description" content="Latest business news">',
+      "Freelancing has propelled in popularity in recent years... [og:description]",
+    ],
+  ])("takes a complete description over one cut short that it does not complete: %#", (head, expected) => {
+    expect(read(head).description).toBe(expected);
+  });
+
   it("keeps a complete og:description over a longer meta description that only adds keywords", () => {
     const result = read(
       '<meta property="og:description" content="UK institutes are all for rapid IFRS adoption in the US"><meta name="description" content="UK institutes are all for rapid IFRS adoption in the US , Institutes,Accounting standards, ACCA">',
