@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { statSync } from "node:fs";
+import { type Stats, statSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { version } from "../../version.js";
 import type { LineIndex } from "../../formats/archive/records.js";
 import { mapLimited, readConcurrency } from "../runtime/map-limited.js";
-import type { OutputContent, OutputFiles } from "../stages/write.js";
+import { isReuse, type OutputContent, type OutputFiles } from "../stages/write.js";
 import { hashCode } from "./code-hash.js";
 import { type FileSeal, readOutputState, stampOf } from "./output-state.js";
 
@@ -40,20 +40,8 @@ export interface WrittenOutputs {
   lines?: LineIndex;
 }
 
-/** Size and modification time of one output file; -1 for a file that is gone. */
-function describeFile(outDir: string, file: string): WrittenFile {
-  const info = statSync(path.join(outDir, file), { throwIfNoEntry: false });
-  return { path: file, size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1 };
-}
-
-/**
- * Size and modification time of output files; -1 for a file that is gone. One synchronous stat
- * each: a stat of a file whose inode is cached takes microseconds, and a promise for each of
- * 2,500 files cost ten times more than the stats (a sixth of an unchanged build).
- */
-export async function describeOutput(outDir: string, files: readonly string[]): Promise<WrittenFile[]> {
-  return files.map((file) => describeFile(outDir, file));
-}
+/** Size and modification time of one output file, as `info` found it; -1 for a file that is gone. */
+const described = (file: string, info: Stats | undefined): WrittenFile => ({ path: file, size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1 });
 
 /**
  * The previous output folder, opened once per build: everything the build may reuse of it. What
@@ -64,7 +52,13 @@ export async function describeOutput(outDir: string, files: readonly string[]): 
  */
 export class PreviousOutput {
   private readonly next = new Map<string, string>();
-  private readonly described = new Map<string, WrittenFile>();
+  /**
+   * Each file's stat, taken once a build: whether the last build's record still holds, whether a
+   * seal's stamp does, and what this build leaves of a file it kept all ask it. One synchronous stat
+   * each: a stat of a file whose inode is cached takes microseconds, and a promise for each of
+   * 2,500 files cost ten times more than the stats (a sixth of an unchanged build).
+   */
+  private readonly stats = new Map<string, Stats | undefined>();
   private readonly checked = new Map<string, Promise<boolean>>();
 
   private constructor(
@@ -104,8 +98,7 @@ export class PreviousOutput {
     const seal = this.seals.get(file);
     if (!seal || this.folder === undefined) return false;
     const absolute = path.join(this.folder, file);
-    // Synchronously, as in describeOutput: an edit's build asks this of every one of thousands of files.
-    const info = statSync(absolute, { throwIfNoEntry: false });
+    const info = this.statOf(file);
     if (!info?.isFile() || info.size !== seal.size) return false;
     if (stampOf(info) === seal.stamp) return true;
     return (
@@ -115,17 +108,14 @@ export class PreviousOutput {
     );
   }
 
+  private statOf(file: string): Stats | undefined {
+    if (!this.stats.has(file)) this.stats.set(file, this.folder === undefined ? undefined : statSync(path.join(this.folder, file), { throwIfNoEntry: false }));
+    return this.stats.get(file);
+  }
+
   /** The recorded files of the last build that are still as it left them. */
   private async intact(files: readonly WrittenFile[]): Promise<boolean> {
-    const folder = this.folder!;
-    const now = files.map((file) => {
-      let described = this.described.get(file.path);
-      if (!described) {
-        described = describeFile(folder, file.path);
-        this.described.set(file.path, described);
-      }
-      return described;
-    });
+    const now = files.map((file) => described(file.path, this.statOf(file.path)));
     if (!now.every((found, index) => found.size === files[index]!.size && found.mtimeMs === files[index]!.mtimeMs)) return false;
     return (await mapLimited(files, readConcurrency, (file) => this.sealed(file.path))).every(Boolean);
   }
@@ -203,6 +193,17 @@ export class PreviousOutput {
       }
     });
     return files;
+  }
+
+  /**
+   * Size and modification time of each file of this build's output in `outDir`, once it is in
+   * place: a file kept from the previous output is as this build found it; -1 for a file that is gone.
+   */
+  describe(outDir: string, files: OutputFiles): WrittenFile[] {
+    const kept = outDir === this.folder;
+    return [...files].map(([file, content]) =>
+      described(file, kept && isReuse(content) ? this.statOf(file) : statSync(path.join(outDir, file), { throwIfNoEntry: false })),
+    );
   }
 
   /** Where a file of the previous output is, when there is a previous output. */

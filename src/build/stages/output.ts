@@ -4,11 +4,11 @@ import type { BuildContext, PublishedEntry, Stage } from "../context.js";
 import type { BodyReader } from "../incremental/bodies.js";
 import { tally } from "./collect.js";
 import { type OutputState, readOutputState } from "../incremental/output-state.js";
-import { describeOutput } from "../incremental/previous-output.js";
+import { PreviousOutput } from "../incremental/previous-output.js";
 import { outputTooLarge } from "./output-budget.js";
 import { pingRequested } from "./ping.js";
 import type { renderOutputs } from "./plan.js";
-import { OutputConflict, type OutputFiles, OutputTooLarge, spoolFolder, writeOutput } from "./write.js";
+import { isReuse, OutputConflict, type OutputFiles, OutputTooLarge, spoolFolder, writeOutput } from "./write.js";
 
 /** How writing the outputs of the published articles went: written; not, for bodies the cache lost; or refused, too large. */
 type Written =
@@ -155,7 +155,7 @@ async function writeAll(context: BuildContext): Promise<void> {
       if (record.state === "rendered") Object.assign(entry, { meta: record.meta, summary: record.summary, body: record.body });
     }
   }
-  for (const [file, content] of files) (typeof content === "object" && "reuse" in content ? context.unchanged : context.written).push(file);
+  for (const [file, content] of files) (isReuse(content) ? context.unchanged : context.written).push(file);
   context.written.sort();
   context.unchanged.sort();
   context.outputs =
@@ -163,7 +163,7 @@ async function writeAll(context: BuildContext): Promise<void> {
       ? {
           digest: context.digest!,
           outDir,
-          files: await describeOutput(outDir, [...files.keys()]),
+          files: (context.previous ?? (await PreviousOutput.open(undefined))).describe(outDir, files),
           published: context.published.map(({ meta, article }) => ({ id: meta.id, source: article.source })),
           ...(lines ? { lines } : {}),
         }

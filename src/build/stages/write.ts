@@ -38,7 +38,7 @@ export type OutputContent = string | Uint8Array | { stream: () => AsyncIterable<
 /** The files of one build: paths relative to the output folder, with their content. */
 export type OutputFiles = Map<string, OutputContent>;
 
-const isReuse = (content: OutputContent): boolean => typeof content === "object" && "reuse" in content;
+export const isReuse = (content: OutputContent): boolean => typeof content === "object" && "reuse" in content;
 
 /** An output larger than the config's `maxOutputBytes`: nothing of it was put in place. */
 export class OutputTooLarge extends Error {
