@@ -33,7 +33,17 @@ const writeLanes = 8;
  * string (the archive at 100,000 articles); or `reuse`, the same file of the previous output, kept
  * where it is (neither rewritten nor recompressed).
  */
-export type OutputContent = string | Uint8Array | { stream: () => AsyncIterable<string | Uint8Array> } | { reuse: true };
+export type OutputContent = string | Uint8Array | StreamedContent | { reuse: true };
+
+/**
+ * A file made as a stream of chunks. `sha256`, when the stream hashes its bytes itself (an archive
+ * download, whose checksum the manifest lists), gives their SHA-256 once they are all streamed:
+ * the writer then does not hash 170 MB a second time.
+ */
+export interface StreamedContent {
+  stream: () => AsyncIterable<string | Uint8Array>;
+  sha256?: () => Promise<string>;
+}
 
 /** The files of one build: paths relative to the output folder, with their content. */
 export type OutputFiles = Map<string, OutputContent>;
@@ -81,40 +91,42 @@ class ByteBudget {
  * seals (output-state.ts) need it, and reading the file back would read the whole output again.
  */
 async function writeOne(target: string, content: Exclude<OutputContent, { reuse: true }>, budget: ByteBudget): Promise<string> {
-  const hash = createHash("sha256");
   // Text is encoded once, for the hash and the file both.
   const bytesOf = (chunk: string | Uint8Array) => (typeof chunk === "string" ? Buffer.from(chunk) : chunk);
   if (typeof content === "string" || content instanceof Uint8Array) {
     const bytes = bytesOf(content);
     await writeFile(target, bytes);
-    return hash.update(bytes).digest("hex");
+    return createHash("sha256").update(bytes).digest("hex");
   }
+  const hash = content.sha256 ? undefined : createHash("sha256");
+  const digest = async () => (hash ? hash.digest("hex") : await content.sha256!());
   // Most streams are one rendered page: such a file is written in one call, without a stream's machinery.
   const chunks = budget.counted(content.stream())[Symbol.asyncIterator]();
   const first = await chunks.next();
   if (first.done) {
     await writeFile(target, "");
-    return hash.digest("hex");
+    return digest();
   }
   const second = await chunks.next();
   if (second.done) {
     const bytes = bytesOf(first.value);
     await writeFile(target, bytes);
-    return hash.update(bytes).digest("hex");
+    hash?.update(bytes);
+    return digest();
   }
   async function* rest(): AsyncGenerator<string | Uint8Array> {
     for (const chunk of [first.value as string | Uint8Array, second.value as string | Uint8Array]) {
-      hash.update(chunk);
+      hash?.update(chunk);
       yield chunk;
     }
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-      hash.update(next.value);
+      hash?.update(next.value);
       yield next.value;
     }
   }
   // Two chunks ahead at most: a stream's chunks are up to a megabyte, and several files are written at once.
   await pipeline(Readable.from(rest(), { highWaterMark: 2 }), createWriteStream(target));
-  return hash.digest("hex");
+  return digest();
 }
 
 /** The folder the output really is: a symlinked output stays a link, and its scratch folders go beside its target, on its disk. */

@@ -22,7 +22,7 @@ export class DigestedStream {
 
   /** The output content: a stream that hashes what it hands to the writer. */
   content(): OutputContent {
-    return { stream: () => this.run() };
+    return { stream: () => this.run(), sha256: async () => (await this.result!).sha256 };
   }
 
   private async *run(): AsyncGenerator<Uint8Array> {
