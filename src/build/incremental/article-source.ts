@@ -3,7 +3,9 @@ import path from "node:path";
 import type { Config } from "../../config/schema.js";
 import type { SiteFacts } from "../stages/profiles/types.js";
 import { mapLimited, readConcurrency } from "../runtime/map-limited.js";
-import { prepareOnWorkers, workersAvailable } from "../runtime/workers/article-pool.js";
+import { availableParallelism } from "node:os";
+import { prepareOnWorkers, type RenderBounds, type RenderThread, startRenderThread, workersAvailable } from "../runtime/workers/article-pool.js";
+import type { WorkerSetup } from "../runtime/workers/article-worker.js";
 import type { ArticleRecord } from "../stages/article.js";
 import { ArticleCache, type CachedArticle, cachedArticle, cacheSealingKey, makeFolder, recordOf, storeRendered, withStamp } from "./article-cache.js";
 import { BodyReader } from "./bodies.js";
@@ -38,6 +40,18 @@ export interface ArticleSourceOptions {
   onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
+/** What every render thread of a build is given: the per-article context, the key prefix, and where (and with what key) to store bodies. */
+function threadSetup(options: ArticleSourceOptions, prefix: string): WorkerSetup {
+  const { articlesDir, config, site, now, store, cacheDir } = options;
+  return {
+    context: { articlesDir, config, site, now },
+    keyPrefix: prefix,
+    ...(store && cacheDir !== undefined ? { cacheDir, sealingKey: cacheSealingKey() } : {}),
+  };
+}
+
+const renderBounds = (config: Config): RenderBounds => ({ timeoutMs: config.renderTimeoutMs, memoryMb: config.renderMemoryMb });
+
 /**
  * Where a build's articles come from, fastest first: a file whose stamp the cache recorded is
  * known without being read; a file whose bytes hash to a cached key is taken from the cache; every
@@ -56,6 +70,8 @@ export class ArticleSource {
   private constructor(
     private readonly options: ArticleSourceOptions,
     private readonly cache: ArticleCache | undefined,
+    /** A render thread started while the cache was read, until the first articles to prepare take it. */
+    private spare: RenderThread | undefined,
   ) {
     this.prefix = keyPrefix(options.config, options.site);
     this.stats = { enabled: options.cacheDir !== undefined, hits: 0, stamped: 0, misses: 0, rebuilt: cache?.rebuilt ?? false };
@@ -64,8 +80,11 @@ export class ArticleSource {
   static async open(options: ArticleSourceOptions): Promise<ArticleSource> {
     // Made before any thread writes into it: a folder that cannot be made is one system error (exit 2), here.
     if (options.store && options.cacheDir !== undefined) await makeFolder(options.cacheDir);
-    const cache = options.cacheDir === undefined ? undefined : await ArticleCache.open(options.cacheDir, keyPrefix(options.config, options.site));
-    return new ArticleSource(options, cache);
+    const prefix = keyPrefix(options.config, options.site);
+    // With a core to spare, a thread starts now: whether any article needs it is known only once the cache is read.
+    const spare = workersAvailable() && availableParallelism() > 1 ? startRenderThread(threadSetup(options, prefix), renderBounds(options.config)) : undefined;
+    const cache = options.cacheDir === undefined ? undefined : await ArticleCache.open(options.cacheDir, prefix);
+    return new ArticleSource(options, cache, spare);
   }
 
   /** Where this build stores bodies: nowhere on a dry run or without a cache. */
@@ -131,6 +150,12 @@ export class ArticleSource {
     return articles;
   }
 
+  /** Ends the thread started ahead, when no article needed it. */
+  private stopSpare(): void {
+    void this.spare?.worker.terminate();
+    this.spare = undefined;
+  }
+
   /** Prepares `articles` again, for bodies the cache lost: their records are replaced. */
   async prepareAgain(articles: readonly SourcedArticle[]): Promise<void> {
     const again = await this.prepare(articles.map(({ file }) => file));
@@ -145,14 +170,18 @@ export class ArticleSource {
     const { articlesDir, config, site, now, threads } = this.options;
     const context = { articlesDir, config, site, now };
     const storeDir = this.storeDir;
-    if (files.length === 0) return [];
+    if (files.length === 0) {
+      this.stopSpare();
+      return [];
+    }
     // Always on threads, even for one article: only a thread can be stopped at a bound of time or memory,
     // and only a main thread that waits on threads handles a signal at once.
     if (workersAvailable()) {
       const used = Math.max(1, Math.min(threads, Math.ceil(files.length / 16)));
       this.workersUsed = Math.max(this.workersUsed, used);
-      const setup = { context, keyPrefix: this.prefix, ...(storeDir ? { cacheDir: storeDir, sealingKey: cacheSealingKey() } : {}) };
-      return prepareOnWorkers(files, used, setup, { timeoutMs: config.renderTimeoutMs, memoryMb: config.renderMemoryMb }, () => this.progress());
+      const started = this.spare;
+      this.spare = undefined;
+      return prepareOnWorkers(files, used, threadSetup(this.options, this.prefix), renderBounds(config), () => this.progress(), started);
     }
     // The TypeScript sources (the tests) cannot start threads: there, every article is prepared here, unbounded.
     // Loaded only now: a build whose articles are all cached never loads unified.

@@ -44,6 +44,36 @@ function boundRecord(bound: Bound, bounds: RenderBounds): ArticleRecord {
   return { state: "unreadable", problems: [{ ...problem, severity: "error", line: 1, column: 1 }] };
 }
 
+/** A render thread, possibly started before its files are known (see `startRenderThread`). */
+export interface RenderThread {
+  worker: Worker;
+  /** Whether it has loaded its modules and said so. */
+  ready: boolean;
+  /** Whether it stopped before it was given work: it is not used, another is started. */
+  exited: boolean;
+}
+
+/**
+ * Starts a render thread now, to be handed to `prepareOnWorkers` later: it loads its modules (a
+ * third of a second) on another core while the main thread reads the cache and stamps the files,
+ * so an edit's one article does not wait for a thread to start. It does not keep the process
+ * alive, and `stop` ends it when no article needs preparing.
+ */
+export function startRenderThread(setup: WorkerSetup, bounds: RenderBounds): RenderThread {
+  const worker = new Worker(workerScript, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: bounds.memoryMb } });
+  const thread: RenderThread = { worker, ready: false, exited: false };
+  worker.once("message", () => {
+    thread.ready = true;
+  });
+  // A thread that fails before it has work is only not used: the error is the exit's.
+  worker.on("error", () => {});
+  worker.once("exit", () => {
+    thread.exited = true;
+  });
+  worker.unref();
+  return thread;
+}
+
 /**
  * Prepares `files` on `threads` worker threads, each with its own unified processor and a bounded
  * heap, and returns the records in the order of `files`. A thread that passes `bounds.timeoutMs` on
@@ -55,6 +85,7 @@ function boundRecord(bound: Bound, bounds: RenderBounds): ArticleRecord {
  * @param setup the per-article context and the cache folder
  * @param bounds time per article and memory per thread
  * @param onRecord called as each file is done, for progress
+ * @param started a thread started ahead with the same setup and bounds, used first (and ended if there is nothing to prepare)
  */
 export function prepareOnWorkers(
   files: readonly string[],
@@ -62,13 +93,18 @@ export function prepareOnWorkers(
   setup: WorkerSetup,
   bounds: RenderBounds,
   onRecord: () => void = () => {},
+  started?: RenderThread,
 ): Promise<ArticleRecord[]> {
   const records: ArticleRecord[] = new Array(files.length);
   const queue: number[][] = [];
   for (let start = 0; start < files.length; start += batchSize)
     queue.push(Array.from({ length: Math.min(batchSize, files.length - start) }, (_, offset) => start + offset));
   const live = new Set<Worker>();
-  if (files.length === 0) return Promise.resolve(records);
+  let spare = started;
+  if (files.length === 0) {
+    void spare?.worker.terminate();
+    return Promise.resolve(records);
+  }
   return new Promise<ArticleRecord[]>((resolve, reject) => {
     let failed: Error | undefined;
     const settle = () => {
@@ -81,17 +117,17 @@ export function prepareOnWorkers(
       for (const worker of live) void worker.terminate();
     };
     const start = () => {
-      const worker = new Worker(workerScript, {
-        workerData: setup,
-        resourceLimits: { maxOldGenerationSizeMb: bounds.memoryMb },
-      });
+      const thread = spare && !spare.exited ? spare : startRenderThread(setup, bounds);
+      spare = undefined;
+      const { worker } = thread;
+      worker.ref();
       live.add(worker);
       /** The indices of the batch in hand not done yet, the first being prepared now. */
       let current: number[] = [];
       let timer: NodeJS.Timeout | undefined;
       let stopped: Bound | undefined;
       let retiring = false;
-      let ready = false;
+      let ready = thread.ready;
       const arm = () => {
         clearTimeout(timer);
         if (!ready) return;
@@ -146,6 +182,6 @@ export function prepareOnWorkers(
       next();
     };
     const count = Math.max(1, Math.min(threads, queue.length));
-    for (let started = 0; started < count; started++) start();
+    for (let begun = 0; begun < count; begun++) start();
   });
 }
