@@ -39,11 +39,24 @@ export const sha256Sync = (file: string): string => createHash("sha256").update(
 /**
  * The seal of every file of `owned` in `out` as it is now: a file this build wrote has the hash
  * taken as it was written, one the previous seal still stands for (same stamp) keeps it, any other
- * is read and hashed.
+ * is read and hashed. A file `kept` (found sealed by this build, and left in place) keeps its seal
+ * without a stat: were it changed since, its stamp would no longer be the seal's, and the next
+ * build would hash it before trusting it.
  */
-function sealsOf(out: string, owned: readonly string[], previous: Record<string, FileSeal>, written: ReadonlyMap<string, string>): Record<string, FileSeal> {
+function sealsOf(
+  out: string,
+  owned: readonly string[],
+  previous: Record<string, FileSeal>,
+  written: ReadonlyMap<string, string>,
+  kept: ReadonlySet<string>,
+): Record<string, FileSeal> {
   const seals: Record<string, FileSeal> = {};
   for (const file of owned) {
+    const sealed = kept.has(file) ? previous[file] : undefined;
+    if (sealed) {
+      seals[file] = sealed;
+      continue;
+    }
     const absolute = path.join(out, file);
     let info: Stats;
     try {
@@ -84,8 +97,8 @@ export function writeJsonAtomicSync(file: string, value: unknown): void {
  * Writes the state of `out`, with the seal of each file it owns (as the files are now, once moved in).
  * @param written the SHA-256 of each file this build wrote, taken as it was written
  */
-export function writeOutputStateSync(out: string, state: Omit<OutputState, "seals">, written: ReadonlyMap<string, string>): void {
-  const seals = sealsOf(out, state.owned, readOutputState(out)?.seals ?? {}, written);
+export function writeOutputStateSync(out: string, state: Omit<OutputState, "seals">, written: ReadonlyMap<string, string>, kept: ReadonlySet<string>): void {
+  const seals = sealsOf(out, state.owned, readOutputState(out)?.seals ?? {}, written, kept);
   writeJsonAtomicSync(stateFileOf(out), { format: stateFormat, version: 2, ...state, seals });
 }
 

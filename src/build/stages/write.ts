@@ -348,7 +348,8 @@ function commitSync(journal: Journal, files: OutputFiles, keys: Record<string, s
     }
     for (const file of journal.drops) if (exists(path.join(out, file))) moveSync(path.join(out, file), path.join(backup, file));
     pruneEmptyFolders(out, journal.drops);
-    writeOutputStateSync(out, { id: journal.id, owned: [...files.keys()].sort(), keys }, digests);
+    const kept = new Set([...files].filter(([, content]) => isReuse(content)).map(([file]) => file));
+    writeOutputStateSync(out, { id: journal.id, owned: [...files.keys()].sort(), keys }, digests, kept);
   } catch (error) {
     rollBackSync(journal);
     throw error;
