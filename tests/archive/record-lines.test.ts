@@ -45,6 +45,27 @@ describe("the line index of an archive.json", () => {
     expect(previous.read("fp-unknown")).toBeUndefined();
   });
 
+  it("copies the records of an archive larger than its read block byte for byte, in the file's order or any other", () => {
+    // 2.4 MB of records: the previous file is read through its one block several times over.
+    const items = Array.from({ length: 80 }, (_, index) =>
+      makeItem({ id: `tag:news.example.org,2024:${index}`, title: `Story ${index}`, html: `<p>${`Body ${index} “quoted”. `.repeat(1500)}</p>` }),
+    );
+    const made = new RecordLines(config.timeZone);
+    const file = path.join(tempDirSync(), "archive.json");
+    const original = Buffer.concat([...archiveJsonChunks(config, items, made)]);
+    writeFileSync(file, original);
+    const copied = (order: typeof items) => {
+      const lines = new RecordLines(config.timeZone, 0, { lines: new PreviousLines(file, made.index(config, items, fingerprint)!), fingerprint });
+      const bytes = Buffer.concat([...archiveJsonChunks(config, order, lines)]);
+      lines.close();
+      return bytes;
+    };
+    expect(original.length).toBeGreaterThan(2_000_000);
+    expect(copied(items).equals(original)).toBe(true);
+    const shuffled = items.filter((_, index) => index % 3 !== 1).reverse();
+    expect(copied(shuffled).equals(Buffer.concat([...archiveJsonChunks(config, shuffled)]))).toBe(true);
+  });
+
   it("is made only once every record was made", () => {
     const { items } = writtenArchive(2);
     expect(new RecordLines(config.timeZone).index(config, items, fingerprint)).toBeUndefined();
