@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { cp, mkdir, readdir, readFile, stat, truncate, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -222,5 +223,17 @@ describe("adding one article and rebuilding", () => {
     const before = await snapshot(out);
     await buildCorpus(dir);
     expect(compare(before, await snapshot(out))).toEqual({ changed: [], added: [], removed: [] });
+  });
+
+  it("seals every file it wrote or kept with the SHA-256 of its bytes, the downloads' streams too", async () => {
+    await addArticle(dir, initialCount + 2, ["Energy"]);
+    await buildCorpus(dir);
+    const { seals } = JSON.parse(await readFile(stateFileOf(out), "utf8")) as { seals: Record<string, { sha256: string; size: number }> };
+    const now = await snapshot(out);
+    expect(Object.keys(seals).sort()).toEqual([...now.bytes.keys()]);
+    const wrong = [...now.bytes].filter(
+      ([file, bytes]) => seals[file]!.sha256 !== createHash("sha256").update(bytes).digest("hex") || seals[file]!.size !== bytes.length,
+    );
+    expect(wrong.map(([file]) => file)).toEqual([]);
   });
 });
