@@ -1,6 +1,6 @@
 // How the benchmark measures one run: wall time, the peak resident memory of the whole process tree,
 // and the bytes a run wrote, by top-level output path.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -59,6 +59,9 @@ async function residentKiB(pids) {
 export function measure(command, args, { cwd, env = process.env }) {
   const timeFile = path.join(tmpdir(), `wirefeed-bench-time-${process.pid}`);
   const argv = hasGnuTime ? ["-f", "%M %U %S", "-o", timeFile, command, ...args] : args;
+  // What the runs before wrote (the corpus, a cold build's gigabyte) is flushed to disk first, so that
+  // no run pays for the writeback of another's files.
+  execFileSync("sync");
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(hasGnuTime ? gnuTime : command, argv, { cwd, env, stdio: ["ignore", "ignore", "inherit"] });
