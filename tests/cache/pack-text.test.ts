@@ -42,7 +42,8 @@ describe("the stored body and items", () => {
     const size = statSync(path.join(cache, "articles", "ab", `${key}.bin`)).size;
     expect(size).toBeLessThan(utf8(html, text, firstParagraph, rendered.summary, curly, curly, curly) * 1.1);
     expect(readStoredBody(cache, key)).toEqual(rendered);
-    expect(readStoredItems(cache, key, "fingerprint")).toEqual(items);
+    expect(readStoredItems(cache, key, "fingerprint", "full")).toEqual(items.full);
+    expect(readStoredItems(cache, key, "fingerprint", "summary")).toEqual(items.summary);
   });
 });
 
@@ -57,22 +58,35 @@ describe("an article's file", () => {
   it("keeps its body when its items are stored later, and takes the newest items", async () => {
     const cache = await tempDir();
     storeRendered(cache, key, rendered);
-    expect(readStoredItems(cache, key, "first")).toBeUndefined();
+    expect(readStoredItems(cache, key, "first", "full")).toBeUndefined();
     storeItems(cache, key, { fingerprint: "first", items: items("<item>1</item>") });
     storeItems(cache, key, { fingerprint: "second", items: items("<item>2</item>") });
     expect(readStoredBody(cache, key)).toEqual(rendered);
-    expect(readStoredItems(cache, key, "first")).toBeUndefined();
-    expect(readStoredItems(cache, key, "second")?.full.rss.toString()).toBe("<item>2</item>");
+    expect(readStoredItems(cache, key, "first", "full")).toBeUndefined();
+    expect(readStoredItems(cache, key, "second", "full")?.rss.toString()).toBe("<item>2</item>");
   });
 
   it("holds items alone for an article whose body is not there, and reads as nothing once damaged", async () => {
     const cache = await tempDir();
     storeItems(cache, key, { fingerprint: "first", items: items("<item>1</item>") });
     expect(readStoredBody(cache, key)).toBeUndefined();
-    expect(readStoredItems(cache, key, "first")?.summary.json.toString()).toBe("<item>1</item>");
+    expect(readStoredItems(cache, key, "first", "summary")?.json.toString()).toBe("<item>1</item>");
     const file = path.join(cache, "articles", "cd", `${key}.bin`);
     writeFileSync(file, readFileSync(file).subarray(0, -3));
-    expect(readStoredItems(cache, key, "first")).toBeUndefined();
+    expect(readStoredItems(cache, key, "first", "summary")).toBeUndefined();
+  });
+
+  it("reads the items with the full content and those with the summary apart: damage to one leaves the other", async () => {
+    const cache = await tempDir();
+    const made = { full: items("<item>full text</item>").full, summary: items("<item>summary</item>").summary };
+    storeRendered(cache, key, rendered, { fingerprint: "first", items: made });
+    const file = path.join(cache, "articles", "cd", `${key}.bin`);
+    const bytes = readFileSync(file);
+    bytes.write("<item>FULL text</item>", bytes.indexOf("<item>full text</item>"));
+    writeFileSync(file, bytes);
+    expect(readStoredItems(cache, key, "first", "full")).toBeUndefined();
+    expect(readStoredItems(cache, key, "first", "summary")?.atom.toString()).toBe("<item>summary</item>");
+    expect(readStoredBody(cache, key)).toEqual(rendered);
   });
 
   it("checks the items' seal once a build, and again whenever the file is not the one checked", async () => {
@@ -80,22 +94,22 @@ describe("an article's file", () => {
     storeRendered(cache, key, rendered, { fingerprint: "first", items: items("<item>1</item>") });
     const file = path.join(cache, "articles", "cd", `${key}.bin`);
     const verified = new Map<string, string>();
-    expect(readStoredItems(cache, key, "first", verified)?.full.rss.toString()).toBe("<item>1</item>");
-    expect(verified.has(key)).toBe(true);
+    expect(readStoredItems(cache, key, "first", "full", verified)?.rss.toString()).toBe("<item>1</item>");
+    expect(verified.size).toBe(1);
     // A forged item of the same length, put in place as the cache puts files (a new file renamed over): the seal is checked again.
     const bytes = readFileSync(file);
-    const at = bytes.lastIndexOf("<item>1</item>");
+    const at = bytes.indexOf("<item>1</item>");
     bytes.write("<item>X</item>", at);
     writeFileSync(`${file}.forged`, bytes);
     renameSync(`${file}.forged`, file);
-    expect(readStoredItems(cache, key, "first", verified)).toBeUndefined();
+    expect(readStoredItems(cache, key, "first", "full", verified)).toBeUndefined();
     // Forged in place, the file keeps its inode but not its change time.
     storeRendered(cache, key, rendered, { fingerprint: "first", items: items("<item>1</item>") });
-    expect(readStoredItems(cache, key, "first", verified)?.full.rss.toString()).toBe("<item>1</item>");
+    expect(readStoredItems(cache, key, "first", "full", verified)?.rss.toString()).toBe("<item>1</item>");
     await new Promise((resolve) => setTimeout(resolve, 20));
     const again = readFileSync(file);
-    again.write("<item>X</item>", again.lastIndexOf("<item>1</item>"));
+    again.write("<item>X</item>", again.indexOf("<item>1</item>"));
     writeFileSync(file, again);
-    expect(readStoredItems(cache, key, "first", verified)).toBeUndefined();
+    expect(readStoredItems(cache, key, "first", "full", verified)).toBeUndefined();
   });
 });

@@ -39,7 +39,7 @@ function withScript(payload: Buffer): Buffer | undefined {
  * lines, then for its body and its items a 4-byte length, a 32-byte digest and a V8 payload), puts
  * a script into the text of the parts asked for, and seals them again as the old code did, with
  * the SHA-256 of the new payload.
- * @param parts 0 for the body, 1 for the feed items
+ * @param parts 0 for the body, 1 for the feed items with the full content, 2 for those with the summary
  */
 async function resealWithScript(file: string, parts: readonly number[]): Promise<boolean> {
   const bytes = await readFile(file);
@@ -81,8 +81,9 @@ async function holdsScript(out: string): Promise<string[]> {
 describe("a cache rewritten by someone without its key is not believed", () => {
   it.each<[string, number[]]>([
     ["every body", [0]],
-    ["every feed item", [1]],
-    ["bodies and items", [0, 1]],
+    ["every feed item with its full content", [1]],
+    ["every feed item with its summary", [2]],
+    ["bodies and items", [0, 1, 2]],
   ])("%s re-sealed with a plain SHA-256: the articles are prepared again, to the bytes of a cold build", async (_name, parts) => {
     const site = await makeSite(6);
     const { cacheDir, out } = await freshFolders();

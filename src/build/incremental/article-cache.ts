@@ -21,7 +21,7 @@ import type { WrittenOutputs } from "./previous-output.js";
  * not read the key) is never trusted: it reads as missing, and the article is prepared again.
  */
 
-const magic = Buffer.from("wirefeed-cache\n4\n");
+const magic = Buffer.from("wirefeed-cache\n5\n");
 const digestLength = 32;
 
 /**
@@ -244,10 +244,12 @@ export async function makeFolder(dir: string): Promise<void> {
 }
 
 /**
- * One article's file, `articles/ab/<key>.bin`: its body, then (once they are made) its feed items,
- * each sealed on its own so that either is read without the other: after the magic line, for each
- * part its payload's length (4 bytes), its HMAC, then the payload. A render thread writes both at
- * once, in one file: a cold build creates one file an article. A length of 0 is a part not there.
+ * One article's file, `articles/ab/<key>.bin`: its body, then (once they are made) its feed items
+ * with the full content, then those with the summary, each sealed on its own so that any is read
+ * without the others (a tag feed wants the summary items alone, a tenth of the bytes): after the
+ * magic line, for each part its payload's length (4 bytes), its HMAC, then the payload. A render
+ * thread writes all three at once, in one file: a cold build creates one file an article. A length
+ * of 0 is a part not there.
  */
 const articlePath = (dir: string, key: string) => path.join(dir, "articles", key.slice(0, 2), `${key}.bin`);
 
@@ -321,7 +323,9 @@ export interface ItemsMade {
   items: StoredItems;
 }
 
-const itemsPart = (key: string, made: ItemsMade | undefined) => sealPart(made && { key, fingerprint: made.fingerprint, items: made.items });
+/** The items' parts of an article's file: one for each kind of content, in the order of `itemContents`. */
+const itemsParts = (key: string, made: ItemsMade | undefined): Buffer[] =>
+  itemContents.flatMap((content) => sealPart(made && { key, fingerprint: made.fingerprint, content, items: made.items[content] }));
 
 /**
  * Stores the rendered body of one article, and its feed items when they are made with it (on a
@@ -332,7 +336,7 @@ const itemsPart = (key: string, made: ItemsMade | undefined) => sealPart(made &&
  * @param items its items, and what they were made from
  */
 export function storeRendered(dir: string, key: string, rendered: RenderedArticle, items?: ItemsMade): void {
-  writeArticleFile(dir, key, [...sealPart({ key, rendered: packText(rendered) }), ...itemsPart(key, items)]);
+  writeArticleFile(dir, key, [...sealPart({ key, rendered: packText(rendered) }), ...itemsParts(key, items)]);
 }
 
 /**
@@ -345,27 +349,26 @@ export function readStoredBody(dir: string, key: string): RenderedArticle | unde
   return unpackText(value.rendered) as RenderedArticle;
 }
 
-/** An article's item in each feed format, with its full content and with its summary only, as every document that holds it carries it: UTF-8. */
-export type StoredItems = Record<(typeof itemContents)[number], Record<(typeof itemFormats)[number], Buffer>>;
+/** An article's item in each feed format, as every document that holds it carries it: UTF-8. */
+export type ItemForms = Record<(typeof itemFormats)[number], Buffer>;
+
+/** An article's items with its full content and with its summary only. */
+export type StoredItems = Record<(typeof itemContents)[number], ItemForms>;
 
 /** The forms an article's item is kept in: each feed format, with the full content and with the summary. */
 export const itemFormats = ["rss", "atom", "json"] as const;
 export const itemContents = ["full", "summary"] as const;
 
-/** The stored items as Buffers (V8 may give them back as plain Uint8Arrays), or undefined for anything else. */
-function itemBytes(value: unknown): StoredItems | undefined {
-  const items = {} as Record<string, Record<string, Buffer>>;
-  for (const content of itemContents) {
-    const kind = isObject(value) ? value[content] : undefined;
-    if (!isObject(kind)) return undefined;
-    items[content] = {};
-    for (const format of itemFormats) {
-      const found = kind[format];
-      if (!(found instanceof Uint8Array)) return undefined;
-      items[content][format] = Buffer.from(found.buffer, found.byteOffset, found.byteLength);
-    }
+/** The stored items of one kind as Buffers (V8 may give them back as plain Uint8Arrays), or undefined for anything else. */
+function itemForms(value: unknown): ItemForms | undefined {
+  if (!isObject(value)) return undefined;
+  const forms = {} as Record<string, Buffer>;
+  for (const format of itemFormats) {
+    const found = value[format];
+    if (!(found instanceof Uint8Array)) return undefined;
+    forms[format] = Buffer.from(found.buffer, found.byteOffset, found.byteLength);
   }
-  return items as StoredItems;
+  return forms as ItemForms;
 }
 
 /**
@@ -379,27 +382,32 @@ export function storeItems(dir: string, key: string, made: ItemsMade): void {
   const [body] = readParts(dir, key);
   const value = openPart(body);
   const keptBody = body && isObject(value) && value.key === key ? [body] : sealPart(undefined);
-  writeArticleFile(dir, key, [...keptBody, ...itemsPart(key, made)]);
+  writeArticleFile(dir, key, [...keptBody, ...itemsParts(key, made)]);
 }
 
 /**
- * The items part of `key`'s file alone, with the file's stamp (device, inode, size and times, taken
- * from the file that was read): the body before it is not read.
+ * Part `index` of `key`'s file alone, with the file's stamp (device, inode, size and times, taken
+ * from the file that was read): the parts before it are skipped by their lengths, not read.
  */
-function readItemsPart(dir: string, key: string): { part: Buffer; stamp: string } | undefined {
+function readPartAt(dir: string, key: string, index: number): { part: Buffer; stamp: string } | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(articlePath(dir, key), "r");
     const info = fstatSync(fd, { bigint: true });
-    const header = Buffer.alloc(magic.length + lengthBytes);
-    if (readSync(fd, header, 0, header.length, 0) !== header.length || !header.subarray(0, magic.length).equals(magic)) return undefined;
-    const bodyLength = header.readUInt32BE(magic.length);
-    const at = header.length + (bodyLength === 0 ? 0 : digestLength + bodyLength);
-    const size = Number(info.size) - at;
-    if (size < lengthBytes) return undefined;
-    const part = Buffer.allocUnsafe(size);
-    if (readSync(fd, part, 0, size, at) !== size) return undefined;
-    return { part, stamp: `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}` };
+    const head = Buffer.alloc(magic.length);
+    if (readSync(fd, head, 0, magic.length, 0) !== magic.length || !head.equals(magic)) return undefined;
+    const length = Buffer.alloc(lengthBytes);
+    for (let at = magic.length, part = 0; ; part++) {
+      if (readSync(fd, length, 0, lengthBytes, at) !== lengthBytes) return undefined;
+      const payload = length.readUInt32BE(0);
+      const size = lengthBytes + (payload === 0 ? 0 : digestLength + payload);
+      if (part === index) {
+        const bytes = Buffer.allocUnsafe(size);
+        if (readSync(fd, bytes, 0, size, at) !== size) return undefined;
+        return { part: bytes, stamp: `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}` };
+      }
+      at += size;
+    }
   } catch {
     return undefined;
   } finally {
@@ -408,21 +416,28 @@ function readItemsPart(dir: string, key: string): { part: Buffer; stamp: string 
 }
 
 /**
- * The stored items of `key` made from `fingerprint`, or undefined when they are missing, stale or cannot be trusted.
- * @param verified stamps of the files whose items this build has verified: a build reads an
+ * The stored items of `key` with `content`, made from `fingerprint`, or undefined when they are missing, stale or cannot be trusted.
+ * @param verified stamps of the parts whose seal this build has checked: a build reads an
  *   article's items up to five times (its tags' feeds, an archive page), and a file with the same
  *   stamp holds the same bytes (a cache file is replaced, never written in place), so its HMAC is
  *   computed once, not each time
  */
-export function readStoredItems(dir: string, key: string, fingerprint: string, verified?: Map<string, string>): StoredItems | undefined {
-  const read = readItemsPart(dir, key);
+export function readStoredItems(
+  dir: string,
+  key: string,
+  fingerprint: string,
+  content: (typeof itemContents)[number],
+  verified?: Map<string, string>,
+): ItemForms | undefined {
+  const read = readPartAt(dir, key, 1 + itemContents.indexOf(content));
   if (!read) return undefined;
   const { part, stamp } = read;
-  const known = verified?.get(key) === stamp;
+  const checked = `${content} ${key}`;
+  const known = verified?.get(checked) === stamp;
   const value = known ? deserializedPart(part) : openPart(part);
-  if (!isObject(value) || value.key !== key || value.fingerprint !== fingerprint) return undefined;
-  if (!known) verified?.set(key, stamp);
-  return itemBytes(value.items);
+  if (!isObject(value) || value.key !== key || value.fingerprint !== fingerprint || value.content !== content) return undefined;
+  if (!known) verified?.set(checked, stamp);
+  return itemForms(value.items);
 }
 
 /** The cache of one build: read once at the start, saved once at the end. */

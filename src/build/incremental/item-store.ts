@@ -6,7 +6,7 @@ import type { RenderedBody } from "../stages/render.js";
 import type { Tag } from "../../text/tags.js";
 import { type FeedFormat, itemWriters } from "../../formats/document.js";
 import type { ItemContent } from "../../formats/feed-page.js";
-import { itemContents, itemFormats, type ItemsMade, readStoredItems, type StoredItems, storeItems } from "./article-cache.js";
+import { type ItemForms, itemContents, itemFormats, type ItemsMade, readStoredItems, type StoredItems, storeItems } from "./article-cache.js";
 import { inputKey } from "./previous-output.js";
 
 /**
@@ -56,20 +56,21 @@ export function itemsAhead(config: Config, article: { key: string; meta: Article
  * How many bytes of items are kept in memory.
  * A tag's three feeds come one after another, so an item is wanted again soon or much later (in
  * another tag's feed, or an archive page in another format): the recent ones stay here, the rest
- * are read back from the cache. A tag feed's 50 items in their six forms fit several times over.
+ * are read back from the cache. A tag feed's 50 items in their three formats fit several times over.
  */
 const memoryBudget = 8 * 1024 * 1024;
 
-const sizeOf = (items: StoredItems) =>
-  itemContents.reduce((sum, content) => sum + itemFormats.reduce((size, format) => size + items[content][format].byteLength, 0), 0);
+const entrySize = (entry: Partial<StoredItems>) =>
+  itemContents.reduce((sum, content) => sum + itemFormats.reduce((size, format) => size + (entry[content]?.[format].byteLength ?? 0), 0), 0);
 
 /**
  * The feed items of a build: each article's item is written once per format, kept with the
  * article in the cache (when there is one) and joined into every document that holds it. An edit
- * makes a new key, so only that article's items are written again.
+ * makes a new key, so only that article's items are written again. The items with the full content
+ * and those with the summary are read from the cache apart: most documents (tag feeds) want the summary.
  */
 export class ItemStore {
-  private readonly recent = new Map<Item, StoredItems>();
+  private readonly recent = new Map<Item, Partial<StoredItems>>();
   private held = 0;
   /** Stamps of the cache files whose items were verified by this build (see `readStoredItems`). */
   private readonly verified = new Map<string, string>();
@@ -94,33 +95,39 @@ export class ItemStore {
   }
 
   /** The UTF-8 bytes of `item` in `format`, carrying `content`. */
-  bytes = (item: Item, format: FeedFormat, content: ItemContent): Buffer => this.items(item)[content][format];
+  bytes = (item: Item, format: FeedFormat, content: ItemContent): Buffer => this.forms(item, content)[format];
 
-  private items(item: Item): StoredItems {
-    const found = this.recent.get(item);
-    if (found) {
+  private forms(item: Item, content: ItemContent): ItemForms {
+    const kept = this.recent.get(item);
+    const found = kept?.[content];
+    if (kept && found) {
       // Most recently used last: the first entry is the one to let go.
       this.recent.delete(item);
-      this.recent.set(item, found);
+      this.recent.set(item, kept);
       return found;
     }
     const { cacheDir } = this;
     const key = item.key;
     const fingerprint = keptFingerprint(this.fingerprint(item), this.settings);
-    let items = cacheDir === undefined || key === undefined ? undefined : readStoredItems(cacheDir, key, fingerprint, this.verified);
-    if (!items) {
+    const stored = cacheDir === undefined || key === undefined ? undefined : readStoredItems(cacheDir, key, fingerprint, content, this.verified);
+    const entry: Partial<StoredItems> = kept ?? {};
+    this.held -= entrySize(entry);
+    if (stored) entry[content] = stored;
+    else {
       // Both kinds at once: the body is read for the first, and a summary item costs little beside it.
-      items = writeItems(this.config, item);
+      const items = writeItems(this.config, item);
       this.written++;
       if (cacheDir !== undefined && key !== undefined && !this.lost.has(key)) storeItems(cacheDir, key, { fingerprint, items });
+      Object.assign(entry, items);
     }
-    this.recent.set(item, items);
-    this.held += sizeOf(items);
+    this.held += entrySize(entry);
+    this.recent.delete(item);
+    this.recent.set(item, entry);
     for (const [oldest, old] of this.recent) {
       if (this.held <= memoryBudget) break;
       this.recent.delete(oldest);
-      this.held -= sizeOf(old);
+      this.held -= entrySize(old);
     }
-    return items;
+    return entry[content]!;
   }
 }
