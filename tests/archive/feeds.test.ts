@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
+import { archivePagePath, writeOrder } from "../../src/formats/archive/feeds.js";
 import { checkAtom, checkJsonFeed, checkRss, checkXmlWellFormed } from "../support/validate.js";
 import { buildCorpus, corpusConfig, fileOfUrl, siteUrl, writeCorpus } from "./corpus.js";
 
@@ -171,5 +172,25 @@ describe("per-tag feeds", () => {
       expect({ tag: tag.slug, rss: rss.ids, atom: atom.ids, json: json.ids }).toEqual({ tag: tag.slug, rss: expected, atom: expected, json: expected });
       expect(rss.links.get("self")).toBe(tag.feeds.rss);
     }
+  });
+});
+
+describe("the order archive pages are written in", () => {
+  it.each([
+    ["feeds/archive/rss/12.xml", "feeds/archive/12/rss"],
+    ["feeds/archive/atom/3.xml", "feeds/archive/3/atom"],
+    ["feeds/archive/json/1.json", "feeds/archive/1/json"],
+    ["feed.xml", "feed.xml"],
+    ["tags/energy/atom.xml", "tags/energy/atom.xml"],
+    ["feeds/archive/rss/index.html", "feeds/archive/rss/index.html"],
+  ])("%s sorts as %s", (file, key) => {
+    expect(writeOrder(file)).toBe(key);
+  });
+
+  it("puts a page's three formats side by side, each page's in turn", () => {
+    const files = [1, 2, 10].flatMap((number) => (["rss", "atom", "json"] as const).map((format) => archivePagePath(format, number)));
+    const sorted = [...files].sort((a, b) => (writeOrder(a) < writeOrder(b) ? -1 : 1));
+    const pageOf = (file: string) => /(\d+)\.\w+$/.exec(file)![1];
+    expect(sorted.map(pageOf)).toEqual(["1", "1", "1", "10", "10", "10", "2", "2", "2"]);
   });
 });

@@ -53,6 +53,7 @@ async function writeModel(context: BuildContext, bodies: BodyReader | undefined)
     timings.outputsMs += writeStarted - outputsStarted;
     const complete = await writeOutput(outDir, files, {
       keys: rendered.keys,
+      order: rendered.order,
       maxBytes: config.maxOutputBytes,
       complete: () => !bodies || bodies.lost.size === 0,
     });

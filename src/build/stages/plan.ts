@@ -3,7 +3,7 @@ import { type FeedModel, type Item, newestUpdate } from "./model.js";
 import { type LineIndex, recordLine } from "../../formats/archive/records.js";
 import { archiveFiles, archivePaths } from "../../formats/archive/files.js";
 import { archiveJsonSchema } from "../../formats/archive/schema.js";
-import { archivedFeeds, type FeedDocument } from "../../formats/archive/feeds.js";
+import { archivedFeeds, type FeedDocument, writeOrder } from "../../formats/archive/feeds.js";
 import { renderDocument } from "../../formats/document.js";
 import { itemFingerprint, ItemStore } from "../incremental/item-store.js";
 import { inputKey, PreviousOutput } from "../incremental/previous-output.js";
@@ -55,6 +55,8 @@ export async function renderOutputs(
   diagnostics: Diagnostic[];
   /** The feed documents readers subscribe to (no archive pages), by path: what a WebSub hub is told of. */
   feeds: { path: string; url: string }[];
+  /** Where each file sorts for writing (see `writeOrder`). */
+  order: (file: string) => string;
 }> {
   const files: OutputFiles = new Map();
   const reuse = options.previous ?? (await PreviousOutput.open(undefined));
@@ -92,5 +94,13 @@ export async function renderOutputs(
   const pages = await pageFiles(model, { reuse, fingerprint, manifest: archive.manifest, articles: options.articles });
   for (const [path, content] of pages.files) if (!files.has(path)) files.set(path, content);
   const subscribed = feeds.filter((document) => !document.page.archive).map((document) => ({ path: document.path, url: document.page.selfUrl }));
-  return { files, keys: reuse.inputKeys(), dispose: archive.dispose, lineIndex: archive.lineIndex, diagnostics: pages.diagnostics, feeds: subscribed };
+  return {
+    files,
+    keys: reuse.inputKeys(),
+    dispose: archive.dispose,
+    lineIndex: archive.lineIndex,
+    diagnostics: pages.diagnostics,
+    feeds: subscribed,
+    order: writeOrder,
+  };
 }

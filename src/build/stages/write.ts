@@ -372,12 +372,13 @@ function sameKeys(a: Record<string, string>, b: Record<string, string>): boolean
  * @param files the new output
  * @param options `keys`: input keys of the reusable files, for the next build (by default the previous
  * build's); `complete`: asked once every file is staged, whether what was written is right to publish
- * (a body the cache lost makes it not): when it is not, nothing changes and the result is false
+ * (a body the cache lost makes it not): when it is not, nothing changes and the result is false;
+ * `order`: where each file sorts for writing, by default its path
  */
 export async function writeOutput(
   out: string,
   files: OutputFiles,
-  options: { keys?: Record<string, string>; complete?: () => boolean; maxBytes?: number | undefined } = {},
+  options: { keys?: Record<string, string>; complete?: () => boolean; maxBytes?: number | undefined; order?: (file: string) => string } = {},
 ): Promise<boolean> {
   await mkdir(out, { recursive: true });
   await recoverOutput(out);
@@ -433,12 +434,14 @@ export async function writeOutput(
   const digests = new Map<string, string>();
   try {
     const made = new Map<string, Promise<unknown>>();
-    // Files are written a few at a time, in path order, so that a file compressed on zlib's
-    // threads does not hold up the next one. A file and its gzip twin (`x` and `x.gz`) go in turn,
+    // Files are written a few at a time, in path order (or the `order` the caller gives, which moves
+    // only files that wait for none), so that a file compressed on zlib's threads does not hold up the next one. A file and its gzip twin (`x` and `x.gz`) go in turn,
     // as the twin is compressed while the file is written. A file may wait for files before it (the
     // manifest for the downloads' checksums), never for one after it, so the lanes cannot deadlock.
     const groups = new Map<string, [string, Exclude<OutputContent, { reuse: true }>][]>();
-    for (const [relative, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const order = options.order ?? ((file: string) => file);
+    const sorted = [...files].map(([relative, content]) => ({ relative, content, key: order(relative) })).sort((a, b) => (a.key < b.key ? -1 : 1));
+    for (const { relative, content } of sorted) {
       if (typeof content === "object" && "reuse" in content) continue;
       const plain = relative.replace(/\.gz$/, "");
       const group = groups.get(plain);

@@ -21,6 +21,13 @@ export const archivePagePath = (format: FeedDocument["format"], number: number):
   `feeds/archive/${format}/${number}.${format === "json" ? "json" : "xml"}`;
 
 /**
+ * Where a file sorts for writing: an archive page's three formats side by side (the paths of
+ * `archivePagePath` would write every RSS page, then every Atom page), so that the items they share
+ * are read from the cache once for the three, not once per format; any other file by its path.
+ */
+export const writeOrder = (file: string): string => file.replace(/^feeds\/archive\/(rss|atom|json)\/(\d+)\.(?:xml|json)$/, "feeds/archive/$2/$1");
+
+/**
  * Splits the articles older than the subscription documents into pages of `size`, oldest page
  * first; each page's items newest first, as in every feed document.
  */
