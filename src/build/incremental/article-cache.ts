@@ -344,7 +344,8 @@ export function storeRendered(dir: string, key: string, rendered: RenderedArticl
  * missing or cannot be trusted.
  */
 export function readStoredBody(dir: string, key: string): RenderedArticle | undefined {
-  const value = openPart(readParts(dir, key)[0]);
+  // The body alone: the items after it are twice its bytes.
+  const value = openPart(readPartAt(dir, key, 0)?.part);
   if (!isObject(value) || value.key !== key || !isObject(value.rendered)) return undefined;
   return unpackText(value.rendered) as RenderedArticle;
 }
