@@ -83,8 +83,13 @@ export class ArticleSource {
     const prefix = keyPrefix(options.config, options.site);
     // With a core to spare, a thread starts now: whether any article needs it is known only once the cache is read.
     const spare = workersAvailable() && availableParallelism() > 1 ? startRenderThread(threadSetup(options, prefix), renderBounds(options.config)) : undefined;
-    const cache = options.cacheDir === undefined ? undefined : await ArticleCache.open(options.cacheDir, prefix);
-    return new ArticleSource(options, cache, spare);
+    try {
+      const cache = options.cacheDir === undefined ? undefined : await ArticleCache.open(options.cacheDir, prefix);
+      return new ArticleSource(options, cache, spare);
+    } catch (error) {
+      void spare?.worker.terminate();
+      throw error;
+    }
   }
 
   /** Where this build stores bodies: nowhere on a dry run or without a cache. */
