@@ -188,8 +188,23 @@ describe("what the CLI prints", () => {
     const { stderr, stdout } = await cli(await site({ "good.md": good("Good") }), ["build", "--now", now]);
     expect(stdout).toBe("");
     expect(stderr).toMatch(
-      /^wirefeed: built 1 articles into \d+ files \(\d+ written, 0 unchanged\) \(0 drafts, 0 scheduled, 0 expired skipped\); 0 errors, 0 warnings in \d+ ms\n$/,
+      /^wirefeed: built 1 article into \d+ files \(\d+ written, 0 unchanged\) \(0 drafts, 0 scheduled, 0 expired skipped\); 0 errors, 0 warnings in \d+ ms\n$/,
     );
+  });
+
+  it.each([
+    // one of each: the singular
+    [
+      { "good.md": good("Good"), "draft.md": "---\ntitle: Draft\ndate: 2022-02-25\ndraft: true\n---\n\nA body.\n" },
+      "check",
+      "checked 2 article files (1 draft, 0 scheduled",
+    ],
+    [{ "good.md": good("Good") }, "check", "checked 1 article file (0 drafts, 0 scheduled"],
+    [{ "good.md": good("Good") }, "build", "built 1 article into "],
+    [{ "a.md": good("A"), "b.md": good("B", "2022-02-26") }, "build", "built 2 articles into "],
+  ])("counts in words that agree with the number (%#)", async (articles, command, summary) => {
+    const { stderr } = await cli(await site(articles), [command, "--now", now]);
+    expect(stderr).toContain(summary);
   });
 
   it("keeps warnings out with --quiet, and lists files, cache and timings with --verbose", async () => {
