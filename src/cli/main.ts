@@ -200,9 +200,14 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   if (values.workers !== undefined) {
     workers = Number(values.workers);
     if (!Number.isInteger(workers) || workers < 1)
-      return usage(io, `--workers "${values.workers}" is not a whole number of threads`, "Pass 1 or more, such as --workers 2.");
+      return usage(
+        io,
+        `--workers "${values.workers}" is not a number of threads: it must be a whole number, 1 or more`,
+        "Pass 1 or more, such as --workers 2.",
+      );
   }
   if (values["no-cache"] && values["cache-dir"] !== undefined) return usage(io, "--no-cache and --cache-dir contradict each other", "Pass one of them.");
+  if (values.quiet && values.verbose) return usage(io, "--quiet and --verbose contradict each other", "Pass one of them.");
   const bar = io.stderrIsTTY && !values.quiet ? progressBar(io.stderr) : undefined;
   const started = performance.now();
   const result = await build({

@@ -55,11 +55,26 @@ describe("exit codes", () => {
     ["an unknown command", 2, mixed, ["biuld"]],
     ["an unknown option", 2, mixed, ["build", "--fast"]],
     ["--workers that is not a number", 2, mixed, ["build", "--workers", "many"]],
+    ["--workers 0", 2, mixed, ["build", "--workers", "0"]],
     ["--no-cache with --cache-dir", 2, mixed, ["build", "--no-cache", "--cache-dir", "x"]],
+    ["--quiet with --verbose", 2, mixed, ["build", "--quiet", "--verbose"]],
     ["a missing config", 2, mixed, ["build", "--config", "nope.json"]],
     ["an invalid --now", 2, mixed, ["build", "--now", "tomorrow"]],
   ])("%s exits %i", async (_name, code, articles, argv) => {
     expect((await cli(await site(articles), argv)).code).toBe(code);
+  });
+});
+
+describe("usage errors", () => {
+  it.each([
+    // 0 is a whole number: the message says what is wrong with it
+    [["build", "--workers", "0"], '--workers "0" is not a number of threads: it must be a whole number, 1 or more'],
+    [["build", "--workers", "many"], '--workers "many" is not a number of threads'],
+    [["build", "--quiet", "--verbose"], "--quiet and --verbose contradict each other"],
+  ])("%j says %j", async (argv, message) => {
+    const { code, stderr } = await cli(await site(mixed), argv);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
   });
 });
 
