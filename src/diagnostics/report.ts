@@ -33,7 +33,8 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
 export function summaryLine(diagnostics: readonly Diagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
-  const files = new Set(diagnostics.map((d) => d.file)).size;
+  // A problem of no file (--now, the command line) is not "in 1 file".
+  const files = new Set(diagnostics.flatMap((d) => (d.file === undefined ? [] : [d.file]))).size;
   const counts = `${counted(errors, "error")}, ${counted(warnings, "warning")}`;
   return files === 0 ? counts : `${counts} in ${counted(files, "file")}`;
 }
