@@ -2,7 +2,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { configJsonSchema } from "../src/config/json-schema.js";
-import { jsonSyntaxError } from "../src/config/json-syntax.js";
+import { jsonErrorReason, jsonSyntaxError } from "../src/config/json-syntax.js";
 import { ConfigError, configPositions, parseConfig } from "../src/config/load.js";
 import { articlesFolder, configKeys, feedKinds } from "../src/config/schema.js";
 import { repoRoot } from "./helpers/build.js";
@@ -120,6 +120,41 @@ describe("config validation", () => {
   it("reports every problem at once", () => {
     const problems = problemsOf('{"feedLimit": 0, "timeZone": "Nowhere", "colour": "red"}');
     expect(problems.map((p) => p.rule).sort()).toEqual(["invalid-config-value", "invalid-config-value", "missing-config-key", "unknown-config-key"]);
+  });
+});
+
+describe("the config's JSON syntax message", () => {
+  // The diagnostic has the line and column: the message says what is wrong, not where (STYLE.md).
+  it.each([
+    // a config's own mistakes, as JSON.parse words them on Node 20
+    ['{"a": 1 "b": 2}', "Expected ',' or '}' after property value"],
+    ['{"a": 1,}', "Expected double-quoted property name"],
+    ['{"a":', "Unexpected end of JSON input"],
+    // a config written in YAML: Node quotes the text, its line end included
+    ["title: x\nurl: https://e.com/", "Unexpected token 'i'"],
+    ["[1,]", "Unexpected token ']'"],
+  ])("%j: %s", (text, reason) => {
+    let message = "";
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(jsonErrorReason(message)).toBe(reason);
+  });
+
+  it.each([
+    // newer Node adds the line and column after the offset
+    ["Expected ',' or '}' after property value in JSON at position 217 (line 7 column 3)", "Expected ',' or '}' after property value"],
+    ["Unexpected end of JSON input", "Unexpected end of JSON input"],
+  ])("%j", (message, reason) => {
+    expect(jsonErrorReason(message)).toBe(reason);
+  });
+
+  it("reaches the config diagnostic without a position", () => {
+    const [first] = problemsOf('{\n  "url": "https://e.com/"\n  "title": "x"\n}');
+    expect(first).toMatchObject({ rule: "invalid-config-json", line: 3, column: 3 });
+    expect(first!.message).toBe("The config is not valid JSON: Expected ',' or '}' after property value");
   });
 });
 

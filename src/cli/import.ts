@@ -7,7 +7,7 @@ import { type CliIo, parseCommand, usage } from "./io.js";
 import { formatDiagnostics } from "../diagnostics/report.js";
 import { formatRfc3339 } from "../text/date.js";
 import type { Detection } from "../import/analyze.js";
-import { importArticles, importSettings, type ImportedArticle, type ImportResult } from "../import/import.js";
+import { importArticles, importSettings, type ImportedArticle, type ImportResult, toolSiteRoot } from "../import/import.js";
 import { scaffoldArticle } from "../import/scaffold.js";
 import type { MetaField } from "../import/metadata.js";
 
@@ -85,6 +85,10 @@ export async function runNew(args: readonly string[], io: CliIo & { now?: Date }
   const settings = await importSettings(io.cwd, values.config);
   if (Array.isArray(settings)) {
     io.stderr(`${formatDiagnostics(settings)}\n`);
+    return 2;
+  }
+  if (values.articles === undefined && settings.toolSite !== undefined) {
+    io.stderr(`${formatDiagnostics([toolSiteRoot(settings.toolSite, "new", "--articles")])}\n`);
     return 2;
   }
   const articlesDir = values.articles === undefined ? settings.articles : path.resolve(io.cwd, values.articles);

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { closest } from "../diagnostics/suggest.js";
-import { formatDiagnostics, formatGithubAnnotations, printable, summaryLine } from "../diagnostics/report.js";
+import { counted, formatDiagnostics, formatGithubAnnotations, printable, summaryLine } from "../diagnostics/report.js";
 import { type CliIo, defaultIo, usage } from "./io.js";
 
 export type { CliIo } from "./io.js";
@@ -200,9 +200,14 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   if (values.workers !== undefined) {
     workers = Number(values.workers);
     if (!Number.isInteger(workers) || workers < 1)
-      return usage(io, `--workers "${values.workers}" is not a whole number of threads`, "Pass 1 or more, such as --workers 2.");
+      return usage(
+        io,
+        `--workers "${values.workers}" is not a number of threads: it must be a whole number, 1 or more`,
+        "Pass 1 or more, such as --workers 2.",
+      );
   }
   if (values["no-cache"] && values["cache-dir"] !== undefined) return usage(io, "--no-cache and --cache-dir contradict each other", "Pass one of them.");
+  if (values.quiet && values.verbose) return usage(io, "--quiet and --verbose contradict each other", "Pass one of them.");
   const bar = io.stderrIsTTY && !values.quiet ? progressBar(io.stderr) : undefined;
   const started = performance.now();
   const result = await build({
@@ -239,9 +244,9 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const built = result.written.length + result.unchanged.length;
   const what =
     command === "check"
-      ? `checked ${counts.articles} article files`
+      ? `checked ${counted(counts.articles, "article file")}`
       : built > 0
-        ? `built ${counts.published} articles into ${built} files (${result.written.length} written, ${result.unchanged.length} unchanged)`
+        ? `built ${counted(counts.published, "article")} into ${counted(built, "file")} (${result.written.length} written, ${result.unchanged.length} unchanged)`
         : "built nothing; the output folder is unchanged";
   if (values.verbose) {
     for (const { file, state, date, expires } of result.unpublished) {
@@ -254,12 +259,12 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       io.stderr(`  hub ${hub.hub}: ${hub.accepted} of ${hub.feeds} changed feeds accepted${hub.ok ? "" : ` (${hub.error})`}\n`);
     const { cache, timings } = result;
     io.stderr(
-      `  cache: ${cache.enabled ? `${cache.hits} articles reused (${cache.stamped} known by their file's stamp, unread), ${cache.misses} prepared${cache.rebuilt ? ", rebuilt (it could not be trusted)" : ""}` : "off"}\n` +
+      `  cache: ${cache.enabled ? `${counted(cache.hits, "article")} reused (${cache.stamped} known by their file's stamp, unread), ${cache.misses} prepared${cache.rebuilt ? ", rebuilt (it could not be trusted)" : ""}` : "off"}\n` +
         `  timings: prepare ${Math.round(timings.prepareMs)} ms, outputs ${Math.round(timings.outputsMs)} ms, write ${Math.round(timings.writeMs)} ms\n`,
     );
   }
   io.stderr(
-    `wirefeed: ${what} (${counts.drafts} drafts, ${counts.scheduled} scheduled, ${counts.expired} expired skipped); ${summaryLine(result.diagnostics)} in ${Math.round(elapsed)} ms\n`,
+    `wirefeed: ${what} (${counted(counts.drafts, "draft")}, ${counts.scheduled} scheduled, ${counts.expired} expired skipped); ${summaryLine(result.diagnostics)} in ${Math.round(elapsed)} ms\n`,
   );
   return result.exitCode;
 }

@@ -88,3 +88,16 @@ export function jsonSyntaxError(text: string): number | undefined {
     }
   }
 }
+
+/**
+ * What `JSON.parse` found wrong, without where: the diagnostic carries the line and column, so
+ * Node's offset ("in JSON at position 217", "(line 7 column 3)" on newer Node) and its quote of the
+ * text around it (a config in YAML is quoted line ends and all) only repeat it less readably.
+ * @param message the SyntaxError's message
+ */
+export function jsonErrorReason(message: string): string {
+  return message
+    .replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/su, "")
+    .replace(/ in JSON at position \d+(?: \(line \d+ column \d+\))?$/u, "")
+    .trim();
+}

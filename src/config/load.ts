@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { wrongType } from "../diagnostics/describe-value.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { closest } from "../diagnostics/suggest.js";
-import { jsonSyntaxError } from "./json-syntax.js";
+import { jsonErrorReason, jsonSyntaxError } from "./json-syntax.js";
 import { type LocatedDocument, type Position, parseLocated } from "../text/yaml-document.js";
 import { configKeys, configSchema, type Config } from "./schema.js";
 
@@ -75,7 +75,7 @@ export function parseConfig(text: string, file: string): Config {
       {
         rule: "invalid-config-json",
         severity: "error",
-        message: `The config is not valid JSON: ${(error as Error).message}`,
+        message: `The config is not valid JSON: ${jsonErrorReason((error as Error).message)}`,
         hint: "Check for a missing comma or quote, or a trailing comma before } or ].",
         file,
         ...position,

@@ -400,6 +400,13 @@ export const catalogue = {
     meaning: "`import` was given no file or folder.",
     fix: "Name what to import.",
   },
+  "tool-site-root": {
+    severity: "error",
+    group: "`wirefeed import` and `wirefeed new`",
+    meaning:
+      "Under a tool profile the articles folder is the site's root, where neither the tool nor wirefeed reads posts: `new` or `import` would write a file that is never published.",
+    fix: "Name the folder of the tool's posts: `wirefeed new --articles content/posts`, `wirefeed import --out _posts`.",
+  },
   "input-not-found": {
     severity: "error",
     group: "`wirefeed import` and `wirefeed new`",

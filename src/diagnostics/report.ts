@@ -33,11 +33,18 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
 export function summaryLine(diagnostics: readonly Diagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
-  const files = new Set(diagnostics.map((d) => d.file)).size;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  const counts = `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
-  return files === 0 ? counts : `${counts} in ${plural(files, "file")}`;
+  // A problem of no file (--now, the command line) is not "in 1 file".
+  const files = new Set(diagnostics.flatMap((d) => (d.file === undefined ? [] : [d.file]))).size;
+  const counts = `${counted(errors, "error")}, ${counted(warnings, "warning")}`;
+  return files === 0 ? counts : `${counts} in ${counted(files, "file")}`;
 }
+
+/**
+ * A count and its noun, singular for one ("1 article", "0 articles", "2 drafts").
+ * @param n the count
+ * @param word the noun, singular; its plural adds an s
+ */
+export const counted = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** GitHub Actions workflow commands, so problems show on the pull request's files. */
 export function formatGithubAnnotations(diagnostics: readonly Diagnostic[]): string {

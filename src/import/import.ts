@@ -8,6 +8,8 @@ import { lstat, mkdir, readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ConfigError, loadConfig } from "../config/load.js";
 import { articlesFolder } from "../config/schema.js";
+import { detectProfile } from "../build/stages/profiles/detect.js";
+import type { ProfileName } from "../build/stages/profiles/types.js";
 import { type Diagnostic, errorDiagnostic } from "../diagnostics/diagnostic.js";
 import { calendarDate } from "../text/date.js";
 import { slugify } from "../text/slug.js";
@@ -71,11 +73,18 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
  * @param cwd the folder paths resolve against
  * @param config the `--config` value, if any
  */
-export async function importSettings(cwd: string, config: string | undefined): Promise<{ timeZone: string; articles: string } | Diagnostic[]> {
+export async function importSettings(
+  cwd: string,
+  config: string | undefined,
+): Promise<{ timeZone: string; articles: string; toolSite?: ToolName | undefined } | Diagnostic[]> {
   const configPath = path.resolve(cwd, config ?? "wirefeed.config.json");
   try {
     const loaded = await loadConfig(configPath, path.relative(cwd, configPath) || configPath);
-    return { timeZone: loaded.timeZone, articles: path.resolve(path.dirname(configPath), articlesFolder(loaded)) };
+    const articles = path.resolve(path.dirname(configPath), articlesFolder(loaded));
+    const profile = loaded.profile === "auto" ? detectProfile(articles) : loaded.profile;
+    // A tool's site is read from its own post folders, never its root: what new or import wrote there would never be published.
+    const toolSite = loaded.articles === undefined && profile !== "wirefeed" ? profile : undefined;
+    return { timeZone: loaded.timeZone, articles, toolSite };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     if (config === undefined && error.diagnostics.every((d) => d.rule === "config-not-found")) {
@@ -83,6 +92,30 @@ export async function importSettings(cwd: string, config: string | undefined): P
     }
     return error.diagnostics;
   }
+}
+
+type ToolName = Exclude<ProfileName, "wirefeed">;
+
+/** Each tool's name, and the folder of posts its starter sites use, for the hint. */
+const toolPosts: Record<ToolName, [string, string]> = {
+  hugo: ["Hugo", "content/posts"],
+  jekyll: ["Jekyll", "_posts"],
+  eleventy: ["Eleventy", "content/blog"],
+  astro: ["Astro", "src/content/blog"],
+};
+
+/**
+ * The error for `new` or `import` writing into a tool site's root folder (see `importSettings`).
+ * @param tool the site's tool
+ * @param command the command, and the flag that names its folder
+ */
+export function toolSiteRoot(tool: ToolName, command: "new" | "import", flag: "--articles" | "--out"): Diagnostic {
+  const [name, posts] = toolPosts[tool];
+  return errorDiagnostic(
+    "tool-site-root",
+    `This is a ${name} site, and wirefeed ${command} would write into its root folder, where neither ${name} nor wirefeed reads posts`,
+    `Pass ${flag} with the folder of its posts, such as ${flag} ${posts}.`,
+  );
 }
 
 /** Imports every input; see `ImportOptions`. Never throws for a user's mistake. */
@@ -98,6 +131,7 @@ export async function importArticles(options: ImportOptions): Promise<ImportResu
     ]);
   const settings = await importSettings(cwd, options.config);
   if (Array.isArray(settings)) return setupFailure(settings);
+  if (options.out === undefined && settings.toolSite !== undefined) return setupFailure([toolSiteRoot(settings.toolSite, "import", "--out")]);
   const outDir = options.out === undefined ? settings.articles : path.resolve(cwd, options.out);
 
   const sources: string[] = [];

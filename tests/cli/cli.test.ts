@@ -55,11 +55,26 @@ describe("exit codes", () => {
     ["an unknown command", 2, mixed, ["biuld"]],
     ["an unknown option", 2, mixed, ["build", "--fast"]],
     ["--workers that is not a number", 2, mixed, ["build", "--workers", "many"]],
+    ["--workers 0", 2, mixed, ["build", "--workers", "0"]],
     ["--no-cache with --cache-dir", 2, mixed, ["build", "--no-cache", "--cache-dir", "x"]],
+    ["--quiet with --verbose", 2, mixed, ["build", "--quiet", "--verbose"]],
     ["a missing config", 2, mixed, ["build", "--config", "nope.json"]],
     ["an invalid --now", 2, mixed, ["build", "--now", "tomorrow"]],
   ])("%s exits %i", async (_name, code, articles, argv) => {
     expect((await cli(await site(articles), argv)).code).toBe(code);
+  });
+});
+
+describe("usage errors", () => {
+  it.each([
+    // 0 is a whole number: the message says what is wrong with it
+    [["build", "--workers", "0"], '--workers "0" is not a number of threads: it must be a whole number, 1 or more'],
+    [["build", "--workers", "many"], '--workers "many" is not a number of threads'],
+    [["build", "--quiet", "--verbose"], "--quiet and --verbose contradict each other"],
+  ])("%j says %j", async (argv, message) => {
+    const { code, stderr } = await cli(await site(mixed), argv);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
   });
 });
 
@@ -188,8 +203,23 @@ describe("what the CLI prints", () => {
     const { stderr, stdout } = await cli(await site({ "good.md": good("Good") }), ["build", "--now", now]);
     expect(stdout).toBe("");
     expect(stderr).toMatch(
-      /^wirefeed: built 1 articles into \d+ files \(\d+ written, 0 unchanged\) \(0 drafts, 0 scheduled, 0 expired skipped\); 0 errors, 0 warnings in \d+ ms\n$/,
+      /^wirefeed: built 1 article into \d+ files \(\d+ written, 0 unchanged\) \(0 drafts, 0 scheduled, 0 expired skipped\); 0 errors, 0 warnings in \d+ ms\n$/,
     );
+  });
+
+  it.each([
+    // one of each: the singular
+    [
+      { "good.md": good("Good"), "draft.md": "---\ntitle: Draft\ndate: 2022-02-25\ndraft: true\n---\n\nA body.\n" },
+      "check",
+      "checked 2 article files (1 draft, 0 scheduled",
+    ],
+    [{ "good.md": good("Good") }, "check", "checked 1 article file (0 drafts, 0 scheduled"],
+    [{ "good.md": good("Good") }, "build", "built 1 article into "],
+    [{ "a.md": good("A"), "b.md": good("B", "2022-02-26") }, "build", "built 2 articles into "],
+  ])("counts in words that agree with the number (%#)", async (articles, command, summary) => {
+    const { stderr } = await cli(await site(articles), [command, "--now", now]);
+    expect(stderr).toContain(summary);
   });
 
   it("keeps warnings out with --quiet, and lists files, cache and timings with --verbose", async () => {

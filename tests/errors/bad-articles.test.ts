@@ -19,7 +19,10 @@ const fm = (...lines: string[]) => `---\n${lines.join("\n")}\n---\nBody.\n`;
 const cases: Record<string, Case> = {
   // Front matter syntax
   "malformed YAML": { input: fm("title: Hello: world", "date: 2022-02-25"), rule: "invalid-yaml", line: 2, column: 8 },
-  "unclosed quote": { input: fm("date: 2022-02-25", 'title: "Hello'), rule: "invalid-yaml", line: 3 },
+  "unclosed quote": { input: fm("date: 2022-02-25", 'title: "Hello'), rule: "invalid-yaml", line: 3, column: 8 },
+  // yaml finds the quote missing only where the front matter ends: the diagnostic points at where it opened
+  "unclosed quote, more keys after it": { input: fm('title: "Hello', "date: 2022-02-25", "tags: [a, b]"), rule: "invalid-yaml", line: 2, column: 8 },
+  "unclosed single quote, more keys after it": { input: fm("date: 2022-02-25", "title: 'Hello", "tags: [a, b]"), rule: "invalid-yaml", line: 3, column: 8 },
   "front matter that is a list": { input: fm("- title", "- date"), rule: "front-matter-not-mapping", line: 2, column: 1 },
   "front matter that is a string": { input: fm("just a sentence"), rule: "front-matter-not-mapping", line: 2, column: 1 },
   "unclosed --- fence": { input: "---\ntitle: Hello\ndate: 2022-02-25\nBody.\n", rule: "unclosed-front-matter", line: 1, column: 1 },

@@ -1,8 +1,9 @@
-import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { main, type CliIo } from "../../src/cli/main.js";
 import { runNew } from "../../src/cli/import.js";
+import { importArticles } from "../../src/import/import.js";
 import { scaffoldText } from "../../src/import/scaffold.js";
 import { build } from "../../src/index.js";
 import { splitFrontMatter } from "../../src/build/stages/front-matter.js";
@@ -66,5 +67,45 @@ describe("wirefeed new", () => {
     expect(again.err.join("")).toContain("already exists");
     expect(await main(["new"], io(dir))).toBe(2);
     expect(await main(["new", "!!!"], io(dir))).toBe(2);
+  });
+});
+
+// In a tool's site the articles folder is the site's root, which neither the tool nor wirefeed reads
+// posts from: a file written there would never be published.
+describe.each([
+  ["hugo-papermod", "content/posts"],
+  ["jekyll-minima", "_posts"],
+  ["eleventy-base-blog", "content/blog"],
+  ["astro-blog", "src/content/blog"],
+])("wirefeed new and import in the %s site", (name, posts) => {
+  const site = async () => {
+    const dir = await tempDir("wirefeed-new-");
+    await cp(path.join(repoRoot, "tests/fixtures/sites", name), dir, { recursive: true });
+    await writeFile(path.join(dir, "wirefeed.config.json"), JSON.stringify({ profile: "auto", url: "https://example.org/", title: "My site" }));
+    return dir;
+  };
+  const now = new Date("2026-11-26T12:00:00Z");
+
+  it(`refuse the site's root, write nothing, and name ${posts} in the hint`, async () => {
+    const dir = await site();
+    const before = await readdir(dir, { recursive: true });
+    const cli = io(dir, now);
+    expect(await runNew(["Talks"], cli)).toBe(2);
+    expect(cli.err.join("")).toContain("[tool-site-root]");
+    expect(cli.err.join("")).toContain(`--articles ${posts}`);
+    const imported = await importArticles({ cwd: dir, inputs: [path.join(repoRoot, "tests/fixtures/seed/000_30e032a2b5043f8a.txt")] });
+    expect([imported.exitCode, imported.diagnostics.map((d) => d.rule), imported.diagnostics[0]?.hint]).toEqual([
+      2,
+      ["tool-site-root"],
+      `Pass --out with the folder of its posts, such as --out ${posts}.`,
+    ]);
+    expect(await readdir(dir, { recursive: true })).toEqual(before);
+  });
+
+  it("write into the folder of posts they are given", async () => {
+    const dir = await site();
+    const cli = io(dir, now);
+    expect(await runNew(["Talks", "--articles", posts], cli)).toBe(0);
+    expect(cli.out.join("")).toBe(`${posts}/2026-11-26-talks.md\n`);
   });
 });

@@ -1,4 +1,4 @@
-import { cp, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { build } from "../../src/index.js";
@@ -118,5 +118,38 @@ describe.each(sites)("the %s site", (name) => {
     const { expected, result } = await buildSite(name);
     expect(result.exitCode).toBe(0);
     expect(result.counts.articles).toBe(expected.posts.length);
+  });
+});
+
+/** The config the README gives for building beside a tool: the JSON block of "Feeds for a Hugo, Jekyll, Eleventy or Astro site". */
+async function readmeConfig(): Promise<Record<string, unknown>> {
+  const readme = await readFile(path.join(repoRoot, "README.md"), "utf8");
+  const block = /with the tool's output folder as `--out`[\s\S]*?```json\n([\s\S]*?)\n```/.exec(readme)?.[1];
+  return JSON.parse(block ?? "null") as Record<string, unknown>;
+}
+
+// The README's recipe, `<tool build> && wirefeed build --out <the tool's folder>`, with the README's config.
+describe.each([
+  ["hugo-papermod", "public"],
+  ["jekyll-minima", "_site"],
+  ["eleventy-base-blog", "_site"],
+  ["astro-blog", "dist"],
+])("the %s site, built as the README says, into %s after its tool", (name, outFolder) => {
+  it("adds wirefeed's feeds beside the tool's pages and leaves those pages as they were", async () => {
+    const site = await tempDir();
+    await cp(path.join(repoRoot, "tests/fixtures/sites", name), site, { recursive: true });
+    await writeFile(path.join(site, "wirefeed.config.json"), JSON.stringify(await readmeConfig()));
+    // What the tool's build left there: its front page and one page of its own.
+    const out = path.join(site, outFolder);
+    const toolPages = { "index.html": "<!doctype html><title>the tool's front page</title>", "about/index.html": "<p>the tool's about page</p>" };
+    for (const [file, text] of Object.entries(toolPages)) {
+      await mkdir(path.dirname(path.join(out, file)), { recursive: true });
+      await writeFile(path.join(out, file), text);
+    }
+    const result = await build({ cwd: site, out, now: "2026-12-01T20:31:29Z", cacheDir: false, workers: 1 });
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(await readOutput(out, "feed.json")).items.length).toBeGreaterThan(0);
+    for (const [file, text] of Object.entries(toolPages)) expect(await readOutput(out, file)).toBe(text);
   });
 });

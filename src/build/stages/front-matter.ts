@@ -1,4 +1,4 @@
-import { isNode, visit } from "yaml";
+import { type Document, isNode, visit, type YAMLError } from "yaml";
 import type { Problem } from "../../diagnostics/diagnostic.js";
 import { parseLocated, type Position, type PositionPart } from "../../text/yaml-document.js";
 import type { RuleId } from "../../diagnostics/catalogue.js";
@@ -31,6 +31,23 @@ const tagOffset = (text: string, valueStart: number): number => {
   const tag = /!\S*\s*$/.exec(text.slice(0, valueStart));
   return tag ? tag.index : valueStart;
 };
+
+/**
+ * Where a quoted value that never closes opens. yaml reports the missing quote where it gave up
+ * looking, at the end of the front matter, which can be many keys below the mistake; the value's
+ * node starts at its opening quote.
+ */
+function unclosedQuoteStart(document: Document, error: YAMLError): number | undefined {
+  if (error.code !== "MISSING_CHAR" || !/quote/.test(error.message)) return undefined;
+  let start: number | undefined;
+  visit(document, {
+    Scalar: (_key, node) => {
+      const [from, to] = node.range ?? [0, 0];
+      if ((node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") && from < error.pos[0] && to >= error.pos[0]) start = from;
+    },
+  });
+  return start;
+}
 
 /** The closing fence: exactly three dashes, then nothing but spaces or tabs. */
 const fenceLine = /^---[ \t]*$/;
@@ -99,7 +116,7 @@ export function splitFrontMatter(text: string): { ok: true; value: SplitArticle 
       rule: "invalid-yaml",
       message: `The front matter is not valid YAML: ${error.message.split("\n")[0]}`,
       hint: "Check indentation, quote values that contain `: ` or start with a special character, and close every quote and bracket.",
-      ...located.positionAt(error.pos[0]),
+      ...located.positionAt(unclosedQuoteStart(located.document, error) ?? error.pos[0]),
     });
   }
   visit(located.document, (_key, node) => {
