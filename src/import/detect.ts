@@ -89,6 +89,35 @@ function isShareLine(text: string): boolean {
   return parts.length > 1 && parts.every((part) => SHARE_WORDS.has(part) || part === "x") && parts.some((part) => part !== "x");
 }
 
+// A label standing alone beside its value (a sidebar's "<dt>Date Released:</dt><dd>Tuesday February 21, 2011</dd>",
+// or the value on the next line of text): only labels that can mean nothing but the publication
+// or the author are read ("Date", "Released" alone may be an event's or a product's).
+const PUBLISHED_LABEL_ALONE =
+  /^(?:date\s+(?:released|published|posted)|(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|publication\s+date|date\s+of\s+publication|publish(?:ed)?\s+date|publié\s+le|date\s+de\s+publication|veröffentlicht(?:\s+am)?|publicado(?:\s+el)?|fecha\s+de\s+publicación|pubblicato(?:\s+il)?|data\s+di\s+pubblicazione|data\s+de\s+publicação)\s*:?$/iu;
+const UPDATED_LABEL_ALONE =
+  /^(?:(?:date\s+)?(?:last\s+)?(?:updated|modified)(?:\s+on)?|mis\s+à\s+jour\s+le|aktualisiert(?:\s+am)?|actualizado(?:\s+el)?|atualizado(?:\s+em)?|aggiornato(?:\s+il)?)\s*:?$/iu;
+const AUTHOR_LABEL_ALONE = /^(?:authors?|written\s+by|posted\s+by|auteurs?|autor(?:es|in)?|autore|autori|verfasser)\s*:?$/iu;
+// "Name:" says it is the author's only in a box about the author ("About the Author").
+const NAME_LABEL_ALONE = /^(?:name|nom|nombre|nome)\s*:?$/iu;
+const AUTHOR_HEADING = /\b(?:about\s+the\s+author|author|auteur|autor|autore|verfasser)s?\b/iu;
+
+/**
+ * What a label standing alone says its value is: the publication date, the update, the author,
+ * or nothing this import reads.
+ * @param label the label's text ("Date Released:")
+ * @param aboutAuthor whether the label sits in a box about the author (a heading "About the Author" above it)
+ */
+export function labelMeaning(label: string, aboutAuthor: boolean): "published" | "updated" | "author" | undefined {
+  const text = cleanInline(label);
+  if (PUBLISHED_LABEL_ALONE.test(text)) return "published";
+  if (UPDATED_LABEL_ALONE.test(text)) return "updated";
+  if (AUTHOR_LABEL_ALONE.test(text) || (aboutAuthor && NAME_LABEL_ALONE.test(text))) return "author";
+  return undefined;
+}
+
+/** True when a heading names a box about the author ("About the Author", "Author"). */
+export const isAuthorHeading = (text: string): boolean => cleanInline(text).length <= 40 && AUTHOR_HEADING.test(cleanInline(text));
+
 // Labels news sites put before a date; the date itself must follow in full.
 const DATE_LABEL = /^(?:(?:first\s+|last\s+)?(?:published|posted|updated|modified)(?:\s+(?:on|at))?|date|dated|on)\s*:?\s+/iu;
 
