@@ -12,7 +12,9 @@ import {
   bylineIn,
   detectCaptionWithCredit,
   detectCreditLine,
+  detectByline,
   detectDateLine,
+  isOrganizationName,
   isTitleLike,
   looksLikeDate,
   readDate,
@@ -72,11 +74,36 @@ interface Line {
 // many lines after the headline; a marker further down is part of the body.
 const HEADER_WINDOW = 6;
 
-type Marker = "date" | "unreadable-date" | "title" | "credit" | "caption-and-credit" | "byline" | "byline-and-date" | "dates" | "reading-time";
+type Marker =
+  | "date"
+  | "unreadable-date"
+  | "title"
+  | "credit"
+  | "caption-and-credit"
+  | "byline"
+  | "byline-and-date"
+  | "dates"
+  | "reading-time"
+  | "follow-button";
 
 // "Oct 29 · 6 min read", "4 min read": the reading time a blog (Medium, Hashnode) shows beside its
 // date, in the header under the headline; it is no headline, dek or paragraph.
 const READING_TIME = /\b\d{1,3}\s*(?:min(?:ute)?s?)\.?\s+read\b/iu;
+// "Follow", "Follow Followed", "ProfileFollowUnfollow": the button beside an author's name (Medium, Kinja).
+const FOLLOW_BUTTON = /^(?:profile\s*)?follow(?:\s*(?:un)?follow(?:ed|ing)?)*$/iu;
+
+/**
+ * The name a line gives when it is a name alone with a follow button under it ("Chad Wyatt" above
+ * "Follow", Medium): a byline without its "By". A name of one word ("Business" above "Like Follow") is
+ * too often a section's.
+ */
+function bareByline(content: readonly Line[], position: number): string[] | undefined {
+  const next = content[position + 1];
+  const text = cleanInline(content[position]?.text ?? "");
+  if (next === undefined || !FOLLOW_BUTTON.test(cleanInline(next.text)) || words(text) < 2 || words(text) > 4) return undefined;
+  const names = detectByline(text, false);
+  return names?.length === 1 && names[0] === text && !isOrganizationName(text) ? names : undefined;
+}
 
 /**
  * Analyzes the text of one scraped article.
@@ -148,7 +175,7 @@ export function analyzeText(source: string, timeZone: string): Detection {
 
   // The last line is never header: a date there closes the article, it does not open it.
   const window = content.slice(index, Math.min(index + HEADER_WINDOW, content.length - 1));
-  const markers = window.map((line) => markerOf(line, detection, timeZone));
+  const markers = window.map((line, position) => markerOf(line, detection, timeZone, bareByline(content, index + position) !== undefined));
   const headerLength = markers.findLastIndex((marker) => marker !== undefined) + 1;
   readHeader(window.slice(0, headerLength), markers, detection, timeZone);
   if (headerLength === 0 && window[0] !== undefined && detection.title !== undefined) {
@@ -352,7 +379,10 @@ function storyInPage(content: readonly Line[], start: number, timeZone: string):
   // Each line is read once; the scans below only look these up, and are bounded (hostile text can be all anchors).
   let reach = Math.min(content.length, start + MAX_HEADER_SEARCH);
   // A header line is short; a paragraph that mentions a date opens nothing.
-  const opens = content.map((line, position) => position >= start && position <= reach && words(line.text) <= 40 && opensHeader(line, timeZone));
+  const opens = content.map(
+    (line, position) =>
+      position >= start && position <= reach && words(line.text) <= 40 && (opensHeader(line, timeZone) || bareByline(content, position) !== undefined),
+  );
   const counts = content.map((line) => words(line.text));
   const kinds = content.map((line, position) => {
     const text = cleanInline(line.text);
@@ -475,8 +505,10 @@ function footerStart(body: readonly Line[]): number {
   return body.length - (lastProse + 1) >= 2 && lastProse >= 0 ? lastProse + 1 : body.length;
 }
 
-function markerOf(line: Line, detection: Detection, timeZone: string): Marker | undefined {
+function markerOf(line: Line, detection: Detection, timeZone: string, bareName: boolean): Marker | undefined {
   if (detection.title !== undefined && sameLine(line.text, detection.title.value)) return "title";
+  if (bareName) return "byline";
+  if (FOLLOW_BUTTON.test(cleanInline(line.text))) return "follow-button";
   if (detectDateLine(line.text, timeZone) !== undefined) return "date";
   if (detectCreditLine(line.text) !== undefined) return "credit";
   const { dates, byline, dateOnly } = factsOf(line.text, timeZone);
@@ -514,7 +546,8 @@ function readHeader(header: readonly Line[], markers: readonly (Marker | undefin
     setUpdated(line, updated);
   };
   const setAuthors = (line: Line, text: string) => {
-    const names = factsOf(text, timeZone).byline;
+    // A name alone is a byline only as its marker says (a follow button under it).
+    const names = factsOf(text, timeZone).byline ?? detectByline(text, false);
     if (names !== undefined && detection.authors === undefined) detection.authors = { value: cleanInline(text), line: line.line, names };
   };
   const image = (): NonNullable<Detection["image"]> => (detection.image ??= {});
@@ -525,6 +558,8 @@ function readHeader(header: readonly Line[], markers: readonly (Marker | undefin
       detection.dropped.push({ value: text, line: line.line, reason: "repeated headline" });
     } else if (marker === "reading-time") {
       detection.dropped.push({ value: text, line: line.line, reason: "reading time" });
+    } else if (marker === "follow-button") {
+      detection.dropped.push({ value: text, line: line.line, reason: "follow button" });
     } else if (marker === "date" || marker === "dates") {
       setDates(line, text);
     } else if (marker === "unreadable-date") {

@@ -343,13 +343,33 @@ describe("analyzeText on a whole page copied as text", () => {
       "Mar 17, 2021",
       ["Déborah Mesquita"],
     ],
-    // Medium: the reading time beside a yearless date is a header line, no headline (the day stays unread: no year)
-    [["The Golden Rule of Freelancing", "Chad Wyatt", "Follow", "Oct 29 · 6 min read"], "The Golden Rule of Freelancing", undefined, undefined],
+    // Medium: the reading time beside a yearless date is a header line, no headline (the day stays unread: no year);
+    // a name alone with a follow button under it is the byline, not the dek
+    [["The Golden Rule of Freelancing", "Chad Wyatt", "Follow", "Oct 29 · 6 min read"], "The Golden Rule of Freelancing", undefined, ["Chad Wyatt"]],
   ])("%j → title %j, date %j, authors %j", (header, title, date, authors) => {
     const detection = analyzeText([menu, ...header, prose(5), footer].join("\n"), "UTC");
     expect(detection.title?.value).toBe(title);
     expect(detection.date?.value).toBe(date);
     expect(detection.authors?.names).toEqual(authors);
+  });
+
+  it.each([
+    // Medium's name and button; Kinja's buttons run together
+    [["Chad Wyatt", "Follow"], ["Chad Wyatt"], undefined],
+    [["Patrick Allan", "ProfileFollowUnfollow", "March 9, 2015"], ["Patrick Allan"], undefined],
+    [["Jane Doe", "Follow Followed", "March 9, 2015"], ["Jane Doe"], undefined],
+    // no button, or a button of another kind: the line is the dek
+    [["Chad Wyatt", "March 9, 2015"], undefined, "Chad Wyatt"],
+    [["Chad Wyatt", "Like Follow", "March 9, 2015"], undefined, "Chad Wyatt"],
+    // a section of one word, an organization, a sentence: no byline
+    [["Business", "Follow", "March 9, 2015"], undefined, "Business"],
+    [["Reuters Staff", "Follow", "March 9, 2015"], undefined, "Reuters Staff"],
+    [["Words need defenders.", "Follow", "March 9, 2015"], undefined, "Words need defenders."],
+  ])("header %j → authors %j, dek %j", (header, authors, dek) => {
+    const detection = analyzeText([menu, "The Golden Rule of Freelancing", ...header, prose(5), footer].join("\n"), "UTC");
+    expect(detection.title?.value).toBe("The Golden Rule of Freelancing");
+    expect(detection.authors?.names).toEqual(authors);
+    expect(detection.description?.value).toBe(dek);
   });
 
   it("reads a wire dateline opening the first paragraph, and keeps the paragraph whole (WebMD)", () => {
