@@ -319,15 +319,18 @@ function headlineBeforeProse(content: readonly Line[], start: number): number | 
 
 // A line of that many words is prose however it ends.
 const LONG_PROSE_WORDS = 30;
+// A short sentence: this many words, ending as a sentence or opening a list or a code sample.
+const SENTENCE_WORDS = 5;
+const SENTENCE_END = /[.!?…:]$/u;
 // A line of prose: a sentence's worth of words.
 const PROSE_WORDS = 12;
 // Short lines (subheads, list items, captions) an article's prose runs across; more in a row end it.
 const PROSE_GAP = 8;
-// A line of a code sample ("});", "// comment", "if (res.ok) {"): part of the article, as prose is.
-const CODE_LINE = /[;{}[\]]$|^[}\])]|^\/\/|^#\s|^<\/?[a-z]/u;
+// A line of a code sample ("});", "// comment", "/* comment */", "if (res.ok) {"): part of the article, as prose is.
+const CODE_LINE = /[;{}[\]]$|^[}\])]|^\/[/*]|\*\/$|^#\s|^<\/?[a-z]/u;
 // A line indented in the text as copied ("    image: mongo" in a YAML sample): a code sample's, as
 // prose keeps no indent; its short lines do not end the article.
-const INDENTED = /^(?: {2,}|\t)\S/u;
+const INDENTED = /^(?:[ \u00a0]{2,}|\t)\S/u;
 // "From: Herald Sun", "Source: AP": a labelled header line, no headline.
 const LABEL_LINE = /^(?:from|source|sources|filed\s+(?:to|under)|posted\s+in|category|section|tags?|topics?|quelle|fuente|fonte|source\s+:)\s?:\s/iu;
 const tokensOf = (text: string): string[] =>
@@ -387,9 +390,11 @@ function storyInPage(content: readonly Line[], start: number, timeZone: string):
   const kinds = content.map((line, position) => {
     const text = cleanInline(line.text);
     // A paragraph ends like a sentence (or runs long); a rail of headlines ("3:31 PM Microsoft one-ups ...") does not.
-    if ((counts[position] ?? 0) >= PROSE_WORDS && (PROSE_END.test(text) || (counts[position] ?? 0) >= LONG_PROSE_WORDS)) return "prose";
+    if ((counts[position] ?? 0) >= PROSE_WORDS && (PROSE_END.test(text) || (counts[position] ?? 0) >= LONG_PROSE_WORDS) && !tagList(text)) return "prose";
     if ((counts[position] ?? 0) <= 6 && FOOTER_START.test(text) && !linkInProse(content, position)) return "footer";
-    return CODE_LINE.test(text) || INDENTED.test(line.text) ? "code" : "short";
+    if (CODE_LINE.test(text) || INDENTED.test(line.text)) return "code";
+    // A short sentence ("Now we're ready to start writing our web server:") neither adds to the prose nor ends it.
+    return (counts[position] ?? 0) >= SENTENCE_WORDS && SENTENCE_END.test(text) ? "sentence" : "short";
   });
   // A box of other stories inside the article ("Related Articles" and a few teasers, each with its
   // date) is passed over when the article's prose goes on after it (paragraphs in a row); its
@@ -408,19 +413,46 @@ function storyInPage(content: readonly Line[], start: number, timeZone: string):
     for (let inner = position; inner < resume; inner++) inBox.add(inner);
   }
   reach = Math.min(reach, commentsStart(content, start));
+  /** The prose that follows a line: its words, and the line after its last paragraph. */
+  const proseFrom = (from: number, until = content.length): { score: number; end: number } => {
+    let score = 0;
+    let gap = 0;
+    let end = from;
+    const limit = Math.min(until, from + MAX_STORY_LINES);
+    for (let position = from; position < limit && gap <= PROSE_GAP; position++) {
+      const kind = kinds[position];
+      if (kind === "footer") {
+        const resume = boxEnd.get(position);
+        if (resume === undefined) break;
+        position = resume - 1;
+        continue;
+      }
+      if (kind === "prose") {
+        score += counts[position] ?? 0;
+        gap = 0;
+        end = position + 1;
+      } else if (kind === "short") gap++;
+      // A code sample is the article's as its prose is (a tutorial may be more code than prose).
+      else if (kind === "code") score += counts[position] ?? 0;
+    }
+    return { score, end };
+  };
+  /** The nearest line above `below` that can be a headline (no header line, not a paragraph), within reach. */
+  const headlineAbove = (below: number): number | undefined => {
+    for (let position = below - 1; position >= Math.max(start, below - HEADLINE_REACH); position--) {
+      if (opens[position] || !headlineLike((content[position] as Line).text) || (counts[position] ?? 0) > 25) continue;
+      return position;
+    }
+    return undefined;
+  };
   let best: { headline: number; anchor: number; end: number; score: number } | undefined;
+  // Every header with its headline, in order, for the one just above the longest run of prose.
+  const headers: { headline: number; anchor: number }[] = [];
   let anchors = 0;
   for (let anchor = start; anchor < reach && anchors < MAX_ANCHORS; anchor++) {
     if (!opens[anchor] || inBox.has(anchor)) continue;
     anchors++;
-    let headline: number | undefined;
-    for (let position = anchor - 1; position >= Math.max(start, anchor - HEADLINE_REACH); position--) {
-      const text = (content[position] as Line).text;
-      const count = counts[position] ?? 0;
-      if (opens[position] || !headlineLike(text) || count > 25) continue;
-      headline = position;
-      break;
-    }
+    let headline = headlineAbove(anchor);
     // A shortened repeat of the headline just below it (TMZ: "Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!",
     // "Lupita Nyong'o", "$150K Pearl Oscar Dress ... STOLEN!!!!"): the full one is the headline.
     if (headline !== undefined) {
@@ -450,31 +482,60 @@ function storyInPage(content: readonly Line[], start: number, timeZone: string):
     )
       headline = anchor + 1;
     if (headline === undefined) continue;
-    let score = 0;
-    let gap = 0;
-    let end = anchor + 1;
-    const limit = Math.min(content.length, anchor + 1 + MAX_STORY_LINES);
-    for (let position = anchor + 1; position < limit && gap <= PROSE_GAP; position++) {
-      const kind = kinds[position];
-      if (kind === "footer") {
-        const resume = boxEnd.get(position);
-        if (resume === undefined) break;
-        position = resume - 1;
-        continue;
-      }
-      if (kind === "prose") {
-        score += counts[position] ?? 0;
-        gap = 0;
-        end = position + 1;
-      } else if (kind === "short") gap++;
-    }
+    headers.push({ headline, anchor });
+    const { score, end } = proseFrom(anchor + 1);
     // A teaser just above the article reaches the same prose: the header nearest to that prose is the article's.
     if (best === undefined || score >= best.score) best = { headline, anchor, end, score };
+  }
+  // The longest run of prose on the page is the article's when it holds more than twice the words
+  // the best header leads to. Where that header comes after it (How To Node: its headline, then its
+  // prose; the dates in a sidebar's list of revisions below), the header is a sidebar's, and the
+  // headline is sought just above the run. Where the header comes before it, the header is the
+  // article's when prose of its own follows it, cut by a list or a box too long to pass (Real
+  // Python's table of contents): the article goes on to the run's end.
+  // A header with no prose of its own may still be the article's: the last one above the run, when
+  // only short lines (buttons, reactions, tags: The Huffington Post) stand between them.
+  const run = longestRun(kinds, start, reach, proseFrom);
+  if (run !== undefined && (best === undefined || run.score > 2 * best.score)) {
+    const above = headers.findLast((header) => header.anchor < run.from && run.from - header.anchor <= MAX_HEADER_GAP);
+    const bare = above !== undefined && kinds.slice(above.anchor + 1, run.from).every((kind) => kind !== "prose") ? above : undefined;
+    const runHeadline = headlineAbove(run.from);
+    if (best !== undefined && best.anchor < run.from && best.score >= 2 * PROSE_WORDS) best = { ...best, end: Math.max(best.end, run.end), score: run.score };
+    else if (bare !== undefined) best = { ...bare, end: run.end, score: run.score };
+    else if (runHeadline !== undefined && run.score >= MIN_ARTICLE_WORDS) best = { headline: runHeadline, anchor: runHeadline, end: run.end, score: run.score };
   }
   if (best === undefined || best.score < 2 * PROSE_WORDS) return undefined;
   // Clean text keeps its last lines: only a page with much after the prose is cut there.
   const end = content.length - best.end > PROSE_GAP ? best.end : content.length;
   return { headline: best.headline, anchor: best.anchor, end };
+}
+
+// "Labor, Video, Business News, Alabama Economy, ...": a list of tags, however long, is no prose.
+const tagList = (text: string): boolean => {
+  const parts = text.split(/\s*[,|·•]\s*/u).filter(Boolean);
+  return parts.length >= 5 && parts.every((part) => words(part) <= 4);
+};
+// A run of prose under a headline alone is an article from this many words (a box of four teasers' blurbs is not).
+const MIN_ARTICLE_WORDS = 100;
+// How far below its header the article's prose may start, past buttons, reactions and tags.
+const MAX_HEADER_GAP = 40;
+
+/** The run of prose with the most words between `start` and `reach`: where it starts, its words and its end. */
+function longestRun(
+  kinds: readonly string[],
+  start: number,
+  reach: number,
+  proseFrom: (from: number, until: number) => { score: number; end: number },
+): { from: number; score: number; end: number } | undefined {
+  let longest: { from: number; score: number; end: number } | undefined;
+  for (let position = start; position < reach; position++) {
+    if (kinds[position] !== "prose") continue;
+    // The readers' comments after `reach` are no part of a run.
+    const run = { from: position, ...proseFrom(position, reach) };
+    if (longest === undefined || run.score > longest.score) longest = run;
+    position = Math.max(position, run.end - 1);
+  }
+  return longest;
 }
 
 // Lines that open a page's footer: what follows them is other articles and links.

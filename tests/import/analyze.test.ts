@@ -535,6 +535,87 @@ describe("analyzeText: other stories' headers on a whole page", () => {
   });
 });
 
+describe("analyzeText: the longest run of prose is the article", () => {
+  const revisions = [
+    "About the Author",
+    "Name:",
+    "Geoff Flarity",
+    "About this Article",
+    "Code Samples:",
+    "public/heat_tracer_client.js",
+    "Revisions:",
+    "Mon, 21 Feb 2011 19:05:22 GMT",
+    "Tue, 08 Feb 2011 01:24:21 GMT",
+  ];
+  const about = "The site is a blog run by its readers, who write the articles and send them in for review by the others.";
+  it("takes the headline just above it when the header with most prose after it comes below it (How To Node's sidebar)", () => {
+    const text = [
+      menu,
+      "Realtime Performance Visualizations using Node.js",
+      prose(3),
+      // a short sentence, a list, a code sample indented with no-break spaces and a C comment do not end the article
+      "Now we're ready to start writing our web server:",
+      ...["Dependencies", "node - http://nodejs.org/ (duh)", "npm - https://github.com/isaacs/npm", "Server", "heat_tracer.js"],
+      "/* create our express server and prepare to serve the files",
+      "*/",
+      "var app = express.createServer();",
+      "\u00a0\u00a0them send them the data every second. We keep track of the intervals",
+      ...["Client", "public/heat_tracer.html", "<html>", "Run It!"],
+      prose(4),
+      ...revisions,
+      "About the Site",
+      about,
+      about,
+    ].join("\n");
+    const detection = analyzeText(text, "UTC");
+    expect(detection.title?.value).toBe("Realtime Performance Visualizations using Node.js");
+    expect(detection.date).toBeUndefined();
+    expect(detection.body.map((block) => block.value).at(-1)).toBe(prose(4).split("\n\n").at(-1));
+  });
+
+  it("keeps the header above it when a list too long to pass cuts the prose after the header (Real Python's contents)", () => {
+    const contents = Array.from({ length: 12 }, (_, index) => `Section Number ${index + 1} Of The Guide`);
+    const text = [menu, "Python AI: How to Build a Neural Network", "By Jane Doe", "March 17, 2021", prose(2), ...contents, prose(8), footer].join("\n");
+    const detection = analyzeText(text, "UTC");
+    expect(detection.title?.value).toBe("Python AI: How to Build a Neural Network");
+    expect(detection.date?.value).toBe("March 17, 2021");
+    expect(detection.body.map((block) => block.value).at(-1)).toBe(prose(8).split("\n\n").at(-1));
+  });
+
+  it("takes the header just above it across buttons and tags, where no prose follows the header at once (The Huffington Post)", () => {
+    const buttons = ["React", "Inspiring", "Greedy", "Typical", "Scary", "Outrageous", "Amazing", "Innovative", "Infuriating", "Follow"];
+    const tags = "Labor , Video , Business News , Alabama Economy , Alabama Immigration Law , Alabama Workers , Illegal Immigrants";
+    const text = [
+      menu,
+      "Alabama Workers Leave State As Law Takes Effect",
+      "By Phillip Rawls",
+      "October 5, 2011",
+      ...buttons,
+      tags,
+      "share this story",
+      prose(10),
+      footer,
+    ].join("\n");
+    const detection = analyzeText(text, "UTC");
+    expect(detection.title?.value).toBe("Alabama Workers Leave State As Law Takes Effect");
+    expect(detection.authors?.names).toEqual(["Phillip Rawls"]);
+    expect(detection.date?.value).toBe("October 5, 2011");
+  });
+
+  it("does not take a box of a few teasers' blurbs for the article (CBS Local's guides)", () => {
+    const blurbs = ["Tony Awards", "WiFi Parks", "Gluten Free Food"].flatMap((name) => [
+      name,
+      `Our latest picks for ${name} in the city and around it, with the news.`,
+    ]);
+    const text = [menu, "Morning Show: An American Hero Visits", "By Jane Doe", "June 8, 2012", prose(1), ...menu.split("\n"), "City Guides", ...blurbs].join(
+      "\n",
+    );
+    const detection = analyzeText(text, "UTC");
+    expect(detection.title?.value).toBe("Morning Show: An American Hero Visits");
+    expect(detection.date?.value).toBe("June 8, 2012");
+  });
+});
+
 describe("a date on the text's last line", () => {
   it.each([
     ["Investors awaited inflation data due next week.", "February 26, 2022"],
