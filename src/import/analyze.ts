@@ -188,7 +188,10 @@ export function analyzeText(source: string, timeZone: string): Detection {
     });
   }
 
-  const body = content.slice(index + headerLength, story?.end ?? content.length);
+  // Between a header and prose that starts far below it (buttons, reactions, tags), nothing is the article's.
+  const bodyStart = Math.max(index + headerLength, story?.from ?? 0);
+  for (const line of content.slice(index + headerLength, bodyStart)) drop(line, "page furniture between the header and the article");
+  const body = content.slice(bodyStart, story?.end ?? content.length);
   for (const line of content.slice(story?.end ?? content.length)) drop(line, "the rest of the page, after the article");
   const last = body.at(-1);
   // A date closes the article only after its last sentence; under a headline it is a teaser's
@@ -378,7 +381,7 @@ const HEADLINE_REACH = 8;
  * (a kicker or a section name is shorter); the article ends where its prose does, when much
  * of the page follows. Undefined when no header has prose after it.
  */
-function storyInPage(content: readonly Line[], start: number, timeZone: string): { headline: number; anchor: number; end: number } | undefined {
+function storyInPage(content: readonly Line[], start: number, timeZone: string): { headline: number; anchor: number; end: number; from?: number } | undefined {
   // Each line is read once; the scans below only look these up, and are bounded (hostile text can be all anchors).
   let reach = Math.min(content.length, start + MAX_HEADER_SEARCH);
   // A header line is short; a paragraph that mentions a date opens nothing.
@@ -437,15 +440,24 @@ function storyInPage(content: readonly Line[], start: number, timeZone: string):
     }
     return { score, end };
   };
-  /** The nearest line above `below` that can be a headline (no header line, not a paragraph), within reach. */
+  /**
+   * The nearest line above `below` that can be a headline (no header line, not a paragraph, not a
+   * caption over its credit), within reach. Lines of one or two words (buttons, counts, a name:
+   * Mashable's "1.1k", "Shares", "What's This?") are no headline and do not use up the reach.
+   */
   const headlineAbove = (below: number): number | undefined => {
-    for (let position = below - 1; position >= Math.max(start, below - HEADLINE_REACH); position--) {
-      if (opens[position] || !headlineLike((content[position] as Line).text) || (counts[position] ?? 0) > 25) continue;
+    let reached = 0;
+    for (let position = below - 1; position >= Math.max(start, below - 2 * HEADLINE_REACH) && reached < HEADLINE_REACH; position--) {
+      const text = (content[position] as Line).text;
+      if ((counts[position] ?? 0) <= 2) continue;
+      reached++;
+      const caption = detectCreditLine(content[position + 1]?.text ?? "") !== undefined;
+      if (opens[position] || caption || !headlineLike(text) || (counts[position] ?? 0) > 25) continue;
       return position;
     }
     return undefined;
   };
-  let best: { headline: number; anchor: number; end: number; score: number } | undefined;
+  let best: { headline: number; anchor: number; end: number; score: number; from?: number } | undefined;
   // Every header with its headline, in order, for the one just above the longest run of prose.
   const headers: { headline: number; anchor: number }[] = [];
   let anchors = 0;
@@ -501,13 +513,13 @@ function storyInPage(content: readonly Line[], start: number, timeZone: string):
     const bare = above !== undefined && kinds.slice(above.anchor + 1, run.from).every((kind) => kind !== "prose") ? above : undefined;
     const runHeadline = headlineAbove(run.from);
     if (best !== undefined && best.anchor < run.from && best.score >= 2 * PROSE_WORDS) best = { ...best, end: Math.max(best.end, run.end), score: run.score };
-    else if (bare !== undefined) best = { ...bare, end: run.end, score: run.score };
+    else if (bare !== undefined) best = { ...bare, end: run.end, score: run.score, from: run.from };
     else if (runHeadline !== undefined && run.score >= MIN_ARTICLE_WORDS) best = { headline: runHeadline, anchor: runHeadline, end: run.end, score: run.score };
   }
   if (best === undefined || best.score < 2 * PROSE_WORDS) return undefined;
   // Clean text keeps its last lines: only a page with much after the prose is cut there.
   const end = content.length - best.end > PROSE_GAP ? best.end : content.length;
-  return { headline: best.headline, anchor: best.anchor, end };
+  return { headline: best.headline, anchor: best.anchor, end, ...(best.from === undefined ? {} : { from: best.from }) };
 }
 
 // "Labor, Video, Business News, Alabama Economy, ...": a list of tags, however long, is no prose.

@@ -279,6 +279,8 @@ const LIST_SEPARATOR = /\s*(?:,|;|\s(?:and|und|et|y|e|&|\/)\s)\s*/u;
 // What stands between the names and the date: "By Richard Lawler posted Aug 18th 2010", "By Sam Byford on June 29".
 const BEFORE_DATE =
   /\s+(?:(?:posted|published|updated|written|publié|publiée|mis\s+à\s+jour|veröffentlicht|aktualisiert|publicado|publicada|actualizado|pubblicato|aggiornato)(?:\s+(?:on|at|le|am|el|il|em))?|on|at|le|am|el|il|em)$/iu;
+// A numeric date after the names, spaced as pages print it ("10/ 5/11", "08.04.2015").
+const NUMERIC_AFTER_NAMES = /\s+\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{2,4}(?!\d)/u;
 // A label where a name should be: a link to the site's "Authors" page, a heading "Author".
 const NOT_A_NAME = /^(?:authors?|by|writers?|contributors?|staff|more|about|profile|bio|follow|email|e-mail|twitter|contact)$/iu;
 
@@ -314,6 +316,9 @@ function namesOf(line: string, labelRequired: boolean): string[] | undefined {
   text = text.replace(/(?:^|\s)@\w+/gu, "");
   const date = findDates(text, "UTC").found[0];
   if (date !== undefined) text = text.slice(0, date.start).trimEnd().replace(BEFORE_DATE, "");
+  // "By PHILLIP RAWLS   10/ 5/11 09:19 PM ET": a numeric date ends the names too, read or not.
+  const numeric = NUMERIC_AFTER_NAMES.exec(text);
+  if (numeric !== null) text = text.slice(0, numeric.index).replace(BEFORE_DATE, "");
   const end = BYLINE_END.exec(text);
   if (end !== null) text = text.slice(0, end.index);
   text = text.replace(/[\s,;:-]+$/u, "");

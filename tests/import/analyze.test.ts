@@ -343,6 +343,17 @@ describe("analyzeText on a whole page copied as text", () => {
       "Mar 17, 2021",
       ["Déborah Mesquita"],
     ],
+    // Mashable: buttons and counts, a caption over its credit between the headline and a byline run into its timestamp
+    [
+      [
+        "Square Cofounder: Jack Dorsey Is Like Hello Kitty",
+        ...["1.1k", "Shares", "What's This?", "Jim McKelvey, cofounder of Square", "Image: SixThirty"],
+        "By Seth Fiegerman2014-01-26 21:32:46 UTC",
+      ],
+      "Square Cofounder: Jack Dorsey Is Like Hello Kitty",
+      "2014-01-26 21:32:46 UTC",
+      ["Seth Fiegerman"],
+    ],
     // Medium: the reading time beside a yearless date is a header line, no headline (the day stays unread: no year);
     // a name alone with a follow button under it is the byline, not the dek
     [["The Golden Rule of Freelancing", "Chad Wyatt", "Follow", "Oct 29 · 6 min read"], "The Golden Rule of Freelancing", undefined, ["Chad Wyatt"]],
@@ -600,6 +611,8 @@ describe("analyzeText: the longest run of prose is the article", () => {
     expect(detection.title?.value).toBe("Alabama Workers Leave State As Law Takes Effect");
     expect(detection.authors?.names).toEqual(["Phillip Rawls"]);
     expect(detection.date?.value).toBe("October 5, 2011");
+    // the buttons and tags between the header and the prose are left out
+    expect(detection.body[0]?.value).toBe(prose(1));
   });
 
   it("does not take a box of a few teasers' blurbs for the article (CBS Local's guides)", () => {
