@@ -4,6 +4,7 @@
  * carries the source line it came from; a field that is not found with confidence is
  * absent and a note says which line was looked at and why it was not trusted.
  */
+import { parseDate } from "../text/date.js";
 import { cleanBlock, cleanInline } from "../text/text.js";
 import {
   datesIn,
@@ -22,7 +23,7 @@ import {
   residueAtEdge,
   sameLine,
 } from "./detect.js";
-import { findNumericDate, leadDateline } from "./date-line.js";
+import { findDates, findNumericDate, leadDateline } from "./date-line.js";
 import type { Evidence } from "./metadata.js";
 
 /** A value and the 1-based source line it was read from. */
@@ -178,6 +179,10 @@ export function analyzeText(source: string, timeZone: string): Detection {
   const markers = window.map((line, position) => markerOf(line, detection, timeZone, bareByline(content, index + position) !== undefined));
   const headerLength = markers.findLastIndex((marker) => marker !== undefined) + 1;
   readHeader(window.slice(0, headerLength), markers, detection, timeZone);
+  // A dateline over the headline gives the date the header does not ("Case Study August 12, 2010, 5:00PM EST", BusinessWeek).
+  const over = story !== undefined && detection.title !== undefined && story.headline === headline ? content[headline - 1] : undefined;
+  const overDate = over === undefined || detection.date !== undefined ? undefined : kickerDate(over.text, timeZone);
+  if (overDate !== undefined && over !== undefined) detection.date = { value: overDate.text, line: over.line, date: overDate.date };
   if (headerLength === 0 && window[0] !== undefined && detection.title !== undefined) {
     detection.notes.push({
       field: "description",
@@ -253,6 +258,25 @@ function factsOf(text: string, timeZone: string): LineFacts {
   };
   cache.set(text, facts);
   return facts;
+}
+
+// The words of a section's name before a dateline's timestamp ("Case Study", "text size: T T Your Company").
+const MAX_KICKER_WORDS = 6;
+
+/**
+ * The timestamp of a dateline: a section's name of a few words, then a date with its time, ending the
+ * line ("Case Study August 12, 2010, 5:00PM EST"). A date alone, a date without a time, an update,
+ * a byline or a sentence is none: a teaser's date line may stand over a headline too.
+ */
+function kickerDate(text: string, timeZone: string): DateLine | undefined {
+  const cleaned = cleanInline(text);
+  const { found } = findDates(cleaned, timeZone);
+  const only = found[0];
+  if (found.length !== 1 || only === undefined || only.kind === "updated" || !only.value.includes("T") || only.end !== cleaned.length) return undefined;
+  const kicker = words(cleaned.slice(0, only.start));
+  if (kicker < 1 || kicker > MAX_KICKER_WORDS || factsOf(text, timeZone).byline !== undefined) return undefined;
+  // Kept as written where the build reads it, else in the form it reads (as datesIn does).
+  return { text: parseDate(only.text, timeZone).ok ? only.text : only.value, date: only.date };
 }
 
 // "— Shay Friedman (@ironshay) August 22, 2013": a quotation's attribution (an embedded post).
@@ -475,6 +499,20 @@ function storyInPage(content: readonly Line[], start: number, timeZone: string):
         if (!opens[position] && isTitleLike(text, false) && full.size > short.size && [...short].every((token) => full.has(token))) headline = position;
       }
     }
+    // Under a dateline, a shorter title-like line above the one found is the headline, and the one found
+    // its dek (BusinessWeek: the dateline, "Olivia Munn: Queen of the Uncool", "The Web and cable star has
+    // achieved fame by targeting nerdy guys, who ...", "By Felix Gillette").
+    const upper = headline === undefined ? undefined : headline - 1;
+    if (
+      headline !== undefined &&
+      upper !== undefined &&
+      upper > start &&
+      !opens[upper] &&
+      headlineLike((content[upper] as Line).text) &&
+      (counts[upper] ?? 0) < (counts[headline] ?? 0) &&
+      kickerDate((content[upper - 1] as Line).text, timeZone) !== undefined
+    )
+      headline = upper;
     // A date line above the headline (Salon): the headline is the longer title-like line below it, unless that
     // is a caption or repeats a headline above (the seed: headline, dek, date, the headline again).
     const below = content[anchor + 1];

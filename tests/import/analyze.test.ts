@@ -383,6 +383,26 @@ describe("analyzeText on a whole page copied as text", () => {
     expect(detection.description?.value).toBe(dek);
   });
 
+  it.each([
+    // BusinessWeek: a section's name and a timestamp over the headline; the longer line under it is the dek
+    ["Case Study August 12, 2010, 5:00PM EST", "Olivia Munn: Queen of the Uncool", "August 12, 2010, 5:00PM EST"],
+    ["text size: T T Your Company September 20, 2011, 6:37 PM EDT", "Olivia Munn: Queen of the Uncool", "September 20, 2011, 6:37 PM EDT"],
+    // a day without its time, an update or a sentence over the headline is no dateline (a teaser's may stand there)
+    ["Case Study August 12, 2010", "The Web and cable star has achieved fame by targeting nerdy guys, who she says", undefined],
+    ["Updated August 12, 2010, 5:00PM EST", "The Web and cable star has achieved fame by targeting nerdy guys, who she says", undefined],
+    [
+      "The talks went on well into the night of August 12, 2010, 5:00PM EST",
+      "The Web and cable star has achieved fame by targeting nerdy guys, who she says",
+      undefined,
+    ],
+  ])("a dateline %j over the headline → title %j, date %j", (top, title, date) => {
+    const dek = "The Web and cable star has achieved fame by targeting nerdy guys, who she says";
+    const detection = analyzeText([menu, top, "Olivia Munn: Queen of the Uncool", dek, "By Felix Gillette", prose(5), footer].join("\n"), "UTC");
+    expect(detection.title?.value).toBe(title);
+    expect(detection.date?.value).toBe(date);
+    expect(detection.authors?.names).toEqual(["Felix Gillette"]);
+  });
+
   it("reads a wire dateline opening the first paragraph, and keeps the paragraph whole (WebMD)", () => {
     const lead = "Feb. 23, 2015 -- Life-threatening peanut allergies have mysteriously been on the rise in the past decade.";
     const detection = analyzeText(
