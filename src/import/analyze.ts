@@ -208,6 +208,8 @@ export function analyzeText(source: string, timeZone: string): Detection {
     body.pop();
   }
   for (const line of body.splice(footerStart(body))) drop(line, "navigation or footer");
+  const box = boxBeforeProse(body);
+  for (const line of body.splice(box.start, box.end - box.start)) drop(line, "other stories' links, before the article");
   // A wire dateline opens the first paragraph ("Feb. 23, 2015 -- Life-threatening ..."); the paragraph stays whole.
   const lead = detection.date === undefined ? body.slice(0, 4).find((line) => words(line.text) > 8) : undefined;
   const dateline = lead === undefined ? undefined : leadDateline(lead.text, timeZone);
@@ -601,6 +603,22 @@ function linkInProse(lines: readonly Line[], position: number): boolean {
   return READ_MORE.test(cleanInline((lines[position] as Line).text)) && next !== undefined && words(next.text) >= PROSE_WORDS;
 }
 const FOOTER_LOOKBACK = 30;
+// "Related Items" over other stories' links, between a header and its article (BusinessWeek).
+const BOX_START = /^related\s+(?:items|links)\s*:?$/iu;
+
+/**
+ * A box of other stories' links that opens the body, before its first paragraph ("Related Items",
+ * five headlines, "Story Tools", "E-mail", "Print"): from its heading to the paragraph. Empty when
+ * the body opens otherwise.
+ */
+function boxBeforeProse(body: readonly Line[]): { start: number; end: number } {
+  const prose = body.findIndex((line) => words(line.text) >= PROSE_WORDS);
+  const heading = body.slice(0, Math.max(0, prose)).findIndex((line) => {
+    const text = cleanInline(line.text);
+    return words(text) <= 6 && (FOOTER_START.test(text) || BOX_START.test(text));
+  });
+  return heading === -1 || prose - heading > MAX_BOX_LINES ? { start: 0, end: 0 } : { start: heading, end: prose };
+}
 
 /**
  * Where a page's footer begins in the body: at a line that opens one ("Related stories",

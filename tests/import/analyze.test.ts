@@ -403,6 +403,21 @@ describe("analyzeText on a whole page copied as text", () => {
     expect(detection.authors?.names).toEqual(["Felix Gillette"]);
   });
 
+  it.each([
+    // BusinessWeek: other stories' links between the byline and the first paragraph
+    [["Related Items", "What to Expect at Apple's iPhone 5 Event", "Twitter Goes to Ireland", "Story Tools", "E-mail", "Print"], 0],
+    ["Related stories|One Story Here|Another Story There".split("|"), 0],
+    // a caption before the box stays; a short line with no box is the article's
+    [["Jane Doe at work in Kyiv", "Related Items", "One Story Here"], 1],
+    [["A subhead of the story"], 1],
+  ])("a box before the first paragraph %j: the body opens with line %i of it, else the paragraph", (lines, kept) => {
+    const detection = analyzeText(
+      [menu, "Five Social Media Lessons for Business", "By Brad Shaw", "September 20, 2011", ...lines, prose(5), footer].join("\n"),
+      "UTC",
+    );
+    expect(detection.body.map((block) => block.value).slice(0, kept + 1)).toEqual([...lines.slice(0, kept), prose(1)]);
+  });
+
   it("reads a wire dateline opening the first paragraph, and keeps the paragraph whole (WebMD)", () => {
     const lead = "Feb. 23, 2015 -- Life-threatening peanut allergies have mysteriously been on the rise in the past decade.";
     const detection = analyzeText(
