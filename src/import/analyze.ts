@@ -16,6 +16,7 @@ import {
   detectByline,
   detectDateLine,
   isOrganizationName,
+  isRoleLine,
   isTitleLike,
   looksLikeDate,
   readDate,
@@ -85,7 +86,8 @@ type Marker =
   | "byline-and-date"
   | "dates"
   | "reading-time"
-  | "follow-button";
+  | "follow-button"
+  | "role";
 
 // "Oct 29 · 6 min read", "4 min read": the reading time a blog (Medium, Hashnode) shows beside its
 // date, in the header under the headline; it is no headline, dek or paragraph.
@@ -94,14 +96,15 @@ const READING_TIME = /\b\d{1,3}\s*(?:min(?:ute)?s?)\.?\s+read\b/iu;
 const FOLLOW_BUTTON = /^(?:profile\s*)?follow(?:\s*(?:un)?follow(?:ed|ing)?)*$/iu;
 
 /**
- * The name a line gives when it is a name alone with a follow button under it ("Chad Wyatt" above
- * "Follow", Medium): a byline without its "By". A name of one word ("Business" above "Like Follow") is
- * too often a section's.
+ * The name a line gives when it is a name alone with a follow button or a role under it ("Chad Wyatt"
+ * above "Follow", Medium; "Mark Di Stefano" above "BuzzFeed News Reporter"): a byline without its
+ * "By". A name of one word ("Business" above "Like Follow") is too often a section's.
  */
 function bareByline(content: readonly Line[], position: number): string[] | undefined {
   const next = content[position + 1];
   const text = cleanInline(content[position]?.text ?? "");
-  if (next === undefined || !FOLLOW_BUTTON.test(cleanInline(next.text)) || words(text) < 2 || words(text) > 4) return undefined;
+  const marked = next !== undefined && (FOLLOW_BUTTON.test(cleanInline(next.text)) || isRoleLine(next.text));
+  if (!marked || words(text) < 2 || words(text) > 4) return undefined;
   const names = detectByline(text, false);
   return names?.length === 1 && names[0] === text && !isOrganizationName(text) ? names : undefined;
 }
@@ -176,7 +179,12 @@ export function analyzeText(source: string, timeZone: string): Detection {
 
   // The last line is never header: a date there closes the article, it does not open it.
   const window = content.slice(index, Math.min(index + HEADER_WINDOW, content.length - 1));
-  const markers = window.map((line, position) => markerOf(line, detection, timeZone, bareByline(content, index + position) !== undefined));
+  const markers = window.map((line, position) =>
+    // The role under a name alone ("BuzzFeed News Reporter") is the byline's, not the dek.
+    position > 0 && bareByline(content, index + position - 1) !== undefined && isRoleLine(line.text)
+      ? "role"
+      : markerOf(line, detection, timeZone, bareByline(content, index + position) !== undefined),
+  );
   const headerLength = markers.findLastIndex((marker) => marker !== undefined) + 1;
   readHeader(window.slice(0, headerLength), markers, detection, timeZone);
   // A dateline over the headline gives the date the header does not ("Case Study August 12, 2010, 5:00PM EST", BusinessWeek).
@@ -376,7 +384,7 @@ const LINK_END = /[→⟶➔➜›»▸]$/u;
 const readingTime = (text: string): boolean => words(text) <= 8 && READING_TIME.test(cleanInline(text));
 /**
  * A line that can be a headline: title-like, three words or more (punctuation is no word), not a
- * label, a breadcrumb, a list item, a link that leads on or a reading time.
+ * label, a breadcrumb, a list item, a link that leads on, a reading time or an author's role.
  */
 const headlineLike = (text: string): boolean =>
   isTitleLike(text, false) &&
@@ -386,6 +394,7 @@ const headlineLike = (text: string): boolean =>
   !LABEL_LINE.test(text) &&
   !BREADCRUMB.test(text) &&
   !NUMBERED.test(cleanInline(text)) &&
+  !isRoleLine(text) &&
   detectCaptionWithCredit(text) === undefined;
 // How long a box of links inside the article may be, and how many paragraphs in a row after it say the article goes on.
 const MAX_BOX_LINES = 20;
@@ -689,6 +698,8 @@ function readHeader(header: readonly Line[], markers: readonly (Marker | undefin
       detection.dropped.push({ value: text, line: line.line, reason: "reading time" });
     } else if (marker === "follow-button") {
       detection.dropped.push({ value: text, line: line.line, reason: "follow button" });
+    } else if (marker === "role") {
+      detection.dropped.push({ value: text, line: line.line, reason: "the author's role" });
     } else if (marker === "date" || marker === "dates") {
       setDates(line, text);
     } else if (marker === "unreadable-date") {

@@ -384,6 +384,17 @@ function capitalsRun(part: string): string | undefined {
   return run.length >= 2 && run.length <= 4 && !ROLE.test(name) && (rest.length === 0 || /^\p{Lu}?[\p{Ll}]/u.test(rest[0] ?? "")) ? name : undefined;
 }
 
+/**
+ * True when a line says an author's role and nothing else ("BuzzFeed News Reporter", "Senior
+ * Washington Correspondent"), as the line under a name does.
+ * @param line one line of the source
+ */
+export function isRoleLine(line: string): boolean {
+  const text = cleanInline(line);
+  const role = ROLE.exec(text);
+  return role !== null && role[0].length === text.length && text.split(/\s+/u).length <= 5;
+}
+
 /** The name before a role that follows it without a comma ("Andrea Stone Senior Washington Correspondent" → "Andrea Stone"). */
 function roleAfterName(part: string): string | undefined {
   const words = part.split(/\s+/u);

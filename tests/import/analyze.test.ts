@@ -369,6 +369,8 @@ describe("analyzeText on a whole page copied as text", () => {
     [["Chad Wyatt", "Follow"], ["Chad Wyatt"], undefined],
     [["Patrick Allan", "ProfileFollowUnfollow", "March 9, 2015"], ["Patrick Allan"], undefined],
     [["Jane Doe", "Follow Followed", "March 9, 2015"], ["Jane Doe"], undefined],
+    // BuzzFeed: a role under the name, left out of the dek
+    [["Mark Di Stefano", "BuzzFeed News Reporter", "March 9, 2015"], ["Mark Di Stefano"], undefined],
     // no button, or a button of another kind: the line is the dek
     [["Chad Wyatt", "March 9, 2015"], undefined, "Chad Wyatt"],
     [["Chad Wyatt", "Like Follow", "March 9, 2015"], undefined, "Chad Wyatt"],
