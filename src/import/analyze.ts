@@ -647,7 +647,8 @@ function markerOf(line: Line, detection: Detection, timeZone: string, bareName: 
   if (detection.title !== undefined && sameLine(line.text, detection.title.value)) return "title";
   if (bareName) return "byline";
   if (FOLLOW_BUTTON.test(cleanInline(line.text))) return "follow-button";
-  if (detectDateLine(line.text, timeZone) !== undefined) return "date";
+  // "By Richard Lawler  posted Aug 18th 2010 7:30PM" reads as a labelled date line, and names its author too.
+  if (detectDateLine(line.text, timeZone) !== undefined) return factsOf(line.text, timeZone).byline === undefined ? "date" : "byline-and-date";
   if (detectCreditLine(line.text) !== undefined) return "credit";
   const { dates, byline, dateOnly } = factsOf(line.text, timeZone);
   const hasDate = dates.published !== undefined || dates.updated !== undefined;

@@ -237,6 +237,8 @@ describe("analyzeText on real text", () => {
     ["Dan Goodin - Apr 16, 2015 8:02 pm UTC", undefined, undefined],
     ["By Dan Goodin - Apr 16, 2015 8:02 pm UTC", "Apr 16, 2015 8:02 pm UTC", undefined],
     ["by Laura June Topolsky July 10, 2015", "July 10, 2015", undefined],
+    // Engadget: the line reads as a date labelled "posted", and names its author too
+    ["By Richard Lawler  posted Aug 18th 2010 7:30PM", "2010-08-18T19:30", undefined],
     // an update fills updated, never date
     ["April 28, 2019 at 6:01 am Updated April 29, 2019 at 9:00 am", "April 28, 2019 at 6:01 am", "April 29, 2019 at 9:00 am"],
     ["Publié le 30 avril 2015 à 07h19 - Mis à jour le 30 avril 2015 à 10h02", "2015-04-30T07:19", "2015-04-30T10:02"],
@@ -244,6 +246,14 @@ describe("analyzeText on real text", () => {
     const detection = analyzeText(`A Headline Of Some Length\n${line}\n\nThe body of the article, a sentence long enough.\n`, "UTC");
     expect(detection.date?.value).toBe(date);
     expect(detection.updated?.value).toBe(updated);
+  });
+
+  it.each([
+    ["By Richard Lawler  posted Aug 18th 2010 7:30PM", ["Richard Lawler"]],
+    ["Posted on March 2, 2015", undefined],
+  ])("header line %j, a date line, → authors %j", (line, authors) => {
+    const detection = analyzeText(`A Headline Of Some Length\n${line}\n\nThe body of the article, a sentence long enough.\n`, "UTC");
+    expect(detection.authors?.names).toEqual(authors);
   });
 });
 
