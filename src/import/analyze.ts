@@ -92,6 +92,7 @@ type Marker =
 // "Oct 29 · 6 min read", "4 min read": the reading time a blog (Medium, Hashnode) shows beside its
 // date, in the header under the headline; it is no headline, dek or paragraph.
 const READING_TIME = /\b\d{1,3}\s*(?:min(?:ute)?s?)\.?\s+read\b/iu;
+const ARTICLE_WORD = /^(?:the|a|an|le|la|les|el|los|las|der|die|das|il|lo|gli|os|as)\s/iu;
 // "Follow", "Follow Followed", "ProfileFollowUnfollow": the button beside an author's name (Medium, Kinja).
 const FOLLOW_BUTTON = /^(?:profile\s*)?follow(?:\s*(?:un)?follow(?:ed|ing)?)*$/iu;
 
@@ -105,6 +106,8 @@ function bareByline(content: readonly Line[], position: number): string[] | unde
   const text = cleanInline(content[position]?.text ?? "");
   const marked = next !== undefined && (FOLLOW_BUTTON.test(cleanInline(next.text)) || isRoleLine(next.text));
   if (!marked || words(text) < 2 || words(text) > 4) return undefined;
+  // "The Startup" above "Follow" is a publication: a person's name opens with no article.
+  if (ARTICLE_WORD.test(text)) return undefined;
   const names = detectByline(text, false);
   return names?.length === 1 && names[0] === text && !isOrganizationName(text) ? names : undefined;
 }

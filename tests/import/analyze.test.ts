@@ -387,6 +387,8 @@ describe("analyzeText on a whole page copied as text", () => {
     // a section of one word, an organization, a sentence: no byline
     [["Business", "Follow", "March 9, 2015"], undefined, "Business"],
     [["Reuters Staff", "Follow", "March 9, 2015"], undefined, "Reuters Staff"],
+    // a publication's box opens with an article ("The Startup" above "Follow", Medium)
+    [["The Startup", "Follow", "March 9, 2015"], undefined, "The Startup"],
     [["Words need defenders.", "Follow", "March 9, 2015"], undefined, "Words need defenders."],
   ])("header %j → authors %j, dek %j", (header, authors, dek) => {
     const detection = analyzeText([menu, "The Golden Rule of Freelancing", ...header, prose(5), footer].join("\n"), "UTC");
