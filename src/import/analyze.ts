@@ -4,6 +4,7 @@
  * carries the source line it came from; a field that is not found with confidence is
  * absent and a note says which line was looked at and why it was not trusted.
  */
+import { parseDate } from "../text/date.js";
 import { cleanBlock, cleanInline } from "../text/text.js";
 import {
   datesIn,
@@ -12,7 +13,10 @@ import {
   bylineIn,
   detectCaptionWithCredit,
   detectCreditLine,
+  detectByline,
   detectDateLine,
+  isOrganizationName,
+  isRoleLine,
   isTitleLike,
   looksLikeDate,
   readDate,
@@ -20,7 +24,7 @@ import {
   residueAtEdge,
   sameLine,
 } from "./detect.js";
-import { findNumericDate, leadDateline } from "./date-line.js";
+import { findDates, findNumericDate, leadDateline } from "./date-line.js";
 import type { Evidence } from "./metadata.js";
 
 /** A value and the 1-based source line it was read from. */
@@ -72,11 +76,41 @@ interface Line {
 // many lines after the headline; a marker further down is part of the body.
 const HEADER_WINDOW = 6;
 
-type Marker = "date" | "unreadable-date" | "title" | "credit" | "caption-and-credit" | "byline" | "byline-and-date" | "dates" | "reading-time";
+type Marker =
+  | "date"
+  | "unreadable-date"
+  | "title"
+  | "credit"
+  | "caption-and-credit"
+  | "byline"
+  | "byline-and-date"
+  | "dates"
+  | "reading-time"
+  | "follow-button"
+  | "role";
 
 // "Oct 29 · 6 min read", "4 min read": the reading time a blog (Medium, Hashnode) shows beside its
 // date, in the header under the headline; it is no headline, dek or paragraph.
 const READING_TIME = /\b\d{1,3}\s*(?:min(?:ute)?s?)\.?\s+read\b/iu;
+const ARTICLE_WORD = /^(?:the|a|an|le|la|les|el|los|las|der|die|das|il|lo|gli|os|as)\s/iu;
+// "Follow", "Follow Followed", "ProfileFollowUnfollow": the button beside an author's name (Medium, Kinja).
+const FOLLOW_BUTTON = /^(?:profile\s*)?follow(?:\s*(?:un)?follow(?:ed|ing)?)*$/iu;
+
+/**
+ * The name a line gives when it is a name alone with a follow button or a role under it ("Chad Wyatt"
+ * above "Follow", Medium; "Mark Di Stefano" above "BuzzFeed News Reporter"): a byline without its
+ * "By". A name of one word ("Business" above "Like Follow") is too often a section's.
+ */
+function bareByline(content: readonly Line[], position: number): string[] | undefined {
+  const next = content[position + 1];
+  const text = cleanInline(content[position]?.text ?? "");
+  const marked = next !== undefined && (FOLLOW_BUTTON.test(cleanInline(next.text)) || isRoleLine(next.text));
+  if (!marked || words(text) < 2 || words(text) > 4) return undefined;
+  // "The Startup" above "Follow" is a publication: a person's name opens with no article.
+  if (ARTICLE_WORD.test(text)) return undefined;
+  const names = detectByline(text, false);
+  return names?.length === 1 && names[0] === text && !isOrganizationName(text) ? names : undefined;
+}
 
 /**
  * Analyzes the text of one scraped article.
@@ -148,9 +182,18 @@ export function analyzeText(source: string, timeZone: string): Detection {
 
   // The last line is never header: a date there closes the article, it does not open it.
   const window = content.slice(index, Math.min(index + HEADER_WINDOW, content.length - 1));
-  const markers = window.map((line) => markerOf(line, detection, timeZone));
+  const markers = window.map((line, position) =>
+    // The role under a name alone ("BuzzFeed News Reporter") is the byline's, not the dek.
+    position > 0 && bareByline(content, index + position - 1) !== undefined && isRoleLine(line.text)
+      ? "role"
+      : markerOf(line, detection, timeZone, bareByline(content, index + position) !== undefined),
+  );
   const headerLength = markers.findLastIndex((marker) => marker !== undefined) + 1;
   readHeader(window.slice(0, headerLength), markers, detection, timeZone);
+  // A dateline over the headline gives the date the header does not ("Case Study August 12, 2010, 5:00PM EST", BusinessWeek).
+  const over = story !== undefined && detection.title !== undefined && story.headline === headline ? content[headline - 1] : undefined;
+  const overDate = over === undefined || detection.date !== undefined ? undefined : kickerDate(over.text, timeZone);
+  if (overDate !== undefined && over !== undefined) detection.date = { value: overDate.text, line: over.line, date: overDate.date };
   if (headerLength === 0 && window[0] !== undefined && detection.title !== undefined) {
     detection.notes.push({
       field: "description",
@@ -161,7 +204,10 @@ export function analyzeText(source: string, timeZone: string): Detection {
     });
   }
 
-  const body = content.slice(index + headerLength, story?.end ?? content.length);
+  // Between a header and prose that starts far below it (buttons, reactions, tags), nothing is the article's.
+  const bodyStart = Math.max(index + headerLength, story?.from ?? 0);
+  for (const line of content.slice(index + headerLength, bodyStart)) drop(line, "page furniture between the header and the article");
+  const body = content.slice(bodyStart, story?.end ?? content.length);
   for (const line of content.slice(story?.end ?? content.length)) drop(line, "the rest of the page, after the article");
   const last = body.at(-1);
   // A date closes the article only after its last sentence; under a headline it is a teaser's
@@ -173,6 +219,8 @@ export function analyzeText(source: string, timeZone: string): Detection {
     body.pop();
   }
   for (const line of body.splice(footerStart(body))) drop(line, "navigation or footer");
+  const box = boxBeforeProse(body);
+  for (const line of body.splice(box.start, box.end - box.start)) drop(line, "other stories' links, before the article");
   // A wire dateline opens the first paragraph ("Feb. 23, 2015 -- Life-threatening ..."); the paragraph stays whole.
   const lead = detection.date === undefined ? body.slice(0, 4).find((line) => words(line.text) > 8) : undefined;
   const dateline = lead === undefined ? undefined : leadDateline(lead.text, timeZone);
@@ -223,6 +271,25 @@ function factsOf(text: string, timeZone: string): LineFacts {
   };
   cache.set(text, facts);
   return facts;
+}
+
+// The words of a section's name before a dateline's timestamp ("Case Study", "text size: T T Your Company").
+const MAX_KICKER_WORDS = 6;
+
+/**
+ * The timestamp of a dateline: a section's name of a few words, then a date with its time, ending the
+ * line ("Case Study August 12, 2010, 5:00PM EST"). A date alone, a date without a time, an update,
+ * a byline or a sentence is none: a teaser's date line may stand over a headline too.
+ */
+function kickerDate(text: string, timeZone: string): DateLine | undefined {
+  const cleaned = cleanInline(text);
+  const { found } = findDates(cleaned, timeZone);
+  const only = found[0];
+  if (found.length !== 1 || only === undefined || only.kind === "updated" || !only.value.includes("T") || only.end !== cleaned.length) return undefined;
+  const kicker = words(cleaned.slice(0, only.start));
+  if (kicker < 1 || kicker > MAX_KICKER_WORDS || factsOf(text, timeZone).byline !== undefined) return undefined;
+  // Kept as written where the build reads it, else in the form it reads (as datesIn does).
+  return { text: parseDate(only.text, timeZone).ok ? only.text : only.value, date: only.date };
 }
 
 // "— Shay Friedman (@ironshay) August 22, 2013": a quotation's attribution (an embedded post).
@@ -292,15 +359,18 @@ function headlineBeforeProse(content: readonly Line[], start: number): number | 
 
 // A line of that many words is prose however it ends.
 const LONG_PROSE_WORDS = 30;
+// A short sentence: this many words, ending as a sentence or opening a list or a code sample.
+const SENTENCE_WORDS = 5;
+const SENTENCE_END = /[.!?…:]$/u;
 // A line of prose: a sentence's worth of words.
 const PROSE_WORDS = 12;
 // Short lines (subheads, list items, captions) an article's prose runs across; more in a row end it.
 const PROSE_GAP = 8;
-// A line of a code sample ("});", "// comment", "if (res.ok) {"): part of the article, as prose is.
-const CODE_LINE = /[;{}[\]]$|^[}\])]|^\/\/|^#\s|^<\/?[a-z]/u;
+// A line of a code sample ("});", "// comment", "/* comment */", "if (res.ok) {"): part of the article, as prose is.
+const CODE_LINE = /[;{}[\]]$|^[}\])]|^\/[/*]|\*\/$|^#\s|^<\/?[a-z]/u;
 // A line indented in the text as copied ("    image: mongo" in a YAML sample): a code sample's, as
 // prose keeps no indent; its short lines do not end the article.
-const INDENTED = /^(?: {2,}|\t)\S/u;
+const INDENTED = /^(?:[ \u00a0]{2,}|\t)\S/u;
 // "From: Herald Sun", "Source: AP": a labelled header line, no headline.
 const LABEL_LINE = /^(?:from|source|sources|filed\s+(?:to|under)|posted\s+in|category|section|tags?|topics?|quelle|fuente|fonte|source\s+:)\s?:\s/iu;
 const tokensOf = (text: string): string[] =>
@@ -317,7 +387,7 @@ const LINK_END = /[→⟶➔➜›»▸]$/u;
 const readingTime = (text: string): boolean => words(text) <= 8 && READING_TIME.test(cleanInline(text));
 /**
  * A line that can be a headline: title-like, three words or more (punctuation is no word), not a
- * label, a breadcrumb, a list item, a link that leads on or a reading time.
+ * label, a breadcrumb, a list item, a link that leads on, a reading time or an author's role.
  */
 const headlineLike = (text: string): boolean =>
   isTitleLike(text, false) &&
@@ -327,6 +397,7 @@ const headlineLike = (text: string): boolean =>
   !LABEL_LINE.test(text) &&
   !BREADCRUMB.test(text) &&
   !NUMBERED.test(cleanInline(text)) &&
+  !isRoleLine(text) &&
   detectCaptionWithCredit(text) === undefined;
 // How long a box of links inside the article may be, and how many paragraphs in a row after it say the article goes on.
 const MAX_BOX_LINES = 20;
@@ -348,18 +419,23 @@ const HEADLINE_REACH = 8;
  * (a kicker or a section name is shorter); the article ends where its prose does, when much
  * of the page follows. Undefined when no header has prose after it.
  */
-function storyInPage(content: readonly Line[], start: number, timeZone: string): { headline: number; anchor: number; end: number } | undefined {
+function storyInPage(content: readonly Line[], start: number, timeZone: string): { headline: number; anchor: number; end: number; from?: number } | undefined {
   // Each line is read once; the scans below only look these up, and are bounded (hostile text can be all anchors).
   let reach = Math.min(content.length, start + MAX_HEADER_SEARCH);
   // A header line is short; a paragraph that mentions a date opens nothing.
-  const opens = content.map((line, position) => position >= start && position <= reach && words(line.text) <= 40 && opensHeader(line, timeZone));
+  const opens = content.map(
+    (line, position) =>
+      position >= start && position <= reach && words(line.text) <= 40 && (opensHeader(line, timeZone) || bareByline(content, position) !== undefined),
+  );
   const counts = content.map((line) => words(line.text));
   const kinds = content.map((line, position) => {
     const text = cleanInline(line.text);
     // A paragraph ends like a sentence (or runs long); a rail of headlines ("3:31 PM Microsoft one-ups ...") does not.
-    if ((counts[position] ?? 0) >= PROSE_WORDS && (PROSE_END.test(text) || (counts[position] ?? 0) >= LONG_PROSE_WORDS)) return "prose";
+    if ((counts[position] ?? 0) >= PROSE_WORDS && (PROSE_END.test(text) || (counts[position] ?? 0) >= LONG_PROSE_WORDS) && !tagList(text)) return "prose";
     if ((counts[position] ?? 0) <= 6 && FOOTER_START.test(text) && !linkInProse(content, position)) return "footer";
-    return CODE_LINE.test(text) || INDENTED.test(line.text) ? "code" : "short";
+    if (CODE_LINE.test(text) || INDENTED.test(line.text)) return "code";
+    // A short sentence ("Now we're ready to start writing our web server:") neither adds to the prose nor ends it.
+    return (counts[position] ?? 0) >= SENTENCE_WORDS && SENTENCE_END.test(text) ? "sentence" : "short";
   });
   // A box of other stories inside the article ("Related Articles" and a few teasers, each with its
   // date) is passed over when the article's prose goes on after it (paragraphs in a row); its
@@ -378,19 +454,55 @@ function storyInPage(content: readonly Line[], start: number, timeZone: string):
     for (let inner = position; inner < resume; inner++) inBox.add(inner);
   }
   reach = Math.min(reach, commentsStart(content, start));
-  let best: { headline: number; anchor: number; end: number; score: number } | undefined;
+  /** The prose that follows a line: its words, and the line after its last paragraph. */
+  const proseFrom = (from: number, until = content.length): { score: number; end: number } => {
+    let score = 0;
+    let gap = 0;
+    let end = from;
+    const limit = Math.min(until, from + MAX_STORY_LINES);
+    for (let position = from; position < limit && gap <= PROSE_GAP; position++) {
+      const kind = kinds[position];
+      if (kind === "footer") {
+        const resume = boxEnd.get(position);
+        if (resume === undefined) break;
+        position = resume - 1;
+        continue;
+      }
+      if (kind === "prose") {
+        score += counts[position] ?? 0;
+        gap = 0;
+        end = position + 1;
+      } else if (kind === "short") gap++;
+      // A code sample is the article's as its prose is (a tutorial may be more code than prose).
+      else if (kind === "code") score += counts[position] ?? 0;
+    }
+    return { score, end };
+  };
+  /**
+   * The nearest line above `below` that can be a headline (no header line, not a paragraph, not a
+   * caption over its credit), within reach. Lines of one or two words (buttons, counts, a name:
+   * Mashable's "1.1k", "Shares", "What's This?") are no headline and do not use up the reach.
+   */
+  const headlineAbove = (below: number): number | undefined => {
+    let reached = 0;
+    for (let position = below - 1; position >= Math.max(start, below - 2 * HEADLINE_REACH) && reached < HEADLINE_REACH; position--) {
+      const text = (content[position] as Line).text;
+      if ((counts[position] ?? 0) <= 2) continue;
+      reached++;
+      const caption = detectCreditLine(content[position + 1]?.text ?? "") !== undefined;
+      if (opens[position] || caption || !headlineLike(text) || (counts[position] ?? 0) > 25) continue;
+      return position;
+    }
+    return undefined;
+  };
+  let best: { headline: number; anchor: number; end: number; score: number; from?: number } | undefined;
+  // Every header with its headline, in order, for the one just above the longest run of prose.
+  const headers: { headline: number; anchor: number }[] = [];
   let anchors = 0;
   for (let anchor = start; anchor < reach && anchors < MAX_ANCHORS; anchor++) {
     if (!opens[anchor] || inBox.has(anchor)) continue;
     anchors++;
-    let headline: number | undefined;
-    for (let position = anchor - 1; position >= Math.max(start, anchor - HEADLINE_REACH); position--) {
-      const text = (content[position] as Line).text;
-      const count = counts[position] ?? 0;
-      if (opens[position] || !headlineLike(text) || count > 25) continue;
-      headline = position;
-      break;
-    }
+    let headline = headlineAbove(anchor);
     // A shortened repeat of the headline just below it (TMZ: "Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!",
     // "Lupita Nyong'o", "$150K Pearl Oscar Dress ... STOLEN!!!!"): the full one is the headline.
     if (headline !== undefined) {
@@ -401,6 +513,20 @@ function storyInPage(content: readonly Line[], start: number, timeZone: string):
         if (!opens[position] && isTitleLike(text, false) && full.size > short.size && [...short].every((token) => full.has(token))) headline = position;
       }
     }
+    // Under a dateline, a shorter title-like line above the one found is the headline, and the one found
+    // its dek (BusinessWeek: the dateline, "Olivia Munn: Queen of the Uncool", "The Web and cable star has
+    // achieved fame by targeting nerdy guys, who ...", "By Felix Gillette").
+    const upper = headline === undefined ? undefined : headline - 1;
+    if (
+      headline !== undefined &&
+      upper !== undefined &&
+      upper > start &&
+      !opens[upper] &&
+      headlineLike((content[upper] as Line).text) &&
+      (counts[upper] ?? 0) < (counts[headline] ?? 0) &&
+      kickerDate((content[upper - 1] as Line).text, timeZone) !== undefined
+    )
+      headline = upper;
     // A date line above the headline (Salon): the headline is the longer title-like line below it, unless that
     // is a caption or repeats a headline above (the seed: headline, dek, date, the headline again).
     const below = content[anchor + 1];
@@ -420,31 +546,60 @@ function storyInPage(content: readonly Line[], start: number, timeZone: string):
     )
       headline = anchor + 1;
     if (headline === undefined) continue;
-    let score = 0;
-    let gap = 0;
-    let end = anchor + 1;
-    const limit = Math.min(content.length, anchor + 1 + MAX_STORY_LINES);
-    for (let position = anchor + 1; position < limit && gap <= PROSE_GAP; position++) {
-      const kind = kinds[position];
-      if (kind === "footer") {
-        const resume = boxEnd.get(position);
-        if (resume === undefined) break;
-        position = resume - 1;
-        continue;
-      }
-      if (kind === "prose") {
-        score += counts[position] ?? 0;
-        gap = 0;
-        end = position + 1;
-      } else if (kind === "short") gap++;
-    }
+    headers.push({ headline, anchor });
+    const { score, end } = proseFrom(anchor + 1);
     // A teaser just above the article reaches the same prose: the header nearest to that prose is the article's.
     if (best === undefined || score >= best.score) best = { headline, anchor, end, score };
+  }
+  // The longest run of prose on the page is the article's when it holds more than twice the words
+  // the best header leads to. Where that header comes after it (How To Node: its headline, then its
+  // prose; the dates in a sidebar's list of revisions below), the header is a sidebar's, and the
+  // headline is sought just above the run. Where the header comes before it, the header is the
+  // article's when prose of its own follows it, cut by a list or a box too long to pass (Real
+  // Python's table of contents): the article goes on to the run's end.
+  // A header with no prose of its own may still be the article's: the last one above the run, when
+  // only short lines (buttons, reactions, tags: The Huffington Post) stand between them.
+  const run = longestRun(kinds, start, reach, proseFrom);
+  if (run !== undefined && (best === undefined || run.score > 2 * best.score)) {
+    const above = headers.findLast((header) => header.anchor < run.from && run.from - header.anchor <= MAX_HEADER_GAP);
+    const bare = above !== undefined && kinds.slice(above.anchor + 1, run.from).every((kind) => kind !== "prose") ? above : undefined;
+    const runHeadline = headlineAbove(run.from);
+    if (best !== undefined && best.anchor < run.from && best.score >= 2 * PROSE_WORDS) best = { ...best, end: Math.max(best.end, run.end), score: run.score };
+    else if (bare !== undefined) best = { ...bare, end: run.end, score: run.score, from: run.from };
+    else if (runHeadline !== undefined && run.score >= MIN_ARTICLE_WORDS) best = { headline: runHeadline, anchor: runHeadline, end: run.end, score: run.score };
   }
   if (best === undefined || best.score < 2 * PROSE_WORDS) return undefined;
   // Clean text keeps its last lines: only a page with much after the prose is cut there.
   const end = content.length - best.end > PROSE_GAP ? best.end : content.length;
-  return { headline: best.headline, anchor: best.anchor, end };
+  return { headline: best.headline, anchor: best.anchor, end, ...(best.from === undefined ? {} : { from: best.from }) };
+}
+
+// "Labor, Video, Business News, Alabama Economy, ...": a list of tags, however long, is no prose.
+const tagList = (text: string): boolean => {
+  const parts = text.split(/\s*[,|·•]\s*/u).filter(Boolean);
+  return parts.length >= 5 && parts.every((part) => words(part) <= 4);
+};
+// A run of prose under a headline alone is an article from this many words (a box of four teasers' blurbs is not).
+const MIN_ARTICLE_WORDS = 100;
+// How far below its header the article's prose may start, past buttons, reactions and tags.
+const MAX_HEADER_GAP = 40;
+
+/** The run of prose with the most words between `start` and `reach`: where it starts, its words and its end. */
+function longestRun(
+  kinds: readonly string[],
+  start: number,
+  reach: number,
+  proseFrom: (from: number, until: number) => { score: number; end: number },
+): { from: number; score: number; end: number } | undefined {
+  let longest: { from: number; score: number; end: number } | undefined;
+  for (let position = start; position < reach; position++) {
+    if (kinds[position] !== "prose") continue;
+    // The readers' comments after `reach` are no part of a run.
+    const run = { from: position, ...proseFrom(position, reach) };
+    if (longest === undefined || run.score > longest.score) longest = run;
+    position = Math.max(position, run.end - 1);
+  }
+  return longest;
 }
 
 // Lines that open a page's footer: what follows them is other articles and links.
@@ -460,6 +615,22 @@ function linkInProse(lines: readonly Line[], position: number): boolean {
   return READ_MORE.test(cleanInline((lines[position] as Line).text)) && next !== undefined && words(next.text) >= PROSE_WORDS;
 }
 const FOOTER_LOOKBACK = 30;
+// "Related Items" over other stories' links, between a header and its article (BusinessWeek).
+const BOX_START = /^related\s+(?:items|links)\s*:?$/iu;
+
+/**
+ * A box of other stories' links that opens the body, before its first paragraph ("Related Items",
+ * five headlines, "Story Tools", "E-mail", "Print"): from its heading to the paragraph. Empty when
+ * the body opens otherwise.
+ */
+function boxBeforeProse(body: readonly Line[]): { start: number; end: number } {
+  const prose = body.findIndex((line) => words(line.text) >= PROSE_WORDS);
+  const heading = body.slice(0, Math.max(0, prose)).findIndex((line) => {
+    const text = cleanInline(line.text);
+    return words(text) <= 6 && (FOOTER_START.test(text) || BOX_START.test(text));
+  });
+  return heading === -1 || prose - heading > MAX_BOX_LINES ? { start: 0, end: 0 } : { start: heading, end: prose };
+}
 
 /**
  * Where a page's footer begins in the body: at a line that opens one ("Related stories",
@@ -475,9 +646,12 @@ function footerStart(body: readonly Line[]): number {
   return body.length - (lastProse + 1) >= 2 && lastProse >= 0 ? lastProse + 1 : body.length;
 }
 
-function markerOf(line: Line, detection: Detection, timeZone: string): Marker | undefined {
+function markerOf(line: Line, detection: Detection, timeZone: string, bareName: boolean): Marker | undefined {
   if (detection.title !== undefined && sameLine(line.text, detection.title.value)) return "title";
-  if (detectDateLine(line.text, timeZone) !== undefined) return "date";
+  if (bareName) return "byline";
+  if (FOLLOW_BUTTON.test(cleanInline(line.text))) return "follow-button";
+  // "By Richard Lawler  posted Aug 18th 2010 7:30PM" reads as a labelled date line, and names its author too.
+  if (detectDateLine(line.text, timeZone) !== undefined) return factsOf(line.text, timeZone).byline === undefined ? "date" : "byline-and-date";
   if (detectCreditLine(line.text) !== undefined) return "credit";
   const { dates, byline, dateOnly } = factsOf(line.text, timeZone);
   const hasDate = dates.published !== undefined || dates.updated !== undefined;
@@ -514,7 +688,8 @@ function readHeader(header: readonly Line[], markers: readonly (Marker | undefin
     setUpdated(line, updated);
   };
   const setAuthors = (line: Line, text: string) => {
-    const names = factsOf(text, timeZone).byline;
+    // A name alone is a byline only as its marker says (a follow button under it).
+    const names = factsOf(text, timeZone).byline ?? detectByline(text, false);
     if (names !== undefined && detection.authors === undefined) detection.authors = { value: cleanInline(text), line: line.line, names };
   };
   const image = (): NonNullable<Detection["image"]> => (detection.image ??= {});
@@ -525,6 +700,10 @@ function readHeader(header: readonly Line[], markers: readonly (Marker | undefin
       detection.dropped.push({ value: text, line: line.line, reason: "repeated headline" });
     } else if (marker === "reading-time") {
       detection.dropped.push({ value: text, line: line.line, reason: "reading time" });
+    } else if (marker === "follow-button") {
+      detection.dropped.push({ value: text, line: line.line, reason: "follow button" });
+    } else if (marker === "role") {
+      detection.dropped.push({ value: text, line: line.line, reason: "the author's role" });
     } else if (marker === "date" || marker === "dates") {
       setDates(line, text);
     } else if (marker === "unreadable-date") {

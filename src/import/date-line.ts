@@ -139,8 +139,29 @@ export function findDates(line: string, timeZone: string): { found: DateMention[
     const kind = UPDATED_LABEL.test(before) ? "updated" : PUBLISHED_LABEL.test(before) ? "published" : "unlabeled";
     found.push({ text: matched, start: match.index, end: match.index + matched.length, kind, ...read.value });
   }
+  for (const match of text.matchAll(ISO_IN_TEXT)) {
+    const { day, time, zone } = match.groups ?? {};
+    const offset = zone === undefined ? "" : /^(?:utc|gmt|z)$/iu.test(zone) ? "Z" : zone.replace(/^([+-]\d{2}):?(\d{2})$/u, "$1:$2");
+    const value = `${day}T${time}${offset}`;
+    const parsed = parseDate(value, timeZone);
+    if (!parsed.ok) {
+      rejected.push({ text: match[0], reason: parsed.problem.message });
+      continue;
+    }
+    const before = text.slice(0, match.index);
+    const kind = UPDATED_LABEL.test(before) ? "updated" : PUBLISHED_LABEL.test(before) ? "published" : "unlabeled";
+    found.push({ text: match[0], start: match.index, end: match.index + match[0].length, kind, date: parsed.value, value });
+  }
+  found.sort((a, b) => a.start - b.start);
   return { found, rejected };
 }
+
+// "By Seth Fiegerman2014-01-26 21:32:46 UTC": an ISO 8601 timestamp in a line, in any language, even run
+// into the word before it (as a page's text copy runs a name and its date together); never inside a
+// longer number. Only with its time: a day alone beside other words is as often a game's or a film's
+// release ("Release Date 2014-06-26", Polygon) as the article's.
+const ISO_IN_TEXT =
+  /(?<![\d./-])(?<day>(?:19|20)\d{2}-[01]\d-[0-3]\d)[T ](?<time>[0-2]\d:[0-5]\d(?::[0-5]\d)?)(?:\s*(?<zone>utc|gmt|z|[+-][01]\d:?[0-5]\d))?(?![\d./:-])/giu;
 
 /**
  * Reads a line that is one date and nothing else (a label such as "Publié le" aside), in

@@ -89,6 +89,35 @@ function isShareLine(text: string): boolean {
   return parts.length > 1 && parts.every((part) => SHARE_WORDS.has(part) || part === "x") && parts.some((part) => part !== "x");
 }
 
+// A label standing alone beside its value (a sidebar's "<dt>Date Released:</dt><dd>Tuesday February 21, 2011</dd>",
+// or the value on the next line of text): only labels that can mean nothing but the publication
+// or the author are read ("Date", "Released" alone may be an event's or a product's).
+const PUBLISHED_LABEL_ALONE =
+  /^(?:date\s+(?:released|published|posted)|(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|publication\s+date|date\s+of\s+publication|publish(?:ed)?\s+date|publié\s+le|date\s+de\s+publication|veröffentlicht(?:\s+am)?|publicado(?:\s+el)?|fecha\s+de\s+publicación|pubblicato(?:\s+il)?|data\s+di\s+pubblicazione|data\s+de\s+publicação)\s*:?$/iu;
+const UPDATED_LABEL_ALONE =
+  /^(?:(?:date\s+)?(?:last\s+)?(?:updated|modified)(?:\s+on)?|mis\s+à\s+jour\s+le|aktualisiert(?:\s+am)?|actualizado(?:\s+el)?|atualizado(?:\s+em)?|aggiornato(?:\s+il)?)\s*:?$/iu;
+const AUTHOR_LABEL_ALONE = /^(?:authors?|written\s+by|posted\s+by|auteurs?|autor(?:es|in)?|autore|autori|verfasser)\s*:?$/iu;
+// "Name:" says it is the author's only in a box about the author ("About the Author").
+const NAME_LABEL_ALONE = /^(?:name|nom|nombre|nome)\s*:?$/iu;
+const AUTHOR_HEADING = /\b(?:about\s+the\s+author|author|auteur|autor|autore|verfasser)s?\b/iu;
+
+/**
+ * What a label standing alone says its value is: the publication date, the update, the author,
+ * or nothing this import reads.
+ * @param label the label's text ("Date Released:")
+ * @param aboutAuthor whether the label sits in a box about the author (a heading "About the Author" above it)
+ */
+export function labelMeaning(label: string, aboutAuthor: boolean): "published" | "updated" | "author" | undefined {
+  const text = cleanInline(label);
+  if (PUBLISHED_LABEL_ALONE.test(text)) return "published";
+  if (UPDATED_LABEL_ALONE.test(text)) return "updated";
+  if (AUTHOR_LABEL_ALONE.test(text) || (aboutAuthor && NAME_LABEL_ALONE.test(text))) return "author";
+  return undefined;
+}
+
+/** True when a heading names a box about the author ("About the Author", "Author"). */
+export const isAuthorHeading = (text: string): boolean => cleanInline(text).length <= 40 && AUTHOR_HEADING.test(cleanInline(text));
+
 // Labels news sites put before a date; the date itself must follow in full.
 const DATE_LABEL = /^(?:(?:first\s+|last\s+)?(?:published|posted|updated|modified)(?:\s+(?:on|at))?|date|dated|on)\s*:?\s+/iu;
 
@@ -250,6 +279,8 @@ const LIST_SEPARATOR = /\s*(?:,|;|\s(?:and|und|et|y|e|&|\/)\s)\s*/u;
 // What stands between the names and the date: "By Richard Lawler posted Aug 18th 2010", "By Sam Byford on June 29".
 const BEFORE_DATE =
   /\s+(?:(?:posted|published|updated|written|publié|publiée|mis\s+à\s+jour|veröffentlicht|aktualisiert|publicado|publicada|actualizado|pubblicato|aggiornato)(?:\s+(?:on|at|le|am|el|il|em))?|on|at|le|am|el|il|em)$/iu;
+// A numeric date after the names, spaced as pages print it ("10/ 5/11", "08.04.2015").
+const NUMERIC_AFTER_NAMES = /\s+\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{2,4}(?!\d)/u;
 // A label where a name should be: a link to the site's "Authors" page, a heading "Author".
 const NOT_A_NAME = /^(?:authors?|by|writers?|contributors?|staff|more|about|profile|bio|follow|email|e-mail|twitter|contact)$/iu;
 
@@ -285,6 +316,9 @@ function namesOf(line: string, labelRequired: boolean): string[] | undefined {
   text = text.replace(/(?:^|\s)@\w+/gu, "");
   const date = findDates(text, "UTC").found[0];
   if (date !== undefined) text = text.slice(0, date.start).trimEnd().replace(BEFORE_DATE, "");
+  // "By PHILLIP RAWLS   10/ 5/11 09:19 PM ET": a numeric date ends the names too, read or not.
+  const numeric = NUMERIC_AFTER_NAMES.exec(text);
+  if (numeric !== null) text = text.slice(0, numeric.index).replace(BEFORE_DATE, "");
   const end = BYLINE_END.exec(text);
   if (end !== null) text = text.slice(0, end.index);
   text = text.replace(/[\s,;:-]+$/u, "");
@@ -348,6 +382,17 @@ function capitalsRun(part: string): string | undefined {
   const rest = words.slice(run.length);
   const name = run.join(" ");
   return run.length >= 2 && run.length <= 4 && !ROLE.test(name) && (rest.length === 0 || /^\p{Lu}?[\p{Ll}]/u.test(rest[0] ?? "")) ? name : undefined;
+}
+
+/**
+ * True when a line says an author's role and nothing else ("BuzzFeed News Reporter", "Senior
+ * Washington Correspondent"), as the line under a name does.
+ * @param line one line of the source
+ */
+export function isRoleLine(line: string): boolean {
+  const text = cleanInline(line);
+  const role = ROLE.exec(text);
+  return role !== null && role[0].length === text.length && text.split(/\s+/u).length <= 5;
 }
 
 /** The name before a role that follows it without a comma ("Andrea Stone Senior Washington Correspondent" → "Andrea Stone"). */

@@ -21,7 +21,7 @@ import {
   UPDATE_MENTION,
   withYearFromAddress,
 } from "./date-line.js";
-import { bylineIn, datesIn, detectByline, isOrganizationName } from "./detect.js";
+import { bylineIn, datesIn, detectByline, isAuthorHeading, isOrganizationName, labelMeaning } from "./detect.js";
 import { classOf, descendants, lineOf, tokens } from "./hast.js";
 
 /** The fields metadata decides. */
@@ -141,6 +141,7 @@ export function readMetadata(tree: Root, timeZone: string, container: Element | 
 
   // Dates
   const visibleDates = visibleDateCandidates(visible, address);
+  const labelled = labelledValues(elements);
   const dateCandidates = [
     ...jsonLd.pick("datePublished"),
     ...jsonLd.pick("dateCreated"),
@@ -161,6 +162,7 @@ export function readMetadata(tree: Root, timeZone: string, container: Element | 
       meta("parsely-pub-date"),
     ),
     ...visibleDates.published,
+    ...labelled.published,
   ];
   const date = decideDate(result, "date", dateCandidates, lang, timeZone);
   if (date !== undefined) result.date = date;
@@ -172,6 +174,7 @@ export function readMetadata(tree: Root, timeZone: string, container: Element | 
       ...micro("dateModified"),
       ...present(meta("article:modified_time"), meta("og:updated_time"), meta("dcterms.modified"), meta("last-modified")),
       ...visibleDates.updated,
+      ...labelled.updated,
     ],
     lang,
     timeZone,
@@ -206,6 +209,7 @@ export function readMetadata(tree: Root, timeZone: string, container: Element | 
         present(meta("article:author"), meta("author"), meta("dc.creator"), meta("dcterms.creator"), meta("sailthru.author"), meta("parsely-author")),
       ),
       ...visibleAuthors(visible, at < 0 ? visible.length : inScope.length - at),
+      ...labelled.authors.slice(0, 1),
       // twitter:creator is an @handle, but some sites put the author's name there: the last resort.
       ...authorMeta(
         present(meta("twitter:creator")).filter((candidate) => !candidate.value.startsWith("@") && detectByline(candidate.value, false) !== undefined),
@@ -630,6 +634,61 @@ function visibleDateCandidates(visible: readonly Element[], address: string | un
   const mention = lead === undefined ? undefined : leadDateline(toText(lead), "UTC");
   if (mention !== undefined && lead !== undefined) published.push({ source: "dateline of the first paragraph", value: mention.text, line: lineOf(lead) });
   return { published, updated };
+}
+
+/** Each label of a `<dl>` (`<dt>` and the `<dd>` after it) or a table row (`<th>` and its `<td>`), with its value. */
+function labelPairs(node: Element): { label: Element; value: Element }[] {
+  const pairs: { label: Element; value: Element }[] = [];
+  let label: Element | undefined;
+  for (const child of node.children) {
+    if (child.type !== "element") continue;
+    if (child.tagName === "dt" || child.tagName === "th") label = child;
+    else if ((child.tagName === "dd" || child.tagName === "td") && label !== undefined) {
+      pairs.push({ label, value: child });
+      label = undefined;
+    }
+  }
+  return pairs;
+}
+
+/**
+ * Facts a page states as labels and values, wherever they stand (How To Node's sidebar: "Date
+ * Released:" / "Tuesday February 21, 2011", and "Name:" / "Geoff Flarity" under "About the
+ * Author"): read only for labels that mean the publication date, the update or the author, and
+ * trusted least, after every other source. The readers' comments and other stories' teasers are
+ * passed over.
+ */
+function labelledValues(elements: readonly Element[]): { published: Candidate[]; updated: Candidate[]; authors: AuthorCandidate[] } {
+  const found = { published: [] as Candidate[], updated: [] as Candidate[], authors: [] as AuthorCandidate[] };
+  const skipped = inComments(elements);
+  for (const parent of elements) {
+    // A heading about the author above a list, in the same box, makes its "Name:" the author's.
+    let aboutAuthor = false;
+    for (const child of parent.children) {
+      if (child.type !== "element" || skipped.has(child)) continue;
+      if (/^h[1-6]$/u.test(child.tagName)) aboutAuthor = isAuthorHeading(toText(child));
+      const rows = child.tagName === "dl" ? [child] : child.tagName === "tbody" || child.tagName === "table" ? child.children : [];
+      for (const row of rows) {
+        if (row.type !== "element" || (row !== child && row.tagName !== "tr")) continue;
+        for (const { label, value } of labelPairs(row)) {
+          const text = cleanInline(toText(value));
+          const meaning = labelMeaning(toText(label), aboutAuthor);
+          if (meaning === undefined || text === "" || text.length > MAX_VISIBLE_LINE) continue;
+          const source = `"${cleanInline(toText(label))}" label`;
+          // The machine form a tooltip gives (`<dl title="Mon, 21 Feb 2011 19:04:30 GMT">`, as hAtom's
+          // `<abbr title>`) goes before the text, which may be worded loosely ("Tuesday February 21, 2011", a Monday).
+          const titles = [value, row].map((node) => node.properties.title).filter((title) => typeof title === "string" && title.trim() !== "");
+          if (meaning !== "author")
+            for (const title of titles)
+              found[meaning].push({ source: `${source}, its title attribute`, value: cleanInline(String(title)), line: lineOf(value) });
+          if (meaning !== "author") found[meaning].push({ source, value: text, line: lineOf(value) });
+          const names = meaning === "author" ? detectByline(text, false) : undefined;
+          if (names !== undefined) found.authors.push({ source, value: text, line: lineOf(value), names, organization: names.every(isOrganizationName) });
+        }
+      }
+    }
+  }
+  return found;
 }
 
 // ---------- deciding ----------

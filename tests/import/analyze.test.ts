@@ -237,6 +237,8 @@ describe("analyzeText on real text", () => {
     ["Dan Goodin - Apr 16, 2015 8:02 pm UTC", undefined, undefined],
     ["By Dan Goodin - Apr 16, 2015 8:02 pm UTC", "Apr 16, 2015 8:02 pm UTC", undefined],
     ["by Laura June Topolsky July 10, 2015", "July 10, 2015", undefined],
+    // Engadget: the line reads as a date labelled "posted", and names its author too
+    ["By Richard Lawler  posted Aug 18th 2010 7:30PM", "2010-08-18T19:30", undefined],
     // an update fills updated, never date
     ["April 28, 2019 at 6:01 am Updated April 29, 2019 at 9:00 am", "April 28, 2019 at 6:01 am", "April 29, 2019 at 9:00 am"],
     ["Publié le 30 avril 2015 à 07h19 - Mis à jour le 30 avril 2015 à 10h02", "2015-04-30T07:19", "2015-04-30T10:02"],
@@ -244,6 +246,14 @@ describe("analyzeText on real text", () => {
     const detection = analyzeText(`A Headline Of Some Length\n${line}\n\nThe body of the article, a sentence long enough.\n`, "UTC");
     expect(detection.date?.value).toBe(date);
     expect(detection.updated?.value).toBe(updated);
+  });
+
+  it.each([
+    ["By Richard Lawler  posted Aug 18th 2010 7:30PM", ["Richard Lawler"]],
+    ["Posted on March 2, 2015", undefined],
+  ])("header line %j, a date line, → authors %j", (line, authors) => {
+    const detection = analyzeText(`A Headline Of Some Length\n${line}\n\nThe body of the article, a sentence long enough.\n`, "UTC");
+    expect(detection.authors?.names).toEqual(authors);
   });
 });
 
@@ -343,13 +353,83 @@ describe("analyzeText on a whole page copied as text", () => {
       "Mar 17, 2021",
       ["Déborah Mesquita"],
     ],
-    // Medium: the reading time beside a yearless date is a header line, no headline (the day stays unread: no year)
-    [["The Golden Rule of Freelancing", "Chad Wyatt", "Follow", "Oct 29 · 6 min read"], "The Golden Rule of Freelancing", undefined, undefined],
+    // Mashable: buttons and counts, a caption over its credit between the headline and a byline run into its timestamp
+    [
+      [
+        "Square Cofounder: Jack Dorsey Is Like Hello Kitty",
+        ...["1.1k", "Shares", "What's This?", "Jim McKelvey, cofounder of Square", "Image: SixThirty"],
+        "By Seth Fiegerman2014-01-26 21:32:46 UTC",
+      ],
+      "Square Cofounder: Jack Dorsey Is Like Hello Kitty",
+      "2014-01-26 21:32:46 UTC",
+      ["Seth Fiegerman"],
+    ],
+    // Medium: the reading time beside a yearless date is a header line, no headline (the day stays unread: no year);
+    // a name alone with a follow button under it is the byline, not the dek
+    [["The Golden Rule of Freelancing", "Chad Wyatt", "Follow", "Oct 29 · 6 min read"], "The Golden Rule of Freelancing", undefined, ["Chad Wyatt"]],
   ])("%j → title %j, date %j, authors %j", (header, title, date, authors) => {
     const detection = analyzeText([menu, ...header, prose(5), footer].join("\n"), "UTC");
     expect(detection.title?.value).toBe(title);
     expect(detection.date?.value).toBe(date);
     expect(detection.authors?.names).toEqual(authors);
+  });
+
+  it.each([
+    // Medium's name and button; Kinja's buttons run together
+    [["Chad Wyatt", "Follow"], ["Chad Wyatt"], undefined],
+    [["Patrick Allan", "ProfileFollowUnfollow", "March 9, 2015"], ["Patrick Allan"], undefined],
+    [["Jane Doe", "Follow Followed", "March 9, 2015"], ["Jane Doe"], undefined],
+    // BuzzFeed: a role under the name, left out of the dek
+    [["Mark Di Stefano", "BuzzFeed News Reporter", "March 9, 2015"], ["Mark Di Stefano"], undefined],
+    // no button, or a button of another kind: the line is the dek
+    [["Chad Wyatt", "March 9, 2015"], undefined, "Chad Wyatt"],
+    [["Chad Wyatt", "Like Follow", "March 9, 2015"], undefined, "Chad Wyatt"],
+    // a section of one word, an organization, a sentence: no byline
+    [["Business", "Follow", "March 9, 2015"], undefined, "Business"],
+    [["Reuters Staff", "Follow", "March 9, 2015"], undefined, "Reuters Staff"],
+    // a publication's box opens with an article ("The Startup" above "Follow", Medium)
+    [["The Startup", "Follow", "March 9, 2015"], undefined, "The Startup"],
+    [["Words need defenders.", "Follow", "March 9, 2015"], undefined, "Words need defenders."],
+  ])("header %j → authors %j, dek %j", (header, authors, dek) => {
+    const detection = analyzeText([menu, "The Golden Rule of Freelancing", ...header, prose(5), footer].join("\n"), "UTC");
+    expect(detection.title?.value).toBe("The Golden Rule of Freelancing");
+    expect(detection.authors?.names).toEqual(authors);
+    expect(detection.description?.value).toBe(dek);
+  });
+
+  it.each([
+    // BusinessWeek: a section's name and a timestamp over the headline; the longer line under it is the dek
+    ["Case Study August 12, 2010, 5:00PM EST", "Olivia Munn: Queen of the Uncool", "August 12, 2010, 5:00PM EST"],
+    ["text size: T T Your Company September 20, 2011, 6:37 PM EDT", "Olivia Munn: Queen of the Uncool", "September 20, 2011, 6:37 PM EDT"],
+    // a day without its time, an update or a sentence over the headline is no dateline (a teaser's may stand there)
+    ["Case Study August 12, 2010", "The Web and cable star has achieved fame by targeting nerdy guys, who she says", undefined],
+    ["Updated August 12, 2010, 5:00PM EST", "The Web and cable star has achieved fame by targeting nerdy guys, who she says", undefined],
+    [
+      "The talks went on well into the night of August 12, 2010, 5:00PM EST",
+      "The Web and cable star has achieved fame by targeting nerdy guys, who she says",
+      undefined,
+    ],
+  ])("a dateline %j over the headline → title %j, date %j", (top, title, date) => {
+    const dek = "The Web and cable star has achieved fame by targeting nerdy guys, who she says";
+    const detection = analyzeText([menu, top, "Olivia Munn: Queen of the Uncool", dek, "By Felix Gillette", prose(5), footer].join("\n"), "UTC");
+    expect(detection.title?.value).toBe(title);
+    expect(detection.date?.value).toBe(date);
+    expect(detection.authors?.names).toEqual(["Felix Gillette"]);
+  });
+
+  it.each([
+    // BusinessWeek: other stories' links between the byline and the first paragraph
+    [["Related Items", "What to Expect at Apple's iPhone 5 Event", "Twitter Goes to Ireland", "Story Tools", "E-mail", "Print"], 0],
+    ["Related stories|One Story Here|Another Story There".split("|"), 0],
+    // a caption before the box stays; a short line with no box is the article's
+    [["Jane Doe at work in Kyiv", "Related Items", "One Story Here"], 1],
+    [["A subhead of the story"], 1],
+  ])("a box before the first paragraph %j: the body opens with line %i of it, else the paragraph", (lines, kept) => {
+    const detection = analyzeText(
+      [menu, "Five Social Media Lessons for Business", "By Brad Shaw", "September 20, 2011", ...lines, prose(5), footer].join("\n"),
+      "UTC",
+    );
+    expect(detection.body.map((block) => block.value).slice(0, kept + 1)).toEqual([...lines.slice(0, kept), prose(1)]);
   });
 
   it("reads a wire dateline opening the first paragraph, and keeps the paragraph whole (WebMD)", () => {
@@ -512,6 +592,89 @@ describe("analyzeText: other stories' headers on a whole page", () => {
     const detection = analyzeText(text, "UTC");
     expect(detection.title?.value).toBe("All six Star Wars movies are coming to iTunes, Google Play, and other video services");
     expect(detection.date?.value).toBe("April 6, 2015");
+  });
+});
+
+describe("analyzeText: the longest run of prose is the article", () => {
+  const revisions = [
+    "About the Author",
+    "Name:",
+    "Geoff Flarity",
+    "About this Article",
+    "Code Samples:",
+    "public/heat_tracer_client.js",
+    "Revisions:",
+    "Mon, 21 Feb 2011 19:05:22 GMT",
+    "Tue, 08 Feb 2011 01:24:21 GMT",
+  ];
+  const about = "The site is a blog run by its readers, who write the articles and send them in for review by the others.";
+  it("takes the headline just above it when the header with most prose after it comes below it (How To Node's sidebar)", () => {
+    const text = [
+      menu,
+      "Realtime Performance Visualizations using Node.js",
+      prose(3),
+      // a short sentence, a list, a code sample indented with no-break spaces and a C comment do not end the article
+      "Now we're ready to start writing our web server:",
+      ...["Dependencies", "node - http://nodejs.org/ (duh)", "npm - https://github.com/isaacs/npm", "Server", "heat_tracer.js"],
+      "/* create our express server and prepare to serve the files",
+      "*/",
+      "var app = express.createServer();",
+      "\u00a0\u00a0them send them the data every second. We keep track of the intervals",
+      ...["Client", "public/heat_tracer.html", "<html>", "Run It!"],
+      prose(4),
+      ...revisions,
+      "About the Site",
+      about,
+      about,
+    ].join("\n");
+    const detection = analyzeText(text, "UTC");
+    expect(detection.title?.value).toBe("Realtime Performance Visualizations using Node.js");
+    expect(detection.date).toBeUndefined();
+    expect(detection.body.map((block) => block.value).at(-1)).toBe(prose(4).split("\n\n").at(-1));
+  });
+
+  it("keeps the header above it when a list too long to pass cuts the prose after the header (Real Python's contents)", () => {
+    const contents = Array.from({ length: 12 }, (_, index) => `Section Number ${index + 1} Of The Guide`);
+    const text = [menu, "Python AI: How to Build a Neural Network", "By Jane Doe", "March 17, 2021", prose(2), ...contents, prose(8), footer].join("\n");
+    const detection = analyzeText(text, "UTC");
+    expect(detection.title?.value).toBe("Python AI: How to Build a Neural Network");
+    expect(detection.date?.value).toBe("March 17, 2021");
+    expect(detection.body.map((block) => block.value).at(-1)).toBe(prose(8).split("\n\n").at(-1));
+  });
+
+  it("takes the header just above it across buttons and tags, where no prose follows the header at once (The Huffington Post)", () => {
+    const buttons = ["React", "Inspiring", "Greedy", "Typical", "Scary", "Outrageous", "Amazing", "Innovative", "Infuriating", "Follow"];
+    const tags = "Labor , Video , Business News , Alabama Economy , Alabama Immigration Law , Alabama Workers , Illegal Immigrants";
+    const text = [
+      menu,
+      "Alabama Workers Leave State As Law Takes Effect",
+      "By Phillip Rawls",
+      "October 5, 2011",
+      ...buttons,
+      tags,
+      "share this story",
+      prose(10),
+      footer,
+    ].join("\n");
+    const detection = analyzeText(text, "UTC");
+    expect(detection.title?.value).toBe("Alabama Workers Leave State As Law Takes Effect");
+    expect(detection.authors?.names).toEqual(["Phillip Rawls"]);
+    expect(detection.date?.value).toBe("October 5, 2011");
+    // the buttons and tags between the header and the prose are left out
+    expect(detection.body[0]?.value).toBe(prose(1));
+  });
+
+  it("does not take a box of a few teasers' blurbs for the article (CBS Local's guides)", () => {
+    const blurbs = ["Tony Awards", "WiFi Parks", "Gluten Free Food"].flatMap((name) => [
+      name,
+      `Our latest picks for ${name} in the city and around it, with the news.`,
+    ]);
+    const text = [menu, "Morning Show: An American Hero Visits", "By Jane Doe", "June 8, 2012", prose(1), ...menu.split("\n"), "City Guides", ...blurbs].join(
+      "\n",
+    );
+    const detection = analyzeText(text, "UTC");
+    expect(detection.title?.value).toBe("Morning Show: An American Hero Visits");
+    expect(detection.date?.value).toBe("June 8, 2012");
   });
 });
 

@@ -56,7 +56,25 @@ describe("findDates", () => {
     expect(findDates(line, zone)).toEqual({ found: [], rejected: [{ text: line, reason }] });
   });
 
-  it.each([["The talks resume in March."], ["Brent crude rose above $100 in 2014."], ["Out 5 2019"], ["Route 66, 2019"]])("finds no date in %j", (line) => {
+  it.each([
+    // an ISO timestamp in a line, run into the name before it as a text copy runs them (Mashable)
+    ["By Seth Fiegerman2014-01-26 21:32:46 UTC", 17, "2014-01-26T21:32:46Z"],
+    ["Posted 2014-01-26T21:32:46+0100 by Jane", 7, "2014-01-26T21:32:46+01:00"],
+    ["2014-01-26 21:32", 0, "2014-01-26T21:32"],
+  ])("finds the timestamp in %j at %i → %s", (line, start, value) => {
+    expect(findDates(line, zone).found.map((m) => [m.start, m.value])).toEqual([[start, value]]);
+  });
+
+  it.each([
+    ["The talks resume in March."],
+    ["Brent crude rose above $100 in 2014."],
+    ["Out 5 2019"],
+    ["Route 66, 2019"],
+    // a day alone beside words may be a release's; an ISO date inside a longer number or a version is none
+    ["Release Date 2014-06-26"],
+    ["build 12014-01-26 21:32"],
+    ["v2014-01-26 21:32:46.5"],
+  ])("finds no date in %j", (line) => {
     expect(findDates(line, zone).found).toEqual([]);
   });
 });

@@ -248,6 +248,9 @@ describe("detectByline", () => {
     ["Andrea Stone Senior Washington Correspondent", ["Andrea Stone"]],
     ["World's Editorial Writers", ["World's Editorial Writers"]],
     ["Authors", undefined],
+    // a numeric date ends the names, read or not (The Huffington Post's two-digit year, spaced)
+    ["By PHILLIP RAWLS   10/ 5/11 09:19 PM ET", ["PHILLIP RAWLS"]],
+    ["By Jane Doe 08.04.2015 12:46", ["Jane Doe"]],
   ])("a byline element %j → %j", (text, expected) => {
     expect(detectByline(text, false)).toEqual(expected);
   });

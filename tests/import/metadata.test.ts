@@ -391,3 +391,46 @@ describe("the visible page, as real pages write it", () => {
     expect(read(`<title>${title}</title>`, `<article>${heading}<p>Text.</p></article>`).title).toBe(`${expected} [<title>]`);
   });
 });
+
+describe("a list of labels and values (a sidebar's <dl>, a table's rows)", () => {
+  const page = (aside: string, article = "") =>
+    `<article><h1>The Headline Of It</h1>${article}<p>The first paragraph of the story runs well past eight words here.</p></article><div id="sidebar">${aside}</div>`;
+  const dl = (label: string, value: string, title = "") => `<dl${title === "" ? "" : ` title="${title}"`}><dt>${label}</dt><dd>${value}</dd></dl>`;
+  it.each([
+    // How To Node: "Date Released:" with the exact time in the list's tooltip, its text a day's loose wording;
+    // "Name:" under "About the Author"
+    [
+      `<h4>About the Author</h4>${dl("Name:", "Geoff Flarity")}${dl("Github:", "gflarity")}<h4>About this Article</h4>${dl("Date Released:", "Tuesday February 21, 2011", "Mon, 21 Feb 2011 19:04:30 GMT ")}`,
+      "",
+      'Mon, 21 Feb 2011 19:04:30 GMT ["Date Released:" label, its title attribute]',
+      'Geoff Flarity ["Name:" label]',
+    ],
+    // the text alone, in a table's rows; "Author" needs no heading
+    [
+      "<table><tr><th>Published:</th><td>March 3, 2015</td></tr><tr><th>Author:</th><td>Jane Doe</td></tr></table>",
+      "",
+      'March 3, 2015 ["Published:" label]',
+      'Jane Doe ["Author:" label]',
+    ],
+    // "Name:" outside a box about the author, "Date:" and "Released:" alone name no author and no publication
+    [`<h4>Contact</h4>${dl("Name:", "Jane Doe")}${dl("Date:", "March 3, 2015")}${dl("Released:", "March 3, 2015")}`, "", undefined, undefined],
+    // an update label fills updated, never date
+    [dl("Last Updated:", "March 4, 2015"), "", undefined, undefined],
+    // the least trusted source: the article's own byline and date win
+    [
+      `<h4>About the Author</h4>${dl("Name:", "Sidebar Person")}${dl("Date Released:", "March 3, 2015")}`,
+      '<span class="byline">By Jane Doe</span><span class="date">March 5, 2015</span>',
+      "March 5, 2015 [date line]",
+      "Jane Doe [.byline]",
+    ],
+  ])("%s %s", (aside, article, date, authors) => {
+    const result = read("<title>The Headline Of It</title>", page(aside, article));
+    expect(result.date).toBe(date);
+    expect(result.authors).toBe(authors);
+  });
+
+  it("reads an update label into updated", () => {
+    const result = read("<title>The Headline Of It</title>", page(`${dl("Published:", "March 3, 2015")}${dl("Last Updated:", "March 4, 2015")}`));
+    expect(result.updated).toBe('March 4, 2015 ["Last Updated:" label]');
+  });
+});
