@@ -153,7 +153,8 @@ describe("a non-empty folder wirefeed did not make", () => {
     const { code, stderr } = await cli(dir, ["build", "--now", now]);
     expect(code).toBe(2);
     expect(stderr).toContain("[output-file-not-owned]");
-    expect(stderr).toMatch(/public\/feed\.xml was not written by wirefeed.*wirefeed's feed feed\.xml would replace it/);
+    expect(stderr).toMatch(/^public\/feed\.xml\b.*This file was not written by wirefeed.*wirefeed's feed feed\.xml would replace it/m);
+    expect(stderr).not.toContain(dir);
     expect(await readdir(path.join(dir, "public"))).toEqual(["feed.xml"]);
     expect(await readFile(path.join(dir, "public/feed.xml"), "utf8")).toBe("<rss>Hugo's own</rss>\n");
   });

@@ -117,7 +117,8 @@ export const writeOutputs: Stage = async (context) => {
   } catch (error) {
     // Another tool's file where wirefeed would write: nothing was changed.
     if (!(error instanceof OutputConflict)) throw error;
-    context.diagnostics.push(...error.diagnostics);
+    // Named as every other diagnostic names its file: as the user gave the folder, not absolute.
+    context.diagnostics.push(...error.diagnostics.map((diagnostic) => ({ ...diagnostic, file: context.display(diagnostic.file!) })));
     context.end = "setup-failed";
   }
 };

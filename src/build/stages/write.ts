@@ -414,7 +414,7 @@ export async function writeOutput(
       foreign.sort().map((file) => ({
         rule: "output-file-not-owned",
         severity: "error",
-        message: `${path.join(out, file)} was not written by wirefeed (another tool made it, or it was there before wirefeed's first build), and wirefeed's ${describeOutputFile(file)} ${file} would replace it`,
+        message: `This file was not written by wirefeed (another tool made it, or it was there before wirefeed's first build), and wirefeed's ${describeOutputFile(file)} ${file} would replace it`,
         hint: file.endsWith(".html")
           ? 'When another tool makes the pages, set "pages": false in the config; else move that file, or build wirefeed into a folder of its own (--out).'
           : 'Move or rename that file, or build wirefeed into a folder of its own (--out, or "out" in the config).',
