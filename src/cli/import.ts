@@ -92,7 +92,7 @@ export async function runNew(args: readonly string[], io: CliIo & { now?: Date }
     return 2;
   }
   const articlesDir = values.articles === undefined ? settings.articles : path.resolve(io.cwd, values.articles);
-  const created = await scaffoldArticle(positionals[0], { articlesDir, timeZone: settings.timeZone, now: io.now ?? new Date() });
+  const created = await scaffoldArticle(positionals[0], { articlesDir, timeZone: settings.timeZone, now: io.now ?? new Date(), profile: settings.toolSite });
   if (!created.ok) return usage(io, created.problem.message, created.problem.hint);
   io.stdout(`${path.relative(io.cwd, created.value.file)}\n`);
   return 0;

@@ -107,5 +107,9 @@ describe.each([
     const cli = io(dir, now);
     expect(await runNew(["Talks", "--articles", posts], cli)).toBe(0);
     expect(cli.out.join("")).toBe(`${posts}/2026-11-26-talks.md\n`);
+    // Unpublished as the tool itself reads it, so that neither the tool nor wirefeed publishes it yet.
+    const text = await readFile(path.join(dir, posts, "2026-11-26-talks.md"), "utf8");
+    expect(text).toMatch(name.startsWith("jekyll") ? /^published: false +#/m : /^draft: true +#/m);
+    expect(text).not.toMatch(name.startsWith("jekyll") ? /^draft:/m : /^published:/m);
   });
 });
