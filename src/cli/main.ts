@@ -244,7 +244,10 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const built = result.written.length + result.unchanged.length;
   const what =
     command === "check"
-      ? `checked ${counted(counts.articles, "article file")}`
+      ? // A config or folder the build could not set up with stops it before any article is read.
+        result.exitCode === 2 && counts.articles === 0
+        ? "checked nothing"
+        : `checked ${counted(counts.articles, "article file")}`
       : built > 0
         ? `built ${counted(counts.published, "article")} into ${counted(built, "file")} (${result.written.length} written, ${result.unchanged.length} unchanged)`
         : "built nothing; the output folder is unchanged";

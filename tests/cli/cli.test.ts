@@ -222,6 +222,15 @@ describe("what the CLI prints", () => {
     expect(stderr).toContain(summary);
   });
 
+  it("says a check with a config it cannot use checked nothing, not 0 article files", async () => {
+    const dir = await site({ "good.md": good("Good") });
+    await writeFile(path.join(dir, "wirefeed.config.json"), JSON.stringify({ title: "x", url: 5 }));
+    const { code, stderr } = await cli(dir, ["check", "--now", now]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("[invalid-config-value]");
+    expect(stderr).toContain("wirefeed: checked nothing (");
+  });
+
   it("keeps warnings out with --quiet, and lists files, cache and timings with --verbose", async () => {
     const dir = await site(mixed);
     const quiet = await cli(dir, ["build", "--now", now, "--quiet"]);
