@@ -230,7 +230,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const shown = values.quiet ? result.diagnostics.filter((d) => d.severity === "error") : result.diagnostics;
   if (shown.length > 0) io.stderr(`${formatDiagnostics(shown)}\n\n`);
   // The runner reads annotations from stderr as well: stdout is kept for the JSON report.
-  if (io.env.GITHUB_ACTIONS === "true" && result.diagnostics.length > 0) io.stderr(`${formatGithubAnnotations(result.diagnostics)}\n`);
+  // As quiet as the text: with --quiet, errors alone.
+  if (io.env.GITHUB_ACTIONS === "true" && shown.length > 0) io.stderr(`${formatGithubAnnotations(shown)}\n`);
   if (values.report !== undefined) {
     const report = `${JSON.stringify(jsonReport(result, command), null, 2)}\n`;
     if (values.report === "json") io.stdout(report);

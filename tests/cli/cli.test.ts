@@ -172,6 +172,9 @@ describe("GitHub Actions annotations", () => {
       expect.stringMatching(/^::warning file=articles\/warned\.md,line=4,col=1,title=unknown-key::Unknown front matter key "subtitel"\. .+$/),
     ]);
     expect((await cli(dir, ["check", "--now", now], {})).stderr).not.toContain("::error");
+    // --quiet prints errors alone, as annotations too.
+    const quiet = await cli(dir, ["check", "--now", now, "--quiet"], { GITHUB_ACTIONS: "true" });
+    expect(quiet.stderr.split("\n").filter((line) => line.startsWith("::"))).toEqual([expect.stringMatching(/^::error file=articles\/bad\.md,/)]);
   });
 
   it("leave --report json on stdout valid JSON under GITHUB_ACTIONS=true", async () => {
