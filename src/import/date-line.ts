@@ -90,7 +90,8 @@ const DATE_IN_TEXT = new RegExp(`(?:${WEEKDAY})?(?:${DAY_FIRST}|${MONTH_FIRST})(
 // the time between them ("Updated 10:30 AM ET, Mon March 2, 2020").
 const LABEL_TIME = String.raw`(?:\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{1,4})?,?)?`;
 // The words that mark an update, in the six languages: one list for every reader of labels.
-const UPDATE_WORDS = String.raw`(?:last\s+)?(?:updated|modified|mis\s+à\s+jour|mise\s+à\s+jour|actualisé|aktualisiert|geändert|actualizado|actualización|atualizado|atualização|aggiornato|aggiornamento)`;
+/** The words of an update label, in the languages the importer reads. */
+export const UPDATE_WORDS = String.raw`(?:last\s+)?(?:updated|modified|mis\s+à\s+jour|mise\s+à\s+jour|actualisé|aktualisiert|geändert|actualizado|actualización|atualizado|atualização|aggiornato|aggiornamento)`;
 const UPDATED_LABEL = new RegExp(String.raw`${UPDATE_WORDS}(?:\s+(?:on|at|le|am|el|em|il|the))?\s*:?${LABEL_TIME}\s*$`, "iu");
 /** A line that opens with an update label ("Updated ...", "Mis à jour le ..."): its date is the update, never the publication. */
 export const UPDATE_LABEL = new RegExp(String.raw`^${UPDATE_WORDS}(?![\p{L}])`, "iu");

@@ -7,7 +7,7 @@
 import { fail, type Result } from "../diagnostics/diagnostic.js";
 import { parseDate } from "../text/date.js";
 import { cleanInline } from "../text/text.js";
-import { findDates, findNumericDate, readNumericDate, readWholeDateLine, UPDATE_LABEL } from "./date-line.js";
+import { findDates, findNumericDate, readNumericDate, readWholeDateLine, UPDATE_LABEL, UPDATE_WORDS } from "./date-line.js";
 
 /** Why a line is page residue rather than article text. */
 export type ResidueKind = "tracking code" | "share buttons" | "advertisement" | "cookie notice" | "page furniture";
@@ -94,8 +94,7 @@ function isShareLine(text: string): boolean {
 // or the author are read ("Date", "Released" alone may be an event's or a product's).
 const PUBLISHED_LABEL_ALONE =
   /^(?:date\s+(?:released|published|posted)|(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|publication\s+date|date\s+of\s+publication|publish(?:ed)?\s+date|publié\s+le|date\s+de\s+publication|veröffentlicht(?:\s+am)?|publicado(?:\s+el)?|fecha\s+de\s+publicación|pubblicato(?:\s+il)?|data\s+di\s+pubblicazione|data\s+de\s+publicação)\s*:?$/iu;
-const UPDATED_LABEL_ALONE =
-  /^(?:(?:date\s+)?(?:last\s+)?(?:updated|modified)(?:\s+on)?|mis\s+à\s+jour\s+le|aktualisiert(?:\s+am)?|actualizado(?:\s+el)?|atualizado(?:\s+em)?|aggiornato(?:\s+il)?)\s*:?$/iu;
+const UPDATED_LABEL_ALONE = new RegExp(String.raw`^(?:date\s+)?${UPDATE_WORDS}(?:\s+(?:on|le|am|el|em|il))?\s*:?$`, "iu");
 const AUTHOR_LABEL_ALONE = /^(?:authors?|written\s+by|posted\s+by|auteurs?|autor(?:es|in)?|autore|autori|verfasser)\s*:?$/iu;
 // "Name:" says it is the author's only in a box about the author ("About the Author").
 const NAME_LABEL_ALONE = /^(?:name|nom|nombre|nome)\s*:?$/iu;

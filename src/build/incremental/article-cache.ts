@@ -6,6 +6,7 @@ import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { ArticleProblem, ArticleRecord, RenderedArticle } from "../stages/article.js";
 import { type ArticleMeta, isPublished } from "../stages/meta/index.js";
+import { exactStamp } from "./file-stamp.js";
 import type { WrittenOutputs } from "./previous-output.js";
 
 /**
@@ -267,21 +268,6 @@ function sealPart(value: unknown | undefined): Buffer[] {
   return [length, digestOf(payload), payload];
 }
 
-/** The sealed parts of an article's file, as they are (still sealed), or undefined when it is not one. */
-function partsOf(bytes: Buffer): Buffer[] | undefined {
-  if (!bytes.subarray(0, magic.length).equals(magic)) return undefined;
-  const parts: Buffer[] = [];
-  for (let at = magic.length; at < bytes.length; ) {
-    if (at + lengthBytes > bytes.length) return undefined;
-    const length = bytes.readUInt32BE(at);
-    const end = at + lengthBytes + (length === 0 ? 0 : digestLength + length);
-    if (end > bytes.length) return undefined;
-    parts.push(bytes.subarray(at, end));
-    at = end;
-  }
-  return parts;
-}
-
 /** The value of a sealed part, or undefined for one not there or that `sealPart` did not make intact. */
 function openPart(part: Buffer | undefined): unknown {
   if (!part || part.length <= lengthBytes) return undefined;
@@ -291,15 +277,6 @@ function openPart(part: Buffer | undefined): unknown {
 /** The value of a sealed part whose HMAC was checked before, when its file was read with the same stamp. */
 function deserializedPart(part: Buffer): unknown {
   return part.length <= lengthBytes ? undefined : readValue(part.subarray(lengthBytes + digestLength));
-}
-
-/** The sealed parts of `key`'s file in `dir`; none for a file missing or not an article's. */
-function readParts(dir: string, key: string): Buffer[] {
-  try {
-    return partsOf(readFileSync(articlePath(dir, key))) ?? [];
-  } catch {
-    return [];
-  }
 }
 
 const madeFolders = new Set<string>();
@@ -380,7 +357,7 @@ function itemForms(value: unknown): ItemForms | undefined {
  * @param made the item's UTF-8 bytes in each format, and what they were made from besides the key (its resolved tags, the serializers' code)
  */
 export function storeItems(dir: string, key: string, made: ItemsMade): void {
-  const [body] = readParts(dir, key);
+  const body = readPartAt(dir, key, 0)?.part;
   const value = openPart(body);
   const keptBody = body && isObject(value) && value.key === key ? [body] : sealPart(undefined);
   writeArticleFile(dir, key, [...keptBody, ...itemsParts(key, made)]);
@@ -405,7 +382,7 @@ function readPartAt(dir: string, key: string, index: number): { part: Buffer; st
       if (part === index) {
         const bytes = Buffer.allocUnsafe(size);
         if (readSync(fd, bytes, 0, size, at) !== size) return undefined;
-        return { part: bytes, stamp: `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}` };
+        return { part: bytes, stamp: exactStamp(info) };
       }
       at += size;
     }

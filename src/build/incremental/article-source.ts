@@ -61,8 +61,6 @@ export class ArticleSource {
   readonly stats: { enabled: boolean; hits: number; stamped: number; misses: number; rebuilt: boolean };
   /** Render threads used so far; 0 when everything was prepared on this thread. */
   workersUsed = 0;
-  /** The part of every key that stands for the config and the preparing code. */
-  readonly prefix: string;
   private stamps: (string | undefined)[] = [];
   private done = 0;
   private total = 0;
@@ -70,10 +68,11 @@ export class ArticleSource {
   private constructor(
     private readonly options: ArticleSourceOptions,
     private readonly cache: ArticleCache | undefined,
+    /** The part of every key that stands for the config and the preparing code. */
+    readonly prefix: string,
     /** A render thread started while the cache was read, until the first articles to prepare take it. */
     private spare: RenderThread | undefined,
   ) {
-    this.prefix = keyPrefix(options.config, options.site);
     this.stats = { enabled: options.cacheDir !== undefined, hits: 0, stamped: 0, misses: 0, rebuilt: cache?.rebuilt ?? false };
   }
 
@@ -85,7 +84,7 @@ export class ArticleSource {
     const spare = workersAvailable() && availableParallelism() > 1 ? startRenderThread(threadSetup(options, prefix), renderBounds(options.config)) : undefined;
     try {
       const cache = options.cacheDir === undefined ? undefined : await ArticleCache.open(options.cacheDir, prefix);
-      return new ArticleSource(options, cache, spare);
+      return new ArticleSource(options, cache, prefix, spare);
     } catch (error) {
       void spare?.worker.terminate();
       throw error;

@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { type BigIntStats, statSync } from "node:fs";
 
 /**
  * How long a file must have been left alone before its stamp is trusted: far longer than the
@@ -31,6 +31,9 @@ export function fileStamps(files: readonly string[], nowMs = Date.now()): (strin
   return files.map((file) => {
     const info = statOf(file);
     if (!info?.isFile() || info.mtimeNs > settledBefore || info.ctimeNs > settledBefore) return undefined;
-    return `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
+    return exactStamp(info);
   });
 }
+
+/** A file's stamp as `stat` (with `bigint`) found it: device, inode, size, modification and change times. */
+export const exactStamp = (info: BigIntStats): string => `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
