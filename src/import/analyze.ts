@@ -205,7 +205,7 @@ export function analyzeText(source: string, timeZone: string): Detection {
   }
 
   // Between a header and prose that starts far below it (buttons, reactions, tags), nothing is the article's.
-  const bodyStart = Math.max(index + headerLength, story?.from ?? 0);
+  const bodyStart = shareBarEnd(content, Math.max(index + headerLength, story?.from ?? 0));
   for (const line of content.slice(index + headerLength, bodyStart)) drop(line, "page furniture between the header and the article");
   const body = content.slice(bodyStart, story?.end ?? content.length);
   for (const line of content.slice(story?.end ?? content.length)) drop(line, "the rest of the page, after the article");
@@ -232,6 +232,17 @@ export function analyzeText(source: string, timeZone: string): Detection {
   noteMissing(detection, content, timeZone);
   detection.dropped.sort((a, b) => a.line - b.line);
   return detection;
+}
+
+// A share bar is this many lines of a word or two ("Print", "Email", "Share", "Tweet", "| FoxNews.com").
+const MIN_SHARE_BAR = 3;
+
+/** Where the article starts past a share bar right under its header (the first paragraph); `from` when there is none. */
+function shareBarEnd(content: readonly Line[], from: number): number {
+  let position = from;
+  while (position < content.length && words((content[position] as Line).text) <= 2 && !PROSE_END.test(cleanInline((content[position] as Line).text)))
+    position++;
+  return position - from >= MIN_SHARE_BAR && words(content[position]?.text ?? "") >= PROSE_WORDS ? position : from;
 }
 
 // How far into the text a header is looked for when the first line does not open one.

@@ -82,7 +82,8 @@ const MONTH_FIRST = `(?<monthFirst>${ENGLISH_MONTH})\\.?\\s+(?<dayAfterMonth>\\d
 const TIME =
   "(?:\\s*(?:,|-|–|—|\\||/)?\\s*(?:(?:à|a\\s+las|a\\s+la|alle|ore|às|as|um|at|kl\\.?)\\s+)?" +
   "(?<hour>\\d{1,2})(?:(?:[:.]|h)(?<minute>\\d{2})(?::(?<second>\\d{2}))?|(?=\\s*[ap]\\.?\\s?m\\b))" +
-  "\\s*(?<meridiem>[ap]\\.?\\s?m\\b\\.?)?(?:\\s*(?:uhr|h)(?![\\p{L}]))?" +
+  // "9:00a", as Vox Media's sites write it: the meridiem's letter alone, straight after the minutes.
+  "\\s*(?<meridiem>[ap]\\.?\\s?m\\b\\.?|(?<=\\d)[ap](?![\\p{L}\\d]))?(?:\\s*(?:uhr|h)(?![\\p{L}]))?" +
   `(?:\\s*\\(?(?<zone>${alternation(ZONES.keys())})(?![\\p{L}])\\)?|\\s*(?:utc|gmt)?(?<offset>[+-]\\d{1,2}(?::?\\d{2})?)(?![\\d]))?)?`;
 const DATE_IN_TEXT = new RegExp(`(?:${WEEKDAY})?(?:${DAY_FIRST}|${MONTH_FIRST})(?!\\d)${TIME}`, "giu");
 
@@ -97,10 +98,9 @@ const UPDATED_LABEL = new RegExp(String.raw`${UPDATE_WORDS}(?:\s+(?:on|at|le|am|
 export const UPDATE_LABEL = new RegExp(String.raw`^${UPDATE_WORDS}(?![\p{L}])`, "iu");
 /** An update word anywhere (a class name such as "updated" or "date-modified", or a label inside a line). */
 export const UPDATE_MENTION = new RegExp(UPDATE_WORDS, "iu");
-const PUBLISHED_LABEL = new RegExp(
-  String.raw`(?:published|posted|first\s+published|publié|veröffentlicht|publicado|publicada|pubblicato|publicación|publicação)(?:\s+(?:on|at|le|am|el|em|il|the))?\s*:?${LABEL_TIME}\s*$`,
-  "iu",
-);
+/** The words that label a publication date, in the six languages. */
+export const PUBLISHED_WORDS = String.raw`(?:published|posted|first\s+published|publié|veröffentlicht|publicado|publicada|pubblicato|publicación|publicação)`;
+const PUBLISHED_LABEL = new RegExp(String.raw`${PUBLISHED_WORDS}(?:\s+(?:on|at|le|am|el|em|il|the))?\s*:?${LABEL_TIME}\s*$`, "iu");
 
 /** A date found in a line of text. */
 export interface DateMention {

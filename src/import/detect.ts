@@ -7,7 +7,7 @@
 import { fail, type Result } from "../diagnostics/diagnostic.js";
 import { parseDate } from "../text/date.js";
 import { cleanInline } from "../text/text.js";
-import { findDates, findNumericDate, readNumericDate, readWholeDateLine, UPDATE_LABEL, UPDATE_WORDS } from "./date-line.js";
+import { findDates, findNumericDate, PUBLISHED_WORDS, readNumericDate, readWholeDateLine, UPDATE_LABEL, UPDATE_WORDS } from "./date-line.js";
 
 /** Why a line is page residue rather than article text. */
 export type ResidueKind = "tracking code" | "share buttons" | "advertisement" | "cookie notice" | "page furniture";
@@ -189,12 +189,16 @@ export function bylineIn(line: string, timeZone: string): string[] | undefined {
   const text = cleanInline(line);
   const whole = detectByline(text);
   if (whole !== undefined) return whole;
-  for (const part of text.split(/\s+[|•·]\s+/u).slice(1)) {
+  const parts = text.split(/\s+[|•·]\s+/u);
+  for (const part of parts.slice(1)) {
     const names = detectByline(part);
     if (names !== undefined) return names;
   }
   const dates = datesIn(text, timeZone);
   if (dates.published === undefined && dates.updated === undefined) return undefined;
+  // "Linette Lopez | Sep. 21, 2011, 3:17 PM | 1,209 |" (Business Insider): a person's name, unlabeled, as the part before the date's.
+  const [first = "", second = ""] = parts;
+  if (isPersonName(first) && datesIn(second, timeZone).published !== undefined) return [first];
   const by = /\s(?:by|par|von|por|di)\s+\S/iu.exec(text);
   const after = by === null ? undefined : detectByline(text.slice(by.index + 1));
   if (after !== undefined) return after;
@@ -210,10 +214,22 @@ export function bylineIn(line: string, timeZone: string): string[] | undefined {
 export function isDateOnlyLine(text: string, timeZone: string): boolean {
   let rest = cleanInline(text);
   for (const mention of findDates(rest, timeZone).found.reverse()) rest = rest.slice(0, mention.start) + rest.slice(mention.end);
-  return /^[\s,|·•–—-]*(?:(?:published|posted|updated|last updated|modified|publié le|mis à jour le|veröffentlicht am|aktualisiert am|publicado|actualizado|atualizado|pubblicato|aggiornato)[\s,:|·•–—-]*)*$/iu.test(
-    rest,
-  );
+  // A numeric date ("Published: 11/18/2011 2:27 AM") counts too: whether its order is known is the reader's question.
+  const numeric = findNumericDate(rest);
+  if (numeric !== undefined) rest = rest.replace(numeric, "");
+  return DATE_LABELS_ONLY.test(rest);
 }
+
+// What may stand beside the dates of a date line: their labels ("Published:", "Last Modified:", "mis à jour le")
+// or a preposition alone ("on June 26, 2014"), separators, an update's time of the same day ("27 octobre 2012
+// à 18:27 (Mis à jour: 19:56)", Libération), and at the end the counts of a share bar ("286,248 40").
+const DATE_LABEL_WORDS = String.raw`(?:(?:${PUBLISHED_WORDS}|${UPDATE_WORDS})(?:\s+(?:on|at|le|am|el|em|il|the|à))?|on|le|am|el|em|il)(?![\p{L}])`;
+const SAME_DAY_TIME = String.raw`(?:(?:à|at|um|a\s+las|alle|às)\s+)?(?<!\d)\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?`;
+const DATE_SEPARATORS = String.raw`[\s,:|·•–—()-]*`;
+const DATE_LABELS_ONLY = new RegExp(
+  String.raw`^${DATE_SEPARATORS}(?:(?:${DATE_LABEL_WORDS}|${SAME_DAY_TIME})${DATE_SEPARATORS})*(?:(?<=\s)\d[\d,.]*(?:\s+\d[\d,.]*)*\s*)?$`,
+  "iu",
+);
 
 const YEAR = /(?<!\d)(?:1[89]|20)\d{2}(?!\d)/u;
 const MONTH_OR_NUMERIC_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}/iu;
@@ -365,6 +381,23 @@ function namesOf(line: string, labelRequired: boolean): string[] | undefined {
   return people.length > 0 ? people : names.length > 0 ? names : undefined;
 }
 
+// The words of a section's or a feature's name, which a person's name beside a date never holds ("Top Stories | May 2, 2011").
+const SECTION_WORD =
+  /^(?:news|stories|story|top|latest|breaking|home|politics|world|business|sports?|opinion|local|tech|technology|markets?|money|health|science|entertainment|culture|style|travel|videos?|photos?|live|more|life|arts?|economy|weather|blogs?|features?|reviews?|today|media|the|and|of)$/iu;
+
+/** True when a part of a line, unlabeled, can only be a person's name: two or three words in title case, no section's word. */
+const isPersonName = (text: string): boolean => {
+  const parts = text.split(/\s+/u);
+  return (
+    parts.length >= 2 &&
+    parts.length <= 3 &&
+    inTitleCase(text) &&
+    NAME.test(text) &&
+    !isOrganizationName(text) &&
+    !parts.some((word) => SECTION_WORD.test(word))
+  );
+};
+
 // "Bertille Bayart": every word capitalized, with lower case after its first letter (not "USA TODAY").
 const inTitleCase = (name: string): boolean => name.split(/\s+/u).every((word) => /^\p{Lu}[\p{Ll}\p{M}.'’-]+$/u.test(word));
 const inCapitals = (name: string): boolean => /\p{L}/u.test(name) && name === name.toUpperCase() && /\p{Lu}{2}/u.test(name);
@@ -430,8 +463,12 @@ const MAX_TITLE_LENGTH = 200;
 export function isTitleLike(line: string, repeated: boolean): boolean {
   const text = cleanInline(line);
   if (text === "" || text.length > MAX_TITLE_LENGTH || detectCreditLine(text) !== undefined) return false;
-  return repeated || !/[.:;,]$/u.test(text);
+  return repeated || !/[.:;,]$/u.test(text) || ABBREVIATION_END.test(text) || /\p{L}\.{3}$/u.test(text);
 }
+
+// A headline may end in an abbreviation's period ("... Relations With U.S.", "... Buys Acme Inc."), or trail off
+// ("MEANWHILE: Developments In Greece..."): no sentence ends there.
+const ABBREVIATION_END = /(?:(?<![\p{L}.])(?:\p{Lu}\.){2,}|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros|Dr|St|vs)\.)$/u;
 
 /** True when two lines say the same thing once whitespace and Unicode forms are evened out. */
 export function sameLine(a: string, b: string): boolean {

@@ -442,6 +442,41 @@ describe("analyzeText on a whole page copied as text", () => {
     expect(detection.body.map((block) => block.value)).toContain(lead);
   });
 
+  it("takes a headline ending in an abbreviation, and leaves the share bar under the header out (Fox News)", () => {
+    const headline = "Russia's Nuclear Help to Iran Stirs Questions About Its 'Improved' Relations With U.S.";
+    const shareBar = ["| FoxNews.com", "Recommend", "Text size", "Listen"];
+    const text = [menu, headline, "Published August 14, 2010", ...shareBar, prose(5)].join("\n");
+    const detection = analyzeText(text, "UTC");
+    expect(detection.title?.value).toBe(headline);
+    expect(detection.date?.value).toBe("August 14, 2010");
+    expect(detection.body.map((block) => block.value)).toEqual(prose(5).split("\n\n"));
+    expect(detection.dropped.filter((line) => shareBar.includes(line.value)).map((line) => line.reason)).toEqual(
+      shareBar.map(() => "page furniture between the header and the article"),
+    );
+  });
+
+  it("keeps two short lines under the header as the article's (no share bar)", () => {
+    const detection = analyzeText(["The Real Headline Of The Article", "March 18, 2015", "Part one", "Setup", prose(3)].join("\n"), "UTC");
+    expect(detection.body.map((block) => block.value).slice(0, 2)).toEqual(["Part one", "Setup"]);
+  });
+
+  it.each([
+    [
+      "a labelled numeric date, its update below (Tulsa World)",
+      ["By World's Editorial Writers", " Published:  11/18/2011  2:27 AM", " Last Modified:  11/18/2011  4:06 AM"],
+      "2011-11-18T02:27",
+      "2011-11-18T04:06",
+    ],
+    ["a French date with the update's time (Libération)", ["27 octobre 2012 à 18:27 (Mis à jour: 19:56)"], "2012-10-27T18:27", undefined],
+    ["a name, its date and a count (Business Insider)", ["Linette Lopez | Sep. 21, 2011, 3:17 PM | 1,209 |"], "Sep. 21, 2011, 3:17 PM", undefined],
+    ["a date with a meridiem's letter (Polygon)", ["By Griffin McElroy @griffinmcelroy", " on June 26, 2014 at 9:00a"], "2014-06-26T09:00", undefined],
+  ])("reads the header's date: %s", (_, header, date, updated) => {
+    const detection = analyzeText([menu, "MEANWHILE: Developments In Greece...", ...header, prose(4)].join("\n"), "UTC");
+    expect(detection.title?.value).toBe("MEANWHILE: Developments In Greece...");
+    expect(detection.date?.value).toBe(date);
+    expect(detection.updated?.value).toBe(updated);
+  });
+
   it("leaves a reading time out of the header and the body (Hashnode)", () => {
     const text = [menu, "How to make your MongoDB container more secure?", "Dong Nguyen", "Published on Sep 13, 2020", "4 min read", prose(4)].join("\n");
     const detection = analyzeText(text, "UTC");

@@ -7,6 +7,8 @@ describe("findDates", () => {
   it.each([
     // English, as news sites print it
     ["Jun 7, 2023, 8:54 PM UTC", "2023-06-07T20:54:00Z", "unlabeled"],
+    ["on June 26, 2014 at 9:00a", "2014-06-26T09:00", "unlabeled"],
+    ["on June 26, 2014 at 9:30p", "2014-06-26T21:30", "unlabeled"],
     ["Tuesday 15 October 2019", "2019-10-15", "unlabeled"],
     ["April 28, 2019 at 6:01 am", "2019-04-28T06:01", "unlabeled"],
     ["March 2, 2020 10:30 AM ET", "2020-03-02T10:30:00-05:00", "unlabeled"],

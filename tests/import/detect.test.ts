@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
+  bylineIn,
   detectByline,
   detectCaptionWithCredit,
   detectCreditLine,
   detectDateLine,
+  isDateOnlyLine,
   isOrganizationName,
   isTitleLike,
   looksLikeDate,
@@ -263,10 +265,47 @@ describe("isTitleLike", () => {
     ["Iran said NATO was to blame.", false, false],
     ["Iran said NATO was to blame.", true, true],
     ["Photo: Reuters", true, false],
+    ["Russia's Nuclear Help to Iran Stirs Questions About Its 'Improved' Relations With U.S.", false, true],
+    ["Oracle Agrees to Buy Sun Microsystems Inc.", false, true],
+    ["MEANWHILE: Developments In Greece...", false, true],
+    ["Prices fell in the U.S. today.", false, false],
+    ["It ended there...", false, true],
     ["x".repeat(201), true, false],
     ["", false, false],
   ])("%j (repeated: %s) → %s", (line, repeated, expected) => {
     expect(isTitleLike(line, repeated)).toBe(expected);
+  });
+});
+
+describe("isDateOnlyLine", () => {
+  it.each([
+    ["April 28, 2019 at 6:01 am Updated April 29, 2019 at 9:00 am", true],
+    ["Published:  11/18/2011  2:27 AM", true],
+    ["Last Modified:  11/18/2011  4:06 AM", true],
+    ["27 octobre 2012 à 18:27 (Mis à jour: 19:56)", true],
+    ["Publié le 04.05.2015 à 13h36", true],
+    ["on June 26, 2014 at 9:00a", true],
+    ["Apr. 24, 2014, 9:49 AM  286,248 40", true],
+    ["Apr. 24, 2014, 9:49 AM Comments", false],
+    ["By Jane Doe, April 28, 2019", false],
+    ["Published: 11/18/2011 in Tulsa", false],
+    ["Sales rose 12:30 percent", false],
+  ])("%j → %s", (line, expected) => {
+    expect(isDateOnlyLine(line, "UTC")).toBe(expected);
+  });
+});
+
+describe("bylineIn", () => {
+  it.each([
+    ["Linette Lopez | Sep. 21, 2011, 3:17 PM | 1,209 |", ["Linette Lopez"]],
+    ["Top Stories | Sep. 21, 2011, 3:17 PM", undefined],
+    ["World News | Sep. 21, 2011", undefined],
+    ["Politics | Sep. 21, 2011", undefined],
+    ["Linette Lopez | Greece", undefined],
+    ["Le Monde | 04.05.2015 | Par Martin Untersinger", ["Martin Untersinger"]],
+    ["AFP 30 avril 2015 à 07:19", ["AFP"]],
+  ])("%j → %j", (line, expected) => {
+    expect(bylineIn(line, "UTC")).toEqual(expected);
   });
 });
 
