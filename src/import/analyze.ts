@@ -4,6 +4,7 @@
  * carries the source line it came from; a field that is not found with confidence is
  * absent and a note says which line was looked at and why it was not trusted.
  */
+import type { Problem } from "../diagnostics/diagnostic.js";
 import { parseDate } from "../text/date.js";
 import { cleanBlock, cleanInline } from "../text/text.js";
 import {
@@ -24,7 +25,8 @@ import {
   residueAtEdge,
   sameLine,
 } from "./detect.js";
-import { findDates, findNumericDate, leadDateline } from "./date-line.js";
+import { findDates, findNumericDate, leadDateline, readNumericDate, UPDATE_MENTION } from "./date-line.js";
+import { proseLanguage } from "./language.js";
 import type { Evidence } from "./metadata.js";
 
 /** A value and the 1-based source line it was read from. */
@@ -228,6 +230,17 @@ export function analyzeText(source: string, timeZone: string): Detection {
   // Word for word: only the surrounding whitespace goes, no-break spaces at the line's end
   // included, as the build drops them.
   detection.body = body.map((line) => ({ value: cleanBlock(line.text), line: line.line }));
+  if (detection.date === undefined) {
+    const header = [...(dateAbove === undefined ? [] : [dateAbove]), ...window.slice(0, headerLength)];
+    const { published, updated, unread } = numericDatesInLanguage(
+      header,
+      detection.body.map((block) => block.value),
+      timeZone,
+    );
+    if (published !== undefined) detection.date = published;
+    else if (unread !== undefined) detection.notes.push(unread);
+    if (updated !== undefined) detection.updated ??= updated;
+  }
 
   noteMissing(detection, content, timeZone);
   detection.dropped.sort((a, b) => a.line - b.line);
@@ -243,6 +256,53 @@ function shareBarEnd(content: readonly Line[], from: number): number {
   while (position < content.length && words((content[position] as Line).text) <= 2 && !PROSE_END.test(cleanInline((content[position] as Line).text)))
     position++;
   return position - from >= MIN_SHARE_BAR && words(content[position]?.text ?? "") >= PROSE_WORDS ? position : from;
+}
+
+type Dated = Found & { date: Date };
+
+/**
+ * The dates of header lines in numbers alone ("08.04.2015 12:46", heise; "Le Monde | 04.05.2015 à
+ * 13h36 • Mis à jour le 05.05.2015 à 20h13"), read in the order of the language the article is
+ * written in: plain text declares none, but its prose says it. English leaves the order open (day
+ * first in Britain, month first in the United States), so there a date with two readings stays unread.
+ */
+function numericDatesInLanguage(
+  header: readonly Line[],
+  paragraphs: readonly string[],
+  timeZone: string,
+): { published?: Dated; updated?: Dated; unread?: Note } {
+  const found: { published?: Dated; updated?: Dated; unread?: Note } = {};
+  if (!header.some((line) => findNumericDate(line.text) !== undefined)) return found;
+  const language = proseLanguage(paragraphs);
+  for (const line of header) {
+    const text = cleanInline(line.text);
+    // "• Mis à jour le 05.05.2015": the numbers after an update label are the update's.
+    const label = UPDATE_MENTION.exec(text);
+    for (const [part, kind] of [
+      [label === null ? text : text.slice(0, label.index), "published"],
+      [label === null ? "" : text.slice(label.index), "updated"],
+    ] as const) {
+      const numeric = findNumericDate(part);
+      const read = numeric === undefined ? undefined : readNumericDate(numeric, language, timeZone);
+      if (read?.ok === true) found[kind] ??= { value: read.value.value, line: line.line, date: read.value.date };
+      else if (read !== undefined && kind === "published")
+        found.unread ??= {
+          field: "date",
+          line: line.line,
+          text,
+          message: `This line looks like a date but is not used: ${unreadReason(read.problem, numeric!, language)}`,
+        };
+    }
+  }
+  return found;
+}
+
+/** Why a date in numbers alone was not read, as plain text has it: no declared language, only its prose's. */
+function unreadReason(problem: Problem, numeric: string, language: string | undefined): string {
+  if (problem.rule !== "ambiguous-date") return problem.message;
+  return language === undefined
+    ? `"${numeric}" is in numbers only, and the text's prose does not say its language, so day and month cannot be told apart.`
+    : `"${numeric}" is in numbers only, and the text is in English, where the day comes first in Britain and the month in the United States.`;
 }
 
 // How far into the text a header is looked for when the first line does not open one.
@@ -751,7 +811,7 @@ function readHeader(header: readonly Line[], markers: readonly (Marker | undefin
 
 function noteMissing(detection: Detection, content: readonly Line[], timeZone: string): void {
   const { notes } = detection;
-  if (detection.date === undefined) {
+  if (detection.date === undefined && !notes.some((note) => note.field === "date")) {
     const nearMiss = content.slice(0, HEADER_WINDOW + 2).find((line) => looksLikeDate(line.text));
     const reason = nearMiss === undefined ? undefined : readDate(nearMiss.text, timeZone);
     notes.push(

@@ -477,6 +477,28 @@ describe("analyzeText on a whole page copied as text", () => {
     expect(detection.updated?.value).toBe(updated);
   });
 
+  it.each([
+    ["German: the day first (heise)", "de", ["08.04.2015 12:46", "1Password für Mac generiert Einmal-Passwörter"], "2015-04-08T12:46", undefined],
+    [
+      "French, with the update after its label (Le Monde)",
+      "fr",
+      ["Le projet de loi sur le renseignement approuvé", "Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 | Par Martin Untersinger"],
+      "2015-05-04",
+      "2015-05-05",
+    ],
+    ["English: day and month still cannot be told apart", "en", ["08.04.2015 12:46", "A Headline Over English Prose Here"], undefined, undefined],
+  ])("reads a date in numbers alone in the order of the prose's language: %s", (_, language, header, date, updated) => {
+    const paragraph = {
+      de: "Die Entwickler haben die neue Version am Mittwoch veröffentlicht, und sie ist nicht nur für den Mac gedacht: auch auf dem iPhone lässt sich das Programm mit einem Konto nutzen.",
+      fr: "Le texte a été adopté mardi par les députés, qui ont voté pour une large majorité. Le gouvernement se félicite du résultat, mais les opposants dénoncent une surveillance de masse.",
+      en: "The council voted on Tuesday to approve the plan, and it is expected that the first homes will be built this year. The mayor said that the decision was the right one for the city.",
+    }[language]!;
+    const detection = analyzeText([menu, ...header, ...Array.from({ length: 4 }, () => paragraph)].join("\n"), "UTC");
+    expect(detection.date?.value).toBe(date);
+    expect(detection.updated?.value).toBe(updated);
+    if (date === undefined) expect(detection.notes.find((note) => note.field === "date")?.message).toContain("the text is in English");
+  });
+
   it("leaves a reading time out of the header and the body (Hashnode)", () => {
     const text = [menu, "How to make your MongoDB container more secure?", "Dong Nguyen", "Published on Sep 13, 2020", "4 min read", prose(4)].join("\n");
     const detection = analyzeText(text, "UTC");
@@ -552,15 +574,16 @@ describe("analyzeText on real pages copied as text", () => {
     expect(detection.date?.date.toISOString().slice(0, 10)).toBe(day);
   });
 
-  // A breadcrumb and "« Vorige | Nächste »" above an unordered numeric date (heise); a site's greeting and
-  // tagline above the headline, and a numbered line above an embedded tweet's attribution (a personal blog).
+  // A breadcrumb and "« Vorige | Nächste »" above a numeric date, day first as the German prose below says
+  // (heise); a site's greeting and tagline above the headline, and a numbered line above an embedded
+  // tweet's attribution, with the post's date only in its footer (a personal blog).
   it.each([
-    ["heise", "1Password für Mac generiert Einmal-Passwörter"],
-    ["001", "Get your Frontend JavaScript Code Covered"],
-  ])("%s: the headline, though no date is read", async (page, title) => {
+    ["heise", "1Password für Mac generiert Einmal-Passwörter", "2015-04-08"],
+    ["001", "Get your Frontend JavaScript Code Covered", undefined],
+  ])("%s: the headline, and the date its header allows", async (page, title, day) => {
     const detection = analyzeText(await pageText(page), "UTC");
     expect(detection.title?.value).toBe(title);
-    expect(detection.date).toBeUndefined();
+    expect(detection.date?.date.toISOString().slice(0, 10)).toBe(day);
   });
 
   // A live feed after the article, behind "Recevoir la newsletter" and "Direct" (Libération); a "Read more"
