@@ -2,6 +2,7 @@ import { configPositions } from "../../config/load.js";
 import { errorDiagnostic } from "../../diagnostics/diagnostic.js";
 import type { BuildContext, PublishedEntry, Stage } from "../context.js";
 import type { BodyReader } from "../incremental/bodies.js";
+import { boundHeapGrowth } from "../runtime/heap.js";
 import { tally } from "./collect.js";
 import { type OutputState, readOutputState } from "../incremental/output-state.js";
 import { PreviousOutput } from "../incremental/previous-output.js";
@@ -24,6 +25,7 @@ type Written =
 async function writeModel(context: BuildContext, bodies: BodyReader | undefined): Promise<Written> {
   const { config, outDir, timings } = context;
   const outputsStarted = performance.now();
+  boundHeapGrowth();
   // Loaded only now: a build that keeps the previous output whole never loads the serializers (feed, xmldom).
   const [{ buildModel }, { renderOutputs }] = await Promise.all([import("./model.js"), import("./plan.js")]);
   const model = buildModel(
