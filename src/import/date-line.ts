@@ -79,8 +79,10 @@ const WEEKDAY = `(?<weekday>${alternation(WEEKDAYS.keys())})(?![\\p{L}])\\.?,?\\
 const DAY_FIRST = `(?<dayFirst>\\d{1,2})(?:\\.|º|°|er|st|nd|rd|th)?\\s*(?:de\\s+)?(?<monthAfterDay>${MONTH})\\.?,?\\s*(?:de\\s+|del\\s+)?(?<yearAfterDay>\\d{4})`;
 const MONTH_FIRST = `(?<monthFirst>${ENGLISH_MONTH})\\.?\\s+(?<dayAfterMonth>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<yearAfterMonth>\\d{4})`;
 // "à 07:19", "um 14.30 Uhr", "a las 10:00", "às 9h30", "alle 18:05", "at 6:01 am", ", 8:54 PM UTC".
+/** The words before a time, in the six languages ("à 07:19", "a las 10:00", "um 14.30"). */
+export const TIME_PREPOSITIONS = String.raw`(?:à|a\s+las|a\s+la|alle|ore|às|as|um|at|kl\.?)`;
 const TIME =
-  "(?:\\s*(?:,|-|–|—|\\||/)?\\s*(?:(?:à|a\\s+las|a\\s+la|alle|ore|às|as|um|at|kl\\.?)\\s+)?" +
+  `(?:\\s*(?:,|-|–|—|\\||/)?\\s*(?:${TIME_PREPOSITIONS}\\s+)?` +
   "(?<hour>\\d{1,2})(?:(?:[:.]|h)(?<minute>\\d{2})(?::(?<second>\\d{2}))?|(?=\\s*[ap]\\.?\\s?m\\b))" +
   // "9:00a", as Vox Media's sites write it: the meridiem's letter alone, straight after the minutes.
   "\\s*(?<meridiem>[ap]\\.?\\s?m\\b\\.?|(?<=\\d)[ap](?![\\p{L}\\d]))?(?:\\s*(?:uhr|h)(?![\\p{L}]))?" +
@@ -93,14 +95,16 @@ const LABEL_TIME = String.raw`(?:\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-
 // The words that mark an update, in the six languages: one list for every reader of labels.
 /** The words of an update label, in the languages the importer reads. */
 export const UPDATE_WORDS = String.raw`(?:last\s+)?(?:updated|modified|mis\s+à\s+jour|mise\s+à\s+jour|actualisé|aktualisiert|geändert|actualizado|actualización|atualizado|atualização|aggiornato|aggiornamento)`;
-const UPDATED_LABEL = new RegExp(String.raw`${UPDATE_WORDS}(?:\s+(?:on|at|le|am|el|em|il|the))?\s*:?${LABEL_TIME}\s*$`, "iu");
+/** The words between a date's label and the date ("Published on", "Publié le", "Veröffentlicht am"). */
+export const LABEL_PREPOSITIONS = "(?:on|at|le|am|el|em|il|the)";
+const UPDATED_LABEL = new RegExp(String.raw`${UPDATE_WORDS}(?:\s+${LABEL_PREPOSITIONS})?\s*:?${LABEL_TIME}\s*$`, "iu");
 /** A line that opens with an update label ("Updated ...", "Mis à jour le ..."): its date is the update, never the publication. */
 export const UPDATE_LABEL = new RegExp(String.raw`^${UPDATE_WORDS}(?![\p{L}])`, "iu");
 /** An update word anywhere (a class name such as "updated" or "date-modified", or a label inside a line). */
 export const UPDATE_MENTION = new RegExp(UPDATE_WORDS, "iu");
 /** The words that label a publication date, in the six languages. */
 export const PUBLISHED_WORDS = String.raw`(?:published|posted|first\s+published|publié|veröffentlicht|publicado|publicada|pubblicato|publicación|publicação)`;
-const PUBLISHED_LABEL = new RegExp(String.raw`${PUBLISHED_WORDS}(?:\s+(?:on|at|le|am|el|em|il|the))?\s*:?${LABEL_TIME}\s*$`, "iu");
+const PUBLISHED_LABEL = new RegExp(String.raw`${PUBLISHED_WORDS}(?:\s+${LABEL_PREPOSITIONS})?\s*:?${LABEL_TIME}\s*$`, "iu");
 
 /** A date found in a line of text. */
 export interface DateMention {

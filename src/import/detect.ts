@@ -7,7 +7,17 @@
 import { fail, type Result } from "../diagnostics/diagnostic.js";
 import { parseDate } from "../text/date.js";
 import { cleanInline } from "../text/text.js";
-import { findDates, findNumericDate, PUBLISHED_WORDS, readNumericDate, readWholeDateLine, UPDATE_LABEL, UPDATE_WORDS } from "./date-line.js";
+import {
+  findDates,
+  findNumericDate,
+  LABEL_PREPOSITIONS,
+  PUBLISHED_WORDS,
+  readNumericDate,
+  readWholeDateLine,
+  TIME_PREPOSITIONS,
+  UPDATE_LABEL,
+  UPDATE_WORDS,
+} from "./date-line.js";
 
 /** Why a line is page residue rather than article text. */
 export type ResidueKind = "tracking code" | "share buttons" | "advertisement" | "cookie notice" | "page furniture";
@@ -223,8 +233,8 @@ export function isDateOnlyLine(text: string, timeZone: string): boolean {
 // What may stand beside the dates of a date line: their labels ("Published:", "Last Modified:", "mis à jour le")
 // or a preposition alone ("on June 26, 2014"), separators, an update's time of the same day ("27 octobre 2012
 // à 18:27 (Mis à jour: 19:56)", Libération), and at the end the counts of a share bar ("286,248 40").
-const DATE_LABEL_WORDS = String.raw`(?:(?:${PUBLISHED_WORDS}|${UPDATE_WORDS})(?:\s+(?:on|at|le|am|el|em|il|the|à))?|on|le|am|el|em|il)(?![\p{L}])`;
-const SAME_DAY_TIME = String.raw`(?:(?:à|at|um|a\s+las|alle|às)\s+)?(?<!\d)\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?`;
+const DATE_LABEL_WORDS = String.raw`(?:(?:${PUBLISHED_WORDS}|${UPDATE_WORDS})(?:\s+${LABEL_PREPOSITIONS})?|${LABEL_PREPOSITIONS})(?![\p{L}])`;
+const SAME_DAY_TIME = String.raw`(?:${TIME_PREPOSITIONS}\s+)?(?<!\d)\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?`;
 const DATE_SEPARATORS = String.raw`[\s,:|·•–—()-]*`;
 const DATE_LABELS_ONLY = new RegExp(
   String.raw`^${DATE_SEPARATORS}(?:(?:${DATE_LABEL_WORDS}|${SAME_DAY_TIME})${DATE_SEPARATORS})*(?:(?<=\s)\d[\d,.]*(?:\s+\d[\d,.]*)*\s*)?$`,
@@ -463,12 +473,12 @@ const MAX_TITLE_LENGTH = 200;
 export function isTitleLike(line: string, repeated: boolean): boolean {
   const text = cleanInline(line);
   if (text === "" || text.length > MAX_TITLE_LENGTH || detectCreditLine(text) !== undefined) return false;
-  return repeated || !/[.:;,]$/u.test(text) || ABBREVIATION_END.test(text) || /\p{L}\.{3}$/u.test(text);
+  return repeated || !/[.:;,]$/u.test(text) || NO_SENTENCE_END.test(text);
 }
 
 // A headline may end in an abbreviation's period ("... Relations With U.S.", "... Buys Acme Inc."), or trail off
 // ("MEANWHILE: Developments In Greece..."): no sentence ends there.
-const ABBREVIATION_END = /(?:(?<![\p{L}.])(?:\p{Lu}\.){2,}|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros|Dr|St|vs)\.)$/u;
+const NO_SENTENCE_END = /(?:(?<![\p{L}.])(?:\p{Lu}\.){2,}|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros|Dr|St|vs)\.|\p{L}\.{3})$/u;
 
 /** True when two lines say the same thing once whitespace and Unicode forms are evened out. */
 export function sameLine(a: string, b: string): boolean {
