@@ -142,6 +142,7 @@ function detectionLines(detection: Detection, timeZone: string): string[] {
     for (const other of evidence.filter((item) => !item.used))
       rows.push(`${" ".repeat(20)}${other.source}, line ${other.line}: ${other.value}${other.reason === undefined ? "" : ` (${other.reason})`}`);
   };
+  if (detection.encoding) rows.push(row("encoding", detection.encoding.line, detection.encoding.value));
   if (detection.title) sourced("title", row("title", detection.title.line, detection.title.value));
   if (detection.description) sourced("description", row("description", detection.description.line, detection.description.value));
   if (detection.date)

@@ -432,6 +432,13 @@ export const catalogue = {
     meaning: "A file given to `import` is larger than 32 MiB, far more than any saved article: it is not read.",
     fix: "Check that it is the page you meant (not a video or an archive); save the article alone.",
   },
+  "page-encoding": {
+    severity: "error",
+    group: "`wirefeed import` and `wirefeed new`",
+    meaning:
+      "A file given to `import` is not UTF-8 and declares no encoding wirefeed can read it in (a page's `<meta charset>` or Content-Type `<meta>`, its XML declaration or a byte order mark; plain text declares none). The position is the first byte that is not UTF-8. A page in a legacy encoding that declares it (windows-1251, iso-8859-2, GBK, Shift_JIS...) is read in it.",
+    fix: "Declare the page's encoding in its `<head>`, or convert the file to UTF-8 (`iconv -f ENCODING -t UTF-8`).",
+  },
   "article-exists": {
     severity: "error",
     group: "`wirefeed import` and `wirefeed new`",

@@ -61,6 +61,8 @@ export interface Detection {
   body: (Found & { markdown?: string })[];
   /** Every source's value for each metadata field of an HTML page, and which one was used. */
   evidence?: Evidence[];
+  /** The encoding a file not in UTF-8 was read in, and the line that declared it. */
+  encoding?: Found;
   /** Set when the page cannot be read at all, at this position. */
   blocked?: { line: number; column: number; message: string };
   /** Lines recognized as page residue or as a repeat of the headline, and left out. */

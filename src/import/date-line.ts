@@ -219,8 +219,13 @@ function normalOffset(offset: string): string {
 // Languages whose people write the month first in numeric dates: only the United States
 // (and a few places that follow it) among the languages pages declare.
 const MONTH_FIRST_LOCALES = /^(?:en-us|en-ph|en-ca|fil)\b/iu;
+// Year first ("2015.08.15 10:28" in Hungary, "2015/08/15" and "2014年01月16日" in China and Japan, "2015. 08. 15."
+// and "2015년 8월 15일" in Korea): the one order there is, so never ambiguous. ISO 8601's hyphens are the build's own form.
+const YEAR_FIRST =
+  `(?<leadYear>(?:19|20)\\d{2})(?:(?<leadSep>[./])\\s?(?<leadMonth>\\d{1,2})\\k<leadSep>\\s?(?<leadDay>\\d{1,2})\\.?` +
+  `|\\s?[年년]\\s?(?<cjkMonth>\\d{1,2})\\s?[月월]\\s?(?<cjkDay>\\d{1,2})\\s?[日일])`;
 const NUMERIC_BODY =
-  `(?<first>\\d{1,2})(?<sep>[./-])(?<second>\\d{1,2})\\k<sep>(?<year>\\d{4}|\\d{2})` +
+  `(?:(?<first>\\d{1,2})(?<sep>[./-])(?<second>\\d{1,2})\\k<sep>(?<year>\\d{4}|\\d{2})|${YEAR_FIRST})` +
   `(?:[ t,]+(?:at\\s+)?(?<time>\\d{1,2}:\\d{2}(?::\\d{2})?)(?:\\s*(?<meridiem>[ap]\\.?m\\b\\.?))?` +
   `(?:\\s*\\(?(?<zone>${alternation(ZONES.keys())})(?![\\p{L}])\\)?)?)?`;
 const NUMERIC = new RegExp(`^${NUMERIC_BODY}$`, "iu");
@@ -236,24 +241,13 @@ export function findNumericDate(line: string): string | undefined {
   return NUMERIC_IN_TEXT.exec(cleanInline(line))?.[0].trim();
 }
 
-/**
- * Reads a numeric date ("05/29/2007 09:49:00", "2/26/2015 7:11 AM PST", "3/09/15 8:00am") in
- * the order the page's declared language uses. Where the language does not say (no language,
- * or a bare "en", day-first in Britain and month-first in the United States) a date is read
- * only when one reading alone is a real date ("2/26/2015"). A two-digit year is read only in
- * a declared order, as 20yy.
- * @param text the value as written
- * @param lang the page's `<html lang>`, if any
- * @param timeZone the configured zone
- */
-export function readNumericDate(text: string, lang: string | undefined, timeZone: string): Result<{ date: Date; value: string }> | undefined {
-  const groups = NUMERIC.exec(cleanInline(text))?.groups;
-  if (groups === undefined || groups.year === undefined) return undefined;
+/** The year, month and day of a numeric date with the day and the month first, in the order the page's language gives. */
+function dayAndMonth(text: string, groups: Record<string, string | undefined>, lang: string | undefined): Result<{ year: string; month: number; day: number }> {
   const first = Number(groups.first);
   const second = Number(groups.second);
   const declared = lang === undefined || lang.trim() === "" ? undefined : lang.trim();
   let monthFirst = declared === undefined || /^en$/iu.test(declared) ? undefined : MONTH_FIRST_LOCALES.test(declared);
-  const shortYear = groups.year.length === 2;
+  const shortYear = groups.year!.length === 2;
   if (monthFirst === undefined && !shortYear) {
     if (first > 12 && second <= 12) monthFirst = false;
     else if (second > 12 && first <= 12) monthFirst = true;
@@ -266,15 +260,34 @@ export function readNumericDate(text: string, lang: string | undefined, timeZone
         : `The date "${text}" is in numbers only and the page's language "${lang}" does not say whether the day or the month comes first.`,
       "Add the date to the article by hand, e.g. date: 2007-05-29.",
     );
-  const month = monthFirst ? first : second;
-  const day = monthFirst ? second : first;
+  return ok({ year: shortYear ? `20${groups.year}` : groups.year!, month: monthFirst ? first : second, day: monthFirst ? second : first });
+}
+
+/**
+ * Reads a numeric date ("05/29/2007 09:49:00", "2/26/2015 7:11 AM PST", "3/09/15 8:00am") in
+ * the order the page's declared language uses. Where the language does not say (no language,
+ * or a bare "en", day-first in Britain and month-first in the United States) a date is read
+ * only when one reading alone is a real date ("2/26/2015"). A two-digit year is read only in
+ * a declared order, as 20yy.
+ * @param text the value as written
+ * @param lang the page's `<html lang>`, if any
+ * @param timeZone the configured zone
+ */
+export function readNumericDate(text: string, lang: string | undefined, timeZone: string): Result<{ date: Date; value: string }> | undefined {
+  const groups = NUMERIC.exec(cleanInline(text))?.groups;
+  if (groups === undefined) return undefined;
+  const order =
+    groups.leadYear === undefined
+      ? dayAndMonth(text, groups, lang)
+      : ok({ year: groups.leadYear, month: Number(groups.leadMonth ?? groups.cjkMonth), day: Number(groups.leadDay ?? groups.cjkDay) });
+  if (!order.ok) return order;
+  const { year, month, day } = order.value;
   let time = groups.time;
   if (time !== undefined && groups.meridiem !== undefined) {
     const [hours = "0", ...rest] = time.split(":");
     if (Number(hours) < 1 || Number(hours) > 12) return fail("impossible-date", `The hour ${hours} is written with AM or PM, which run from 1 to 12.`, "");
     time = [String((Number(hours) % 12) + (groups.meridiem.toLowerCase().startsWith("p") ? 12 : 0)), ...rest].join(":");
   }
-  const year = shortYear ? `20${groups.year}` : groups.year;
   const wallClock = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}${time === undefined ? "" : `T${time.padStart(5, "0")}`}`;
   const zone = time === undefined || groups.zone === undefined ? undefined : ZONES.get(groups.zone.toLowerCase());
   const parsed = parseDate(wallClock, zone ?? timeZone);

@@ -449,9 +449,27 @@ function roleAfterName(part: string): string | undefined {
   return undefined;
 }
 
-// "TMZ Staff", "BBC News", "Redaktion", "AFP": a byline that names no person.
-const ORGANIZATION_NAME =
-  /(?:^|\s)(?:staff|desk|newsroom|news|editors|editorial\s+board|team|redaktion|rédaction|redacción|redação|redazione|wire|agencies)$|^(?:afp|ap|dpa|ansa|efe|reuters|associated\s+press|agence\s+france-presse|press\s+association|pa|upi|kyodo|xinhua|lusa|apa|sda|ats)$/iu;
+// "TMZ Staff", "BBC News", "Redaktion", "AFP", "PAP": a byline that names no person; and the publisher's
+// company as the CMS names it ("AWR Wprost Sp. z o.o.", "Axel Springer AG", "Example Media, Inc.").
+const ORGANIZATION_NAME = new RegExp(
+  [
+    /(?:^|\s)(?:staff|desk|newsroom|news|editors|editorial\s+board|team|redaktion|rédaction|redacción|redação|redazione|wire|agencies)$/u.source,
+    /^(?:afp|ap|dpa|ansa|efe|reuters|associated\s+press|agence\s+france-presse|press\s+association|pa|upi|kyodo|xinhua|lusa|apa|sda|ats)$/u.source,
+    /^(?:pap|čtk|ctk|tass|ria\s+novosti|bta|mti|yonhap|aap|anp|belga|epa|europa\s+press|anadolu|ians|pti|bernama|antara|notimex|télam|telam)$/u.source,
+    /[\s,](?:inc|ltd|llc|gmbh|ag|plc|corp|s\.\s?a|s\.\s?l|s\.\s?p\.\s?a|s\.\s?r\.\s?l|b\.\s?v|n\.\s?v|sp\.\s?z\s?o\.\s?o|kft|zrt|s\.\s?r\.\s?o|a\.\s?s)\.?$/u
+      .source,
+  ].join("|"),
+  "iu",
+);
+
+// "admin", "webmaster", "user2": the CMS account that posted the page, which a page's author meta often
+// names (dcterms.creator "admin" above the byline "Liliana Segura"); it is nobody's name.
+const ACCOUNT_NAME = /^(?:admin(?:istrator)?|webmaster|webadmin|root|sysop|user|guest|editor|author|unknown|default|wordpress|n\/a|none|null|undefined)\d*$/iu;
+
+/** True when an author value is a site account's login ("admin"), not a byline. */
+export function isAccountName(name: string): boolean {
+  return ACCOUNT_NAME.test(cleanInline(name));
+}
 
 /**
  * True when a byline's name is an organization's (a newsroom, a desk, a wire agency), not a person's.

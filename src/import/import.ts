@@ -15,6 +15,7 @@ import { calendarDate } from "../text/date.js";
 import { slugify } from "../text/slug.js";
 import { analyzeText, type Detection } from "./analyze.js";
 import { fileKind, MAX_SOURCE_BYTES, readRegularFile } from "./guard.js";
+import { decodePage } from "./encoding.js";
 import { analyzeHtml, looksLikeHtml } from "./html.js";
 import { articleMarkdown } from "./markdown.js";
 
@@ -65,7 +66,7 @@ export interface ImportResult {
 const IMPORTABLE = new Set([".txt", ".text", ".html", ".htm"]);
 // A generated name is a date and slug letters only; anything else would be a bug, and a path.
 const ARTICLE_NAME = /^\d{4}-\d{2}-\d{2}-[\p{L}\p{N}\p{M}]+(?:-[\p{L}\p{N}\p{M}]+)*\.md$/u;
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+const ascii = new TextDecoder("windows-1252");
 
 /**
  * Reads the config the way `build` does, but a missing default config is not an error:
@@ -219,14 +220,19 @@ async function importOne(file: string, source: string, context: Context): Promis
     }
     return attention(`the file cannot be read (${refusal.code})`);
   }
-  let text: string;
-  try {
-    text = utf8.decode(read.bytes);
-  } catch {
-    return attention("the file is not UTF-8 text; convert it (e.g. iconv -f windows-1252 -t utf-8) and import again");
+  const namedHtml = /\.html?$/iu.test(file);
+  // Whether the file is a page decides whether it can declare its encoding: asked of its opening bytes, as ASCII.
+  const decoded = decodePage(read.bytes, namedHtml || looksLikeHtml(ascii.decode(read.bytes.subarray(0, 1024)).replace(/^\u00ef\u00bb\u00bf/u, "")));
+  if (!decoded.ok) {
+    const diagnostic: Diagnostic = { ...errorDiagnostic("page-encoding", decoded.message, decoded.hint, source), line: decoded.line, column: decoded.column };
+    return attention(`${source}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.message} [${diagnostic.rule}] (hint: ${diagnostic.hint})`, {
+      diagnostic,
+    });
   }
-  const isHtml = /\.html?$/iu.test(file) || looksLikeHtml(text);
+  const { text } = decoded;
+  const isHtml = namedHtml || looksLikeHtml(text);
   const detection = isHtml ? analyzeHtml(text, context.timeZone) : analyzeText(text, context.timeZone);
+  if (decoded.declared !== undefined) detection.encoding = { value: `${decoded.encoding}, as ${decoded.declared.by} says`, line: decoded.declared.line };
   if (detection.blocked !== undefined) {
     const diagnostic: Diagnostic = {
       ...errorDiagnostic("html-too-deep", detection.blocked.message, "save the article again from the browser's reader view", source),

@@ -21,7 +21,7 @@ import {
   UPDATE_MENTION,
   withYearFromAddress,
 } from "./date-line.js";
-import { bylineIn, datesIn, detectByline, isAuthorHeading, isOrganizationName, labelMeaning } from "./detect.js";
+import { bylineIn, datesIn, detectByline, isAccountName, isAuthorHeading, isOrganizationName, labelMeaning } from "./detect.js";
 import { classOf, descendants, lineOf, tokens } from "./hast.js";
 
 /** The fields metadata decides. */
@@ -137,6 +137,7 @@ export function readMetadata(tree: Root, timeZone: string, container: Element | 
       ...present(meta("og:description"), meta("twitter:description"), meta("description"), meta("dc.description"), meta("dcterms.description")),
     ],
     (value) => sites.has(comparable(value)),
+    result.title?.value,
   );
 
   // Dates
@@ -470,8 +471,12 @@ function authorMeta(candidates: Candidate[]): AuthorCandidate[] {
 
 // Class or id words of a byline, in the six languages ("firma" in Spanish and Italian, "autor", "auteur").
 const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|author|authors|author-name|byline-name|contributor|writer|firma|autor|auteur|autore|signature)(?:$|[\s_-])/iu;
-// Substrings, since classes run words together ("Page-dateModified", "publishedAt").
-const DATE_CLASS = /date|time|publish|posted|updated|modified|byline|(?:^|[\s_-])meta(?:$|[\s_-])/iu;
+// A link to the author's page marks its text as the byline where no class does (gazeta.ru's
+// "/gazeta/authors/polina_zyabreva.shtml", WordPress's "/author/jane-doe/").
+const AUTHOR_PAGE = /\/(?:authors?|autor(?:es|en)?|auteurs?|autori?|journalists?|columnists?|redakteure?)\/[^/?#\s]+/iu;
+// Substrings, since classes run words together ("Page-dateModified", "publishedAt"), and the word for
+// a date in the languages whose sites name classes in their own ("datum", "fecha", "data").
+const DATE_CLASS = /date|time|publish|posted|updated|modified|byline|datum|fecha|(?:^|[\s_-])(?:meta|data)(?:$|[\s_-])/iu;
 // The readers' comments under an article, and the teasers of other stories ("Don't miss",
 // "Related", "Most read"), each with its own name and date: never the article's.
 const COMMENTS =
@@ -521,7 +526,8 @@ function markedByline(visible: readonly Element[], comments: ReadonlySet<Element
     if (comments.has(node)) continue;
     const words = namesOfElement(node);
     const rel = tokens(node.properties.rel).includes("author");
-    const byline = rel || BYLINE_CLASS.test(words);
+    const authorPage = node.tagName === "a" && AUTHOR_PAGE.test(String(node.properties.href ?? ""));
+    const byline = rel || authorPage || BYLINE_CLASS.test(words);
     if (!byline && !DATE_CLASS.test(words)) continue;
     const text = cleanInline(toText(node));
     if (text === "" || text.length > MAX_VISIBLE_LINE) continue;
@@ -529,7 +535,11 @@ function markedByline(visible: readonly Element[], comments: ReadonlySet<Element
     let source: string;
     if (byline) {
       names = markedNames(node) ?? bylineOfElement(node);
-      source = rel ? "rel=author" : `.${words.split(" ").find((c) => BYLINE_CLASS.test(c)) ?? "byline"}`;
+      source = rel
+        ? "rel=author"
+        : BYLINE_CLASS.test(words)
+          ? `.${words.split(" ").find((c) => BYLINE_CLASS.test(c)) ?? "byline"}`
+          : "a link to the author's page";
     } else {
       // A date element names its author only beside its date ("2/26/2015 7:11 AM PST BY TMZ STAFF").
       const dates = datesIn(text, "UTC");
@@ -771,9 +781,12 @@ const TRUNCATED = /(?:…|\.\.\.|\[…\])\s*$/u;
 const MIN_WRITTEN_WORDS = 5;
 const words = (text: string): number => text.split(/\s+/u).filter(Boolean).length;
 
-function decideDescription(result: PageMetadata, all: Candidate[], isSiteName: (value: string) => boolean): void {
+function decideDescription(result: PageMetadata, all: Candidate[], isSiteName: (value: string) => boolean, headline: string | undefined): void {
   const reasons = new Map<Candidate, string>();
   for (const candidate of all) if (isSiteName(candidate.value)) reasons.set(candidate, "the site's name, not a description");
+  // A CMS that fills og:description with the headline (Sina) says nothing the title does not.
+  for (const candidate of all)
+    if (headline !== undefined && comparable(candidate.value) === comparable(headline)) reasons.set(candidate, "the headline again, not a description");
   const candidates = all.filter((candidate) => !reasons.has(candidate));
   const trusted = candidates[0];
   if (trusted === undefined) {
@@ -830,10 +843,15 @@ const dayOf = (date: Date): string => date.toISOString().slice(0, 10);
 
 function decideAuthors(result: PageMetadata, candidates: AuthorCandidate[]): void {
   const reasons = new Map<Candidate, string>();
+  for (const candidate of candidates) if (candidate.names.every(isAccountName)) reasons.set(candidate, "a site account's login, not a name");
+  const named = candidates.filter((candidate) => !reasons.has(candidate));
   // An organization ("BBC News") is kept only when no source names a person.
-  const person = candidates.find((candidate) => !candidate.organization);
-  const chosen = person ?? candidates[0];
-  if (chosen === undefined) return;
+  const person = named.find((candidate) => !candidate.organization);
+  const chosen = person ?? named[0];
+  if (chosen === undefined) {
+    record(result, "author", candidates, undefined, reasons);
+    return;
+  }
   for (const candidate of candidates)
     if (candidate !== chosen && candidate.organization && person !== undefined) reasons.set(candidate, `an organization; ${person.source} names a person`);
   result.authors = { value: chosen.value, line: chosen.line, names: chosen.names, organization: chosen.organization };

@@ -111,6 +111,12 @@ describe("readNumericDate", () => {
     // a two-digit year only in a declared order (Lifehacker: "3/09/15 8:00am")
     ["3/09/15 8:00am", "en-US", "2015-03-09T08:00"],
     ["09/03/15", "fr", "2015-03-09"],
+    // year first: one order only, whatever the language (Hungary, China and Japan, Korea)
+    ["2015.08.15 10:28", undefined, "2015-08-15T10:28"],
+    ["2015. 08. 15. 10:28", "en-US", "2015-08-15T10:28"],
+    ["2015/08/05", "en", "2015-08-05"],
+    ["2014年01月16日 04:04", undefined, "2014-01-16T04:04"],
+    ["2015년 8월 5일", undefined, "2015-08-05"],
   ])("%j on a page in %s → %s", (text, lang, value) => {
     const read = readNumericDate(text, lang, zone);
     expect(read?.ok && read.value.value).toBe(value);
@@ -124,6 +130,7 @@ describe("readNumericDate", () => {
     ["3/29/15", undefined, "ambiguous-date"],
     ["3/09/15", "en", "ambiguous-date"],
     ["2/26/2015 13:11 PM", "en-US", "impossible-date"],
+    ["2015.02.30", undefined, "impossible-date"],
   ])("%j on a page in %s → %s", (text, lang, rule) => {
     const read = readNumericDate(text, lang, zone);
     expect(read?.ok === false && read.problem.rule).toBe(rule);

@@ -6,6 +6,7 @@ import {
   detectCreditLine,
   detectDateLine,
   isDateOnlyLine,
+  isAccountName,
   isOrganizationName,
   isTitleLike,
   looksLikeDate,
@@ -225,12 +226,36 @@ describe("detectByline", () => {
     ["Redaktion", true],
     ["The Editorial Board", true],
     ["Metro Desk", true],
+    ["PAP", true],
+    ["ČTK", true],
+    ["Europa Press", true],
+    ["AWR Wprost Sp. z o.o.", true],
+    ["Example Media, Inc.", true],
+    ["Axel Springer AG", true],
+    ["Ediciones Example S.L.", true],
+    ["Example Holding S.p.A.", true],
     ["Jane Doe", false],
     ["Richard (R.J.) Eskow", false],
     ["Newsome Apple", false],
     ["Paula Staffordshire", false],
+    ["Pap Smith", false],
+    ["Jane Inca", false],
+    ["Marco Sea", false],
+    ["Kim Ji Se", false],
   ])("isOrganizationName(%j) → %s", (name, organization) => {
     expect(isOrganizationName(name)).toBe(organization);
+  });
+
+  it.each([
+    ["admin", true],
+    ["Administrator", true],
+    ["webmaster", true],
+    ["user2", true],
+    ["Liliana Segura", false],
+    ["Admiral Jones", false],
+    ["Anonymous", false],
+  ])("isAccountName(%j) → %s", (name, account) => {
+    expect(isAccountName(name)).toBe(account);
   });
 
   it.each([

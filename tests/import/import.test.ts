@@ -20,6 +20,17 @@ async function site(withConfig = true): Promise<string> {
   return dir;
 }
 
+/** `text` in windows-1251: Cyrillic from U+0410 to U+044F is 0xC0 to 0xFF there, ASCII is ASCII. */
+const windows1251 = (text: string): Uint8Array =>
+  Uint8Array.from(
+    [...text].map((character) => {
+      const code = character.codePointAt(0)!;
+      if (code < 0x80) return code;
+      if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+      throw new Error(`no windows-1251 byte for ${character}`);
+    }),
+  );
+
 function captured(cwd: string): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
@@ -107,7 +118,29 @@ describe("importArticles", () => {
     await writeFile(path.join(dir, "latin1.txt"), Buffer.from("Caf\xe9 News\nFebruary 25, 2022\nPhoto: AP\n\nText.\n", "latin1"));
     const result = await importArticles({ cwd: dir, inputs: ["latin1.txt"] });
     expect(result.articles[0]).toMatchObject({ outcome: "needs-attention" });
-    expect(result.articles[0]?.reason).toContain("not UTF-8");
+    expect(result.articles[0]?.reason).toContain(
+      "latin1.txt:1:4: the file is not UTF-8 (byte 0xE9 is not UTF-8) and plain text declares no encoding [page-encoding]",
+    );
+    expect(result.articles[0]?.diagnostic).toMatchObject({ rule: "page-encoding", line: 1, column: 4 });
+  });
+
+  it("reads a saved page in the legacy encoding it declares, and writes the article in UTF-8", async () => {
+    const dir = await site();
+    const html = [
+      "<!doctype html>",
+      '<html lang="bg"><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">',
+      "<title>Борисов откри сградата</title>",
+      '<meta property="article:published_time" content="2015-08-15T10:00:00+03:00"></head>',
+      "<body><article><h1>Борисов откри сградата</h1><p>Премиерът Бойко Борисов официално откри новопостроената сграда във Варна днес.</p>",
+      "<p>Проверките продължават в цялата страна, съобщиха от службите.</p></article></body></html>",
+    ].join("\n");
+    await writeFile(path.join(dir, "page.html"), windows1251(html));
+    const result = await importArticles({ cwd: dir, inputs: ["page.html"] });
+    expect(result.articles[0]).toMatchObject({ outcome: "imported" });
+    expect(result.articles[0]?.detection?.encoding).toEqual({ value: "windows-1251, as <meta http-equiv=Content-Type> says", line: 2 });
+    const written = await readFile(path.join(dir, "articles/2015-08-15-borisov-otkri-sgradata.md"), "utf8");
+    expect(written).toContain("title: Борисов откри сградата\n");
+    expect(written).toContain("Премиерът Бойко Борисов официално откри");
   });
 });
 

@@ -325,6 +325,18 @@ describe("the visible page, as real pages write it", () => {
       "March 1, 2015 [date line]",
     ],
     ['<span class="bold">By PHILLIP RAWLS</span> 10/ 5/11', "PHILLIP RAWLS [a By line]", "March 1, 2015 [date line]"],
+    // no class marks the byline, a link to the author's page does; the date element's class is the word for date in the page's language (gazeta.ru, ma.hu)
+    [
+      '<a href="/gazeta/authors/polina_zyabreva.shtml">Полина Зябрева</a><span class="ml20 date_time">15.08.2015, 14:10</span>',
+      "Полина Зябрева [a link to the author's page]",
+      "2015-08-15T14:10 [date line]",
+    ],
+    [
+      '<sub class="datum">2015.08.15 10:28</sub><sub class="szerzo"><a href="/impresszum">MTI</a></sub>',
+      "Sidebar Writer [.byline]",
+      "2015-08-15T10:28 [date line]",
+    ],
+    ['<span id="pub_date">2014年01月16日&nbsp;04:04</span>', "Sidebar Writer [.byline]", "2014-01-16T04:04 [date line]"],
   ])("%s", (header, authors, date) => {
     const read_ = read(head(), story(header));
     expect(read_.authors).toBe(authors);
@@ -334,6 +346,12 @@ describe("the visible page, as real pages write it", () => {
   it.each([
     // a wire agency in meta author gives way to the person the page's By line names (The Huffington Post)
     ['<meta name="author" content="AP">', '<span class="bold">By PHILLIP RAWLS</span>', "PHILLIP RAWLS [a By line]"],
+    // the CMS account that posted the page is nobody's name (Colorlines: dcterms.creator "admin")
+    ['<meta name="dcterms.creator" content="admin">', '<span class="author-line">Liliana Segura</span>', "Liliana Segura [.author-line]"],
+    ['<meta name="author" content="webmaster">', "", undefined],
+    // the publisher's company (wprost.pl) and a national agency (PAP) are organizations
+    ['<meta name="author" content="AWR Wprost Sp. z o.o.">', "", "AWR Wprost Sp. z o.o. (organization) [author]"],
+    ['<meta name="author" content="PAP">', "", "PAP (organization) [author]"],
     // a paragraph that opens with "By" is a sentence, not a byline
     ["", "<p>By Monday Night Football standards it was a quiet game.</p>", undefined],
     ["", "<p>By Jane Doe's own account, the talks went well.</p>", undefined],
@@ -364,6 +382,13 @@ describe("the visible page, as real pages write it", () => {
   ])("the first paragraph's dateline %j → %j", (paragraph, date) => {
     const read_ = read(head(), `<article><h1>The Headline Of It</h1><p>${paragraph}</p></article>`);
     expect(read_.date).toBe(date === undefined ? undefined : `${date} [dateline of the first paragraph]`);
+  });
+
+  it("passes over a description that only repeats the headline (Sina's og:description)", () => {
+    const meta = '<meta property="og:description" content="The Headline Of It"><meta name="description" content="The lede of the story, which says more.">';
+    const read_ = read(head(meta), "<article><h1>The Headline Of It</h1><p>Text.</p></article>");
+    expect(read_.description).toBe("The lede of the story, which says more. [description]");
+    expect(read_.evidence.find((item) => item.source === "og:description")?.reason).toBe("the headline again, not a description");
   });
 
   it("takes an author box's itemprop=description for the author's, not the article's (Le Figaro)", () => {
