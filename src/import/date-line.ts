@@ -27,7 +27,29 @@ const MONTH_WORDS: readonly (readonly string[])[] = [
   ["november", "nov", "novembre", "noviembre", "novembro"],
   ["december", "dec", "décembre", "decembre", "déc", "dezember", "dez", "diciembre", "dic", "dezembro", "dicembre"],
 ];
-const MONTHS = new Map(MONTH_WORDS.flatMap((words, index) => words.map((word): [string, number] => [word, index + 1])));
+
+/**
+ * The months in full in the other languages of Europe's news sites, day first as the six write them
+ * ("15 август 2015", "3. srpna 2015", "12 stycznia 2015"), and Hungarian's year first ("2015. augusztus
+ * 20."): Dutch, Swedish, Danish and Norwegian, Polish, Czech, Romanian, Turkish, Hungarian, Russian,
+ * Ukrainian, Bulgarian; the genitive forms the Slavic languages write a date with as well. Polish's
+ * "listopad" (November) is Croatian's October: it is left out, so that neither is read as the other.
+ */
+const MORE_MONTH_WORDS: readonly (readonly string[])[] = [
+  ["januari", "januar", "styczeń", "stycznia", "leden", "ledna", "ianuarie", "ocak", "január", "январь", "января", "січень", "січня", "януари"],
+  ["februari", "februar", "luty", "lutego", "únor", "února", "februarie", "şubat", "subat", "február", "февраль", "февраля", "лютий", "лютого", "февруари"],
+  ["maart", "marts", "marzec", "marca", "březen", "března", "martie", "mart", "március", "март", "марта", "березень", "березня"],
+  ["kwiecień", "kwietnia", "duben", "dubna", "aprilie", "nisan", "április", "апрель", "апреля", "квітень", "квітня", "април"],
+  ["mei", "maj", "maja", "květen", "května", "mayıs", "mayis", "május", "май", "мая", "травень", "травня"],
+  ["czerwiec", "czerwca", "červen", "června", "iunie", "haziran", "június", "июнь", "июня", "червень", "червня", "юни"],
+  ["lipiec", "lipca", "červenec", "července", "iulie", "temmuz", "július", "июль", "июля", "липень", "липня", "юли"],
+  ["augustus", "augusti", "sierpień", "sierpnia", "srpen", "srpna", "ağustos", "agustos", "augusztus", "август", "августа", "серпень", "серпня"],
+  ["wrzesień", "września", "září", "septembrie", "eylül", "eylul", "szeptember", "сентябрь", "сентября", "вересень", "вересня", "септември"],
+  ["październik", "października", "říjen", "října", "octombrie", "ekim", "október", "октябрь", "октября", "жовтень", "жовтня", "октомври"],
+  ["listopadu", "noiembrie", "kasım", "kasim", "ноябрь", "ноября", "листопад", "листопада", "ноември"],
+  ["grudzień", "grudnia", "prosinec", "prosince", "decembrie", "aralık", "aralik", "декабрь", "декабря", "грудень", "грудня", "декември"],
+];
+const MONTHS = new Map([...MONTH_WORDS, ...MORE_MONTH_WORDS].flatMap((words, index) => words.map((word): [string, number] => [word, (index % 12) + 1])));
 // Only English writes the month first ("June 7, 2023"); "out 5 2019" is not Portuguese for October 5.
 const ENGLISH_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
   .flatMap((name) => [name, name.slice(0, 3)])
@@ -78,6 +100,8 @@ const ENGLISH_MONTH = `(?<![\\p{L}])(?:${alternation(ENGLISH_MONTHS)})(?![\\p{L}
 const WEEKDAY = `(?<weekday>${alternation(WEEKDAYS.keys())})(?![\\p{L}])\\.?,?\\s*`;
 const DAY_FIRST = `(?<dayFirst>\\d{1,2})(?:\\.|º|°|er|st|nd|rd|th)?\\s*(?:de\\s+)?(?<monthAfterDay>${MONTH})\\.?,?\\s*(?:de\\s+|del\\s+)?(?<yearAfterDay>\\d{4})`;
 const MONTH_FIRST = `(?<monthFirst>${ENGLISH_MONTH})\\.?\\s+(?<dayAfterMonth>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<yearAfterMonth>\\d{4})`;
+// Hungarian: "2015. augusztus 20., 11:16".
+const YEAR_FIRST_NAMED = `(?<yearBeforeMonth>\\d{4})\\.?\\s+(?<monthAfterYear>${MONTH})\\s+(?<dayAfterYear>\\d{1,2})\\.?`;
 // "à 07:19", "um 14.30 Uhr", "a las 10:00", "às 9h30", "alle 18:05", "at 6:01 am", ", 8:54 PM UTC".
 /** The words before a time, in the six languages ("à 07:19", "a las 10:00", "um 14.30"). */
 export const TIME_PREPOSITIONS = String.raw`(?:à|a\s+las|a\s+la|alle|ore|às|as|um|at|kl\.?)`;
@@ -87,7 +111,7 @@ const TIME =
   // "9:00a", as Vox Media's sites write it: the meridiem's letter alone, straight after the minutes.
   "\\s*(?<meridiem>[ap]\\.?\\s?m\\b\\.?|(?<=\\d)[ap](?![\\p{L}\\d]))?(?:\\s*(?:uhr|h)(?![\\p{L}]))?" +
   `(?:\\s*\\(?(?<zone>${alternation(ZONES.keys())})(?![\\p{L}])\\)?|\\s*(?:utc|gmt)?(?<offset>[+-]\\d{1,2}(?::?\\d{2})?)(?![\\d]))?)?`;
-const DATE_IN_TEXT = new RegExp(`(?:${WEEKDAY})?(?:${DAY_FIRST}|${MONTH_FIRST})(?!\\d)${TIME}`, "giu");
+const DATE_IN_TEXT = new RegExp(`(?:${WEEKDAY})?(?:${DAY_FIRST}|${MONTH_FIRST}|${YEAR_FIRST_NAMED})(?!\\d)${TIME}`, "giu");
 
 // A label just before a date says whether it is the publication or the update; CNN puts
 // the time between them ("Updated 10:30 AM ET, Mon March 2, 2020").
@@ -185,9 +209,9 @@ export function readWholeDateLine(line: string, timeZone: string): DateMention |
 }
 
 function readGroups(groups: Record<string, string | undefined>, timeZone: string): Result<{ date: Date; value: string }> {
-  const month = MONTHS.get((groups.monthFirst ?? groups.monthAfterDay ?? "").toLowerCase()) ?? 0;
-  const day = Number(groups.dayFirst ?? groups.dayAfterMonth);
-  const year = Number(groups.yearAfterDay ?? groups.yearAfterMonth);
+  const month = MONTHS.get((groups.monthFirst ?? groups.monthAfterDay ?? groups.monthAfterYear ?? "").toLowerCase()) ?? 0;
+  const day = Number(groups.dayFirst ?? groups.dayAfterMonth ?? groups.dayAfterYear);
+  const year = Number(groups.yearAfterDay ?? groups.yearAfterMonth ?? groups.yearBeforeMonth);
   let hour = groups.hour === undefined ? undefined : Number(groups.hour);
   if (hour !== undefined && groups.meridiem !== undefined) {
     if (hour < 1 || hour > 12) return fail("impossible-date", `The hour ${hour} is written with AM or PM, which run from 1 to 12.`, "");

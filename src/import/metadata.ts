@@ -488,15 +488,20 @@ const MAX_VISIBLE_LINE = 200;
 /** The class and id words of an element, for the byline and date patterns. */
 const namesOfElement = (node: Element): string => `${classOf(node)} ${tokens(node.properties.id).join(" ")}`.trim();
 
-/** The elements of the readers' comments and of other stories' teasers (a list and all it holds). */
-function inComments(visible: readonly Element[]): Set<Element> {
+// A box the page does not show (zaol.hu's photo gallery overlay, with its own 2011 date).
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:;|$|!)/iu;
+const isHidden = (node: Element): boolean => node.properties.hidden !== undefined || HIDDEN_STYLE.test(String(node.properties.style ?? ""));
+
+/** The elements that are not the story's: the readers' comments, other stories' teasers and boxes the page hides (each with all it holds). */
+function notTheStory(visible: readonly Element[]): Set<Element> {
   const found = new Set<Element>();
   for (const node of visible)
     if (
       !found.has(node) &&
-      namesOfElement(node)
-        .split(/\s+/u)
-        .some((word) => COMMENTS.test(word) || TEASERS.test(word))
+      (isHidden(node) ||
+        namesOfElement(node)
+          .split(/\s+/u)
+          .some((word) => COMMENTS.test(word) || TEASERS.test(word)))
     )
       for (const inner of [node, ...descendants(node)]) found.add(inner);
   return found;
@@ -510,7 +515,7 @@ function inComments(visible: readonly Element[]): Set<Element> {
  * The readers' comments are passed over.
  */
 function visibleAuthors(visible: readonly Element[], afterHeadline: number): AuthorCandidate[] {
-  const comments = inComments(visible);
+  const comments = notTheStory(visible);
   // After the headline: a marked byline, else a "By" line; only then a marked byline before it.
   return (
     markedByline(visible.slice(0, afterHeadline), comments) ??
@@ -607,10 +612,14 @@ function bylineOfElement(node: Element): string[] | undefined {
   return byFirst ?? detectByline(lines.join(" "), false);
 }
 
+// An unmarked date line is looked for this many elements after the headline, and is this short.
+const UNMARKED_DATE_REACH = 60;
+const MAX_DATE_LINE = 80;
+
 function visibleDateCandidates(visible: readonly Element[], address: string | undefined): { published: Candidate[]; updated: Candidate[] } {
   const published: Candidate[] = [];
   const updated: Candidate[] = [];
-  const comments = inComments(visible);
+  const comments = notTheStory(visible);
   for (const node of visible) {
     if (comments.has(node)) continue;
     if (node.tagName === "time" && typeof node.properties.dateTime === "string") {
@@ -640,6 +649,17 @@ function visibleDateCandidates(visible: readonly Element[], address: string | un
     const mention = completed === undefined ? undefined : findDates(completed, "UTC").found[0];
     if (mention !== undefined) add(mention.kind === "updated" ? updated : published, "date line, year from the page's address", mention.text);
   }
+  // No element is marked as the date: a short element under the headline that is a date and nothing
+  // else is the date line ("<b>2015. augusztus 20., 11:16</b>" in zaol.hu's "cikk_info").
+  if (published.length === 0)
+    for (const node of visible.slice(0, UNMARKED_DATE_REACH)) {
+      if (comments.has(node) || node.tagName === "p") continue;
+      const text = cleanInline(toText(node));
+      const mention = text.length <= MAX_DATE_LINE ? readWholeDateLine(text, "UTC") : undefined;
+      if (mention === undefined || mention.kind === "updated") continue;
+      published.push({ source: "a date line under the headline", value: mention.text, line: lineOf(node) });
+      break;
+    }
   const lead = visible.find((node) => node.tagName === "p" && cleanInline(toText(node)).split(/\s+/u).length > 8);
   const mention = lead === undefined ? undefined : leadDateline(toText(lead), "UTC");
   if (mention !== undefined && lead !== undefined) published.push({ source: "dateline of the first paragraph", value: mention.text, line: lineOf(lead) });
@@ -670,7 +690,7 @@ function labelPairs(node: Element): { label: Element; value: Element }[] {
  */
 function labelledValues(elements: readonly Element[]): { published: Candidate[]; updated: Candidate[]; authors: AuthorCandidate[] } {
   const found = { published: [] as Candidate[], updated: [] as Candidate[], authors: [] as AuthorCandidate[] };
-  const skipped = inComments(elements);
+  const skipped = notTheStory(elements);
   for (const parent of elements) {
     // A heading about the author above a list, in the same box, makes its "Name:" the author's.
     let aboutAuthor = false;

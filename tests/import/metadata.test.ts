@@ -384,6 +384,20 @@ describe("the visible page, as real pages write it", () => {
     expect(read_.date).toBe(date === undefined ? undefined : `${date} [dateline of the first paragraph]`);
   });
 
+  it("reads a date line no element marks from a short element under the headline, never from a box the page hides (zaol.hu)", () => {
+    const body =
+      '<article><h1>The Headline Of It</h1><div class="cikk_info"><b>2015. augusztus 20., 11:16</b> forrás: <b>MTI</b></div>' +
+      "<p>The first paragraph of the story runs well past eight words here.</p>" +
+      '<div style="display: none;" class="gallery overlay"><span class="gallery-date">2011. december 23.</span></div></article>';
+    expect(read(head(), body).date).toBe("2015-08-20T11:16 [a date line under the headline]");
+    // An update line is not the publication date; a paragraph that is a date is no date line.
+    expect(read(head(), "<article><h1>The Headline Of It</h1><b>Updated June 3, 2015</b><p>March 1, 2015</p></article>").date).toBeUndefined();
+    // A hidden box's date is not read even when it is the only one.
+    expect(
+      read(head(), '<article><h1>The Headline Of It</h1><div hidden><span class="date">March 1, 2015</span></div><p>Text.</p></article>').date,
+    ).toBeUndefined();
+  });
+
   it("passes over a description that only repeats the headline (Sina's og:description)", () => {
     const meta = '<meta property="og:description" content="The Headline Of It"><meta name="description" content="The lede of the story, which says more.">';
     const read_ = read(head(meta), "<article><h1>The Headline Of It</h1><p>Text.</p></article>");
