@@ -209,6 +209,12 @@ export function bylineIn(line: string, timeZone: string): string[] | undefined {
   // "Linette Lopez | Sep. 21, 2011, 3:17 PM | 1,209 |" (Business Insider): a person's name, unlabeled, as the part before the date's.
   const [first = "", second = ""] = parts;
   if (isPersonName(first) && datesIn(second, timeZone).published !== undefined) return [first];
+  // "Liliana Segura  Aug 4, 2011 10:03AM EDT" (Colorlines), "Dan Goodin - Apr 16, 2015 8:02 pm UTC" (Ars
+  // Technica): a name set apart from the line's one date, nothing after it. Set apart: "Case Study August
+  // 12, 2010" is a section's label over a headline.
+  const apart = /^\s*(?<name>\P{N}+?)(?:\s{2,}|\s+[|•·,–—-]\s+)(?<date>\S.*)$/u.exec(line.replace(/\u00a0/gu, " "))?.groups;
+  const name = apart === undefined ? "" : cleanInline(apart.name!);
+  if (apart !== undefined && isPersonName(name) && readWholeDateLine(apart.date!, timeZone)?.kind === "unlabeled") return [name];
   const by = /\s(?:by|par|von|por|di)\s+\S/iu.exec(text);
   const after = by === null ? undefined : detectByline(text.slice(by.index + 1));
   if (after !== undefined) return after;

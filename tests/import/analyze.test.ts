@@ -234,7 +234,8 @@ describe("analyzeText on real text", () => {
   it.each([
     // a byline line holding the date, in the build's forms or not
     ["By Jane Doe | February 25, 2022", "February 25, 2022", undefined],
-    ["Dan Goodin - Apr 16, 2015 8:02 pm UTC", undefined, undefined],
+    // a name set apart from its date, unlabeled (Ars Technica)
+    ["Dan Goodin - Apr 16, 2015 8:02 pm UTC", "Apr 16, 2015 8:02 pm UTC", undefined],
     ["By Dan Goodin - Apr 16, 2015 8:02 pm UTC", "Apr 16, 2015 8:02 pm UTC", undefined],
     ["by Laura June Topolsky July 10, 2015", "July 10, 2015", undefined],
     // Engadget: the line reads as a date labelled "posted", and names its author too

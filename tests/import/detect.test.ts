@@ -329,6 +329,11 @@ describe("bylineIn", () => {
     ["Linette Lopez | Greece", undefined],
     ["Le Monde | 04.05.2015 | Par Martin Untersinger", ["Martin Untersinger"]],
     ["AFP 30 avril 2015 à 07:19", ["AFP"]],
+    // a name straight before the line's one date (Colorlines), with nothing after the date
+    ["Liliana Segura  Aug 4, 2011 10:03AM EDT", ["Liliana Segura"]],
+    ["Liliana Segura - Aug 4, 2011", ["Liliana Segura"]],
+    ["Liliana Segura Aug 4, 2011 in Angola", undefined],
+    ["Liliana Segura Aug 4, 2011 and Aug 5, 2011", undefined],
   ])("%j → %j", (line, expected) => {
     expect(bylineIn(line, "UTC")).toEqual(expected);
   });
