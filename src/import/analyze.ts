@@ -159,7 +159,8 @@ export function analyzeText(source: string, timeZone: string): Detection {
   // whole page copied as text has other stories' headers too: the article's is the one
   // followed by the most prose.
   const story = storyInPage(content, index, timeZone);
-  const headline = story?.headline ?? headlineAfterNavigation(content, index, timeZone);
+  const found = story?.headline ?? headlineAfterNavigation(content, index, timeZone);
+  const headline = isTrailTo(content[found], content[found + 1]) ? found + 1 : found;
   const dateAbove = story !== undefined && story.anchor < story.headline ? content[story.anchor] : undefined;
   const aboveDate = dateAbove === undefined || detection.date !== undefined ? undefined : factsOf(dateAbove.text, timeZone).dates.published;
   if (aboveDate !== undefined && dateAbove !== undefined) detection.date = { value: aboveDate.text, line: dateAbove.line, date: aboveDate.date };
@@ -253,6 +254,18 @@ export function analyzeText(source: string, timeZone: string): Detection {
 const MIN_SHARE_BAR = 3;
 
 /** Where the article starts past a share bar right under its header (the first paragraph); `from` when there is none. */
+/**
+ * Whether a line is a breadcrumb trail that ends with the next line, the headline it leads to
+ * ("Tutaj jesteś: Strona główna | Biznes  Polityka i gospodarka  W Polsce najwięcej wydają…" over
+ * "W Polsce najwięcej wydają…", wprost.pl): the trail is navigation.
+ */
+function isTrailTo(trail: Line | undefined, next: Line | undefined): boolean {
+  if (trail === undefined || next === undefined) return false;
+  const [long, short] = [cleanInline(trail.text).toLowerCase(), cleanInline(next.text).toLowerCase()];
+  // A trail's steps are set apart ("Home > World > ", "Strona główna | Biznes"): a headline that only ends like the line below it is no trail.
+  return words(short) >= 3 && long.endsWith(short) && /[|/>»›:]/u.test(long.slice(0, -short.length)) && /\s$/u.test(long.slice(0, -short.length));
+}
+
 function shareBarEnd(content: readonly Line[], from: number): number {
   let position = from;
   while (position < content.length && words((content[position] as Line).text) <= 2 && !PROSE_END.test(cleanInline((content[position] as Line).text)))

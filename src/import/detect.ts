@@ -215,12 +215,19 @@ export function bylineIn(line: string, timeZone: string): string[] | undefined {
   const apart = /^\s*(?<name>\P{N}+?)(?:\s{2,}|\s+[|•·,–—-]\s+)(?<date>\S.*)$/u.exec(line.replace(/\u00a0/gu, " "))?.groups;
   const name = apart === undefined ? "" : cleanInline(apart.name!);
   if (apart !== undefined && isPersonName(name) && readWholeDateLine(apart.date!, timeZone)?.kind === "unlabeled") return [name];
+  // "2015. augusztus 20., 11:16 forrás: MTI", "Quelle: dpa": the agency a dated line names as its source.
+  const source = SOURCE_LABEL.exec(text)?.groups?.name;
+  if (source !== undefined && isOrganizationName(source)) return [source];
   const by = /\s(?:by|par|von|por|di)\s+\S/iu.exec(text);
   const after = by === null ? undefined : detectByline(text.slice(by.index + 1));
   if (after !== undefined) return after;
   const lead = /^(?<name>[\p{Lu}][\p{L}.&'’ -]{1,40}?)\s+(?=\d|\p{L}+\.?\s+\d)/u.exec(text)?.groups?.name;
   return lead !== undefined && isOrganizationName(lead) ? [lead] : undefined;
 }
+
+// "Source:" in the six languages and in those whose month names the date reader knows.
+const SOURCE_LABEL =
+  /(?:^|\s)(?:source|quelle|fuente|fonte|forrás|źródło|zdroj|kilde|källa|bron|sursa|kaynak|источник|джерело|източник)\s*:\s*(?<name>[^:|]{2,40}?)\s*$/iu;
 
 /**
  * True when a line holds dates and their labels only ("April 28, 2019 at 6:01 am Updated April 29, 2019").

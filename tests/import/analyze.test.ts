@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { cleanInline } from "../../src/text/text.js";
 import { analyzeText, type Detection } from "../../src/import/analyze.js";
 import { analyzeHtml } from "../../src/import/html.js";
 import { f1, pageAsText } from "../../bench/import/fields.js";
@@ -278,6 +279,20 @@ const footer = [
 ].join("\n");
 
 describe("analyzeText on a whole page copied as text", () => {
+  it.each([
+    ["Tutaj jesteś: Strona główna | Biznes  Polityka i gospodarka  The Real Headline Of The Article"],
+    ["Home > World > The Real Headline Of The Article"],
+  ])("takes a breadcrumb trail %j that ends with the headline for navigation", (trail) => {
+    const detection = analyzeText([menu, trail, "The Real Headline Of The Article", "2015-08-03 09:05", prose(4)].join("\n"), "UTC");
+    expect(detection.title?.value).toBe("The Real Headline Of The Article");
+    expect(detection.dropped.find((line) => line.value === cleanInline(trail))?.reason).toBe("navigation");
+  });
+
+  it("keeps a headline that only begins like the line below it", () => {
+    const detection = analyzeText(["The Real Headline Of The Article, Again", "Of The Article, Again", "March 18, 2015", prose(4)].join("\n"), "UTC");
+    expect(detection.title?.value).toBe("The Real Headline Of The Article, Again");
+  });
+
   it("takes the header with the most prose after it, not a teaser's, and leaves the rest of the page out", () => {
     const text = [
       menu,

@@ -334,6 +334,10 @@ describe("bylineIn", () => {
     ["Liliana Segura - Aug 4, 2011", ["Liliana Segura"]],
     ["Liliana Segura Aug 4, 2011 in Angola", undefined],
     ["Liliana Segura Aug 4, 2011 and Aug 5, 2011", undefined],
+    // the agency a dated line names as its source; a source that is no agency is not a byline
+    ["2015. augusztus 20., 11:16 forrás: MTI", ["MTI"]],
+    ["14.03.2016, 10:12 Uhr Quelle: dpa", ["dpa"]],
+    ["March 14, 2016 Source: a report by the ministry", undefined],
   ])("%j → %j", (line, expected) => {
     expect(bylineIn(line, "UTC")).toEqual(expected);
   });
