@@ -215,9 +215,8 @@ export function bylineIn(line: string, timeZone: string): string[] | undefined {
   const apart = /^\s*(?<name>\P{N}+?)(?:\s{2,}|\s+[|•·,–—-]\s+)(?<date>\S.*)$/u.exec(line.replace(/\u00a0/gu, " "))?.groups;
   const name = apart === undefined ? "" : cleanInline(apart.name!);
   if (apart !== undefined && isPersonName(name) && readWholeDateLine(apart.date!, timeZone)?.kind === "unlabeled") return [name];
-  // "2015. augusztus 20., 11:16 forrás: MTI", "Quelle: dpa": the agency a dated line names as its source.
-  const source = SOURCE_LABEL.exec(text)?.groups?.name;
-  if (source !== undefined && isOrganizationName(source)) return [source];
+  const source = datedSource(text, timeZone);
+  if (source !== undefined) return source;
   const by = /\s(?:by|par|von|por|di)\s+\S/iu.exec(text);
   const after = by === null ? undefined : detectByline(text.slice(by.index + 1));
   if (after !== undefined) return after;
@@ -228,6 +227,20 @@ export function bylineIn(line: string, timeZone: string): string[] | undefined {
 // "Source:" in the six languages and in those whose month names the date reader knows.
 const SOURCE_LABEL =
   /(?:^|\s)(?:source|quelle|fuente|fonte|forrás|źródło|zdroj|kilde|källa|bron|sursa|kaynak|источник|джерело|източник)\s*:\s*(?<name>[^:|]{2,40}?)\s*$/iu;
+
+/**
+ * The agency a dated line names as its source, at its end ("2015. augusztus 20., 11:16 forrás: MTI",
+ * "14.03.2016, 10:12 Uhr Quelle: dpa"); a source that is no agency ("Source: a report") is none.
+ * @param line one line
+ * @param timeZone the configured zone
+ */
+export function datedSource(line: string, timeZone: string): string[] | undefined {
+  const text = cleanInline(line);
+  const source = SOURCE_LABEL.exec(text)?.groups?.name;
+  if (source === undefined || !isOrganizationName(source)) return undefined;
+  const dates = datesIn(text, timeZone);
+  return dates.published === undefined && dates.updated === undefined ? undefined : [source];
+}
 
 /**
  * True when a line holds dates and their labels only ("April 28, 2019 at 6:01 am Updated April 29, 2019").

@@ -21,7 +21,7 @@ import {
   UPDATE_MENTION,
   withYearFromAddress,
 } from "./date-line.js";
-import { bylineIn, datesIn, detectByline, isAccountName, isAuthorHeading, isOrganizationName, labelMeaning } from "./detect.js";
+import { bylineIn, datedSource, datesIn, detectByline, isAccountName, isAuthorHeading, isOrganizationName, labelMeaning } from "./detect.js";
 import { classOf, descendants, lineOf, tokens } from "./hast.js";
 
 /** The fields metadata decides. */
@@ -161,6 +161,18 @@ export function readMetadata(tree: Root, timeZone: string, container: Element | 
       meta("dcterms.issued"),
       meta("sailthru.date"),
       meta("parsely-pub-date"),
+      // The names other extractors read too (newspaper, htmldate), and the scholarly ones (Google Scholar, PRISM).
+      meta("datepublished"),
+      meta("rnews:datepublished"),
+      meta("originalpublicationdate"),
+      meta("article_date_original"),
+      meta("publication_date"),
+      meta("dcterms.date"),
+      meta("dc.date.created"),
+      meta("citation_publication_date"),
+      meta("citation_date"),
+      meta("prism.publicationdate"),
+      meta("cxenseparse:recs:publishtime"),
     ),
     ...visibleDates.published,
     ...labelled.published,
@@ -173,7 +185,14 @@ export function readMetadata(tree: Root, timeZone: string, container: Element | 
     [
       ...jsonLd.pick("dateModified"),
       ...micro("dateModified"),
-      ...present(meta("article:modified_time"), meta("og:updated_time"), meta("dcterms.modified"), meta("last-modified")),
+      ...present(
+        meta("article:modified_time"),
+        meta("og:updated_time"),
+        meta("dcterms.modified"),
+        meta("dc.date.modified"),
+        meta("datemodified"),
+        meta("last-modified"),
+      ),
       ...visibleDates.updated,
       ...labelled.updated,
     ],
@@ -207,7 +226,17 @@ export function readMetadata(tree: Root, timeZone: string, container: Element | 
       ...jsonLd.authors,
       ...microAuthors(elements),
       ...authorMeta(
-        present(meta("article:author"), meta("author"), meta("dc.creator"), meta("dcterms.creator"), meta("sailthru.author"), meta("parsely-author")),
+        present(
+          meta("article:author"),
+          meta("author"),
+          meta("dc.creator"),
+          meta("dcterms.creator"),
+          meta("sailthru.author"),
+          meta("parsely-author"),
+          // The New York Times' "byl" ("By Jane Doe and John Roe").
+          meta("byl"),
+          meta("cxenseparse:author"),
+        ),
       ),
       ...visibleAuthors(visible, at < 0 ? visible.length : inScope.length - at),
       ...labelled.authors.slice(0, 1),
@@ -568,7 +597,13 @@ const LABELLED_BYLINE_REACH = 150;
 function labelledByline(visible: readonly Element[], comments: ReadonlySet<Element>): AuthorCandidate[] | undefined {
   for (const node of visible.slice(0, LABELLED_BYLINE_REACH)) {
     if (comments.has(node) || node.tagName === "p" || node.tagName === "li") continue;
-    const text = cleanInline(toText(node));
+    const raw = toText(node);
+    const text = cleanInline(raw);
+    // zaol.hu's "2015. augusztus 20., 11:16 forrás: MTI<br>" under the headline (its box left open, so
+    // holding the rest of the page): the agency the dated first line names as its source.
+    const first = cleanInline(raw.split("\n").find((line) => line.trim() !== "") ?? "");
+    const agency = first.length <= MAX_VISIBLE_LINE ? datedSource(first, "UTC") : undefined;
+    if (agency !== undefined) return [{ source: "a dated line's source", value: first, line: lineOf(node), names: agency, organization: true }];
     if (text === "" || text.length > MAX_VISIBLE_LINE) continue;
     const names = firstLineByline(node);
     if (names !== undefined) return [{ source: "a By line", value: text, line: lineOf(node), names, organization: names.every(isOrganizationName) }];

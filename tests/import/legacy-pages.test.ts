@@ -13,8 +13,6 @@ import { repoRoot, tempDir } from "../helpers/build.js";
 const KNOWN_MISSES: Record<string, string[]> = {
   // the wire agency beside the date is in no byline element ("2015.08.15 10:28" then <sub class="szerzo">MTI</sub>)
   "ma-hu": ["byline"],
-  // "forrás: MTI" (source: MTI) under the date: a Hungarian label no byline reader knows
-  zaol: ["byline"],
 };
 
 const root = path.join(repoRoot, "tests/fixtures/import/legacy");

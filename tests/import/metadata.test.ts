@@ -291,6 +291,19 @@ describe("numeric dates", () => {
     expect(read('<meta name="publishdate" content="05/06/2007">').problems[0]).toMatch(/numbers only and the page does not say its language/u);
     expect(read('<meta name="publishdate" content="05/06/2007">', undefined, "en-GB").date).toBe("2007-06-05 [publishdate]");
   });
+
+  it.each([
+    ['<meta name="rnews:datePublished" content="2015-03-02T10:00:00Z">', "2015-03-02T10:00:00Z [rnews:datepublished]"],
+    ['<meta name="OriginalPublicationDate" content="2015/03/02 10:00:00">', "2015-03-02T10:00:00 [originalpublicationdate]"],
+    ['<meta name="citation_publication_date" content="2015/03/02">', "2015-03-02 [citation_publication_date]"],
+    ['<meta name="dcterms.date" content="2015-03-02">', "2015-03-02 [dcterms.date]"],
+  ])("reads the date of %s", (meta, date) => {
+    expect(read(meta).date).toBe(date);
+  });
+
+  it("reads The New York Times' byl meta as the byline", () => {
+    expect(read('<meta name="byl" content="By Jane Doe and John Roe">').authors).toBe("Jane Doe + John Roe [byl]");
+  });
 });
 
 describe("the visible page, as real pages write it", () => {
@@ -337,6 +350,13 @@ describe("the visible page, as real pages write it", () => {
       "2015-08-15T10:28 [date line]",
     ],
     ['<span id="pub_date">2014年01月16日&nbsp;04:04</span>', "Sidebar Writer [.byline]", "2014-01-16T04:04 [date line]"],
+    // the agency a dated line under the headline names as its source, its box left open (zaol.hu)
+    [
+      '<div class="cikk_info"><b>2015. augusztus 20., 11:16</b> forrás: <b>MTI</b><br><div class="lead">The lead of the story, which runs on and on.</div>',
+      "MTI (organization) [a dated line's source]",
+      // an unmarked date line is read only where no element marks a date, the sidebar's before the headline included
+      "March 1, 2015 [date line]",
+    ],
   ])("%s", (header, authors, date) => {
     const read_ = read(head(), story(header));
     expect(read_.authors).toBe(authors);
