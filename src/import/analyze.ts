@@ -90,6 +90,7 @@ type Marker =
   | "byline-and-date"
   | "dates"
   | "reading-time"
+  | "comments-link"
   | "follow-button"
   | "role";
 
@@ -187,12 +188,13 @@ export function analyzeText(source: string, timeZone: string): Detection {
 
   // The last line is never header: a date there closes the article, it does not open it.
   const window = content.slice(index, Math.min(index + HEADER_WINDOW, content.length - 1));
-  const markers = window.map((line, position) =>
+  const markers = window.map((line, position) => {
     // The role under a name alone ("BuzzFeed News Reporter") is the byline's, not the dek.
-    position > 0 && bareByline(content, index + position - 1) !== undefined && isRoleLine(line.text)
-      ? "role"
-      : markerOf(line, detection, timeZone, bareByline(content, index + position) !== undefined),
-  );
+    if (position > 0 && bareByline(content, index + position - 1) !== undefined && isRoleLine(line.text)) return "role";
+    const marker = markerOf(line, detection, timeZone, bareByline(content, index + position) !== undefined);
+    // A count of comments after a paragraph closes the article; it does not make the paragraph header.
+    return marker === "comments-link" && window.slice(0, position).some((above) => words(above.text) >= PROSE_WORDS) ? undefined : marker;
+  });
   const headerLength = markers.findLastIndex((marker) => marker !== undefined) + 1;
   readHeader(window.slice(0, headerLength), markers, detection, timeZone);
   // A dateline over the headline gives the date the header does not ("Case Study August 12, 2010, 5:00PM EST", BusinessWeek).
@@ -424,11 +426,15 @@ function headlineAfterNavigation(content: readonly Line[], start: number, timeZo
  */
 function commentsStart(content: readonly Line[], start: number): number {
   let prose = 0;
+  // The last line of three words or more: a comments heading straight under a headline is its count
+  // ("2012 map takes unfamiliar shape" over "718 Comments", Politico), the header's, not the comments'.
+  let above = "";
   for (let position = start; position < Math.min(content.length, start + MAX_HEADER_SEARCH); position++) {
     const text = (content[position] as Line).text;
     const count = words(text);
     if (count >= PROSE_WORDS) prose += count;
-    else if (prose >= 2 * PROSE_WORDS && COMMENTS_START.test(cleanInline(text))) return position;
+    else if (prose >= 2 * PROSE_WORDS && COMMENTS_START.test(cleanInline(text)) && !headlineLike(above)) return position;
+    if (count >= 3) above = text;
   }
   return content.length;
 }
@@ -491,6 +497,9 @@ const PROSE_RUN = 3;
 // "Comments (12)", "Réagir", "You must log in to post a comment": the readers' comments start.
 const COMMENTS_START =
   /^(?:\d+\s+)?(?:comments?|commentaires|kommentare|comentarios|commenti|réagir|reagieren|reactions|réactions)(?:\s*\(\d+\))?\s*:?$|\b(?:post|leave|add|write|poster|laisser|écrire|rédiger)\s+(?:a|an|un|your|votre)\s+(?:comment|reply|commentaire)\b/iu;
+// "718 Comments", "Comments (12)", "12 commentaires": the count of the readers' comments, a link in the header.
+const COMMENT_COUNT =
+  /^(?:\d[\d,.]*\s+(?:comments?|commentaires?|kommentare?|comentarios?|commenti|réactions?|reactions?)|(?:comments?|commentaires|kommentare|comentarios|commenti|réactions|reactions)\s*\(\d+\))$/iu;
 // Bounds of the whole-page reading: the headers weighed, and the lines one article's prose is followed for.
 const MAX_ANCHORS = 2000;
 const MAX_HEADER_SEARCH = 20_000;
@@ -748,6 +757,8 @@ function markerOf(line: Line, detection: Detection, timeZone: string, bareName: 
   // Meant as a date, so neither dek nor caption, even though the build cannot read it.
   if (looksLikeDate(line.text)) return "unreadable-date";
   if (readingTime(line.text)) return "reading-time";
+  // "718 Comments" under the headline (Politico): a link to the comments, no dek.
+  if (COMMENT_COUNT.test(cleanInline(line.text))) return "comments-link";
   return undefined;
 }
 
@@ -786,6 +797,8 @@ function readHeader(header: readonly Line[], markers: readonly (Marker | undefin
       detection.dropped.push({ value: text, line: line.line, reason: "repeated headline" });
     } else if (marker === "reading-time") {
       detection.dropped.push({ value: text, line: line.line, reason: "reading time" });
+    } else if (marker === "comments-link") {
+      detection.dropped.push({ value: text, line: line.line, reason: "a link to the comments" });
     } else if (marker === "follow-button") {
       detection.dropped.push({ value: text, line: line.line, reason: "follow button" });
     } else if (marker === "role") {
@@ -811,6 +824,9 @@ function readHeader(header: readonly Line[], markers: readonly (Marker | undefin
       }
     } else if (markers[position + 1] === "credit" && detection.image?.caption === undefined) {
       image().caption = { value: text, line: line.line };
+    } else if (words(text) === 1 && !PROSE_END.test(text)) {
+      // "RSS", "Email", "Print" (Politico): a button between the headline and the byline, no dek.
+      detection.dropped.push({ value: text, line: line.line, reason: "share buttons" });
     } else if (detection.description === undefined) {
       detection.description = { value: text, line: line.line };
     } else {

@@ -282,6 +282,11 @@ const CREDIT_LABEL =
   /^(?:image\s+source|(?:image|photo|picture)\s+credits?|credits?|photo(?:graph)?s?|pictures?|pics?|images?|foto)\s*(?::|\s-\s|\s?[–—]\s?)\s*\S/iu;
 const CREDIT_PHRASE = /^(?:(?:photo(?:graph)?|picture|image)\s+(?:by|courtesy(?:\s+of)?)|courtesy(?:\s+of)?)\s+\S/iu;
 const CREDIT_COPYRIGHT = /^(?:©|\(c\)\s|copyright\s)\s*\S/iu;
+// An agency's photo credit with no label ("AP Photo", "AP Photo/Jane Doe", "Reuters/Jane Doe", "AFP/Getty
+// Images"), and a photo viewer's button after it ("| AP Photo Close", Politico).
+const AGENCY_CREDIT =
+  /^(?:(?:ap|afp|epa|reuters|dpa|xinhua|ansa|efe|bloomberg)(?:\s+photo)?(?:\s*\/\s*[\p{L}][\p{L} .'’-]{1,40})?|(?:[\p{L}][\p{L} .'’-]{1,40}\/\s*)?getty\s+images)(?:\s+(?:close|enlarge|expand|zoom))?$/iu;
+const VIEWER_BUTTON = /\s+(?:close|enlarge|expand|zoom)$/iu;
 
 /**
  * Says whether a line is an image credit: "IMAGE SOURCE: ASSOCIATED PRESS", "Photo: Reuters",
@@ -291,6 +296,7 @@ const CREDIT_COPYRIGHT = /^(?:©|\(c\)\s|copyright\s)\s*\S/iu;
 export function detectCreditLine(line: string): string | undefined {
   const text = cleanInline(line);
   if (text.length > MAX_CREDIT_LENGTH) return undefined;
+  if (AGENCY_CREDIT.test(text)) return text.replace(VIEWER_BUTTON, "");
   return CREDIT_LABEL.test(text) || CREDIT_PHRASE.test(text) || CREDIT_COPYRIGHT.test(text) ? text : undefined;
 }
 
@@ -304,10 +310,11 @@ const TRAILING_CREDIT = /^(?<caption>.*?\S)\s*(?:\((?<inParentheses>[^()]+)\)|(?
 export function detectCaptionWithCredit(line: string): { caption: string; credit: string } | undefined {
   const text = cleanInline(line);
   const groups = TRAILING_CREDIT.exec(text)?.groups;
-  const credit = groups?.inParentheses ?? groups?.afterStop;
-  if (groups?.caption === undefined || credit === undefined || detectCreditLine(credit) === undefined) return undefined;
+  const written = groups?.inParentheses ?? groups?.afterStop;
+  const credit = written === undefined ? undefined : detectCreditLine(written);
+  if (groups?.caption === undefined || credit === undefined) return undefined;
   const caption = groups.stop === "." ? `${groups.caption}.` : groups.caption;
-  return { caption, credit: cleanInline(credit) };
+  return { caption, credit };
 }
 
 // A byline names people with capitalized words: "By Jane Doe", "By Jane Doe and John Roe, Reuters".

@@ -279,6 +279,18 @@ const footer = [
 ].join("\n");
 
 describe("analyzeText on a whole page copied as text", () => {
+  it("reads a header with a comment count, share buttons and a caption with its agency's credit between the headline and the byline (Politico)", () => {
+    const header = ["2012 map takes unfamiliar shape", "718 Comments", "RSS", "Email", "Print"];
+    const caption = "Some of the biggest states President Obama carried are poised to lose electoral votes. | AP Photo Close";
+    const detection = analyzeText([menu, ...header, caption, "By MAGGIE HABERMAN & SHIRA TOEPLITZ | Oct. 9, 2010 7:15 AM EDT", prose(5)].join("\n"), "UTC");
+    expect(detection.title?.value).toBe("2012 map takes unfamiliar shape");
+    expect(detection.description).toBeUndefined();
+    expect(detection.authors?.names).toEqual(["MAGGIE HABERMAN", "SHIRA TOEPLITZ"]);
+    expect(detection.image?.credit?.value).toBe("AP Photo");
+    expect(detection.date?.value).toBe("Oct. 9, 2010 7:15 AM EDT");
+    expect(detection.body.map((block) => block.value)).toEqual(prose(5).split("\n\n"));
+  });
+
   it.each([
     ["Tutaj jesteś: Strona główna | Biznes  Polityka i gospodarka  The Real Headline Of The Article"],
     ["Home > World > The Real Headline Of The Article"],
@@ -401,7 +413,7 @@ describe("analyzeText on a whole page copied as text", () => {
     [["Chad Wyatt", "March 9, 2015"], undefined, "Chad Wyatt"],
     [["Chad Wyatt", "Like Follow", "March 9, 2015"], undefined, "Chad Wyatt"],
     // a section of one word, an organization, a sentence: no byline
-    [["Business", "Follow", "March 9, 2015"], undefined, "Business"],
+    [["Business", "Follow", "March 9, 2015"], undefined, undefined],
     [["Reuters Staff", "Follow", "March 9, 2015"], undefined, "Reuters Staff"],
     // a publication's box opens with an article ("The Startup" above "Follow", Medium)
     [["The Startup", "Follow", "March 9, 2015"], undefined, "The Startup"],

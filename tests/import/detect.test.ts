@@ -137,7 +137,15 @@ describe("detectCreditLine", () => {
     ["Courtesy of NASA", "Courtesy of NASA"],
     ["Picture - Reuters", "Picture - Reuters"],
     ["  Photo:\u00a0Reuters  ", "Photo: Reuters"],
+    // an agency's photo credit without a label, and a photo viewer's button after it (Politico)
+    ["AP Photo", "AP Photo"],
+    ["AP Photo/Jane Doe", "AP Photo/Jane Doe"],
+    ["Reuters/Jane Doe", "Reuters/Jane Doe"],
+    ["Jane Doe/Getty Images", "Jane Doe/Getty Images"],
+    ["AP Photo Close", "AP Photo"],
     // not credits
+    ["AP Photographers Union", undefined],
+    ["Reuters reported on Monday", undefined],
     ["Iranian President Ebrahim Raisi", undefined],
     ["Photographers gathered outside the Kremlin.", undefined],
     ["Source: the Iranian Foreign Ministry", undefined],
@@ -155,6 +163,11 @@ describe("detectCaptionWithCredit", () => {
     ],
     ["Residents in a metro station. Photo: Reuters", { caption: "Residents in a metro station.", credit: "Photo: Reuters" }],
     ["Residents in a metro station | © Jane Doe / AFP", { caption: "Residents in a metro station", credit: "© Jane Doe / AFP" }],
+    [
+      "Some of the biggest states are poised to lose electoral votes. | AP Photo Close",
+      { caption: "Some of the biggest states are poised to lose electoral votes.", credit: "AP Photo" },
+    ],
+    ["Voters in Ohio (AP Photo/Jane Doe)", { caption: "Voters in Ohio", credit: "AP Photo/Jane Doe" }],
     ["The Joint Comprehensive Plan of Action (JCPOA)", undefined],
     ["Iranian President Ebrahim Raisi", undefined],
   ])("%j → %j", (line, expected) => {
