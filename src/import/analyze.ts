@@ -786,7 +786,8 @@ function readHeader(header: readonly Line[], markers: readonly (Marker | undefin
   };
   const setAuthors = (line: Line, text: string) => {
     // A name alone is a byline only as its marker says (a follow button under it).
-    const names = factsOf(text, timeZone).byline ?? detectByline(text, false);
+    // The line as written: names set apart from a date by spaces ("…de Benito  Madrid 27 OCT 2012") are apart only there.
+    const names = factsOf(line.text, timeZone).byline ?? detectByline(text, false);
     if (names !== undefined && detection.authors === undefined) detection.authors = { value: cleanInline(text), line: line.line, names };
   };
   const image = (): NonNullable<Detection["image"]> => (detection.image ??= {});

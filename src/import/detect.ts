@@ -210,11 +210,12 @@ export function bylineIn(line: string, timeZone: string): string[] | undefined {
   const [first = "", second = ""] = parts;
   if (isPersonName(first) && datesIn(second, timeZone).published !== undefined) return [first];
   // "Liliana Segura  Aug 4, 2011 10:03AM EDT" (Colorlines), "Dan Goodin - Apr 16, 2015 8:02 pm UTC" (Ars
-  // Technica): a name set apart from the line's one date, nothing after it. Set apart: "Case Study August
-  // 12, 2010" is a section's label over a headline.
-  const apart = /^\s*(?<name>\P{N}+?)(?:\s{2,}|\s+[|•·,–—-]\s+)(?<date>\S.*)$/u.exec(line.replace(/\u00a0/gu, " "))?.groups;
-  const name = apart === undefined ? "" : cleanInline(apart.name!);
-  if (apart !== undefined && isPersonName(name) && readWholeDateLine(apart.date!, timeZone)?.kind === "unlabeled") return [name];
+  // Technica), "María R. Sahuquillo / Emilio de Benito  Madrid 27 OCT 2012 - 12:14 CET" (El País, with the
+  // dateline's place): names set apart from the line's one date, nothing after it. Set apart: "Case Study
+  // August 12, 2010" is a section's label over a headline.
+  const apart = /^\s*(?<names>\P{N}+?)(?:\s{2,}|\s+[|•·,–—-]\s+)(?<date>\S.*)$/u.exec(line.replace(/\u00a0/gu, " "))?.groups;
+  const names = apart === undefined ? undefined : detectByline(cleanInline(apart.names!), false);
+  if (apart !== undefined && names?.every(isPersonName) && datedLine(apart.date!, timeZone)) return names;
   const source = datedSource(text, timeZone);
   if (source !== undefined) return source;
   const by = /\s(?:by|par|von|por|di)\s+\S/iu.exec(text);
@@ -240,6 +241,19 @@ export function datedSource(line: string, timeZone: string): string[] | undefine
   if (source === undefined || !isOrganizationName(source)) return undefined;
   const dates = datesIn(text, timeZone);
   return dates.published === undefined && dates.updated === undefined ? undefined : [source];
+}
+
+// A word of the place a dateline opens with, in capitals or not: "Madrid", "NEW YORK", "São Paulo".
+const PLACE_WORD = /^\p{Lu}[\p{L}.'’-]+$/u;
+
+/** True when a text is one unlabeled date, or a dateline: a place of up to three words and the date ("Madrid 27 OCT 2012 - 12:14 CET"). */
+function datedLine(text: string, timeZone: string): boolean {
+  const words = text.trim().split(/\s+/u);
+  for (let place = 0; place <= 3 && place < words.length; place++) {
+    if (place > 0 && !PLACE_WORD.test(words[place - 1]!)) return false;
+    if (readWholeDateLine(words.slice(place).join(" "), timeZone)?.kind === "unlabeled") return true;
+  }
+  return false;
 }
 
 /**
@@ -320,6 +334,7 @@ export function detectCaptionWithCredit(line: string): { caption: string; credit
 // A byline names people with capitalized words: "By Jane Doe", "By Jane Doe and John Roe, Reuters".
 const BYLINE_LABEL = /^(?:(?:posted|written|words|story|text|reporting|report)\s+)?(?:by|par|von|por|di|door)\s*:?\s+|^(?:author|auteur|autor|autore)\s*:\s*/iu;
 // A nickname between the names is part of the name: "Richard (R.J.) Eskow".
+const NAME_PARTICLE = /^(?:de|del|der|van|von|al|bin|da|di|le|la|dos|das)$/u;
 const NAME =
   /^\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:(?:de|del|der|van|von|al|bin|da|di|le|la|dos|das)\s+)*(?:\p{Lu}[\p{L}\p{M}.'’-]*|\(\p{Lu}[\p{L}\p{M}.'’-]*\)(?=\s+\p{Lu}))){0,4}$/u;
 const NICKNAME = /\s*\(\p{Lu}[\p{L}\p{M}.'’-]*\)\s+\p{Lu}/uy;
@@ -430,11 +445,12 @@ const SECTION_WORD =
 
 /** True when a part of a line, unlabeled, can only be a person's name: two or three words in title case, no section's word. */
 const isPersonName = (text: string): boolean => {
-  const parts = text.split(/\s+/u);
+  // "Emilio de Benito", "Ludwig van Beethoven": the particles are no part of the count or the case.
+  const parts = text.split(/\s+/u).filter((word) => !NAME_PARTICLE.test(word));
   return (
     parts.length >= 2 &&
     parts.length <= 3 &&
-    inTitleCase(text) &&
+    inTitleCase(parts.join(" ")) &&
     NAME.test(text) &&
     !isOrganizationName(text) &&
     !parts.some((word) => SECTION_WORD.test(word))

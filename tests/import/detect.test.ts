@@ -345,6 +345,9 @@ describe("bylineIn", () => {
     // a name straight before the line's one date (Colorlines), with nothing after the date
     ["Liliana Segura  Aug 4, 2011 10:03AM EDT", ["Liliana Segura"]],
     ["Liliana Segura - Aug 4, 2011", ["Liliana Segura"]],
+    // several names, a particle in one, and the dateline's place before the date (El País)
+    ["María R. Sahuquillo / Emilio de Benito  Madrid 27 OCT 2012 - 12:14 CET", ["María R. Sahuquillo", "Emilio de Benito"]],
+    ["Jane Doe and John Roe  NEW YORK Aug 4, 2011", ["Jane Doe", "John Roe"]],
     ["Liliana Segura Aug 4, 2011 in Angola", undefined],
     ["Liliana Segura Aug 4, 2011 and Aug 5, 2011", undefined],
     // the agency a dated line names as its source; a source that is no agency is not a byline
