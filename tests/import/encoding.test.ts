@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { declaredCharset, decodePage } from "../../src/import/encoding.js";
 
@@ -105,5 +106,32 @@ describe("decodePage", () => {
     expect(decoded).toMatchObject({ ok: false, ...position });
     expect(!decoded.ok && decoded.message).toContain(message);
     expect(!decoded.ok && decoded.hint).toContain("iconv -f ENCODING -t UTF-8");
+  });
+});
+
+describe("decodePage on any bytes", () => {
+  // Any bytes under any head a page may have: a text or a refusal at a real position, never a throw.
+  const head = fc.constantFrom(
+    "",
+    '<meta charset="windows-1251">',
+    '<meta charset="utf-8">',
+    '<meta charset="nope">',
+    '<meta http-equiv="content-type" content="text/html; charset=gbk">',
+    '<?xml version="1.0" encoding="iso-8859-2"?>',
+  );
+  it("always decodes or refuses with a position inside the file", () => {
+    fc.assert(
+      fc.property(head, fc.uint8Array({ maxLength: 300 }), fc.boolean(), (declaration, body, isHtml) => {
+        const bytes = Buffer.concat([Buffer.from(declaration), body]);
+        const decoded = decodePage(bytes, isHtml);
+        if (decoded.ok) expect(typeof decoded.text).toBe("string");
+        else {
+          expect(decoded.line).toBeGreaterThanOrEqual(1);
+          expect(decoded.column).toBeGreaterThanOrEqual(1);
+          expect(decoded.line).toBeLessThanOrEqual(bytes.filter((byte) => byte === 0x0a).length + 1);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
