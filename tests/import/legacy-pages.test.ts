@@ -1,7 +1,8 @@
-import { cp, readdir, readFile } from "node:fs/promises";
+import { cp, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { importArticles, type ImportResult } from "../../src/import/import.js";
+import { build } from "../../src/index.js";
 import { missedFields, ofImport, scorePage } from "../../bench/import/fields.js";
 import { repoRoot, tempDir } from "../helpers/build.js";
 
@@ -43,6 +44,18 @@ describe("real saved pages in legacy encodings, readability-js's set", () => {
     expect(written).toContain("title: W Polsce najwięcej wydają turyści amerykańscy, ale najwięcej jest niemieckich\n");
     expect(written).toContain("Takie wyniki można wyciągnąć z badania GUS.");
   });
+
+  it("builds what it imported without an error, the headlines whole in the feeds", async () => {
+    await writeFile(
+      path.join(site, "wirefeed.config.json"),
+      JSON.stringify({ title: "Legacy pages", url: "https://legacy.example/", description: "Imported pages.", language: "en", author: { name: "Desk" } }),
+    );
+    const result = await build({ cwd: site, out: path.join(site, "output"), now: "2026-11-27T00:00:00Z" });
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    const feed = JSON.parse(await readFile(path.join(site, "output", "feed.json"), "utf8")) as { items: { title: string }[] };
+    expect(feed.items.map((item) => item.title)).toContain("Борисов: Тече акция, хванали сме над 100 тона гориво без документи");
+  }, 60_000);
 
   it("the dry run predicts the real run", () => {
     const summary = (result: ImportResult) =>
