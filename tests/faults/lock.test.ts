@@ -46,6 +46,21 @@ describe("the output lock", () => {
     expect(await readFile(site.lock, "utf8")).toBe(holder(process.pid));
   });
 
+  it("removes the private files of lock attempts a killed build left, never a live build's", async () => {
+    const site = await builtSite();
+    const dead = deadPid();
+    const deadAttempt = `${site.lock}.${dead}.0a337cc5`;
+    const deadBreak = `${site.lock}.break.${dead}.11223344`;
+    const liveAttempt = `${site.lock}.${process.ppid}.deadbeef`;
+    const elsewhere = `${site.lock}.${dead}.55667788`;
+    await writeFile(deadAttempt, holder(dead));
+    await writeFile(deadBreak, holder(dead));
+    await writeFile(liveAttempt, holder(process.ppid));
+    await writeFile(elsewhere, holder(dead, "another-host.example"));
+    expect((await build({ cwd: site.dir, now })).exitCode).toBe(0);
+    expect([deadAttempt, deadBreak, liveAttempt, elsewhere].map((file) => existsSync(file))).toEqual([false, false, true, true]);
+  });
+
   it.each([
     ["a dead process on this host", () => holder(deadPid()), 0],
     ["a half-written lock left long ago", () => "", 10_000],

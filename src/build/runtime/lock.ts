@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { link, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { link, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -113,6 +113,22 @@ async function tryCreate(file: string, holder: LockHolder): Promise<boolean> {
 }
 
 /**
+ * Removes the private files of lock attempts whose build was killed before it removed them (a SIGKILL
+ * between writing `.output.lock.<pid>.<random>` and linking it): judged as a lock is, by their holder.
+ * Called by the build that holds the lock, so that no attempt of a live build is touched.
+ */
+async function removeDeadTemps(file: string): Promise<void> {
+  const prefix = `${path.basename(file)}.`;
+  const names = await readdir(path.dirname(file)).catch(() => [] as string[]);
+  for (const name of names) {
+    const temp = /^(?:break\.)?(\d+)\.[0-9a-f]{8}$/u.exec(name.startsWith(prefix) ? name.slice(prefix.length) : "");
+    if (temp === null || Number(temp[1]) === process.pid) continue;
+    const attempt = path.join(path.dirname(file), name);
+    if (await isStale(attempt, await readHolder(attempt))) await rm(attempt, { force: true });
+  }
+}
+
+/**
  * Removes a stale lock under a second, short-lived lock, so that two waiting builds cannot both
  * break it and one of them delete the lock the other has just taken.
  */
@@ -196,7 +212,10 @@ export async function acquireOutputLock(out: string, options: LockOptions = {}):
   // The output folder's parent may not exist yet (`--out site/public/feeds` on a first build).
   await mkdir(path.dirname(file), { recursive: true });
   for (;;) {
-    if (await tryCreate(file, holder)) return { ok: true, lock: heldLock(file, holder) };
+    if (await tryCreate(file, holder)) {
+      await removeDeadTemps(file);
+      return { ok: true, lock: heldLock(file, holder) };
+    }
     const current = await readHolder(file);
     if (await isStale(file, current)) {
       await breakStale(file, current);
