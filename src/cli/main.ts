@@ -15,7 +15,7 @@ Usage:
   wirefeed build [options]   build articles/ into output/
   wirefeed check [options]   validate the config and every article; write nothing
   wirefeed import <file-or-folder>... [--out DIR] [--dry-run] [--force]
-                             turn saved article pages (text or HTML) into articles
+                             turn saved article pages (text, HTML or MHTML) into articles
   wirefeed new "Title"       create today's article file, as a draft
   wirefeed --help | --version
 

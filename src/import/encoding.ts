@@ -97,10 +97,11 @@ const isUtf8 = (bytes: Uint8Array): boolean => {
 /**
  * The file's text. Bytes that are valid UTF-8 are read as UTF-8 whatever a page declares: a
  * legacy-encoded page almost never is, and a page converted to UTF-8 when it was saved often keeps its
- * old `<meta>`. Otherwise an HTML page is read in the encoding its byte order mark or head declares;
+ * old `<meta>`. Otherwise an HTML page is read in the encoding its byte order mark, its transport
+ * (`transport`: the charset of the MHTML part that held it) or its head declares;
  * a file in no known encoding is refused at its first byte that is not UTF-8.
  */
-export function decodePage(bytes: Uint8Array, isHtml: boolean): DecodedPage {
+export function decodePage(bytes: Uint8Array, isHtml: boolean, transport?: { label: string; by: string }): DecodedPage {
   const mark = byteOrderMark(bytes);
   if (mark !== undefined && mark.encoding !== "utf-8")
     return {
@@ -111,7 +112,12 @@ export function decodePage(bytes: Uint8Array, isHtml: boolean): DecodedPage {
     };
   if (isUtf8(bytes)) return { ok: true, text: utf8.decode(bytes), encoding: "utf-8" };
 
-  const declared = isHtml ? declaredCharset(new TextDecoder("windows-1252").decode(bytes.subarray(0, HEAD_BYTES))) : undefined;
+  // The charset the page came with (an MHTML part's Content-Type) goes before the page's own, as HTTP's does.
+  const declared = transport
+    ? { ...transport, line: 1 }
+    : isHtml
+      ? declaredCharset(new TextDecoder("windows-1252").decode(bytes.subarray(0, HEAD_BYTES)))
+      : undefined;
   const encoding = declared && encodingOf(declared.label);
   // A UTF-16 label in an ASCII-readable head is a mistake the Encoding Standard reads as UTF-8.
   if (declared && encoding !== undefined && encoding !== "utf-8" && !encoding.startsWith("utf-16"))

@@ -16,6 +16,7 @@ import { slugify } from "../text/slug.js";
 import { analyzeText, type Detection } from "./analyze.js";
 import { fileKind, MAX_SOURCE_BYTES, readRegularFile } from "./guard.js";
 import { decodePage } from "./encoding.js";
+import { looksLikeMhtml, mhtmlPage } from "./mhtml.js";
 import { analyzeHtml, looksLikeHtml } from "./html.js";
 import { articleMarkdown } from "./markdown.js";
 
@@ -63,7 +64,7 @@ export interface ImportResult {
   outDir?: string;
 }
 
-const IMPORTABLE = new Set([".txt", ".text", ".html", ".htm"]);
+const IMPORTABLE = new Set([".txt", ".text", ".html", ".htm", ".mhtml", ".mht"]);
 // A generated name is a date and slug letters only; anything else would be a bug, and a path.
 const ARTICLE_NAME = /^\d{4}-\d{2}-\d{2}-[\p{L}\p{N}\p{M}]+(?:-[\p{L}\p{N}\p{M}]+)*\.md$/u;
 const ascii = new TextDecoder("windows-1252");
@@ -161,7 +162,7 @@ export async function importArticles(options: ImportOptions): Promise<ImportResu
       for (const file of await listFolder(full)) {
         if (file.special) articles.push({ source: display(file.path), outcome: "skipped", reason: "not a regular file" });
         else if (IMPORTABLE.has(path.extname(file.path).toLowerCase())) sources.push(file.path);
-        else articles.push({ source: display(file.path), outcome: "skipped", reason: "not a .txt or .html file" });
+        else articles.push({ source: display(file.path), outcome: "skipped", reason: "not a .txt, .html or .mhtml file" });
       }
     } else {
       sources.push(full);
@@ -220,9 +221,14 @@ async function importOne(file: string, source: string, context: Context): Promis
     }
     return attention(`the file cannot be read (${refusal.code})`);
   }
-  const namedHtml = /\.html?$/iu.test(file);
+  // A page saved as one file (.mhtml): the page is its first text/html part.
+  const mhtml = /\.mht(?:ml)?$/iu.test(file) || looksLikeMhtml(read.bytes) ? mhtmlPage(read.bytes) : undefined;
+  if (mhtml === undefined && /\.mht(?:ml)?$/iu.test(file)) return attention("the file is no MHTML page: it holds no text/html part");
+  const bytes = mhtml?.html ?? read.bytes;
+  const namedHtml = mhtml !== undefined || /\.html?$/iu.test(file);
+  const transport = mhtml?.charset === undefined ? undefined : { label: mhtml.charset, by: "its MHTML part's Content-Type" };
   // Whether the file is a page decides whether it can declare its encoding: asked of its opening bytes, as ASCII.
-  const decoded = decodePage(read.bytes, namedHtml || looksLikeHtml(ascii.decode(read.bytes.subarray(0, 1024)).replace(/^\u00ef\u00bb\u00bf/u, "")));
+  const decoded = decodePage(bytes, namedHtml || looksLikeHtml(ascii.decode(bytes.subarray(0, 1024)).replace(/^\u00ef\u00bb\u00bf/u, "")), transport);
   if (!decoded.ok) {
     const diagnostic: Diagnostic = { ...errorDiagnostic("page-encoding", decoded.message, decoded.hint, source), line: decoded.line, column: decoded.column };
     return attention(`${source}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.message} [${diagnostic.rule}] (hint: ${diagnostic.hint})`, {
