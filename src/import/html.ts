@@ -29,8 +29,10 @@ export function looksLikeHtml(text: string): boolean {
  * Analyzes one saved HTML page into the same detection as plain text gives.
  * @param html the page's source
  * @param timeZone the configured zone, for dates without an offset
+ * @param savedFrom the address the page was saved from, where the file says (an MHTML part's
+ *   Content-Location): relative addresses resolve against it when the page names no canonical one
  */
-export function analyzeHtml(html: string, timeZone: string): Detection {
+export function analyzeHtml(html: string, timeZone: string, savedFrom?: string): Detection {
   const detection: Detection = { body: [], dropped: [], notes: [] };
   const deep = tooDeep(html);
   if (deep !== undefined) {
@@ -76,7 +78,7 @@ export function analyzeHtml(html: string, timeZone: string): Detection {
       message: "The page has no JSON-LD or itemprop author, no author meta and no byline element; the config's author applies.",
     });
 
-  const baseUrl = base(elements);
+  const baseUrl = base(elements) ?? httpAddress(savedFrom);
   const inside = container === undefined ? [] : descendants(container);
   readImage(detection, inside, elements, baseUrl);
   const content = readContent(tree, baseUrl);
@@ -259,5 +261,9 @@ function readImage(detection: Detection, inside: readonly Element[], elements: r
 function base(elements: readonly Element[]): string | undefined {
   const canonical = elements.find((node) => node.tagName === "link" && tokens(node.properties.rel).includes("canonical"));
   const candidates = [canonical === undefined ? undefined : String(canonical.properties.href ?? ""), metaReader(elements)("og:url")?.value];
-  return candidates.find((href) => href !== undefined && /^https?:\/\//iu.test(href.trim()) && URL.canParse(href.trim()))?.trim();
+  return candidates.map(httpAddress).find((href) => href !== undefined);
 }
+
+/** An absolute http(s) address, trimmed; undefined for anything else. */
+const httpAddress = (href: string | undefined): string | undefined =>
+  href !== undefined && /^https?:\/\//iu.test(href.trim()) && URL.canParse(href.trim()) ? href.trim() : undefined;

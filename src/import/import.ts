@@ -237,7 +237,7 @@ async function importOne(file: string, source: string, context: Context): Promis
   }
   const { text } = decoded;
   const isHtml = namedHtml || looksLikeHtml(text);
-  const detection = isHtml ? analyzeHtml(text, context.timeZone) : analyzeText(text, context.timeZone);
+  const detection = isHtml ? analyzeHtml(text, context.timeZone, mhtml?.location) : analyzeText(text, context.timeZone);
   if (decoded.declared !== undefined) detection.encoding = { value: `${decoded.encoding}, as ${decoded.declared.by} says`, line: decoded.declared.line };
   if (detection.blocked !== undefined) {
     const diagnostic: Diagnostic = {

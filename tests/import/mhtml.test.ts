@@ -128,6 +128,17 @@ describe("wirefeed import of an .mhtml file", () => {
     );
   });
 
+  it("resolves the page's relative links against the address it was saved from, where it names no canonical one", async () => {
+    const page = [
+      "<!doctype html><html lang=en><head><title>Storm hits the coast</title>",
+      '<meta property="article:published_time" content="2015-08-15T10:00:00Z"></head><body><article><h1>Storm hits the coast</h1>',
+      '<p>The storm reached the coast on Saturday, <a href="../14/warning.html">a day after the warning</a>, and the harbour closed.</p>',
+      "<p>Crews worked through the night to clear the roads, and power came back by the morning in most towns.</p></article></body></html>",
+    ].join("\n");
+    const [article] = await imported({ "storm.mhtml": Buffer.from(mhtml(Buffer.from(page)), "latin1") });
+    expect(article?.markdown).toContain("[a day after the warning](https://news.example/2015/08/14/warning.html)");
+  });
+
   it("needs attention for an .mhtml file that holds no page", async () => {
     const [article] = await imported({ "empty.mhtml": "From: <Saved by Blink>\r\nMIME-Version: 1.0\r\n\r\nnothing\r\n" });
     expect(article).toMatchObject({ outcome: "needs-attention", reason: "the file is no MHTML page: it holds no text/html part" });
