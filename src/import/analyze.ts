@@ -495,11 +495,14 @@ const headlineLike = (text: string): boolean =>
 const MAX_BOX_LINES = 20;
 const PROSE_RUN = 3;
 // "Comments (12)", "Réagir", "You must log in to post a comment": the readers' comments start.
-const COMMENTS_START =
-  /^(?:\d+\s+)?(?:comments?|commentaires|kommentare|comentarios|commenti|réagir|reagieren|reactions|réactions)(?:\s*\(\d+\))?\s*:?$|\b(?:post|leave|add|write|poster|laisser|écrire|rédiger)\s+(?:a|an|un|your|votre)\s+(?:comment|reply|commentaire)\b/iu;
+// The readers' comments, as the six languages name them.
+const COMMENT_NOUNS = "(?:comments?|commentaires?|kommentare?|comentarios?|commenti|reactions?|réactions?)";
+const COMMENTS_START = new RegExp(
+  String.raw`^(?:\d+\s+)?(?:${COMMENT_NOUNS}|réagir|reagieren)(?:\s*\(\d+\))?\s*:?$|\b(?:post|leave|add|write|poster|laisser|écrire|rédiger)\s+(?:a|an|un|your|votre)\s+(?:comment|reply|commentaire)\b`,
+  "iu",
+);
 // "718 Comments", "Comments (12)", "12 commentaires": the count of the readers' comments, a link in the header.
-const COMMENT_COUNT =
-  /^(?:\d[\d,.]*\s+(?:comments?|commentaires?|kommentare?|comentarios?|commenti|réactions?|reactions?)|(?:comments?|commentaires|kommentare|comentarios|commenti|réactions|reactions)\s*\(\d+\))$/iu;
+const COMMENT_COUNT = new RegExp(String.raw`^(?:\d[\d,.]*\s+${COMMENT_NOUNS}|${COMMENT_NOUNS}\s*\(\d+\))$`, "iu");
 // Bounds of the whole-page reading: the headers weighed, and the lines one article's prose is followed for.
 const MAX_ANCHORS = 2000;
 const MAX_HEADER_SEARCH = 20_000;

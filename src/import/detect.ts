@@ -216,7 +216,7 @@ export function bylineIn(line: string, timeZone: string): string[] | undefined {
   const apart = /^\s*(?<names>\P{N}+?)(?:\s{2,}|\s+[|•·,–—-]\s+)(?<date>\S.*)$/u.exec(line.replace(/\u00a0/gu, " "))?.groups;
   const names = apart === undefined ? undefined : detectByline(cleanInline(apart.names!), false);
   if (apart !== undefined && names?.every(isPersonName) && datedLine(apart.date!, timeZone)) return names;
-  const source = datedSource(text, timeZone);
+  const source = datedSource(text, timeZone, dates);
   if (source !== undefined) return source;
   const by = /\s(?:by|par|von|por|di)\s+\S/iu.exec(text);
   const after = by === null ? undefined : detectByline(text.slice(by.index + 1));
@@ -234,13 +234,14 @@ const SOURCE_LABEL =
  * "14.03.2016, 10:12 Uhr Quelle: dpa"); a source that is no agency ("Source: a report") is none.
  * @param line one line
  * @param timeZone the configured zone
+ * @param dates the line's dates, when the caller has read them
  */
-export function datedSource(line: string, timeZone: string): string[] | undefined {
+export function datedSource(line: string, timeZone: string, dates?: ReturnType<typeof datesIn>): string[] | undefined {
   const text = cleanInline(line);
   const source = SOURCE_LABEL.exec(text)?.groups?.name;
   if (source === undefined || !isOrganizationName(source)) return undefined;
-  const dates = datesIn(text, timeZone);
-  return dates.published === undefined && dates.updated === undefined ? undefined : [source];
+  const found = dates ?? datesIn(text, timeZone);
+  return found.published === undefined && found.updated === undefined ? undefined : [source];
 }
 
 // A word of the place a dateline opens with, in capitals or not: "Madrid", "NEW YORK", "São Paulo".

@@ -222,8 +222,9 @@ async function importOne(file: string, source: string, context: Context): Promis
     return attention(`the file cannot be read (${refusal.code})`);
   }
   // A page saved as one file (.mhtml): the page is its first text/html part.
-  const mhtml = /\.mht(?:ml)?$/iu.test(file) || looksLikeMhtml(read.bytes) ? mhtmlPage(read.bytes) : undefined;
-  if (mhtml === undefined && /\.mht(?:ml)?$/iu.test(file)) return attention("the file is no MHTML page: it holds no text/html part");
+  const namedMhtml = /\.mht(?:ml)?$/iu.test(file);
+  const mhtml = namedMhtml || looksLikeMhtml(read.bytes) ? mhtmlPage(read.bytes) : undefined;
+  if (mhtml === undefined && namedMhtml) return attention("the file is no MHTML page: it holds no text/html part");
   const bytes = mhtml?.html ?? read.bytes;
   const namedHtml = mhtml !== undefined || /\.html?$/iu.test(file);
   const transport = mhtml?.charset === undefined ? undefined : { label: mhtml.charset, by: "its MHTML part's Content-Type" };

@@ -838,10 +838,11 @@ const words = (text: string): number => text.split(/\s+/u).filter(Boolean).lengt
 
 function decideDescription(result: PageMetadata, all: Candidate[], isSiteName: (value: string) => boolean, headline: string | undefined): void {
   const reasons = new Map<Candidate, string>();
-  for (const candidate of all) if (isSiteName(candidate.value)) reasons.set(candidate, "the site's name, not a description");
-  // A CMS that fills og:description with the headline (Sina) says nothing the title does not.
-  for (const candidate of all)
-    if (headline !== undefined && comparable(candidate.value) === comparable(headline)) reasons.set(candidate, "the headline again, not a description");
+  for (const candidate of all) {
+    if (isSiteName(candidate.value)) reasons.set(candidate, "the site's name, not a description");
+    // A CMS that fills og:description with the headline (Sina) says nothing the title does not.
+    else if (headline !== undefined && comparable(candidate.value) === comparable(headline)) reasons.set(candidate, "the headline again, not a description");
+  }
   const candidates = all.filter((candidate) => !reasons.has(candidate));
   const trusted = candidates[0];
   if (trusted === undefined) {
