@@ -205,7 +205,7 @@ const configObject = z
       .array(
         z
           .strictObject({
-            source: z.string().min(1).optional().describe("The article's file, relative to the articles folder, as archive.json's `source` has it."),
+            source: z.string().min(1).optional().describe("The article's file, relative to the articles folder, as the archive's `source` has it."),
             id: z.string().min(1).optional().describe("The article's id, as the previous feeds published it."),
             reason: z.string().min(1).describe("Why it was taken down: recorded in archive/index.json for readers and archivists."),
           })
@@ -218,8 +218,12 @@ const configObject = z
     allowDataImages: z.boolean().default(false).describe("Allow data: URLs in image sources of article bodies."),
     outputs: z
       .strictObject({
-        allNdjson: z.boolean().default(false).describe("archive/all.ndjson: every record of archive.json as NDJSON, for streaming."),
-        yearlyJson: z.boolean().default(false).describe("archive/<year>.json: each year's articles in the shape of archive.json."),
+        allJson: z
+          .boolean()
+          .default(false)
+          .describe("archive.json: every article in one JSON file (17 MB per 1,000 articles, rewritten whole by any change to any article)."),
+        allNdjson: z.boolean().default(false).describe("archive/all.ndjson: every article's record in one NDJSON file, for streaming."),
+        yearlyJson: z.boolean().default(true).describe("archive/<year>.json: each year's articles as a JSON archive file (the default download)."),
         yearlyNdjson: z.boolean().default(false).describe("archive/<year>.ndjson: each year's records as NDJSON."),
         gzip: z.boolean().default(false).describe("A gzip twin (.gz) of each yearly file and of all.ndjson."),
         archivePages: z.boolean().optional().describe("Old name of feeds.archive.enabled; kept working. Write one of them, not both."),
@@ -229,7 +233,12 @@ const configObject = z
           .describe('Old form of feeds.tag: "off" is enabled: false, "full" and "summary" its content; kept working. Write one of them, not both.'),
       })
       .prefault({})
-      .describe("Which files besides archive.json, the subscription feeds and the archive's manifest the build writes: each costs space (see the README)."),
+      .refine((outputs) => outputs.allJson || outputs.allNdjson || outputs.yearlyJson || outputs.yearlyNdjson, {
+        message: "turns off every archive download: keep at least one of allJson, allNdjson, yearlyJson and yearlyNdjson",
+      })
+      .describe(
+        "Which archive downloads and copies the build writes besides the subscription feeds and the archive's manifest: each costs space (see the README). At least one of allJson, allNdjson, yearlyJson and yearlyNdjson is on.",
+      ),
     maxOutputBytes: z
       .int()
       .min(1)

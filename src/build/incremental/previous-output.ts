@@ -4,6 +4,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { version } from "../../version.js";
 import type { LineIndex } from "../../formats/archive/records.js";
+import { archivePaths } from "../../formats/archive/paths.js";
 import { mapLimited, readConcurrency } from "../runtime/map-limited.js";
 import { isReuse, type OutputContent, type OutputFiles } from "../stages/write.js";
 import { hashCode } from "./code-hash.js";
@@ -34,10 +35,10 @@ export interface WrittenOutputs {
   digest: string;
   outDir: string;
   files: WrittenFile[];
-  /** The articles archive.json lists, so that the next build's removal guard need not read it. */
+  /** The articles the archive lists, so that the next build's removal guard need not read it. */
   published?: { id: string; source: string }[];
-  /** Where each record is in archive.json, so that the next build copies unchanged ones. */
-  lines?: LineIndex;
+  /** Where each record is in each archive JSON file, by path, so that the next build copies unchanged ones. */
+  lines?: Record<string, LineIndex>;
 }
 
 /** Size and modification time of one output file, as `info` found it; -1 for a file that is gone. */
@@ -132,11 +133,11 @@ export class PreviousOutput {
   }
 
   /**
-   * What the previous build published, when its record of archive.json still matches the file:
-   * reading 100 MB of archive would say the same.
+   * What the previous build published, when its record of the archive's manifest still matches
+   * the file (any change to a download changes the manifest): reading 100 MB of archive would say the same.
    */
   async published(): Promise<WrittenOutputs["published"]> {
-    const archive = this.recordedFile("archive.json");
+    const archive = this.recordedFile(archivePaths.manifest);
     if (!this.recorded?.published || !archive || !(await this.intact([archive]))) return undefined;
     return this.recorded.published;
   }
@@ -147,9 +148,10 @@ export class PreviousOutput {
    */
   async lineIndex(file: string, sizeOf: (index: LineIndex) => number): Promise<LineIndex | undefined> {
     const lines = this.recorded?.lines;
+    const index = lines && Object.hasOwn(lines, file) ? lines[file] : undefined;
     const recorded = this.recordedFile(file);
-    if (!lines || !recorded || !(await this.intact([recorded]))) return undefined;
-    return sizeOf(lines) === recorded.size ? lines : undefined;
+    if (!index || !recorded || !(await this.intact([recorded]))) return undefined;
+    return sizeOf(index) === recorded.size ? index : undefined;
   }
 
   /**

@@ -11,6 +11,7 @@ import { newsItems, writesSitemaps } from "../../formats/sitemaps.js";
 import { compareItems } from "./model.js";
 import { PreviousOutput, serializerCode } from "../incremental/previous-output.js";
 import { tally } from "./collect.js";
+import { archivePaths } from "../../formats/archive/paths.js";
 
 /** An article the new build publishes, as the guard compares it with the previous archive. */
 export interface PublishedArticle {
@@ -22,7 +23,7 @@ export interface PublishedArticle {
   position: Position;
 }
 
-/** What the previous build published, from its archive.json. */
+/** What the previous build published, from its archive. */
 export interface PreviousArticle {
   id: string;
   source: string;
@@ -61,39 +62,89 @@ async function readRecordLines(archiveFile: string): Promise<{ count: number | u
   return { count, articles };
 }
 
+/** An archive file of the previous build, with the number of articles it says it holds (undefined: the file says). */
+interface ArchiveFile {
+  file: string;
+  count?: number;
+}
+
+/** One entry of the previous manifest, as far as the guard needs it. */
+interface ListedFile {
+  path: string;
+  scope: string;
+  format: string;
+  compression: string;
+  count: number;
+}
+
 /**
- * Reads the articles of the previous `archive.json`: none when there is no previous build, and a
+ * The previous build's archive files that hold every article once: archive.json, else
+ * all.ndjson, else the yearly JSON files, else the yearly NDJSON files, as its manifest lists
+ * them; an output older than the manifest has archive.json. Undefined when the manifest cannot be read.
+ */
+async function previousArchive(outDir: string): Promise<ArchiveFile[] | undefined> {
+  const text = await readFile(path.join(outDir, archivePaths.manifest), "utf8").catch((error: NodeJS.ErrnoException) => error);
+  if (text instanceof Error) return text.code === "ENOENT" ? [{ file: path.join(outDir, archivePaths.full) }] : undefined;
+  try {
+    const manifest = JSON.parse(text) as { count?: unknown; files?: ListedFile[] };
+    if (!Array.isArray(manifest.files)) return undefined;
+    const plain = manifest.files.filter((entry) => entry.compression === "none");
+    const whole = (format: string) => plain.filter((entry) => entry.scope === "all" && entry.format === format);
+    const yearly = (format: string) => plain.filter((entry) => entry.scope !== "all" && entry.format === format);
+    const set = [whole("json"), whole("ndjson"), yearly("json"), yearly("ndjson")].find((entries) => entries.length > 0) ?? [];
+    if (set.length === 0 && manifest.count !== 0) return undefined;
+    return set.map((entry) => ({ file: path.join(outDir, entry.path), count: entry.count }));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads the articles of the previous build's archive: none when there is no previous build, and a
  * diagnostic when there is one that cannot be read, since then nothing can be checked.
  */
-async function readPrevious(archiveFile: string, shown: string): Promise<PreviousArticle[] | Diagnostic> {
-  const unreadable: Diagnostic = {
+async function readPrevious(outDir: string, display: (file: string) => string): Promise<PreviousArticle[] | Diagnostic> {
+  const unreadable = (file: string): Diagnostic => ({
     rule: "previous-archive-unreadable",
     severity: "error",
-    message: "The previous build's archive.json cannot be read, so wirefeed cannot tell whether this build would lose articles",
-    hint: "Restore output/archive.json from a backup, or pass --allow-removals once to write a new one.",
-    file: shown,
-  };
-  const info = await stat(archiveFile).catch((error: NodeJS.ErrnoException) => error);
-  if (info instanceof Error) return info.code === "ENOENT" ? [] : unreadable;
-  try {
-    const byLine = await readRecordLines(archiveFile);
-    if (byLine.count === byLine.articles.length) return byLine.articles;
-    if (info.size > wholeParseLimit) return unreadable;
-    const archive = JSON.parse(await readFile(archiveFile, "utf8")) as { articles?: unknown };
-    if (!Array.isArray(archive.articles)) return unreadable;
-    return archive.articles.flatMap(pick);
-  } catch {
-    return unreadable;
+    message: "The previous build's archive cannot be read, so wirefeed cannot tell whether this build would lose articles",
+    hint: `Restore ${display(outDir)} from a backup, or pass --allow-removals once to write a new one.`,
+    file: display(file),
+  });
+  const files = await previousArchive(outDir);
+  if (!files) return unreadable(path.join(outDir, archivePaths.manifest));
+  const articles: PreviousArticle[] = [];
+  for (const { file, count } of files) {
+    const info = await stat(file).catch((error: NodeJS.ErrnoException) => error);
+    // No archive.json and no manifest: there was no previous build.
+    if (info instanceof Error) {
+      if (info.code === "ENOENT" && files.length === 1 && count === undefined) return [];
+      return unreadable(file);
+    }
+    try {
+      const byLine = await readRecordLines(file);
+      if ((count ?? byLine.count) === byLine.articles.length) {
+        articles.push(...byLine.articles);
+        continue;
+      }
+      if (info.size > wholeParseLimit || file.endsWith(".ndjson")) return unreadable(file);
+      const archive = JSON.parse(await readFile(file, "utf8")) as { articles?: unknown };
+      if (!Array.isArray(archive.articles)) return unreadable(file);
+      articles.push(...archive.articles.flatMap(pick));
+    } catch {
+      return unreadable(file);
+    }
   }
+  return articles;
 }
 
 /**
  * The silent loss guard: compares what this build publishes with the previous output's archive.
  * An article that vanished (a deleted file, a bad checkout, a missing folder) or whose id changed
  * fails the build, unless removals are allowed.
- * @param outDir the output folder whose archive.json is the previous build
+ * @param outDir the output folder whose archive is the previous build's
  * @param published every article this build will publish
- * @param options `allowRemovals` lets the build drop or re-id articles; `removed` lists the articles deleted on purpose; `display` shows a path; `kept` lists sources still present but not published (drafts, scheduled); `previous` is what the previous build published, when the caller knows it for certain (then archive.json is not read)
+ * @param options `allowRemovals` lets the build drop or re-id articles; `removed` lists the articles deleted on purpose; `display` shows a path; `kept` lists sources still present but not published (drafts, scheduled); `previous` is what the previous build published, when the caller knows it for certain (then the archive is not read)
  */
 export async function checkRemovals(
   outDir: string,
@@ -108,8 +159,7 @@ export async function checkRemovals(
   },
 ): Promise<Diagnostic[]> {
   if (options.allowRemovals) return [];
-  const archiveFile = path.join(outDir, "archive.json");
-  const previous = options.previous ?? (await readPrevious(archiveFile, options.display(archiveFile)));
+  const previous = options.previous ?? (await readPrevious(outDir, options.display));
   if ("rule" in previous) return [previous];
   const ids = new Set(published.map((article) => article.id));
   const meant = (article: PreviousArticle) => options.removed?.some(({ source, id }) => source === article.source || id === article.id) === true;
@@ -140,7 +190,7 @@ export async function checkRemovals(
       severity: "error",
       message: `This build would remove ${removed.length} article${removed.length === 1 ? "" : "s"} that the previous build published: ${listed.join(", ")}${more > 0 ? `, and ${more} more` : ""}`,
       hint: 'Restore the missing files (check the articles folder and the checkout). If they were deleted on purpose, list each under "removed" in the config, with its "source" and a "reason" (or pass --allow-removals once).',
-      file: options.display(archiveFile),
+      file: options.display(path.join(outDir, archivePaths.manifest)),
     });
   }
   return diagnostics;

@@ -13,7 +13,7 @@ import { isReuse, OutputConflict, type OutputFiles, OutputTooLarge, spoolFolder,
 
 /** How writing the outputs of the published articles went: written; not, for bodies the cache lost; or refused, too large. */
 type Written =
-  | { kind: "written"; files: OutputFiles; lines: ReturnType<Awaited<ReturnType<typeof renderOutputs>>["lineIndex"]>; changedFeeds: string[] }
+  | { kind: "written"; files: OutputFiles; lines: ReturnType<Awaited<ReturnType<typeof renderOutputs>>["lineIndexes"]>; changedFeeds: string[] }
   | { kind: "lost"; keys: Set<string> }
   | { kind: "refused" };
 
@@ -65,7 +65,7 @@ async function writeModel(context: BuildContext, bodies: BodyReader | undefined)
     // Known only once the pages are planned: the files article bodies name that are not there.
     context.diagnostics.push(...rendered.diagnostics);
     tally(context);
-    return { kind: "written", files, lines: rendered.lineIndex(), changedFeeds };
+    return { kind: "written", files, lines: rendered.lineIndexes(), changedFeeds };
   } catch (error) {
     if (!(error instanceof OutputTooLarge)) throw error;
     context.diagnostics.push(outputTooLarge(error, context.display(context.configPath), await configPositions(context.configPath)(["maxOutputBytes"])));

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { type FeedModel, type Item, newestUpdate } from "./model.js";
 import { type LineIndex, recordLine } from "../../formats/archive/records.js";
-import { archiveFiles, archivePaths } from "../../formats/archive/files.js";
+import { archiveFiles } from "../../formats/archive/files.js";
+import { archivePaths } from "../../formats/archive/paths.js";
 import { archiveJsonSchema } from "../../formats/archive/schema.js";
 import { archivedFeeds, type FeedDocument, writeOrder } from "../../formats/archive/feeds.js";
 import { renderDocument } from "../../formats/document.js";
@@ -51,7 +52,7 @@ export async function renderOutputs(
   files: OutputFiles;
   keys: Record<string, string>;
   dispose: () => Promise<void>;
-  lineIndex: () => LineIndex | undefined;
+  lineIndexes: () => Record<string, LineIndex>;
   diagnostics: Diagnostic[];
   /** The feed documents readers subscribe to (no archive pages), by path: what a WebSub hub is told of. */
   feeds: { path: string; url: string }[];
@@ -98,7 +99,7 @@ export async function renderOutputs(
     files,
     keys: reuse.inputKeys(),
     dispose: archive.dispose,
-    lineIndex: archive.lineIndex,
+    lineIndexes: archive.lineIndexes,
     diagnostics: pages.diagnostics,
     feeds: subscribed,
     order: writeOrder,

@@ -22,14 +22,8 @@ import {
 } from "./records.js";
 import { inputKey, type PreviousOutput } from "../../build/incremental/previous-output.js";
 import { type Digest, DigestedStream, gzipChunks, gzipOptions } from "./gzip.js";
+import { archivePaths } from "./paths.js";
 
-/** Where the downloads' manifest, checksums and schema are published, relative to the output folder. */
-export const archivePaths = {
-  full: "archive.json",
-  manifest: "archive/index.json",
-  checksums: "archive/sha256sums.txt",
-  schema: "archive.schema.json",
-} as const;
 
 /** One entry of archive/index.json. */
 export interface ManifestEntry {
@@ -55,8 +49,8 @@ interface Download {
 }
 
 /**
- * The downloads: the full archive.json, always (the removal guard reads it); per year a JSON and an
- * NDJSON file, and all.ndjson, as `outputs` asks. Years as seen in the site's time zone.
+ * The downloads, as `outputs` asks: archive.json and all.ndjson, each with every article, and per
+ * year a JSON and an NDJSON file. Years as seen in the site's time zone.
  */
 function plainDownloads(config: Config, items: readonly Item[]): Download[] {
   const { outputs } = config;
@@ -67,7 +61,7 @@ function plainDownloads(config: Config, items: readonly Item[]): Download[] {
     if (ofYear) ofYear.push(item);
     else byYear.set(year, [item]);
   }
-  const downloads: Download[] = [{ path: archivePaths.full, scope: "all", format: "json", items }];
+  const downloads: Download[] = outputs.allJson ? [{ path: archivePaths.full, scope: "all", format: "json", items }] : [];
   for (const [year, yearItems] of [...byYear].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (outputs.yearlyJson) downloads.push({ path: `archive/${year}.json`, scope: year, format: "json", items: yearItems });
     if (outputs.yearlyNdjson) downloads.push({ path: `archive/${year}.ndjson`, scope: year, format: "ndjson", items: yearItems });
@@ -205,9 +199,9 @@ async function previousManifest(reuse: PreviousOutput): Promise<Map<string, Mani
  * The archive downloads, each with a gzip twin (except archive.json), the manifest and the
  * checksums. Every download is a stream; one whose articles did not change is the previous file,
  * kept (neither rewritten nor recompressed), so its bytes stay identical from build to build.
- * `lineIndex()` tells, once the files are written, where each record is in this build's archive.json.
+ * `lineIndexes()` tells, once the files are written, where each record is in this build's JSON files, by path.
  * @param fingerprint a hash of one item's record, which decides whether a file changed
- * @param reuse the previous output, whose unchanged archive.json records are copied rather than made again
+ * @param reuse the previous output, whose JSON files' unchanged records are copied rather than made again
  * @param spool where the gzip twins are spooled while they are made (see `spoolFolder` in write.ts)
  * `manifest()` gives the manifest's entries once the downloads' digests are known (for the archive page).
  */
@@ -219,7 +213,7 @@ export async function archiveFiles(
 ): Promise<{
   files: Map<string, OutputContent>;
   dispose: () => Promise<void>;
-  lineIndex: () => LineIndex | undefined;
+  lineIndexes: () => Record<string, LineIndex>;
   manifest: () => Promise<ManifestEntry[]>;
 }> {
   const { config, items } = model;
@@ -243,10 +237,18 @@ export async function archiveFiles(
   };
 
   const downloads = plainDownloads(config, items);
-  const previousIndex = await reuse.lineIndex(archivePaths.full, indexedSize);
-  const previousFile = previousIndex && reuse.previousPath(archivePaths.full);
-  const lines = new RecordLines(config.timeZone, undefined, previousFile ? { lines: new PreviousLines(previousFile, previousIndex), fingerprint } : undefined);
-  let lineIndex: LineIndex | undefined;
+  // Where each record is in the previous JSON files, so that an edit copies the unchanged ones.
+  const previousIndexes = new Map<string, LineIndex>();
+  const previousFiles: { file: string; index: LineIndex }[] = [];
+  for (const download of downloads) {
+    const index = download.format === "json" ? await reuse.lineIndex(download.path, indexedSize) : undefined;
+    const file = index && reuse.previousPath(download.path);
+    if (!index || !file) continue;
+    previousIndexes.set(download.path, index);
+    previousFiles.push({ file, index });
+  }
+  const lines = new RecordLines(config.timeZone, undefined, previousFiles.length > 0 ? { lines: new PreviousLines(previousFiles), fingerprint } : undefined);
+  const lineIndexes: Record<string, LineIndex> = {};
   const keyOf = (download: Download) => inputKey(["archive", String(archiveFormatVersion), download.format, settings, ...download.items.map(fingerprint)]);
   const allGzipPath = `${allNdjsonPath}.gz`;
   const twins = new GzipTwins(reuse, spool);
@@ -277,16 +279,22 @@ export async function archiveFiles(
     // all.ndjson's twin is made of the years' twins; spools are removed once every file is written.
     const teed = hasTwin && !gzipKept && gzipPath !== allGzipPath;
     const kept = await keep(download.path, key);
-    if (download.path === archivePaths.full && kept) lineIndex = previousIndex;
+    const keptIndex = kept && previousIndexes.get(download.path);
+    if (keptIndex) lineIndexes[download.path] = keptIndex;
+    // Once a JSON file's every record went by, where each is in it is known: the next build's index.
+    const indexed = function* () {
+      yield* chunks();
+      const index = download.format === "json" ? lines.index(config, download.items, fingerprint) : undefined;
+      if (index) lineIndexes[download.path] = index;
+    };
     const digest =
       kept ??
       stream(
         download.path,
         teed
-          ? twins.teed(twin, chunks)
+          ? twins.teed(twin, indexed)
           : async function* () {
-              yield* chunks();
-              if (download.path === archivePaths.full) lineIndex = lines.index(config, download.items, fingerprint);
+              yield* indexed();
             },
       );
     entries.push({ entry: describe(download.path, "none"), digest });
@@ -333,6 +341,6 @@ export async function archiveFiles(
       lines.close();
       await twins.dispose();
     },
-    lineIndex: () => lineIndex,
+    lineIndexes: () => lineIndexes,
   };
 }

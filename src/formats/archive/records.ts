@@ -65,9 +65,9 @@ export function archiveHeader(config: Config, items: readonly Item[]) {
 }
 
 /**
- * Where each record of an archive.json is, in its order: the byte offset of the first, and for
- * each the fingerprint of the item it is the record of and its length in bytes. Records are one a
- * line, `separator` between two, so the rest follows from these.
+ * Where each record of an archive JSON file (archive.json, a year's file) is, in its order: the
+ * byte offset of the first, and for each the fingerprint of the item it is the record of and its
+ * length in bytes. Records are one a line, `separator` between two, so the rest follows from these.
  */
 export interface LineIndex {
   start: number;
@@ -81,7 +81,7 @@ const firstSeparator = separator.subarray(1);
 const newline = Buffer.from("\n");
 const closing = (count: number) => Buffer.from(count ? "\n  ]\n}\n" : "]\n}\n");
 
-/** The size of the archive.json `index` describes: the file it was made for is this long, or it is another file. */
+/** The size of the archive JSON file `index` describes: the file it was made for is this long, or it is another file. */
 export function indexedSize(index: LineIndex): number {
   const count = index.lengths.length;
   return index.lengths.reduce((sum, length) => sum + length, index.start + separator.length * Math.max(0, count - 1) + closing(count).length);
@@ -89,28 +89,34 @@ export function indexedSize(index: LineIndex): number {
 
 const readAhead = 1 << 20;
 
-/** The records of the previous build's archive.json, read back by fingerprint instead of serialized again. */
+/** A line of a previous file: which file, where in it and how long. */
+interface Place {
+  file: string;
+  offset: number;
+  length: number;
+}
+
+/** The records of the previous build's archive JSON files, read back by fingerprint instead of serialized again. */
 export class PreviousLines {
-  private readonly places = new Map<string, { offset: number; length: number }>();
-  private descriptor: number | undefined;
+  private readonly places = new Map<string, Place>();
+  private readonly descriptors = new Map<string, number>();
   private memory = Buffer.alloc(0);
   private block = Buffer.alloc(0);
+  private blockFile: string | undefined;
   private blockStart = 0;
 
   /**
-   * @param file the previous archive.json, which the caller has found unchanged since `index` was made
-   * @param index its line index
+   * @param files the previous archive JSON files, each with its line index, each found by the caller unchanged since its index was made
    */
-  constructor(
-    private readonly file: string,
-    index: LineIndex,
-  ) {
-    let offset = index.start;
-    index.fingerprints.forEach((fingerprint, position) => {
-      const length = index.lengths[position]!;
-      this.places.set(fingerprint, { offset, length });
-      offset += length + separator.length;
-    });
+  constructor(files: readonly { file: string; index: LineIndex }[]) {
+    for (const { file, index } of files) {
+      let offset = index.start;
+      index.fingerprints.forEach((fingerprint, position) => {
+        const length = index.lengths[position]!;
+        this.places.set(fingerprint, { file, offset, length });
+        offset += length + separator.length;
+      });
+    }
   }
 
   /** The record of the item with `fingerprint`; undefined when it is not there or does not look like a record. */
@@ -118,7 +124,7 @@ export class PreviousLines {
     const place = this.places.get(fingerprint);
     if (!place) return undefined;
     try {
-      const line = this.bytesAt(place.offset, place.length);
+      const line = this.bytesAt(place);
       return line.length === place.length && line[0] === 0x7b && line[place.length - 1] === 0x7d ? line : undefined;
     } catch {
       return undefined;
@@ -131,23 +137,29 @@ export class PreviousLines {
    * (`batched` copies it at once): 170 MB of archive read through one megabyte, not 170 new ones
    * for the collector to reclaim.
    */
-  private bytesAt(offset: number, length: number): Buffer {
-    this.descriptor ??= openSync(this.file, "r");
+  private bytesAt({ file, offset, length }: Place): Buffer {
+    let descriptor = this.descriptors.get(file);
+    if (descriptor === undefined) {
+      descriptor = openSync(file, "r");
+      this.descriptors.set(file, descriptor);
+    }
     const end = offset + length;
-    if (offset < this.blockStart || end > this.blockStart + this.block.length) {
+    if (file !== this.blockFile || offset < this.blockStart || end > this.blockStart + this.block.length) {
       if (this.memory.length < length) this.memory = Buffer.allocUnsafe(Math.max(readAhead, length));
-      this.block = this.memory.subarray(0, readSync(this.descriptor, this.memory, 0, this.memory.length, offset));
+      this.block = this.memory.subarray(0, readSync(descriptor, this.memory, 0, this.memory.length, offset));
+      this.blockFile = file;
       this.blockStart = offset;
     }
     return this.block.subarray(offset - this.blockStart, end - this.blockStart);
   }
 
-  /** Closes the file; a later `read` opens it again. */
+  /** Closes the files; a later `read` opens them again. */
   close(): void {
-    if (this.descriptor !== undefined) closeSync(this.descriptor);
-    this.descriptor = undefined;
+    for (const descriptor of this.descriptors.values()) closeSync(descriptor);
+    this.descriptors.clear();
     this.memory = Buffer.alloc(0);
     this.block = this.memory;
+    this.blockFile = undefined;
   }
 }
 
@@ -155,7 +167,7 @@ export class PreviousLines {
  * Every record line of one build as bytes, each serialized once while it is in use: the JSON and
  * NDJSON files of a year, and archive.json and all.ndjson, hold the same lines. The most recently
  * used lines are kept up to a byte budget, so memory stays bounded at any size of archive; a line
- * the previous all.ndjson has for the same fingerprint is copied from it.
+ * a previous archive JSON file has for the same fingerprint is copied from it.
  */
 export class RecordLines {
   private readonly recent = new Map<Item, Buffer>();
@@ -199,7 +211,7 @@ export class RecordLines {
     return line;
   }
 
-  /** The line index of the archive.json of `config` and `items`, once each of their records was made. */
+  /** The line index of the archive JSON file of `config` and `items`, once each of their records was made. */
   index(config: Config, items: readonly Item[], fingerprint: (item: Item) => string): LineIndex | undefined {
     const lengths = items.map((item) => this.lengths.get(item));
     if (!lengths.every((length) => length !== undefined)) return undefined;
