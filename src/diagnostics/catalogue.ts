@@ -379,7 +379,8 @@ export const catalogue = {
   "articles-removed": {
     severity: "error",
     group: "Against the previous build",
-    meaning: "Articles the previous `output/archive.json` holds would disappear; the message lists them (file and id).",
+    meaning:
+      "Articles the previous build's archive (the downloads `output/archive/index.json` lists) holds would disappear; the message lists them (file and id).",
     fix: "Restore the files (check the checkout), or pass `--allow-removals` if they were deleted on purpose.",
   },
   "id-changed": {
@@ -391,8 +392,9 @@ export const catalogue = {
   "previous-archive-unreadable": {
     severity: "error",
     group: "Against the previous build",
-    meaning: "`output/archive.json` exists but cannot be read, so losses cannot be checked.",
-    fix: "Restore it from a backup, or pass `--allow-removals` once.",
+    meaning:
+      "The previous build's archive (its manifest `output/archive/index.json`, or a download it lists) exists but cannot be read, so losses cannot be checked.",
+    fix: "Restore the output folder from a backup, or pass `--allow-removals` once.",
   },
   "missing-input": {
     severity: "error",

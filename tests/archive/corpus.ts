@@ -14,7 +14,7 @@ export const corpusConfig = {
   feedLimit: 20,
   archivePageSize: 25,
   // Every copy the build can write, so that each is checked; tag feeds with full content, as the feeds tests read them.
-  outputs: { allNdjson: true, yearlyJson: true, yearlyNdjson: true, gzip: true, archivePages: true, tagFeeds: "full" },
+  outputs: { allJson: true, allNdjson: true, yearlyJson: true, yearlyNdjson: true, gzip: true, archivePages: true, tagFeeds: "full" },
 } as const;
 
 const tagPool = ["Iran", "Russia", "Ukraine", "NATO", "Energy", "Sanctions", "Middle East", "Trade", "China", "Elections", "Climate", "Health"];

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { archivePagePath, writeOrder } from "../../src/formats/archive/feeds.js";
 import { checkAtom, checkJsonFeed, checkRss, checkXmlWellFormed } from "../support/validate.js";
 import { buildCorpus, corpusConfig, fileOfUrl, siteUrl, writeCorpus } from "./corpus.js";
+import { readArchive } from "../helpers/build.js";
 
 const articleCount = 310;
 const { feedLimit, archivePageSize } = corpusConfig;
@@ -24,7 +25,7 @@ let records: { id: string; tags: { slug: string }[] }[];
 
 beforeAll(async () => {
   ({ out } = await buildCorpus(await writeCorpus(articleCount)));
-  records = JSON.parse(await readFile(path.join(out, "archive.json"), "utf8")).articles;
+  records = (await readArchive(out)).articles;
   archiveIds = records.map((record) => record.id);
 });
 

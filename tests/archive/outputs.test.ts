@@ -29,17 +29,20 @@ describe("the default outputs", () => {
     files = await listFiles(path.join(dir, "output"));
   });
 
-  it("are archive.json, the archive pages and tag feeds, without all.ndjson, yearly files or gzip twins", () => {
-    expect(files).toContain("archive.json");
-    expect(files).not.toContain("archive/all.ndjson");
+  it("are the yearly JSON files, the archive pages and tag feeds, without archive.json, NDJSON files or gzip twins", () => {
+    expect(files).toContain("archive/2019.json");
+    expect(files).not.toContain("archive.json");
+    expect(files.filter((file) => file.endsWith(".ndjson") || file.endsWith(".gz"))).toEqual([]);
     expect(files).toContain("feeds/archive/atom/1.xml");
     expect(files).toContain("tags/index.json");
-    expect(files.filter((file) => /^archive\/\d{4}\./.test(file) || file.endsWith(".gz"))).toEqual([]);
   });
 
-  it("list in the manifest only the downloads there are", async () => {
+  it("list in the manifest only the downloads there are, which hold every article once", async () => {
     const manifest = JSON.parse(await readFile(path.join(dir, "output", "archive/index.json"), "utf8"));
-    expect(manifest.files.map((entry: { path: string }) => entry.path)).toEqual(["archive.json"]);
+    const listed = manifest.files as { path: string; count: number }[];
+    expect(listed.map((entry) => entry.path)).toEqual(files.filter((file) => /^archive\/\d{4}\.json$/.test(file)).sort());
+    expect(listed.reduce((sum, entry) => sum + entry.count, 0)).toBe(manifest.count);
+    expect(manifest.count).toBe(60);
   });
 
   it("give tag feeds that carry summaries, valid in every format", async () => {
@@ -64,6 +67,20 @@ describe("the default outputs", () => {
 });
 
 describe("outputs switched off", () => {
+  it("cannot be every archive download: the config error names the outputs", async () => {
+    const dir = await writeCorpus(3);
+    const result = await buildWith(dir, { ...defaults, outputs: { yearlyJson: false } });
+    expect(result.exitCode).toBe(2);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        rule: "invalid-config-value",
+        file: "wirefeed.config.json",
+        message: expect.stringMatching(/outputs.*every archive download/),
+      }),
+    ]);
+    expect((await readdir(dir)).includes("output")).toBe(false);
+  });
+
   it("leave out archive pages and tag feeds, and link to no archive page", async () => {
     const dir = await writeCorpus(40);
     const result = await buildWith(dir, { ...defaults, outputs: { archivePages: false, tagFeeds: "off" } });
@@ -87,7 +104,7 @@ describe("maxOutputBytes", () => {
     const dir = await writeCorpus(30);
     expect((await buildWith(dir, defaults)).exitCode).toBe(0);
     const out = path.join(dir, "output");
-    const before = await readFile(path.join(out, "archive.json"));
+    const before = await readFile(path.join(out, "archive/2019.json"));
     const beforeFiles = await listFiles(out);
 
     const result = await buildWith(dir, { ...defaults, title: "A retitled desk", maxOutputBytes: 100_000 });
@@ -100,7 +117,7 @@ describe("maxOutputBytes", () => {
     // At the limit's key in the config.
     const configLines = (await readFile(path.join(dir, "wirefeed.config.json"), "utf8")).split("\n");
     expect(result.diagnostics[0]).toMatchObject({ line: configLines.findIndex((line) => line.includes('"maxOutputBytes"')) + 1, column: 3 });
-    expect(await readFile(path.join(out, "archive.json"))).toEqual(before);
+    expect(await readFile(path.join(out, "archive/2019.json"))).toEqual(before);
     expect(await listFiles(out)).toEqual(beforeFiles);
     expect((await readdir(dir)).filter((name) => name.startsWith(".output."))).toEqual([]);
   });

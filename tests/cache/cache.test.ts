@@ -128,21 +128,25 @@ describe("after a change, a cached build still writes the bytes of an uncached o
 describe("what the cache remembers of the previous output is used only while that output is as it was left", () => {
   const editOne = async (site: string) => writeFile(await generatedFile(site, 4), `${await readFile(await generatedFile(site, 4), "utf8")}\nAn edit.\n`);
 
-  it("copies unchanged records from the previous archive.json, to the bytes of an uncached build", async () => {
-    const site = await makeSite(12);
+  // The edited article (2010) and the others share archive/2010.json; archive.json, when on, holds them all.
+  it.each([
+    ["the yearly JSON file", {}, "archive/2010.json"],
+    ["archive.json", { outputs: { allJson: true, yearlyJson: true } }, "archive.json"],
+  ])("copies unchanged records from the previous %s, to the bytes of an uncached build", async (_name, config, file) => {
+    const site = await makeSite(12, config);
     const { cacheDir, out } = await freshFolders();
     await buildSite(site, out, cacheDir);
     await editOne(site);
     const result = await buildSite(site, out, cacheDir);
-    expect(result.written).toContain("archive.json");
+    expect(result.written).toContain(file);
     await expectSameAsUncached(site, out, result);
   });
 
-  it("serializes the records again when archive.json was changed behind its back, even to the same size", async () => {
+  it("serializes the records again when a yearly JSON file was changed behind its back, even to the same size", async () => {
     const site = await makeSite(12);
     const { cacheDir, out } = await freshFolders();
     await buildSite(site, out, cacheDir);
-    const archive = path.join(out, "archive.json");
+    const archive = path.join(out, "archive/2010.json");
     // Still a readable archive of the same articles (the removal guard reads it), with every record's text altered.
     const altered = (await readFile(archive, "utf8")).replaceAll(/("content_text":")([A-Za-z])/g, (_, key, letter) => `${key}${letter === "X" ? "Y" : "X"}`);
     expect(altered.length).toBe((await readFile(archive, "utf8")).length);
@@ -153,14 +157,14 @@ describe("what the cache remembers of the previous output is used only while tha
   });
 
   it.each([
-    ["from the cache's list while archive.json is as it was left", async () => {}, "articles-removed"],
-    ["from archive.json once it changed", async (archive: string) => writeFile(archive, "not an archive"), "previous-archive-unreadable"],
+    ["from the cache's list while the archive is as it was left", async () => {}, "articles-removed"],
+    ["from the archive once its manifest changed", async (manifest: string) => writeFile(manifest, "not an archive"), "previous-archive-unreadable"],
   ])("the removal guard takes the previous articles %s", async (_name, damage, rule) => {
     const site = await makeSite(8);
     const { cacheDir, out } = await freshFolders();
     await buildSite(site, out, cacheDir);
     await rm(await generatedFile(site, 2));
-    await damage(path.join(out, "archive.json"));
+    await damage(path.join(out, "archive/index.json"));
     const result = await buildSite(site, out, cacheDir);
     expect(result.exitCode).toBe(1);
     expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => d.rule)).toEqual([rule]);

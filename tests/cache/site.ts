@@ -25,10 +25,13 @@ export const freshFolders = async (): Promise<{ cacheDir: string; out: string }>
 /**
  * A site of `n` generated articles plus a draft, a scheduled article and one with a warning, in a temporary folder.
  * @param n how many generated articles
+ * @param config settings laid over the generated config
  */
-export async function makeSite(n: number): Promise<string> {
+export async function makeSite(n: number, config: Record<string, unknown> = {}): Promise<string> {
   const dir = await tempDir("wirefeed-cache-");
   const articles = await (await generator()).generateCorpus(dir, n);
+  const configFile = path.join(dir, "wirefeed.config.json");
+  await writeFile(configFile, `${JSON.stringify({ ...JSON.parse(await readFile(configFile, "utf8")), ...config }, null, 2)}\n`);
   const extra = (name: string, frontMatter: string) =>
     writeFile(path.join(articles, name), `---\ntitle: ${name}\n${frontMatter}---\n\nThe body of ${name}, with a [relative link](/about/).\n`);
   await extra("draft.md", "date: 2020-01-01\ndraft: true\n");

@@ -1,9 +1,10 @@
 import { existsSync } from "node:fs";
-import { readdir, readFile, symlink, writeFile } from "node:fs/promises";
+import { readdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { buildSite, goodArticle, writeSite } from "./site.js";
+import { readArchive } from "../helpers/build.js";
 
 interface Case {
   input: string | Uint8Array;
@@ -272,7 +273,7 @@ describe("keys that decide publication", () => {
   ])("%s is honoured", async (_name, line, sources) => {
     const result = await buildSite({ "a.md": fm("title: Story", "date: 2022-02-25", line), "b.md": goodArticle("Other", "2022-02-20") });
     expect(result.diagnostics).toEqual([]);
-    const archive = JSON.parse(await readFile(path.join(result.out, "archive.json"), "utf8"));
+    const archive = await readArchive(result.out);
     expect(archive.articles.map((a: { source: string }) => a.source)).toEqual([...sources, "b.md"]);
   });
 
@@ -321,8 +322,8 @@ describe("accepted and normalized, not rejected", () => {
     const result = await buildSite({ "a.md": input });
     expect(result.diagnostics).toEqual([]);
     expect(result.exitCode).toBe(0);
-    const archive = JSON.parse(await readFile(path.join(result.out, "archive.json"), "utf8"));
-    expect(archive.articles[0].title).toMatch(/^(A good article|Hello( world)?)$/);
+    const archive = await readArchive(result.out);
+    expect(archive.articles[0]!.title).toMatch(/^(A good article|Hello( world)?)$/);
   });
 
   it.each([
@@ -358,7 +359,7 @@ describe("which files are articles", () => {
     const result = await build({ cwd: dir, now: "2026-11-27T00:00:00Z" });
     expect(result.diagnostics).toEqual([]);
     expect(result.counts.articles).toBe(1);
-    const archive = JSON.parse(await readFile(path.join(dir, "output", "archive.json"), "utf8"));
+    const archive = await readArchive(path.join(dir, "output"));
     expect(archive.articles.map((a: { title: string }) => a.title)).toEqual(["A good article"]);
   });
 
@@ -392,9 +393,9 @@ describe("one run", () => {
   it("with --keep-going builds the good ones and still exits 1", async () => {
     const result = await buildSite(site, {}, { keepGoing: true });
     expect(result.exitCode).toBe(1);
-    const archive = JSON.parse(await readFile(path.join(result.out, "archive.json"), "utf8"));
+    const archive = await readArchive(result.out);
     expect(archive.articles.map((a: { source: string }) => a.source)).toEqual(["a.md"]);
-    expect((await readdir(result.out)).sort()).toEqual(expect.arrayContaining(["archive.json", "atom.xml", "feed.json", "feed.xml"]));
+    expect((await readdir(result.out)).sort()).toEqual(expect.arrayContaining(["archive", "atom.xml", "feed.json", "feed.xml"]));
   });
 
   it("prints file:line:column, rule and hint, exits 1 and shows no stack trace", async () => {

@@ -2,10 +2,11 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildSite } from "./site.js";
+import { readArchive } from "../helpers/build.js";
 
 /** Every text output of a build, by path. */
 async function outputs(out: string): Promise<Map<string, string>> {
-  const files = ["feed.xml", "atom.xml", "feed.json", "archive.json"];
+  const files = ["feed.xml", "atom.xml", "feed.json", "archive/2022.json"];
   return new Map(await Promise.all(files.map(async (file) => [file, await readFile(path.join(out, file), "utf8")] as const)));
 }
 
@@ -17,8 +18,8 @@ describe("a description with markup", () => {
   ])("%s loses it, as a title does, in every summary", async (_name, description, summary) => {
     const result = await buildSite({ "a.md": `---\ntitle: Story\ndate: 2022-02-25\ndescription: "${description}"\n---\nBody.\n` });
     expect(result.diagnostics).toEqual([]);
-    const archive = JSON.parse(await readFile(path.join(result.out, "archive.json"), "utf8"));
-    expect(archive.articles[0].description ?? archive.articles[0].summary).toBe(summary);
+    const archive = await readArchive(result.out);
+    expect(archive.articles[0]!.description ?? archive.articles[0]!.summary).toBe(summary);
     const feed = JSON.parse(await readFile(path.join(result.out, "feed.json"), "utf8"));
     expect(feed.items[0].summary).toBe(summary);
     for (const [file, text] of await outputs(result.out)) expect(text, file).not.toMatch(/<i>|&lt;i&gt;|alert|&lt;script/);

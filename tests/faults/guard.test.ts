@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { build, type BuildOptions } from "../../src/index.js";
 import { goodArticle, writeSite } from "../errors/site.js";
 import { hashTree } from "./tree.js";
+import { readArchive } from "../helpers/build.js";
 
 const now = "2026-11-27T00:00:00Z";
 
@@ -22,8 +23,7 @@ async function previouslyBuilt() {
   return { dir, out, rebuild, article, before: await hashTree(out) };
 }
 
-const sources = async (out: string) =>
-  (JSON.parse(await readFile(path.join(out, "archive.json"), "utf8")) as { articles: { source: string }[] }).articles.map((a) => a.source).sort();
+const sources = async (out: string) => ((await readArchive(out)) as { articles: { source: string }[] }).articles.map((a) => a.source).sort();
 
 describe("the silent loss guard", () => {
   it("fails when an article of the previous build is gone, lists it, and leaves output/ as it was", async () => {
@@ -31,7 +31,7 @@ describe("the silent loss guard", () => {
     await rm(site.article("b.md"));
     const result = await site.rebuild();
     expect(result.exitCode).toBe(1);
-    expect(result.diagnostics).toMatchObject([{ rule: "articles-removed", severity: "error", file: path.join("output", "archive.json") }]);
+    expect(result.diagnostics).toMatchObject([{ rule: "articles-removed", severity: "error", file: path.join("output", "archive", "index.json") }]);
     expect(result.diagnostics[0]!.message).toContain("1 article");
     expect(result.diagnostics[0]!.message).toContain("b.md (tag:news.example,2022-02-26:b)");
     expect(await hashTree(site.out)).toEqual(site.before);
@@ -125,7 +125,7 @@ describe("the silent loss guard", () => {
 
   it("reads an archive written as one JSON document, not a record a line", async () => {
     const site = await previouslyBuilt();
-    const archiveFile = path.join(site.out, "archive.json");
+    const archiveFile = path.join(site.out, "archive/2022.json");
     await writeFile(archiveFile, JSON.stringify(JSON.parse(await readFile(archiveFile, "utf8")), null, 2));
     await rm(site.article("c.md"));
     const result = await site.rebuild();
@@ -133,12 +133,33 @@ describe("the silent loss guard", () => {
     expect(result.diagnostics[0]!.message).toContain("c.md");
   });
 
-  it("refuses to guess when the previous archive is unreadable", async () => {
+  it.each([
+    ["a download", "archive/2022.json", '{"articles": ['],
+    ["the manifest", "archive/index.json", '{"files": '],
+  ])("refuses to guess when the previous archive is unreadable: %s", async (_name, file, text) => {
     const site = await previouslyBuilt();
-    await writeFile(path.join(site.out, "archive.json"), '{"articles": [');
+    await writeFile(path.join(site.out, file), text);
     const result = await site.rebuild();
-    expect(result.diagnostics.map((d) => d.rule)).toEqual(["previous-archive-unreadable"]);
+    expect(result.diagnostics).toMatchObject([{ rule: "previous-archive-unreadable", file: path.join("output", file) }]);
     expect(result.exitCode).toBe(1);
+  });
+
+  it("reads the previous archive from whichever downloads hold every article: archive.json, all.ndjson or the yearly NDJSON files", async () => {
+    for (const outputs of [
+      { allJson: true, yearlyJson: false },
+      { allNdjson: true, yearlyJson: false },
+      { yearlyNdjson: true, yearlyJson: false },
+    ]) {
+      const site = await previouslyBuilt();
+      const configFile = path.join(site.dir, "wirefeed.config.json");
+      await writeFile(configFile, JSON.stringify({ ...JSON.parse(await readFile(configFile, "utf8")), outputs }));
+      expect((await site.rebuild()).exitCode).toBe(0);
+      await rm(site.article("c.md"));
+      // Without the cache's list: the guard reads the files.
+      const result = await site.rebuild({ cacheDir: false });
+      expect(result.diagnostics, JSON.stringify(outputs)).toMatchObject([{ rule: "articles-removed" }]);
+      expect(result.diagnostics[0]!.message).toContain("c.md");
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { DOMParser, MIME_TYPE, type Document } from "@xmldom/xmldom";
 import { ATOM_NS, childElements, textOf } from "../support/xml.js";
+import { readArchive } from "../helpers/build.js";
 
 // Elements that run code, load active content, submit data or change how the page resolves.
 const dangerousElements = new Set([
@@ -119,7 +120,7 @@ export async function readBodies(out: string): Promise<Map<string, Bodies>> {
   const rss = parseXml(await read("feed.xml"));
   const atom = parseXml(await read("atom.xml"));
   const json = JSON.parse(await read("feed.json")) as { items: { title: string; content_html: string }[] };
-  const archive = JSON.parse(await read("archive.json")) as { articles: { title: string; content_html: string }[] };
+  const archive = await readArchive(out);
   const bodies = new Map<string, Partial<Bodies>>();
   const put = (title: string, format: keyof Bodies, html: string) => bodies.set(title, { ...bodies.get(title), [format]: html });
   const channel = childElements(rss.documentElement!, null, "channel")[0]!;

@@ -4,7 +4,7 @@ import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { importArticles } from "../../src/import/import.js";
 import { build } from "../../src/index.js";
-import { buildRepo, readOutput, repoRoot, tempDir } from "../helpers/build.js";
+import { buildRepo, readOutput, repoRoot, tempDir, readArchive } from "../helpers/build.js";
 
 // Import the scraped seed, build it with the repo's config, and compare with the build
 // of the hand-made seed article. The text holds no tags and no image address, so those
@@ -22,7 +22,7 @@ async function outputs(out: string): Promise<Outputs> {
     rss: xml.parse(await readOutput(out, "feed.xml")),
     atom: xml.parse(await readOutput(out, "atom.xml")),
     jsonFeed: JSON.parse(await readOutput(out, "feed.json")),
-    archive: JSON.parse(await readOutput(out, "archive.json")),
+    archive: await readArchive(out),
   };
 }
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { stateFileOf } from "../../src/build/incremental/output-state.js";
 import { build } from "../../src/index.js";
 import { hashTree } from "../faults/tree.js";
-import { tempDir } from "../helpers/build.js";
+import { tempDir, readArchive } from "../helpers/build.js";
 import { cli } from "../helpers/cli.js";
 import { goodArticle, writeSite } from "../errors/site.js";
 
@@ -135,7 +135,7 @@ describe("a non-empty folder wirefeed did not make", () => {
     expect(first.exitCode).toBe(0);
     const afterFirst = (await hashTree(publicDir))!;
     expect(afterFirst).toMatchObject(hugo!);
-    expect(Object.keys(afterFirst)).toEqual(expect.arrayContaining(["feed.xml", "archive.json", "tags/energy/feed.xml"]));
+    expect(Object.keys(afterFirst)).toEqual(expect.arrayContaining(["feed.xml", "archive/2022.json", "tags/energy/feed.xml"]));
     // The tag goes: its feeds go, and Hugo's page in the same folder stays.
     await writeFile(path.join(dir, "articles/b.md"), goodArticle("Second", "2022-02-26"));
     const second = await build({ cwd: dir, now, workers: 1 });
@@ -169,7 +169,7 @@ describe("a folder wirefeed wrote", () => {
     const result = await build({ cwd: dir, now, workers: 1 });
     expect(result.exitCode).toBe(0);
     expect(await readFile(path.join(dir, "output/CNAME"), "utf8")).toBe("news.example\n");
-    expect(JSON.parse(await readFile(path.join(dir, "output/archive.json"), "utf8")).count).toBe(3);
+    expect((await readArchive(path.join(dir, "output"))).count).toBe(3);
   });
 
   it("stays a symbolic link when it is one", async () => {
@@ -183,7 +183,7 @@ describe("a folder wirefeed wrote", () => {
       expect(result.diagnostics).toEqual([]);
       expect(lstatSync(path.join(dir, "output")).isSymbolicLink()).toBe(true);
     }
-    expect(JSON.parse(await readFile(path.join(target, "archive.json"), "utf8")).count).toBe(4);
+    expect((await readArchive(target)).count).toBe(4);
   });
 
   it("holds no internal file: the state is kept beside it, in .wirefeed/", async () => {

@@ -115,10 +115,10 @@ describe.skipIf(!present)("the pages in Chromium", () => {
     expect(await texts(page, "ol.articles h3 a")).toEqual(["Iran Blames NATO Expansion for Russia’s Invasion of Ukraine"]);
     await page.locator(".site-header a", { hasText: "Archive" }).click();
     expect(await texts(page, "ul.years li")).toEqual(["2022 (1 article)"]);
-    const download = page.locator("table a", { hasText: /^archive\.json$/ }).first();
+    const download = page.locator("table a", { hasText: /^archive\/2022\.json$/ }).first();
     const response = await page.request.get(new URL((await download.getAttribute("href"))!, page.url()).href);
     expect(response.status()).toBe(200);
-    const row = page.locator("tbody tr", { has: page.locator("a", { hasText: /^archive\.json$/ }) });
+    const row = page.locator("tbody tr", { has: page.locator("a", { hasText: /^archive\/2022\.json$/ }) });
     const body = await response.body();
     const { createHash } = await import("node:crypto");
     expect(await row.locator("code").textContent()).toBe(createHash("sha256").update(body).digest("hex"));

@@ -5,7 +5,7 @@ import path from "node:path";
 import { HtmlValidate } from "html-validate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/index.js";
-import { tempDir } from "../helpers/build.js";
+import { tempDir, readArchive } from "../helpers/build.js";
 import { brokenReferences, outputFiles } from "./crawl.js";
 import { buildRichSite, buildSeedSite, now } from "./site.js";
 
@@ -17,7 +17,7 @@ const siteUrl = "https://worlddesk.example/";
  * author is https://worlddesk.example/about/).
  */
 async function writersUrls(out: string): Promise<Set<string>> {
-  const archive = JSON.parse(await readFile(path.join(out, "archive.json"), "utf8")) as {
+  const archive = (await readArchive(out)) as {
     articles: { image?: { url: string }; authors: { url?: string }[] }[];
   };
   return new Set([

@@ -2,7 +2,7 @@ import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { build } from "../../src/index.js";
-import { readOutput, repoRoot, tempDir } from "../helpers/build.js";
+import { readOutput, repoRoot, tempDir, readArchive } from "../helpers/build.js";
 
 /** A post as the tool itself listed it (expected.json, made by running the tool). */
 interface ToolPost {
@@ -105,7 +105,7 @@ describe.each(sites)("the %s site", (name) => {
     const want = listed(expected.posts.filter((post) => post.in_default_build).map((post) => ({ ...post, url: post.permalink })));
     const feed = JSON.parse(await readOutput(out, "feed.json"));
     expect(listed(feed.items.map((item: Item) => ({ ...item, date: item.date_published })))).toEqual(want);
-    const archive = JSON.parse(await readOutput(out, "archive.json")).articles as Item[];
+    const archive = (await readArchive(out)).articles as Item[];
     expect(listed(archive.map((item: Item) => ({ ...item, date: item.date_published })))).toEqual(want);
     for (const { url, has, lacks } of bodies[name]!) {
       const html = feed.items.find((item: Item) => pathOf(item.url) === url)?.content_html as string;

@@ -10,6 +10,7 @@ import { tempDir } from "../helpers/temp.js";
 import { makeItem, siteConfig } from "../serialize/pages.js";
 import { checkXmlSchema, sitemapSchemas } from "../support/validate.js";
 import { makeNewsroom, newsroomNow } from "./newsroom.js";
+import { readArchive } from "../helpers/build.js";
 
 const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((match) => match[1]);
 
@@ -37,7 +38,7 @@ describe("the newsroom's sitemaps", () => {
     const file = path.join(out, "sitemap.xml");
     expect(checkXmlSchema(file, sitemapSchemas.sitemap)).toEqual([]);
     const xml = await readFile(file, "utf8");
-    const archive = JSON.parse(await readFile(path.join(out, "archive.json"), "utf8")) as { articles: { url: string }[] };
+    const archive = (await readArchive(out)) as { articles: { url: string }[] };
     expect(locs(xml).sort()).toEqual(archive.articles.map((article) => article.url).sort());
     expect(locs(xml)).toHaveLength(120);
     expect(xml).toMatch(/<lastmod>2026-11-27T\d\d:\d\d:\d\d\+01:00<\/lastmod>/);

@@ -133,12 +133,12 @@ export class PreviousOutput {
   }
 
   /**
-   * What the previous build published, when its record of the archive's manifest still matches
-   * the file (any change to a download changes the manifest): reading 100 MB of archive would say the same.
+   * What the previous build published, when its record of the archive's manifest and downloads
+   * still matches the files: reading 100 MB of archive would say the same.
    */
   async published(): Promise<WrittenOutputs["published"]> {
-    const archive = this.recordedFile(archivePaths.manifest);
-    if (!this.recorded?.published || !archive || !(await this.intact([archive]))) return undefined;
+    const archive = this.recorded?.files.filter(({ path }) => path === archivePaths.full || (path.startsWith("archive/") && !path.endsWith(".html"))) ?? [];
+    if (!this.recorded?.published || !archive.some(({ path }) => path === archivePaths.manifest) || !(await this.intact(archive))) return undefined;
     return this.recorded.published;
   }
 

@@ -24,7 +24,6 @@ import { inputKey, type PreviousOutput } from "../../build/incremental/previous-
 import { type Digest, DigestedStream, gzipChunks, gzipOptions } from "./gzip.js";
 import { archivePaths } from "./paths.js";
 
-
 /** One entry of archive/index.json. */
 export interface ManifestEntry {
   path: string;
