@@ -144,6 +144,21 @@ describe("the silent loss guard", () => {
     expect(result.exitCode).toBe(1);
   });
 
+  it("counts a download deleted by hand as holding nothing, reads the others, and makes it again", async () => {
+    const site = await previouslyBuilt();
+    const configFile = path.join(site.dir, "wirefeed.config.json");
+    await writeFile(configFile, JSON.stringify({ ...JSON.parse(await readFile(configFile, "utf8")), outputs: { yearlyJson: true, allNdjson: true } }));
+    expect((await site.rebuild()).exitCode).toBe(0);
+    await rm(path.join(site.out, "archive/all.ndjson"));
+    const again = await site.rebuild();
+    expect(again.diagnostics).toEqual([]);
+    expect(again.written).toContain("archive/all.ndjson");
+    // Read from the yearly file, complete where all.ndjson is not: c.md's loss is seen.
+    await rm(path.join(site.out, "archive/all.ndjson"));
+    await rm(site.article("c.md"));
+    expect((await site.rebuild({ cacheDir: false })).diagnostics).toMatchObject([{ rule: "articles-removed" }]);
+  });
+
   it("reads the previous archive from whichever downloads hold every article: archive.json, all.ndjson or the yearly NDJSON files", async () => {
     for (const outputs of [
       { allJson: true, yearlyJson: false },

@@ -197,7 +197,8 @@ describe.skipIf(!present)("the pages in Chromium", () => {
       expect(shown, url).toEqual(expected);
       await page.close();
     }
-  });
+    // One page a document, some 30 of them: on a loaded machine that is more than the usual minute.
+  }, 180_000);
 
   it("with feedStyle xsl, turns a feed into a page with the banner and linked titles", async () => {
     const site = await buildRichSite({ feedStyle: "xsl" });

@@ -1,4 +1,4 @@
-import { createReadStream } from "node:fs";
+import { createReadStream, existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import path from "node:path";
@@ -80,7 +80,9 @@ interface ListedFile {
 /**
  * The previous build's archive files that hold every article once: archive.json, else
  * all.ndjson, else the yearly JSON files, else the yearly NDJSON files, as its manifest lists
- * them; an output older than the manifest has archive.json. Undefined when the manifest cannot be read.
+ * them, the first set whose files are all there (a download deleted by hand holds nothing to
+ * lose: with none complete, the first set's files that are there); an output older than the
+ * manifest has archive.json. Undefined when the manifest cannot be read.
  */
 async function previousArchive(outDir: string): Promise<ArchiveFile[] | undefined> {
   const text = await readFile(path.join(outDir, archivePaths.manifest), "utf8").catch((error: NodeJS.ErrnoException) => error);
@@ -91,9 +93,12 @@ async function previousArchive(outDir: string): Promise<ArchiveFile[] | undefine
     const plain = manifest.files.filter((entry) => entry.compression === "none");
     const whole = (format: string) => plain.filter((entry) => entry.scope === "all" && entry.format === format);
     const yearly = (format: string) => plain.filter((entry) => entry.scope !== "all" && entry.format === format);
-    const set = [whole("json"), whole("ndjson"), yearly("json"), yearly("ndjson")].find((entries) => entries.length > 0) ?? [];
-    if (set.length === 0 && manifest.count !== 0) return undefined;
-    return set.map((entry) => ({ file: path.join(outDir, entry.path), count: entry.count }));
+    const sets = [whole("json"), whole("ndjson"), yearly("json"), yearly("ndjson")]
+      .filter((entries) => entries.length > 0)
+      .map((entries) => entries.map((entry) => ({ file: path.join(outDir, entry.path), count: entry.count })));
+    if (sets.length === 0) return manifest.count === 0 ? [] : undefined;
+    const there = (file: string) => existsSync(file);
+    return sets.find((set) => set.every(({ file }) => there(file))) ?? sets[0]!.filter(({ file }) => there(file));
   } catch {
     return undefined;
   }
@@ -116,9 +121,9 @@ async function readPrevious(outDir: string, display: (file: string) => string): 
   const articles: PreviousArticle[] = [];
   for (const { file, count } of files) {
     const info = await stat(file).catch((error: NodeJS.ErrnoException) => error);
-    // No archive.json and no manifest: there was no previous build.
+    // No manifest and no archive.json: there was no previous build.
     if (info instanceof Error) {
-      if (info.code === "ENOENT" && files.length === 1 && count === undefined) return [];
+      if (info.code === "ENOENT" && count === undefined) return [];
       return unreadable(file);
     }
     try {
