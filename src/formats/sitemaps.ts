@@ -34,6 +34,12 @@ const urlOf = (config: Config, item: Item, extra: ElementSpec[] = []): ElementSp
   children: [{ name: "loc", text: new URL(item.url, config.url).href }, { name: "lastmod", text: formatRfc3339(item.updated, config.timeZone) }, ...extra],
 });
 
+/** The files `renderSitemaps` makes of `count` articles: sitemap.xml, and past `perFile` URLs its parts. */
+export function sitemapPaths(count: number, perFile = sitemapUrlLimit): string[] {
+  if (count <= perFile) return [sitemapPath];
+  return [sitemapPath, ...Array.from({ length: Math.ceil(count / perFile) }, (_, index) => sitemapPartPath(index + 1))];
+}
+
 /**
  * sitemap.xml: every article's page with its lastmod, newest first. Past `perFile` URLs (the
  * protocol's 50,000) it is a sitemap index of sitemaps/<n>.xml, each of `perFile` URLs at most,

@@ -1,10 +1,10 @@
 // sitemap.xml and news-sitemap.xml (issue 15), judged by xmllint against the sitemaps.org schemas
 // and the Google News extension (tests/support/schemas/, sources noted in each file).
-import { readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildModel } from "../../src/build/stages/model.js";
-import { newsItems, newsLanguage, renderNewsSitemap, renderSitemaps } from "../../src/formats/sitemaps.js";
+import { newsItems, newsLanguage, renderNewsSitemap, renderSitemaps, sitemapPaths } from "../../src/formats/sitemaps.js";
 import { build } from "../../src/index.js";
 import { tempDir } from "../helpers/temp.js";
 import { makeItem, siteConfig } from "../serialize/pages.js";
@@ -44,6 +44,24 @@ describe("the newsroom's sitemaps", () => {
     expect(xml).toMatch(/<lastmod>2026-11-27T\d\d:\d\d:\d\d\+01:00<\/lastmod>/);
   });
 
+  it("sitemap.xml is kept by an edit that changes no article's URL or lastmod, and made again by one that does", async () => {
+    const dir = await makeNewsroom({ count: 12 });
+    const cacheDir = path.join(dir, "cache");
+    expect((await build({ cwd: dir, now: newsroomNow, cacheDir })).exitCode).toBe(0);
+    const [name] = (await readdir(path.join(dir, "articles"))).sort();
+    const file = path.join(dir, "articles", name!);
+    const before = await readFile(path.join(dir, "output", "sitemap.xml"), "utf8");
+    await writeFile(file, `${await readFile(file, "utf8")}\nAn added paragraph.\n`);
+    const edited = await build({ cwd: dir, now: newsroomNow, cacheDir });
+    expect(edited.unchanged).toContain("sitemap.xml");
+    await writeFile(file, (await readFile(file, "utf8")).replace(/^date: (.*)$/m, "date: $1\nupdated: 2026-11-27T09:30:00Z"));
+    const updated = await build({ cwd: dir, now: newsroomNow, cacheDir });
+    expect(updated.written).toContain("sitemap.xml");
+    const after = await readFile(path.join(dir, "output", "sitemap.xml"), "utf8");
+    expect(after).not.toBe(before);
+    expect(after).toContain("<lastmod>2026-11-27T");
+  });
+
   it("news-sitemap.xml: the articles of the two days before now, valid against the News schema, with their language", async () => {
     const file = path.join(out, "news-sitemap.xml");
     expect(checkXmlSchema(file, sitemapSchemas.news)).toEqual([]);
@@ -79,6 +97,7 @@ describe("sitemaps as units", () => {
   it("splits past the bound into a sitemap index of parts, each valid, numbered from the oldest", async () => {
     const files = renderSitemaps(config, items(7), 3);
     expect([...files.keys()].sort()).toEqual(["sitemap.xml", "sitemaps/1.xml", "sitemaps/2.xml", "sitemaps/3.xml"]);
+    expect(sitemapPaths(7, 3)).toEqual([...files.keys()].sort());
     const paths = await written(files);
     expect(checkXmlSchema(paths.get("sitemap.xml")!, sitemapSchemas.siteindex)).toEqual([]);
     expect(
@@ -97,8 +116,10 @@ describe("sitemaps as units", () => {
 
   it("at the protocol's bound: 50,000 URLs in one file, 50,001 in an index of two", () => {
     const many = items(50_001);
-    expect([...renderSitemaps(config, many.slice(1)).keys()]).toEqual(["sitemap.xml"]);
+    expect([...renderSitemaps(config, many.slice(1)).keys()]).toEqual(sitemapPaths(50_000));
+    expect(sitemapPaths(50_000)).toEqual(["sitemap.xml"]);
     const split = renderSitemaps(config, many);
+    expect([...split.keys()].sort()).toEqual(sitemapPaths(50_001));
     expect([...split.keys()].sort()).toEqual(["sitemap.xml", "sitemaps/1.xml", "sitemaps/2.xml"]);
     expect(locs(split.get("sitemaps/2.xml")!)).toEqual(["https://news.example.org/a/50000/"]);
   });

@@ -12,7 +12,7 @@ import { feedSetIndexPath, feedSetKinds, feedSets, languageAlternates, renderFee
 import type { OutputFiles } from "./write.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { opmlPath, renderOpml } from "../../formats/opml.js";
-import { newsSitemapPath, renderNewsSitemap, renderSitemaps, writesSitemaps } from "../../formats/sitemaps.js";
+import { newsSitemapPath, renderNewsSitemap, renderSitemaps, sitemapPaths, writesSitemaps } from "../../formats/sitemaps.js";
 import { type ArticleFiles, pageFiles, withFeedStyle } from "../../formats/pages/index.js";
 
 /** Where the files of a build may come from besides the model. */
@@ -86,7 +86,11 @@ export async function renderOutputs(
   const opml = renderOpml(model);
   if (opml !== undefined) files.set(opmlPath, opml);
   if (writesSitemaps(model.config)) {
-    for (const [path, content] of renderSitemaps(model.config, model.items)) files.set(path, content);
+    // What a sitemap holds of each article is its URL and lastmod: an edit that moves neither keeps every part unrendered.
+    const key = inputKey(["sitemaps", JSON.stringify(model.config), ...model.items.map((item) => `${item.url} ${item.updated.getTime()}`)]);
+    let sitemaps: Map<string, string> | undefined;
+    for (const path of sitemapPaths(model.items.length))
+      files.set(path, await reuse.keyed(path, key, () => (sitemaps ??= renderSitemaps(model.config, model.items)).get(path)!));
     files.set(newsSitemapPath, renderNewsSitemap(model.config, model.items, options.now ?? new Date(newestUpdate(model.items))));
   }
   files.set(archivePaths.schema, `${JSON.stringify(archiveJsonSchema(), null, 2)}\n`);
