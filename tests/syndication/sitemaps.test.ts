@@ -53,13 +53,15 @@ describe("the newsroom's sitemaps", () => {
     const before = await readFile(path.join(dir, "output", "sitemap.xml"), "utf8");
     await writeFile(file, `${await readFile(file, "utf8")}\nAn added paragraph.\n`);
     const edited = await build({ cwd: dir, now: newsroomNow, cacheDir });
+    expect(edited.diagnostics).toEqual([]);
     expect(edited.unchanged).toContain("sitemap.xml");
-    await writeFile(file, (await readFile(file, "utf8")).replace(/^date: (.*)$/m, "date: $1\nupdated: 2026-11-27T09:30:00Z"));
+    await writeFile(file, (await readFile(file, "utf8")).replace(/^date: (.*)$/m, "date: $1\nupdated: 2026-11-27T11:45:00Z"));
     const updated = await build({ cwd: dir, now: newsroomNow, cacheDir });
+    expect(updated.diagnostics).toEqual([]);
     expect(updated.written).toContain("sitemap.xml");
     const after = await readFile(path.join(dir, "output", "sitemap.xml"), "utf8");
     expect(after).not.toBe(before);
-    expect(after).toContain("<lastmod>2026-11-27T");
+    expect(after).toContain("<lastmod>2026-11-27T12:45:00+01:00</lastmod>");
   });
 
   it("news-sitemap.xml: the articles of the two days before now, valid against the News schema, with their language", async () => {
