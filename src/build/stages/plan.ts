@@ -89,8 +89,11 @@ export async function renderOutputs(
     // What a sitemap holds of each article is its URL and lastmod: an edit that moves neither keeps every part unrendered.
     const key = inputKey(["sitemaps", JSON.stringify(model.config), ...model.items.map((item) => `${item.url} ${item.updated.getTime()}`)]);
     let sitemaps: Map<string, string> | undefined;
-    for (const path of sitemapPaths(model.items.length))
-      files.set(path, await reuse.keyed(path, key, () => (sitemaps ??= renderSitemaps(model.config, model.items)).get(path)!));
+    const rendered = () => {
+      sitemaps ??= renderSitemaps(model.config, model.items);
+      return sitemaps;
+    };
+    for (const path of sitemapPaths(model.items.length)) files.set(path, await reuse.keyed(path, key, () => rendered().get(path)!));
     files.set(newsSitemapPath, renderNewsSitemap(model.config, model.items, options.now ?? new Date(newestUpdate(model.items))));
   }
   files.set(archivePaths.schema, `${JSON.stringify(archiveJsonSchema(), null, 2)}\n`);
