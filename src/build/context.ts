@@ -6,6 +6,7 @@ import type { PreviousOutput, WrittenOutputs } from "./incremental/previous-outp
 import type { ArticleMeta } from "./stages/meta/index.js";
 import type { ArticleBody } from "./stages/article.js";
 import type { OutputFiles } from "./stages/write.js";
+import type { RenderThread } from "./runtime/workers/article-pool.js";
 
 /** What a build is asked to do. Paths resolve against `cwd`. */
 export interface BuildOptions {
@@ -113,6 +114,8 @@ export interface BuildContext {
   readonly config: Config;
   /** The site's profile (`auto` resolved) and what its tool's config says. */
   readonly site: SiteFacts;
+  /** A render thread started while the config was read, until the prepare stage takes it; `build()` ends one nobody took. */
+  spare: RenderThread | undefined;
   readonly articlesDir: string;
   readonly outDir: string;
   /** The cache folder, resolved; undefined with `--no-cache`. */

@@ -40,6 +40,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await remember(context);
     return result(context);
   } finally {
+    void context.spare?.worker.terminate();
     // Released while the signal handlers still watch: a signal in between would end the process and leave the lock.
     await context.lock?.release();
     context.lock?.stopWatching();

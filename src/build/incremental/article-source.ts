@@ -3,8 +3,7 @@ import path from "node:path";
 import type { Config } from "../../config/schema.js";
 import type { SiteFacts } from "../stages/profiles/types.js";
 import { mapLimited, readConcurrency } from "../runtime/map-limited.js";
-import { availableParallelism } from "node:os";
-import { prepareOnWorkers, type RenderBounds, type RenderThread, startRenderThread, workersAvailable } from "../runtime/workers/article-pool.js";
+import { prepareOnWorkers, type RenderThread, renderBounds, workersAvailable } from "../runtime/workers/article-pool.js";
 import type { WorkerSetup } from "../runtime/workers/article-worker.js";
 import type { ArticleRecord } from "../stages/article.js";
 import { ArticleCache, type CachedArticle, cachedArticle, cacheSealingKey, makeFolder, recordOf, storeRendered, withStamp } from "./article-cache.js";
@@ -38,6 +37,8 @@ export interface ArticleSourceOptions {
   /** Render threads; 1 renders on this thread. */
   threads: number;
   onProgress?: ((done: number, total: number) => void) | undefined;
+  /** A render thread started ahead (see `spareRenderThread`), now this source's: used first, or ended. */
+  spare?: RenderThread | undefined;
 }
 
 /** What every render thread of a build is given: the per-article context, the key prefix, and where (and with what key) to store bodies. */
@@ -49,8 +50,6 @@ function threadSetup(options: ArticleSourceOptions, prefix: string): WorkerSetup
     ...(store && cacheDir !== undefined ? { cacheDir, sealingKey: cacheSealingKey() } : {}),
   };
 }
-
-const renderBounds = (config: Config): RenderBounds => ({ timeoutMs: config.renderTimeoutMs, memoryMb: config.renderMemoryMb });
 
 /**
  * Where a build's articles come from, fastest first: a file whose stamp the cache recorded is
@@ -70,7 +69,7 @@ export class ArticleSource {
     private readonly cache: ArticleCache | undefined,
     /** The part of every key that stands for the config and the preparing code. */
     readonly prefix: string,
-    /** A render thread started while the cache was read, until the first articles to prepare take it. */
+    /** A render thread started ahead, until the first articles to prepare take it. */
     private spare: RenderThread | undefined,
   ) {
     this.stats = { enabled: options.cacheDir !== undefined, hits: 0, stamped: 0, misses: 0, rebuilt: cache?.rebuilt ?? false };
@@ -80,8 +79,7 @@ export class ArticleSource {
     // Made before any thread writes into it: a folder that cannot be made is one system error (exit 2), here.
     if (options.store && options.cacheDir !== undefined) await makeFolder(options.cacheDir);
     const prefix = keyPrefix(options.config, options.site);
-    // With a core to spare, a thread starts now: whether any article needs it is known only once the cache is read.
-    const spare = workersAvailable() && availableParallelism() > 1 ? startRenderThread(threadSetup(options, prefix), renderBounds(options.config)) : undefined;
+    const { spare } = options;
     try {
       const cache = options.cacheDir === undefined ? undefined : await ArticleCache.open(options.cacheDir, prefix);
       return new ArticleSource(options, cache, prefix, spare);

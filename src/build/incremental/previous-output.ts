@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 import { type Stats, statSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
@@ -13,14 +13,18 @@ import { type FileSeal, readOutputState, stampOf } from "./output-state.js";
 // The code that makes the output files from the model (serializers, date formats, the model) is an input of every file.
 export const serializerCode = hashCode(new URL("../stages/plan.js", import.meta.url));
 
+const keyHead = `wirefeed ${version} ${serializerCode}\n`;
+
 /**
  * A hash of everything a file is made from: wirefeed's version, its serializers' code and the
  * given parts, each length-prefixed so that no two lists collide.
  */
 export function inputKey(parts: readonly string[]): string {
-  const hash = createHash("sha256").update(`wirefeed ${version} ${serializerCode}\n`);
-  for (const part of parts) hash.update(`${Buffer.byteLength(part)}:`).update(part);
-  return hash.digest("hex");
+  // One string hashed at once: a build keys some 16,000 files, and an update a part took three times as long.
+  // A part's length in UTF-16 units frames it as surely as its length in bytes.
+  let text = keyHead;
+  for (const part of parts) text += `${part.length}:${part}`;
+  return hash("sha256", text);
 }
 
 /** One file the last build wrote, as it was left. */

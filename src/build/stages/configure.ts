@@ -6,6 +6,7 @@ import { type Diagnostic, errorDiagnostic } from "../../diagnostics/diagnostic.j
 import type { BuildContext, BuildOptions, BuildResult } from "../context.js";
 import { refuseOutFolder } from "./out-folder.js";
 import { resolveSite } from "./profiles/site.js";
+import { type RenderThread, renderBounds, spareRenderThread } from "../runtime/workers/article-pool.js";
 
 /** The result of a build that could not start (or could not take its output folder): exit 2. */
 export function setupFailure(started: number, diagnostics: Diagnostic[], cacheEnabled: boolean): BuildResult {
@@ -30,7 +31,11 @@ export async function configure(options: BuildOptions): Promise<BuildContext | B
   const started = performance.now();
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const display = (file: string) => path.relative(cwd, file) || ".";
-  const fail = (diagnostic: Diagnostic) => setupFailure(started, [diagnostic], options.cacheDir !== false);
+  let spare: RenderThread | undefined;
+  const fail = (diagnostic: Diagnostic) => {
+    void spare?.worker.terminate();
+    return setupFailure(started, [diagnostic], options.cacheDir !== false);
+  };
 
   const now = options.now === undefined ? new Date() : new Date(options.now);
   if (Number.isNaN(now.getTime())) {
@@ -44,6 +49,9 @@ export async function configure(options: BuildOptions): Promise<BuildContext | B
     if (error instanceof ConfigError) return setupFailure(started, error.diagnostics, options.cacheDir !== false);
     throw error;
   }
+  // Started as soon as its bounds are known: a thread takes longer to load its modules than the
+  // checks below and reading the cache, and an edited article would otherwise wait for it.
+  spare = spareRenderThread(renderBounds(config));
   const configDir = path.dirname(configPath);
   const articlesDir = options.articles ? path.resolve(cwd, options.articles) : path.resolve(configDir, articlesFolder(config));
   const outDir = options.out ? path.resolve(cwd, options.out) : path.resolve(configDir, config.out);
@@ -59,9 +67,16 @@ export async function configure(options: BuildOptions): Promise<BuildContext | B
     });
   }
   const cache = options.cacheDir === false ? undefined : path.resolve(cwd, options.cacheDir ?? "node_modules/.cache/wirefeed");
-  const refused = await refuseOutFolder({ out: outDir, cwd, config: configPath, articles: articlesDir, cache, shared: config.outShared, display });
+  let refused: Diagnostic | undefined;
+  let resolved: Awaited<ReturnType<typeof resolveSite>>;
+  try {
+    refused = await refuseOutFolder({ out: outDir, cwd, config: configPath, articles: articlesDir, cache, shared: config.outShared, display });
+    resolved = await resolveSite(config, articlesDir, display);
+  } catch (error) {
+    void spare?.worker.terminate();
+    throw error;
+  }
   if (refused) return fail(refused);
-  const resolved = await resolveSite(config, articlesDir, display);
   if (!resolved.ok) return fail(resolved.diagnostic);
   // Beside Hugo, Jekyll, Eleventy or Astro, the tool makes the pages: wirefeed's would replace them.
   config = { ...config, pages: config.pages ?? resolved.site.profile === "wirefeed" };
@@ -74,6 +89,7 @@ export async function configure(options: BuildOptions): Promise<BuildContext | B
     configPath,
     config,
     site: resolved.site,
+    spare,
     articlesDir,
     outDir,
     cacheDir: cache,

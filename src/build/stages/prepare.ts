@@ -15,6 +15,8 @@ export const prepare: Stage = async (context) => {
       message: `The cache's key file ${context.display(unkept)} can be neither read nor created, so this build seals its cache with a key no later build will have: nothing it caches will be reused`,
       hint: "Set WIREFEED_CACHE_KEY (in CI, as a secret), or XDG_STATE_HOME to a folder this user can write.",
     });
+  const { spare } = context;
+  context.spare = undefined;
   context.source = await ArticleSource.open({
     articlesDir: context.articlesDir,
     config: context.config,
@@ -24,6 +26,7 @@ export const prepare: Stage = async (context) => {
     store: !options.dryRun,
     threads: options.workers ?? defaultWorkers(),
     onProgress: options.onProgress,
+    spare,
   });
   context.articles = await context.source.prepareAll(context.files);
   context.timings.prepareMs = performance.now() - context.started;

@@ -2,8 +2,9 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { WorkerSetup } from "./article-worker.js";
+import type { WorkerMessage, WorkerSetup } from "./article-worker.js";
 import type { ArticleRecord } from "../../stages/article.js";
+import type { Config } from "../../../config/schema.js";
 
 /** Files a worker takes at a time: large enough to keep messages rare, small enough to balance the load. */
 const batchSize = 16;
@@ -24,6 +25,9 @@ export interface RenderBounds {
   timeoutMs: number;
   memoryMb: number;
 }
+
+/** A config's bounds of time and memory for its render threads. */
+export const renderBounds = (config: Config): RenderBounds => ({ timeoutMs: config.renderTimeoutMs, memoryMb: config.renderMemoryMb });
 
 type Bound = "render-timeout" | "render-out-of-memory";
 
@@ -54,13 +58,14 @@ export interface RenderThread {
 }
 
 /**
- * Starts a render thread now, to be handed to `prepareOnWorkers` later: it loads its modules (a
- * third of a second) on another core while the main thread reads the cache and stamps the files,
- * so an edit's one article does not wait for a thread to start. It does not keep the process
- * alive, and `stop` ends it when no article needs preparing.
+ * Starts a render thread now, to be given its setup and files later by `prepareOnWorkers`: it
+ * loads its modules (a third of a second to a second) on another core while the main thread
+ * checks the output folder, reads the cache and stamps the files, so an edit's one article does
+ * not wait for a thread to start. It does not keep the process alive; whoever holds it terminates
+ * it when no article needs preparing.
  */
-export function startRenderThread(setup: WorkerSetup, bounds: RenderBounds): RenderThread {
-  const worker = new Worker(workerScript, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: bounds.memoryMb } });
+export function startRenderThread(bounds: RenderBounds): RenderThread {
+  const worker = new Worker(workerScript, { resourceLimits: { maxOldGenerationSizeMb: bounds.memoryMb } });
   const thread: RenderThread = { worker, ready: false, exited: false };
   worker.once("message", () => {
     thread.ready = true;
@@ -73,6 +78,10 @@ export function startRenderThread(setup: WorkerSetup, bounds: RenderBounds): Ren
   worker.unref();
   return thread;
 }
+
+/** A thread started ahead, when there is a core to spare for it; else undefined. */
+export const spareRenderThread = (bounds: RenderBounds): RenderThread | undefined =>
+  workersAvailable() && availableParallelism() > 1 ? startRenderThread(bounds) : undefined;
 
 /**
  * Prepares `files` on `threads` worker threads, each with its own unified processor and a bounded
@@ -117,7 +126,7 @@ export function prepareOnWorkers(
       for (const worker of live) void worker.terminate();
     };
     const start = () => {
-      const thread = spare && !spare.exited ? spare : startRenderThread(setup, bounds);
+      const thread = spare && !spare.exited ? spare : startRenderThread(bounds);
       spare = undefined;
       const { worker } = thread;
       worker.ref();
@@ -128,6 +137,7 @@ export function prepareOnWorkers(
       let stopped: Bound | undefined;
       let retiring = false;
       let ready = thread.ready;
+      worker.postMessage({ setup } satisfies WorkerMessage);
       const arm = () => {
         clearTimeout(timer);
         if (!ready) return;
@@ -146,7 +156,7 @@ export function prepareOnWorkers(
         }
         current = batch;
         arm();
-        worker.postMessage({ files: batch.map((index) => files[index]!) });
+        worker.postMessage({ files: batch.map((index) => files[index]!) } satisfies WorkerMessage);
       };
       worker.on("message", (record: ArticleRecord | { ready: true }) => {
         if ("ready" in record) {

@@ -1,11 +1,11 @@
 import path from "node:path";
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { storeRendered, useSealingKey } from "../../incremental/article-cache.js";
 import { itemsAhead } from "../../incremental/item-store.js";
 import { articleKey } from "../../incremental/keys.js";
 import { type ArticleRecord, createPreparer, type PrepareContext } from "../../stages/article.js";
 
-/** What the pool gives every worker at its start. */
+/** What the pool gives every worker before its first files. */
 export interface WorkerSetup {
   context: PrepareContext;
   /** From `keyPrefix`: the part of every key that stands for the config and the code. */
@@ -16,23 +16,35 @@ export interface WorkerSetup {
   sealingKey?: Uint8Array;
 }
 
+/** What a worker is sent: its setup first, then batches of files. */
+export type WorkerMessage = { setup: WorkerSetup } | { files: string[] };
+
+let setup: WorkerSetup | undefined;
+let preparer: ReturnType<typeof createPreparer> | undefined;
+
 /** A file relative to the articles folder, with forward slashes, as the build names its source. */
-const sourceOf = (file: string): string => path.relative(setup.context.articlesDir, file).split(path.sep).join("/");
+const sourceOf = (articlesDir: string, file: string): string => path.relative(articlesDir, file).split(path.sep).join("/");
 
-// One preparer, hence one unified processor, per worker for the whole build.
-const setup = workerData as WorkerSetup;
-if (setup.sealingKey) useSealingKey(setup.sealingKey);
-const preparer = createPreparer(setup.context, (relativePath, bytes) => articleKey(setup.keyPrefix, relativePath, bytes));
-
-// Each record goes back as soon as it is made: the pool times every article from the one before.
-parentPort!.on("message", async ({ files }: { files: string[] }) => {
-  for (const file of files) {
-    const record = await preparer.prepare(file);
-    if (setup.cacheDir !== undefined && record.state === "rendered" && "inline" in record.body) {
+// The setup comes as a message, not as workerData: a thread starts loading its modules as soon as
+// the config is read, before the site, the cache and the key prefix it needs are known.
+parentPort!.on("message", async (message: WorkerMessage) => {
+  if ("setup" in message) {
+    setup = message.setup;
+    if (setup.sealingKey) useSealingKey(setup.sealingKey);
+    // One preparer, hence one unified processor, per worker for the whole build.
+    const { keyPrefix } = setup;
+    preparer = createPreparer(setup.context, (relativePath, bytes) => articleKey(keyPrefix, relativePath, bytes));
+    return;
+  }
+  // Each record goes back as soon as it is made: the pool times every article from the one before.
+  for (const file of message.files) {
+    const record = await preparer!.prepare(file);
+    const { cacheDir, context } = setup!;
+    if (cacheDir !== undefined && record.state === "rendered" && "inline" in record.body) {
       // The body stays in the cache, not in the main thread's memory, until an output file needs it.
       // With its feed items, made here rather than on the main thread (see itemsAhead).
-      const items = itemsAhead(setup.context.config, { ...record, body: record.body.inline, source: sourceOf(file) });
-      storeRendered(setup.cacheDir, record.key, { body: record.body.inline, summary: record.summary }, items);
+      const items = itemsAhead(context.config, { ...record, body: record.body.inline, source: sourceOf(context.articlesDir, file) });
+      storeRendered(cacheDir, record.key, { body: record.body.inline, summary: record.summary }, items);
       record.body = { stored: record.key };
     }
     parentPort!.postMessage(record satisfies ArticleRecord);
