@@ -1,6 +1,6 @@
 import type { Config } from "../../config/schema.js";
 import type { ArticleMeta } from "./meta/index.js";
-import { chooseDisplayName, tagKey, tagSlug, type Tag } from "../../text/tags.js";
+import { chooseDisplayName, tagKey as foldedTagKey, tagSlug, type Tag } from "../../text/tags.js";
 import type { RenderedBody } from "./render.js";
 
 /** One published article as every serializer sees it. */
@@ -139,11 +139,26 @@ function attachLazyBody(item: Item, load: () => Pick<RenderedBody, "html" | "tex
   Object.defineProperties(item, lazyBody);
 }
 
+/** `convert` with each result kept by its argument. */
+function remembered(convert: (name: string) => string): (name: string) => string {
+  const results = new Map<string, string>();
+  return (name) => {
+    let result = results.get(name);
+    if (result === undefined) {
+      result = convert(name);
+      results.set(name, result);
+    }
+    return result;
+  };
+}
+
 /**
  * Orders the articles and gives every tag one display name and slug across the whole site,
  * so "NATO" in one article and "nato" in another are the same tag everywhere.
  */
 export function buildModel(articles: readonly BuiltArticle[], config: Config): FeedModel {
+  // A site's few hundred names recur on every article: each is folded once (NFKC twice, case) for the whole model.
+  const tagKey = remembered(foldedTagKey);
   const variants = new Map<string, string[]>();
   for (const { meta } of articles) {
     for (const name of meta.tags) {

@@ -30,8 +30,16 @@ export function paginate(base: Route, items: readonly Item[]): ListPage[] {
   return pages;
 }
 
-/** The route of an item's page. */
-export const itemRoute = (config: Config, item: Item): Route => routeOf(config, item.url) ?? "";
+const itemRoutes = new WeakMap<Item, { site: string; route: Route }>();
+
+/** The route of an item's page. Kept with the item: every page that lists or links it asks, and parsing two URLs each time cost a tenth of an edit's pages. */
+export function itemRoute(config: Config, item: Item): Route {
+  const known = itemRoutes.get(item);
+  if (known?.site === config.url) return known.route;
+  const route = routeOf(config, item.url) ?? "";
+  itemRoutes.set(item, { site: config.url, route });
+  return route;
+}
 
 /** Articles as a list: headline linking to the page, date, dek; each in its own language and direction. */
 export function articleList(config: Config, from: Route, items: readonly Item[]): Markup {
