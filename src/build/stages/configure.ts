@@ -30,7 +30,16 @@ export function setupFailure(started: number, diagnostics: Diagnostic[], cacheEn
 export async function configure(options: BuildOptions): Promise<BuildContext | BuildResult> {
   const started = performance.now();
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const display = (file: string) => path.relative(cwd, file) || ".";
+  // Asked of every article by several stages: each path is made relative once.
+  const shown = new Map<string, string>();
+  const display = (file: string) => {
+    let relative = shown.get(file);
+    if (relative === undefined) {
+      relative = path.relative(cwd, file) || ".";
+      shown.set(file, relative);
+    }
+    return relative;
+  };
   let spare: RenderThread | undefined;
   const fail = (diagnostic: Diagnostic) => {
     void spare?.worker.terminate();
