@@ -362,6 +362,16 @@ function wallClockToEpochMs(wallClock: WallClock, timeZone: string): number {
 
 /** The offset of `timeZone` from UTC at an instant, in milliseconds (whole seconds: old local mean times have them). */
 function offsetMsAt(epochMs: number, timeZone: string): number {
+  const dayStart = Math.floor(epochMs / DAY_MS) * DAY_MS;
+  const atStart = exactOffsetMsAt(dayStart, timeZone);
+  // No zone has changed its offset twice in one day: the same offset at both UTC midnights holds
+  // all day, and the two midnights are shared by every date of the day (a site's dates are on few
+  // days, each asked of Intl, the slow part, once).
+  if (atStart === exactOffsetMsAt(dayStart + DAY_MS, timeZone)) return atStart;
+  return exactOffsetMsAt(epochMs, timeZone);
+}
+
+function exactOffsetMsAt(epochMs: number, timeZone: string): number {
   const wholeSecondMs = Math.floor(epochMs / 1000) * 1000;
   return fieldsToUtcMs(wallClockAt(wholeSecondMs, timeZone)) - wholeSecondMs;
 }
