@@ -7,6 +7,7 @@ import type { BuildContext, BuildOptions, BuildResult } from "../context.js";
 import { refuseOutFolder } from "./out-folder.js";
 import { resolveSite } from "./profiles/site.js";
 import { type RenderThread, renderBounds, spareRenderThread } from "../runtime/workers/article-pool.js";
+import { remembered } from "../runtime/remembered.js";
 
 /** The result of a build that could not start (or could not take its output folder): exit 2. */
 export function setupFailure(started: number, diagnostics: Diagnostic[], cacheEnabled: boolean): BuildResult {
@@ -31,15 +32,7 @@ export async function configure(options: BuildOptions): Promise<BuildContext | B
   const started = performance.now();
   const cwd = path.resolve(options.cwd ?? process.cwd());
   // Asked of every article by several stages: each path is made relative once.
-  const shown = new Map<string, string>();
-  const display = (file: string) => {
-    let relative = shown.get(file);
-    if (relative === undefined) {
-      relative = path.relative(cwd, file) || ".";
-      shown.set(file, relative);
-    }
-    return relative;
-  };
+  const display = remembered((file) => path.relative(cwd, file) || ".");
   let spare: RenderThread | undefined;
   const fail = (diagnostic: Diagnostic) => {
     void spare?.worker.terminate();

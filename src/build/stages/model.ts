@@ -2,6 +2,7 @@ import type { Config } from "../../config/schema.js";
 import type { ArticleMeta } from "./meta/index.js";
 import { chooseDisplayName, tagKey as foldedTagKey, tagSlug, type Tag } from "../../text/tags.js";
 import type { RenderedBody } from "./render.js";
+import { remembered } from "../runtime/remembered.js";
 
 /** One published article as every serializer sees it. */
 export interface Item extends Omit<ArticleMeta, "tags" | "positions" | "draft"> {
@@ -137,19 +138,6 @@ const lazyBody: PropertyDescriptorMap = {
 function attachLazyBody(item: Item, load: () => Pick<RenderedBody, "html" | "text">): void {
   bodyLoaders.set(item, load);
   Object.defineProperties(item, lazyBody);
-}
-
-/** `convert` with each result kept by its argument. */
-function remembered(convert: (name: string) => string): (name: string) => string {
-  const results = new Map<string, string>();
-  return (name) => {
-    let result = results.get(name);
-    if (result === undefined) {
-      result = convert(name);
-      results.set(name, result);
-    }
-    return result;
-  };
 }
 
 /**
