@@ -83,6 +83,8 @@ export interface BuildResult {
   cache: { enabled: boolean; hits: number; stamped: number; misses: number; rebuilt: boolean };
   /** Worker threads that rendered articles; 0 when they rendered in the calling thread (or none needed rendering). */
   workers: number;
+  /** Files of one article (its page, its archive record) made on output threads while the main thread wrote the others. */
+  outputJobs: number;
   /** One line per WebSub hub: what it was told (absent without pinging, empty when no feed changed). */
   pings?: HubPing[];
   /** Milliseconds spent preparing articles, making the outputs, and writing them. */
@@ -129,6 +131,8 @@ export interface BuildContext {
   /** URLs of the subscribed feeds whose bytes this build changed, once they are in place (known only when pinging). */
   changedFeeds: string[];
   pings: HubPing[];
+  /** See `BuildResult.outputJobs`. */
+  outputJobs: number;
   /**
    * Set by a stage that ends the build: later stages do not run. `finished`: the build ran its
    * course (its diagnostics say how well), and the cache remembers it; `setup-failed`: it could not

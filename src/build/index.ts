@@ -60,6 +60,7 @@ function result(context: BuildContext): BuildResult {
     unpublished: context.unpublished,
     cache: source?.stats ?? { enabled: context.options.cacheDir !== false, hits: 0, stamped: 0, misses: 0, rebuilt: false },
     workers: source?.workersUsed ?? 0,
+    outputJobs: context.outputJobs,
     timings: context.timings,
     ...(pingRequested(context) ? { pings: context.pings } : {}),
   };

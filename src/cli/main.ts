@@ -264,6 +264,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     const { cache, timings } = result;
     io.stderr(
       `  cache: ${cache.enabled ? `${counted(cache.hits, "article")} reused (${cache.stamped} known by their file's stamp, unread), ${cache.misses} prepared${cache.rebuilt ? ", rebuilt (it could not be trusted)" : ""}` : "off"}\n` +
+        (result.outputJobs > 0 ? `  output threads: ${result.outputJobs} pages and archive records made beside the main thread\n` : "") +
         `  timings: prepare ${Math.round(timings.prepareMs)} ms, outputs ${Math.round(timings.outputsMs)} ms, write ${Math.round(timings.writeMs)} ms\n`,
     );
   }

@@ -23,6 +23,7 @@ afterAll(() => rm(compiled, { recursive: true, force: true }));
 interface Summary {
   exitCode: number;
   workers: number;
+  outputJobs: number;
   misses: number;
   diagnostics: unknown[];
 }
@@ -32,7 +33,7 @@ async function compiledBuild(site: string, out: string, cacheDir: string | false
   const script = `
     const { build } = await import(${JSON.stringify(pathToFileURL(path.join(compiled, "index.js")).href)});
     const result = await build(${JSON.stringify({ cwd: site, out, now, cacheDir, workers })});
-    console.log(JSON.stringify({ exitCode: result.exitCode, workers: result.workers, misses: result.cache.misses, diagnostics: result.diagnostics }));`;
+    console.log(JSON.stringify({ exitCode: result.exitCode, workers: result.workers, outputJobs: result.outputJobs, misses: result.cache.misses, diagnostics: result.diagnostics }));`;
   const scriptFile = path.join(await tempDir(), "build.mjs");
   await writeFile(scriptFile, script);
   return JSON.parse((await run(process.execPath, [scriptFile])).stdout) as Summary;
@@ -47,11 +48,15 @@ it("articles rendered on worker threads give the bytes of those rendered in one 
   const threadedOut = path.join(await tempDir(), "output");
   const threaded = await compiledBuild(site, threadedOut, cacheDir, 2);
   expect(threaded).toMatchObject({ exitCode: 0, workers: 2, misses: 83 });
+  // Past the first 64 of its 162 pages and records, an output thread made them, from the cached bodies.
+  expect(threaded.outputJobs).toBeGreaterThan(80);
 
   const singleOut = path.join(await tempDir(), "output");
   const single = await compiledBuild(site, singleOut, false, 1);
   // One render thread: every article is prepared on a bounded thread, never on the main one.
   expect(single.workers).toBe(1);
+  // Without a cache, no body waits there for an output thread: the main thread makes every page.
+  expect(single.outputJobs).toBe(0);
   expect(threaded.diagnostics).toEqual(single.diagnostics);
   expect(await treeDigest(threadedOut)).toEqual(await treeDigest(singleOut));
 

@@ -153,6 +153,7 @@ describe("--report", () => {
         unpublished: [],
         cache: { enabled: false, hits: 0, stamped: 0, misses: 3, rebuilt: false },
         workers: 0,
+        outputJobs: 0,
         timings: { prepareMs: 1.4, outputsMs: 2.6, writeMs: 3, totalMs: 7.2 },
       },
       "build",

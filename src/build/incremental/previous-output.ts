@@ -173,11 +173,11 @@ export class PreviousOutput {
    * The content of a rendered file: the previous file when its key is unchanged; else a stream
    * that renders it only when it is written, so that one page at a time is held in memory.
    */
-  async keyed(file: string, key: string, render: () => string | Uint8Array): Promise<OutputContent> {
+  async keyed(file: string, key: string, render: () => string | Uint8Array | Promise<string | Uint8Array>): Promise<OutputContent> {
     if (await this.unchanged(file, key)) return { reuse: true };
     return {
       stream: async function* () {
-        yield render();
+        yield await render();
       },
     };
   }

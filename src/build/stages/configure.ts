@@ -20,6 +20,7 @@ export function setupFailure(started: number, diagnostics: Diagnostic[], cacheEn
     unpublished: [],
     cache: { enabled: cacheEnabled, hits: 0, stamped: 0, misses: 0, rebuilt: false },
     workers: 0,
+    outputJobs: 0,
     timings: { prepareMs: 0, outputsMs: 0, writeMs: 0, totalMs: performance.now() - started },
   };
 }
@@ -103,6 +104,7 @@ export async function configure(options: BuildOptions): Promise<BuildContext | B
     unchanged: [],
     changedFeeds: [],
     pings: [],
+    outputJobs: 0,
     end: undefined,
     failed: false,
     files: [],

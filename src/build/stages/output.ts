@@ -3,6 +3,9 @@ import { errorDiagnostic } from "../../diagnostics/diagnostic.js";
 import type { BuildContext, PublishedEntry, Stage } from "../context.js";
 import type { BodyReader } from "../incremental/bodies.js";
 import { boundHeapGrowth } from "../runtime/heap.js";
+import { defaultWorkers } from "../runtime/workers/article-pool.js";
+import { OutputThreads } from "../runtime/workers/output-pool.js";
+import { cacheSealingKey } from "../incremental/article-cache.js";
 import { tally } from "./collect.js";
 import { type OutputState, readOutputState } from "../incremental/output-state.js";
 import { PreviousOutput } from "../incremental/previous-output.js";
@@ -39,7 +42,17 @@ async function writeModel(context: BuildContext, bodies: BodyReader | undefined)
     config,
   );
   const cacheDir = context.source?.cacheDir;
+  // The main thread is one of the cores: it writes while the others make pages.
+  const threads =
+    cacheDir === undefined
+      ? undefined
+      : new OutputThreads(
+          Math.max(1, (context.options.workers ?? defaultWorkers()) - 1),
+          { config, cacheDir, sealingKey: cacheSealingKey() },
+          config.renderMemoryMb,
+        );
   const rendered = await renderOutputs(model, {
+    ...(threads ? { threads } : {}),
     ...(context.previous ? { previous: context.previous } : {}),
     spool: spoolFolder(outDir),
     ...(cacheDir ? { cacheDir } : {}),
@@ -71,6 +84,8 @@ async function writeModel(context: BuildContext, bodies: BodyReader | undefined)
     context.diagnostics.push(outputTooLarge(error, context.display(context.configPath), await configPositions(context.configPath)(["maxOutputBytes"])));
     return { kind: "refused" };
   } finally {
+    context.outputJobs += threads?.made ?? 0;
+    await threads?.close();
     await rendered.dispose();
   }
 }

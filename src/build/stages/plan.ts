@@ -14,6 +14,9 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { opmlPath, renderOpml } from "../../formats/opml.js";
 import { newsSitemapPath, renderNewsSitemap, renderSitemaps, sitemapPaths, writesSitemaps } from "../../formats/sitemaps.js";
 import { type ArticleFiles, pageFiles, withFeedStyle } from "../../formats/pages/index.js";
+import { renderArticlePage } from "../../formats/pages/article.js";
+import { itemFields } from "../runtime/workers/output-jobs.js";
+import type { OutputThreads } from "../runtime/workers/output-pool.js";
 
 /** Where the files of a build may come from besides the model. */
 export interface RenderOptions {
@@ -29,6 +32,8 @@ export interface RenderOptions {
   articles?: ArticleFiles;
   /** The build's now: the news sitemap holds the articles of the two days before it. */
   now?: Date;
+  /** Threads that make articles' pages while this one writes (an article with its body in the cache only). */
+  threads?: OutputThreads;
 }
 
 /** Everything a feed document's bytes depend on, besides wirefeed's version. */
@@ -97,9 +102,19 @@ export async function renderOutputs(
     files.set(newsSitemapPath, renderNewsSitemap(model.config, model.items, options.now ?? new Date(newestUpdate(model.items))));
   }
   files.set(archivePaths.schema, `${JSON.stringify(archiveJsonSchema(), null, 2)}\n`);
-  const archive = await archiveFiles(model, fingerprint, reuse, options.spool);
+  const { threads } = options;
+  const { config } = model;
+  const made = (kind: "page" | "record", item: Item, local: () => string, newer?: Item, older?: Item): Promise<string | Uint8Array> => {
+    const { key } = item;
+    if (!threads || key === undefined) return Promise.resolve(local());
+    const job = { item: { ...itemFields(item), key }, newer: newer && itemFields(newer), older: older && itemFields(older) };
+    return threads.run({ kind, ...job }, local);
+  };
+  const archive = await archiveFiles(model, fingerprint, reuse, options.spool, (item) => made("record", item, () => recordLine(item, config.timeZone)));
   for (const [path, content] of archive.files) files.set(path, content);
-  const pages = await pageFiles(model, { reuse, fingerprint, manifest: archive.manifest, articles: options.articles });
+  const articlePage = (item: Item, newer: Item | undefined, older: Item | undefined) =>
+    made("page", item, () => renderArticlePage(config, item, newer, older), newer, older);
+  const pages = await pageFiles(model, { reuse, fingerprint, manifest: archive.manifest, articles: options.articles, articlePage });
   for (const [path, content] of pages.files) if (!files.has(path)) files.set(path, content);
   const subscribed = feeds.filter((document) => !document.page.archive).map((document) => ({ path: document.path, url: document.page.selfUrl }));
   return {

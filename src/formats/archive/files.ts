@@ -115,7 +115,7 @@ class GzipTwins {
   }
 
   /** The plain file's stream; its first pass also fills the twin's spool. */
-  teed(twin: Twin, source: () => Iterable<Uint8Array>): () => AsyncIterable<Uint8Array> {
+  teed(twin: Twin, source: () => AsyncIterable<Uint8Array>): () => AsyncIterable<Uint8Array> {
     const madeSpool = () => this.madeSpool();
     return async function* () {
       if (twin.spooled) return yield* source();
@@ -131,7 +131,7 @@ class GzipTwins {
         const spooled = pipeline(gzip, createWriteStream(file));
         // Awaited below on success; a stream abandoned half way must not leave a rejection unheard.
         spooled.catch(() => {});
-        for (const chunk of source()) {
+        for await (const chunk of source()) {
           yield chunk;
           if (!gzip.write(chunk)) await once(gzip, "drain");
         }
@@ -202,6 +202,7 @@ async function previousManifest(reuse: PreviousOutput): Promise<Map<string, Mani
  * @param fingerprint a hash of one item's record, which decides whether a file changed
  * @param reuse the previous output, whose JSON files' unchanged records are copied rather than made again
  * @param spool where the gzip twins are spooled while they are made (see `spoolFolder` in write.ts)
+ * @param makeRecord makes an item's record line elsewhere (see `RecordLines`)
  * `manifest()` gives the manifest's entries once the downloads' digests are known (for the archive page).
  */
 export async function archiveFiles(
@@ -209,6 +210,7 @@ export async function archiveFiles(
   fingerprint: (item: Item) => string,
   reuse: PreviousOutput,
   spool?: string,
+  makeRecord?: (item: Item) => Promise<string | Uint8Array>,
 ): Promise<{
   files: Map<string, OutputContent>;
   dispose: () => Promise<void>;
@@ -246,7 +248,12 @@ export async function archiveFiles(
     previousIndexes.set(download.path, index);
     previousFiles.push({ file, index });
   }
-  const lines = new RecordLines(config.timeZone, undefined, previousFiles.length > 0 ? { lines: new PreviousLines(previousFiles), fingerprint } : undefined);
+  const lines = new RecordLines(
+    config.timeZone,
+    undefined,
+    previousFiles.length > 0 ? { lines: new PreviousLines(previousFiles), fingerprint } : undefined,
+    makeRecord,
+  );
   const lineIndexes: Record<string, LineIndex> = {};
   const keyOf = (download: Download) => inputKey(["archive", String(archiveFormatVersion), download.format, settings, ...download.items.map(fingerprint)]);
   const allGzipPath = `${allNdjsonPath}.gz`;
@@ -281,21 +288,12 @@ export async function archiveFiles(
     const keptIndex = kept && previousIndexes.get(download.path);
     if (keptIndex) lineIndexes[download.path] = keptIndex;
     // Once a JSON file's every record went by, where each is in it is known: the next build's index.
-    const indexed = function* () {
+    const indexed = async function* () {
       yield* chunks();
       const index = download.format === "json" ? lines.index(config, download.items, fingerprint) : undefined;
       if (index) lineIndexes[download.path] = index;
     };
-    const digest =
-      kept ??
-      stream(
-        download.path,
-        teed
-          ? twins.teed(twin, indexed)
-          : async function* () {
-              yield* indexed();
-            },
-      );
+    const digest = kept ?? stream(download.path, teed ? twins.teed(twin, indexed) : indexed);
     entries.push({ entry: describe(download.path, "none"), digest });
     if (!hasTwin) continue;
 

@@ -119,6 +119,11 @@ export class PreviousLines {
     }
   }
 
+  /** Whether a record of the item with `fingerprint` is there to be read. */
+  has(fingerprint: string): boolean {
+    return this.places.has(fingerprint);
+  }
+
   /** The record of the item with `fingerprint`; undefined when it is not there or does not look like a record. */
   read(fingerprint: string): Buffer | undefined {
     const place = this.places.get(fingerprint);
@@ -134,7 +139,7 @@ export class PreviousLines {
   /**
    * Lines are asked for mostly in file order: read ahead a block at a time rather than a line. The
    * block's memory is read into again for the next block, so a line is good until the next `read`
-   * (`batched` copies it at once): 170 MB of archive read through one megabyte, not 170 new ones
+   * (`RecordLines` copies it at once): 170 MB of archive read through one megabyte, not 170 new ones
    * for the collector to reclaim.
    */
   private bytesAt({ file, offset, length }: Place): Buffer {
@@ -167,26 +172,43 @@ export class PreviousLines {
  * Every record line of one build as bytes, each serialized once while it is in use: the JSON and
  * NDJSON files of a year, and archive.json and all.ndjson, hold the same lines. The most recently
  * used lines are kept up to a byte budget, so memory stays bounded at any size of archive; a line
- * a previous archive JSON file has for the same fingerprint is copied from it.
+ * a previous archive JSON file has for the same fingerprint is copied from it; with `make`, the
+ * next lines a file holds are made elsewhere (another thread) while this one writes.
  */
 export class RecordLines {
   private readonly recent = new Map<Item, Buffer>();
   private bytes = 0;
   private readonly lengths = new Map<Item, number>();
+  private readonly making = new Map<Item, Promise<Buffer>>();
 
   /**
    * @param timeZone the site's time zone, in which dates are written
    * @param budget bytes of lines kept at most
    * @param previous the previous build's lines, with the fingerprint that finds an item's line there
+   * @param make makes `recordLine` of an item elsewhere
    */
   constructor(
     private readonly timeZone: string,
     private readonly budget = 32 * 1024 * 1024,
     private readonly previous?: { lines: PreviousLines; fingerprint: (item: Item) => string },
+    private readonly make?: (item: Item) => Promise<string | Uint8Array>,
   ) {}
 
+  /** Starts making the lines of `items`, the next a file holds, that are neither kept nor in the previous files. */
+  ahead(items: readonly Item[]): void {
+    const { make, previous } = this;
+    if (!make) return;
+    for (const item of items) {
+      if (this.recent.has(item) || this.making.has(item) || previous?.lines.has(previous.fingerprint(item))) continue;
+      this.making.set(
+        item,
+        make(item).then((made) => (typeof made === "string" ? Buffer.from(made) : Buffer.from(made.buffer, made.byteOffset, made.byteLength))),
+      );
+    }
+  }
+
   /** The record line of `item`, UTF-8, without a line break. */
-  line(item: Item): Buffer {
+  async line(item: Item): Promise<Buffer> {
     let line = this.recent.get(item);
     if (line) {
       // Most recently used last: the map's order is the eviction order.
@@ -194,11 +216,13 @@ export class RecordLines {
     } else {
       const previous = this.previous?.lines.read(this.previous.fingerprint(item));
       if (previous) {
-        // Read back as cheaply as from memory; good only until the next line is asked for (`batched` copies it at once).
         this.lengths.set(item, previous.length);
-        return previous;
+        // A copy: the previous file's block is read into again by the next line asked for, maybe by another file's stream while this one waits.
+        return Buffer.from(previous);
       }
-      line = Buffer.from(recordLine(item, this.timeZone));
+      const making = this.making.get(item);
+      this.making.delete(item);
+      line = making ? await making : Buffer.from(recordLine(item, this.timeZone));
       this.bytes += line.length;
       this.lengths.set(item, line.length);
     }
@@ -224,14 +248,25 @@ export class RecordLines {
   }
 }
 
+/** How many lines ahead of the one being written are being made elsewhere: enough to keep the other threads busy, few enough to hold little memory. */
+const linesAhead = 64;
+
+/** The lines of `items` in order, the next `linesAhead` made ahead. */
+async function* linesOf(items: readonly Item[], lines: RecordLines): AsyncGenerator<{ line: Buffer; first: boolean }> {
+  for (const [index, item] of items.entries()) {
+    if (index % (linesAhead / 2) === 0) lines.ahead(items.slice(index, index + linesAhead));
+    yield { line: await lines.line(item), first: index === 0 };
+  }
+}
+
 // Chunks of about this many bytes: large enough that writing 100 MB is not thousands of round trips to the file system's threads.
 const CHUNK_BYTES = 1 << 20;
 
-/** Pieces joined into chunks, each piece copied as it comes: a piece (a line read back from the previous file) is good only until the next is asked for. */
-function* batched(pieces: Iterable<Buffer>): Generator<Buffer> {
+/** Pieces joined into chunks of about `CHUNK_BYTES`, each piece copied as it comes. */
+async function* batched(pieces: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
   let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
   let size = 0;
-  for (const piece of pieces) {
+  for await (const piece of pieces) {
     if (size + piece.length > chunk.length) {
       if (size > 0) yield chunk.subarray(0, size);
       chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, piece.length));
@@ -253,15 +288,13 @@ function opening(config: Config, items: readonly Item[]): Buffer {
  * indented, then one article a line, newest first, so a changed article is a one-line diff.
  * @param lines where the records come from; by default each is serialized here
  */
-export function archiveJsonChunks(config: Config, items: readonly Item[], lines = new RecordLines(config.timeZone, 0)): Iterable<Buffer> {
+export function archiveJsonChunks(config: Config, items: readonly Item[], lines = new RecordLines(config.timeZone, 0)): AsyncIterable<Buffer> {
   return batched(
-    (function* () {
+    (async function* () {
       yield opening(config, items);
-      let first = true;
-      for (const item of items) {
+      for await (const { line, first } of linesOf(items, lines)) {
         yield first ? firstSeparator : separator;
-        yield lines.line(item);
-        first = false;
+        yield line;
       }
       yield closing(items.length);
     })(),
@@ -272,11 +305,11 @@ export function archiveJsonChunks(config: Config, items: readonly Item[], lines 
  * An NDJSON file as chunks: one record a line, newest first, no header line (the manifest describes the file).
  * @param lines where the records come from; by default each is serialized here
  */
-export function archiveNdjsonChunks(config: Config, items: readonly Item[], lines = new RecordLines(config.timeZone, 0)): Iterable<Buffer> {
+export function archiveNdjsonChunks(config: Config, items: readonly Item[], lines = new RecordLines(config.timeZone, 0)): AsyncIterable<Buffer> {
   return batched(
-    (function* () {
-      for (const item of items) {
-        yield lines.line(item);
+    (async function* () {
+      for await (const { line } of linesOf(items, lines)) {
+        yield line;
         yield newline;
       }
     })(),

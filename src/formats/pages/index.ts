@@ -33,6 +33,8 @@ export interface PageInputs {
   manifest: () => Promise<ManifestEntry[]>;
   /** Where the article files are, to copy the files their bodies name; without it, none is copied. */
   articles?: ArticleFiles | undefined;
+  /** Makes an article's page as `renderArticlePage` does, elsewhere (on another thread); by default here. */
+  articlePage?: ((item: Item, newer: Item | undefined, older: Item | undefined) => Promise<string | Uint8Array>) | undefined;
 }
 
 /**
@@ -50,8 +52,9 @@ export async function pageFiles(model: FeedModel, inputs: PageInputs): Promise<{
   if (config.pages === false) return { files, diagnostics: [] };
 
   const { reuse, fingerprint } = inputs;
+  const articlePage = inputs.articlePage ?? ((item: Item, newer: Item | undefined, older: Item | undefined) => renderArticlePage(config, item, newer, older));
   const settings = JSON.stringify(config);
-  const keyed = async (route: string, parts: readonly string[], render: () => string) => {
+  const keyed = async (route: string, parts: readonly string[], render: () => string | Uint8Array | Promise<string | Uint8Array>) => {
     const file = fileOf(route);
     files.set(file, await reuse.keyed(file, inputKey(["page", route, settings, ...parts]), render));
   };
@@ -69,7 +72,7 @@ export async function pageFiles(model: FeedModel, inputs: PageInputs): Promise<{
     const older = model.items[index + 1];
     // The neighbours' headlines and URLs are on the page: their fingerprints are among its inputs.
     await keyed(itemRoute(config, item), ["article", fingerprint(item), newer ? fingerprint(newer) : "", older ? fingerprint(older) : ""], () =>
-      renderArticlePage(config, item, newer, older),
+      articlePage(item, newer, older),
     );
   }
   const tagCounts = (tags: ReturnType<typeof frontTags>) => JSON.stringify(tags.map(({ tag, items }) => [tag.name, tag.slug, items.length]));

@@ -12,7 +12,7 @@ const batchSize = 16;
 const workerScript = new URL("./article-worker.js", import.meta.url);
 
 /** Whether a worker script can start: only from the compiled JavaScript (tests run the TypeScript sources). */
-const compiledWorker = (script: URL): boolean => import.meta.url.endsWith(".js") && existsSync(fileURLToPath(script));
+export const compiledWorker = (script: URL): boolean => import.meta.url.endsWith(".js") && existsSync(fileURLToPath(script));
 
 /** Whether render threads can start. */
 export const workersAvailable = (): boolean => compiledWorker(workerScript);
