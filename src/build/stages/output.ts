@@ -5,6 +5,7 @@ import type { BodyReader } from "../incremental/bodies.js";
 import { boundHeapGrowth } from "../runtime/heap.js";
 import { defaultWorkers } from "../runtime/workers/article-pool.js";
 import { OutputThreads } from "../runtime/workers/output-pool.js";
+import { itemFields } from "../runtime/workers/output-jobs.js";
 import { cacheSealingKey } from "../incremental/article-cache.js";
 import { tally } from "./collect.js";
 import { type OutputState, readOutputState } from "../incremental/output-state.js";
@@ -50,6 +51,7 @@ async function writeModel(context: BuildContext, bodies: BodyReader | undefined)
           Math.max(1, (context.options.workers ?? defaultWorkers()) - 1),
           { config, cacheDir, sealingKey: cacheSealingKey() },
           config.renderMemoryMb,
+          (index) => itemFields(model.items[index]!),
         );
   const rendered = await renderOutputs(model, {
     ...(threads ? { threads } : {}),

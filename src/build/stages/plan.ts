@@ -15,7 +15,6 @@ import { opmlPath, renderOpml } from "../../formats/opml.js";
 import { newsSitemapPath, renderNewsSitemap, renderSitemaps, sitemapPaths, writesSitemaps } from "../../formats/sitemaps.js";
 import { type ArticleFiles, pageFiles, withFeedStyle } from "../../formats/pages/index.js";
 import { renderArticlePage } from "../../formats/pages/article.js";
-import { itemFields } from "../runtime/workers/output-jobs.js";
 import type { OutputThreads } from "../runtime/workers/output-pool.js";
 
 /** Where the files of a build may come from besides the model. */
@@ -104,11 +103,11 @@ export async function renderOutputs(
   files.set(archivePaths.schema, `${JSON.stringify(archiveJsonSchema(), null, 2)}\n`);
   const { threads } = options;
   const { config } = model;
+  const places = new Map(model.items.map((item, index) => [item, index]));
   const made = (kind: "page" | "record", item: Item, local: () => string, newer?: Item, older?: Item): Promise<string | Uint8Array> => {
-    const { key } = item;
-    if (!threads || key === undefined) return Promise.resolve(local());
-    const job = { item: { ...itemFields(item), key }, newer: newer && itemFields(newer), older: older && itemFields(older) };
-    return threads.run({ kind, ...job }, local);
+    if (!threads || item.key === undefined) return Promise.resolve(local());
+    const place = (neighbour: Item | undefined) => neighbour && places.get(neighbour);
+    return threads.run({ kind, item: places.get(item)!, newer: place(newer), older: place(older) }, local);
   };
   const archive = await archiveFiles(model, fingerprint, reuse, options.spool, (item) => made("record", item, () => recordLine(item, config.timeZone)));
   for (const [path, content] of archive.files) files.set(path, content);

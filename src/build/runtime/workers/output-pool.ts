@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { compiledWorker } from "./article-pool.js";
-import type { OutputJob, OutputSetup } from "./output-jobs.js";
+import { type ItemFields, jobItems, KeptItems, type OutputJob, type OutputSetup } from "./output-jobs.js";
 import type { OutputAnswer, OutputMessage } from "./output-worker.js";
 
 const workerScript = new URL("./output-worker.js", import.meta.url);
@@ -14,6 +14,8 @@ const startAfter = 64;
 interface OutputThread {
   worker: Worker;
   live: boolean;
+  /** The items it holds, as it keeps them. */
+  holds: KeptItems<true>;
   pending: Map<number, { resolve: (bytes: Uint8Array | undefined) => void; reject: (error: Error) => void }>;
 }
 
@@ -34,11 +36,13 @@ export class OutputThreads {
    * @param count how many threads at most
    * @param setup what each is given first
    * @param memoryMb the heap each may hold (the config's `renderMemoryMb`)
+   * @param itemAt the item at a place in the model, without its body
    */
   constructor(
     private readonly count: number,
     private readonly setup: OutputSetup,
     private readonly memoryMb: number,
+    private readonly itemAt: (index: number) => ItemFields,
   ) {}
 
   /**
@@ -57,18 +61,20 @@ export class OutputThreads {
 
   private ask(thread: OutputThread, job: OutputJob): Promise<Uint8Array | undefined> {
     const id = this.nextId++;
+    const items = thread.holds.take(jobItems(job), () => true).map((index): [number, ItemFields] => [index, this.itemAt(index)]);
     return new Promise((resolve, reject) => {
       thread.pending.set(id, { resolve, reject });
-      thread.worker.postMessage({ id, job } satisfies OutputMessage);
+      thread.worker.postMessage({ id, job, items } satisfies OutputMessage);
     });
   }
 
   private start(): void {
+    const { setup } = this;
     for (let started = 0; started < this.count; started++) {
       const worker = new Worker(workerScript, { resourceLimits: { maxOldGenerationSizeMb: this.memoryMb } });
-      const thread: OutputThread = { worker, live: true, pending: new Map() };
+      const thread: OutputThread = { worker, live: true, holds: new KeptItems(), pending: new Map() };
       this.threads.push(thread);
-      worker.postMessage({ setup: this.setup } satisfies OutputMessage);
+      worker.postMessage({ setup } satisfies OutputMessage);
       worker.on("message", (answer: OutputAnswer) => {
         const waiting = thread.pending.get(answer.id);
         thread.pending.delete(answer.id);
