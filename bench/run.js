@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { article, generateCorpus, publishedAt, shapes } from "./generate.js";
-import { hasGnuTime, measure, outputBytes } from "./measure.js";
+import { hasGnuTime, measure, outputBytes, settleDisk } from "./measure.js";
 import { formatOutputTable, formatTable, judge, withCpuRatios } from "./table.js";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -93,6 +93,7 @@ const cache = path.join(corpus, "cache");
 
 const runs = [];
 const step = async (name, command, args, wrote) => {
+  await settleDisk();
   log(`${name} ...`);
   const run = { name, ...(await measure(command, args, { cwd: corpus })), output: await outputBytes(wrote) };
   runs.push(run);

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { configPositions } from "../../config/load.js";
 import { errorDiagnostic } from "../../diagnostics/diagnostic.js";
 import type { BuildContext, PublishedEntry, Stage } from "../context.js";
@@ -43,16 +44,12 @@ async function writeModel(context: BuildContext, bodies: BodyReader | undefined)
     config,
   );
   const cacheDir = context.source?.cacheDir;
-  // The main thread is one of the cores: it writes while the others make pages.
+  // The main thread has a core of its own: it writes while the others make pages; on one core there are no others.
+  const count = Math.min(context.options.workers ?? defaultWorkers(), availableParallelism() - 1);
   const threads =
-    cacheDir === undefined
+    cacheDir === undefined || count < 1
       ? undefined
-      : new OutputThreads(
-          Math.max(1, (context.options.workers ?? defaultWorkers()) - 1),
-          { config, cacheDir, sealingKey: cacheSealingKey() },
-          config.renderMemoryMb,
-          (index) => itemFields(model.items[index]!),
-        );
+      : new OutputThreads(count, { config, cacheDir, sealingKey: cacheSealingKey() }, config.renderMemoryMb, (index) => itemFields(model.items[index]!));
   const rendered = await renderOutputs(model, {
     ...(threads ? { threads } : {}),
     ...(context.previous ? { previous: context.previous } : {}),
