@@ -7,7 +7,7 @@ import { archiveJsonSchema } from "../../formats/archive/schema.js";
 import { archivedFeeds, type FeedDocument, writeOrder } from "../../formats/archive/feeds.js";
 import { renderDocument } from "../../formats/document.js";
 import { itemFingerprint, ItemStore } from "../incremental/item-store.js";
-import { inputKey, PreviousOutput } from "../incremental/previous-output.js";
+import { inputKey, PreviousOutput, settingsKey } from "../incremental/previous-output.js";
 import { feedSetIndexPath, feedSetKinds, feedSets, languageAlternates, renderFeedSetIndex, writesFeedSet } from "../../formats/feed-sets.js";
 import type { OutputFiles } from "./write.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
@@ -39,7 +39,7 @@ export interface RenderOptions {
 function documentKey(document: FeedDocument, fingerprint: (item: Item) => string): string {
   const { page } = document;
   const { items, config, ...rest } = page;
-  return inputKey(["feed", document.format, document.nextUrl ?? "", JSON.stringify(config), JSON.stringify(rest), ...items.map(fingerprint)]);
+  return inputKey(["feed", document.format, document.nextUrl ?? "", settingsKey(config), JSON.stringify(rest), ...items.map(fingerprint)]);
 }
 
 /**
@@ -91,7 +91,7 @@ export async function renderOutputs(
   if (opml !== undefined) files.set(opmlPath, opml);
   if (writesSitemaps(model.config)) {
     // What a sitemap holds of each article is its URL and lastmod: an edit that moves neither keeps every part unrendered.
-    const key = inputKey(["sitemaps", JSON.stringify(model.config), ...model.items.map((item) => `${item.url} ${item.updated.getTime()}`)]);
+    const key = inputKey(["sitemaps", settingsKey(model.config), ...model.items.map((item) => `${item.url} ${item.updated.getTime()}`)]);
     let sitemaps: Map<string, string> | undefined;
     const rendered = () => {
       sitemaps ??= renderSitemaps(model.config, model.items);

@@ -20,7 +20,7 @@ import {
   PreviousLines,
   RecordLines,
 } from "./records.js";
-import { inputKey, type PreviousOutput } from "../../build/incremental/previous-output.js";
+import { inputKey, type PreviousOutput, settingsKey } from "../../build/incremental/previous-output.js";
 import { type Digest, DigestedStream, gzipChunks, gzipOptions } from "./gzip.js";
 import { archivePaths } from "./paths.js";
 
@@ -222,7 +222,7 @@ export async function archiveFiles(
   const before = await previousManifest(reuse);
   // Digests are asked for only when the manifest is written: asking earlier would hash every file twice.
   const entries: { entry: Omit<ManifestEntry, "bytes" | "sha256">; digest: () => Promise<Digest> }[] = [];
-  const settings = JSON.stringify(config);
+  const settings = settingsKey(config);
 
   const keep = async (path: string, key: string): Promise<(() => Promise<Digest>) | undefined> => {
     const previous = before.get(path);

@@ -1,6 +1,6 @@
 import type { FeedModel, Item } from "../../build/stages/model.js";
 import type { OutputContent } from "../../build/stages/write.js";
-import { inputKey, type PreviousOutput } from "../../build/incremental/previous-output.js";
+import { inputKey, type PreviousOutput, settingsKey } from "../../build/incremental/previous-output.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { FeedDocument } from "../archive/feeds.js";
 import type { ManifestEntry } from "../archive/files.js";
@@ -53,7 +53,7 @@ export async function pageFiles(model: FeedModel, inputs: PageInputs): Promise<{
 
   const { reuse, fingerprint } = inputs;
   const articlePage = inputs.articlePage ?? ((item: Item, newer: Item | undefined, older: Item | undefined) => renderArticlePage(config, item, newer, older));
-  const settings = JSON.stringify(config);
+  const settings = settingsKey(config);
   const keyed = async (route: string, parts: readonly string[], render: () => string | Uint8Array | Promise<string | Uint8Array>) => {
     const file = fileOf(route);
     files.set(file, await reuse.keyed(file, inputKey(["page", route, settings, ...parts]), render));
