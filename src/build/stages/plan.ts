@@ -31,7 +31,7 @@ export interface RenderOptions {
   articles?: ArticleFiles;
   /** The build's now: the news sitemap holds the articles of the two days before it. */
   now?: Date;
-  /** Threads that make articles' pages while this one writes (an article with its body in the cache only). */
+  /** Threads that make articles' pages and archive records while this one writes (an article with its body in the cache only). */
   threads?: OutputThreads;
 }
 

@@ -23,7 +23,7 @@ interface OutputThread {
  * Threads that make the files of one article (its page, its archive record) while the main thread
  * writes the others: in a cold build the render threads are done and their cores idle, and these
  * files are a third of the main thread's work. A job is made on the thread with the fewest in hand,
- * or here while none is ready; either way with the same code (`outputJob`), so the bytes are the same.
+ * or here before the threads start (the first `startAfter` jobs); either way with the same code (`outputJob`), so the bytes are the same.
  */
 export class OutputThreads {
   private readonly threads: OutputThread[] = [];
