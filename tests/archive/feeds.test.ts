@@ -3,6 +3,7 @@ import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { archivePagePath, writeOrder } from "../../src/formats/archive/feeds.js";
+import { interleavedOrder } from "../../src/build/stages/plan.js";
 import { checkAtom, checkJsonFeed, checkRss, checkXmlWellFormed } from "../support/validate.js";
 import { buildCorpus, corpusConfig, fileOfUrl, siteUrl, writeCorpus } from "./corpus.js";
 import { readArchive } from "../helpers/build.js";
@@ -193,5 +194,48 @@ describe("the order archive pages are written in", () => {
     const sorted = [...files].sort((a, b) => (writeOrder(a) < writeOrder(b) ? -1 : 1));
     const pageOf = (file: string) => /(\d+)\.\w+$/.exec(file)![1];
     expect(sorted.map(pageOf)).toEqual(["1", "1", "1", "10", "10", "10", "2", "2", "2"]);
+  });
+});
+
+describe("the order a build's files are written in", () => {
+  // The pages are made on the output threads, the rest on the main thread: spread among each other, both are busy.
+  const pages = ["2020/01/01/a/index.html", "2020/01/02/b/index.html", "2020/01/03/c/index.html", "2020/01/04/d/index.html"];
+  const rest = [
+    "archive.json",
+    "archive.json.gz",
+    "archive/2020.json",
+    "archive/index.html",
+    "feed.xml",
+    "feeds/archive/rss/1.xml",
+    "feeds/archive/atom/1.xml",
+  ];
+  const sorted = (order: (file: string) => string, files = [...pages, ...rest]) => [...files].sort((a, b) => (order(a) < order(b) ? -1 : 1));
+
+  it("spreads the articles' pages evenly among the other files", () => {
+    const order = interleavedOrder([...pages, ...rest], new Set(pages));
+    const written = sorted(order);
+    const placesOfPages = pages.map((page) => written.indexOf(page));
+    expect(placesOfPages).toEqual([...placesOfPages].sort((a, b) => a - b));
+    // No two pages side by side, and other files before the first and after the last.
+    expect(placesOfPages.every((place, index) => index === 0 || place - placesOfPages[index - 1]! > 1)).toBe(true);
+    expect(placesOfPages[0]).toBeGreaterThan(0);
+    expect(placesOfPages.at(-1)).toBeLessThan(written.length - 1);
+  });
+
+  it("keeps each set in writeOrder, with a gzip twin beside its file, so a file still waits only for files before it", () => {
+    const written = sorted(interleavedOrder([...pages, ...rest], new Set(pages)));
+    const others = written.filter((file) => !pages.includes(file));
+    expect(others).toEqual(
+      ["archive.json", "archive.json.gz", "archive/2020.json", "archive/index.html", "feed.xml", "feeds/archive/1/atom", "feeds/archive/1/rss"].map(
+        (key) => rest.find((file) => writeOrder(file) === key)!,
+      ),
+    );
+    // The archive page waits for the downloads' checksums: they come before it.
+    expect(written.indexOf("archive/2020.json")).toBeLessThan(written.indexOf("archive/index.html"));
+    expect(written.indexOf("archive.json.gz")).toBe(written.indexOf("archive.json") + 1);
+  });
+
+  it("without article pages, is writeOrder", () => {
+    expect(sorted(interleavedOrder(rest, new Set()), rest)).toEqual(sorted(writeOrder, rest));
   });
 });

@@ -43,6 +43,30 @@ function documentKey(document: FeedDocument, fingerprint: (item: Item) => string
 }
 
 /**
+ * Where each file sorts for writing: the articles' pages spread evenly among the other files, each
+ * set in `writeOrder`. The pages are made on the output threads and the feeds and lists here, so
+ * that both are busy all through the writing; in path order the pages came first, with this thread
+ * half idle, and then the feeds, with the threads idle. Neither set's files wait for the other's,
+ * and each keeps its own order, so a file still waits only for files before it.
+ */
+export function interleavedOrder(files: Iterable<string>, articlePages: ReadonlySet<string>): (file: string) => string {
+  const plain = (file: string) => file.replace(/\.gz$/, "");
+  const byOrder = (a: string, b: string) => (writeOrder(a) < writeOrder(b) ? -1 : 1);
+  const pages: string[] = [];
+  const rest: string[] = [];
+  for (const file of files) if (plain(file) === file) (articlePages.has(file) ? pages : rest).push(file);
+  const keys = new Map<string, string>();
+  // A place in [0, 1), in a fixed number of digits so that keys sort as numbers do; "a" before "b" at the same place.
+  const place = (list: string[], tie: string) => {
+    for (const [index, file] of list.sort(byOrder).entries()) keys.set(file, `${((index + 0.5) / list.length).toFixed(12)}${tie}`);
+  };
+  place(pages, "a");
+  place(rest, "b");
+  // A gzip twin goes with its file; a file not listed, after all the others.
+  return (file) => keys.get(plain(file)) ?? `1${writeOrder(file)}`;
+}
+
+/**
  * Every file of the output folder, from the model: the subscription feeds and their archive
  * pages, the per-tag feeds and their index, the archive downloads with their manifest, checksums
  * and schema; the HTML pages. Large files are streams; files whose inputs did not change are `{reuse: true}`.
@@ -60,7 +84,7 @@ export async function renderOutputs(
   diagnostics: Diagnostic[];
   /** The feed documents readers subscribe to (no archive pages), by path: what a WebSub hub is told of. */
   feeds: { path: string; url: string }[];
-  /** Where each file sorts for writing (see `writeOrder`). */
+  /** Where each file sorts for writing (see `interleavedOrder`). */
   order: (file: string) => string;
 }> {
   const files: OutputFiles = new Map();
@@ -115,6 +139,7 @@ export async function renderOutputs(
     made("page", item, () => renderArticlePage(config, item, newer, older), newer, older);
   const pages = await pageFiles(model, { reuse, fingerprint, manifest: archive.manifest, articles: options.articles, articlePage });
   for (const [path, content] of pages.files) if (!files.has(path)) files.set(path, content);
+  const order = interleavedOrder(files.keys(), pages.articlePages);
   const subscribed = feeds.filter((document) => !document.page.archive).map((document) => ({ path: document.path, url: document.page.selfUrl }));
   return {
     files,
@@ -123,6 +148,6 @@ export async function renderOutputs(
     lineIndexes: archive.lineIndexes,
     diagnostics: pages.diagnostics,
     feeds: subscribed,
-    order: writeOrder,
+    order,
   };
 }

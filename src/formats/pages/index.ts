@@ -43,13 +43,18 @@ export interface PageInputs {
  * article bodies name beside them. A page whose inputs did not change is kept from the previous
  * output, as a feed document is; the archive page waits for the downloads' checksums.
  */
-export async function pageFiles(model: FeedModel, inputs: PageInputs): Promise<{ files: Map<string, OutputContent>; diagnostics: Diagnostic[] }> {
+export async function pageFiles(
+  model: FeedModel,
+  inputs: PageInputs,
+): Promise<{ files: Map<string, OutputContent>; diagnostics: Diagnostic[]; articlePages: Set<string> }> {
   const { config } = model;
   const files = new Map<string, OutputContent>();
+  /** The files of the articles' own pages (made by `articlePage`). */
+  const articlePages = new Set<string>();
   if (config.feedStyle === "css") files.set(stylesheetPaths.feedCss, feedCss);
   if (config.feedStyle === "xsl") files.set(stylesheetPaths.feedXsl, feedXsl);
   // Unset means on: the build sets it off under a tool profile (see configure).
-  if (config.pages === false) return { files, diagnostics: [] };
+  if (config.pages === false) return { files, diagnostics: [], articlePages };
 
   const { reuse, fingerprint } = inputs;
   const articlePage = inputs.articlePage ?? ((item: Item, newer: Item | undefined, older: Item | undefined) => renderArticlePage(config, item, newer, older));
@@ -70,10 +75,10 @@ export async function pageFiles(model: FeedModel, inputs: PageInputs): Promise<{
   for (const [index, item] of model.items.entries()) {
     const newer = model.items[index - 1];
     const older = model.items[index + 1];
+    const route = itemRoute(config, item);
+    articlePages.add(fileOf(route));
     // The neighbours' headlines and URLs are on the page: their fingerprints are among its inputs.
-    await keyed(itemRoute(config, item), ["article", fingerprint(item), newer ? fingerprint(newer) : "", older ? fingerprint(older) : ""], () =>
-      articlePage(item, newer, older),
-    );
+    await keyed(route, ["article", fingerprint(item), newer ? fingerprint(newer) : "", older ? fingerprint(older) : ""], () => articlePage(item, newer, older));
   }
   const tagCounts = (tags: ReturnType<typeof frontTags>) => JSON.stringify(tags.map(({ tag, items }) => [tag.name, tag.slug, items.length]));
   for (const page of paginate(routes.front, model.items)) {
@@ -97,8 +102,8 @@ export async function pageFiles(model: FeedModel, inputs: PageInputs): Promise<{
       yield renderArchivePage(model, await inputs.manifest());
     },
   });
-  if (!inputs.articles) return { files, diagnostics: [] };
+  if (!inputs.articles) return { files, diagnostics: [], articlePages };
   const assets = await bodyAssets(model, inputs.articles, reuse, (file) => files.has(file));
   for (const [file, content] of assets.files) files.set(file, content);
-  return { files, diagnostics: assets.diagnostics };
+  return { files, diagnostics: assets.diagnostics, articlePages };
 }

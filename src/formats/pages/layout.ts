@@ -15,17 +15,28 @@ export const directionOf = (lang: string): "ltr" | "rtl" => {
   return rtlLanguages.has(primary) ? "rtl" : "ltr";
 };
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const maxKeptTimes = 200_000;
+
+/** The time elements of one language and zone, by instant: an article is listed on five pages or so, and each asked Intl again. */
+const timeElements = new Map<string, { format: Intl.DateTimeFormat; made: Map<number, Markup> }>();
 
 /** A date as the site prints it ("February 25, 2022"), in its zone and language, in `<time datetime>`. */
 export function timeElement(config: Config, date: Date): Markup {
   const key = `${config.language}\0${config.timeZone}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(config.language, { dateStyle: "long", timeZone: config.timeZone });
-    dateFormats.set(key, format);
+  let known = timeElements.get(key);
+  if (!known) {
+    known = { format: new Intl.DateTimeFormat(config.language, { dateStyle: "long", timeZone: config.timeZone }), made: new Map() };
+    timeElements.set(key, known);
   }
-  return html`<time datetime="${formatRfc3339(date, config.timeZone)}">${format.format(date)}</time>`;
+  const instant = date.getTime();
+  let element = known.made.get(instant);
+  if (!element) {
+    element = html`<time datetime="${formatRfc3339(date, config.timeZone)}">${known.format.format(date)}</time>`;
+    // Bounded: a process that builds many sites (a test run, a server) does not keep every date it met.
+    if (known.made.size >= maxKeptTimes) known.made.clear();
+    known.made.set(instant, element);
+  }
+  return element;
 }
 
 /** What a page says about itself in its head. */
