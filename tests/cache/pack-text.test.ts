@@ -1,7 +1,7 @@
 import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { packText, readStoredBody, readStoredItems, storeItems, storeRendered, unpackText } from "../../src/build/incremental/article-cache.js";
+import { packText, readStoredBody, readStoredItems, storeItems, storeRendered, unpackText, verifiedPart } from "../../src/build/incremental/article-cache.js";
 import { tempDir } from "../helpers/build.js";
 
 const curly = "“Quoted,” she said — and left. ".repeat(200);
@@ -111,5 +111,21 @@ describe("an article's file", () => {
     again.write("<item>X</item>", again.indexOf("<item>1</item>"));
     writeFileSync(file, again);
     expect(readStoredItems(cache, key, "first", "full", verified)).toBeUndefined();
+  });
+
+  it("gives the stamp of the file it wrote: the one a read finds there, so the build that wrote it need not check its seals", async () => {
+    const cache = await tempDir();
+    const stamp = storeRendered(cache, key, rendered, { fingerprint: "first", items: items("<item>1</item>") });
+    const found = new Map<string, string>();
+    expect(readStoredItems(cache, key, "first", "summary", found)?.rss.toString()).toBe("<item>1</item>");
+    expect(found.get(verifiedPart("summary", key))).toBe(stamp);
+    // A file put in its place since has another stamp: its seal is checked, and a forged item refused.
+    const seeded = new Map([[verifiedPart("full", key), stamp]]);
+    const file = path.join(cache, "articles", "cd", `${key}.bin`);
+    const bytes = readFileSync(file);
+    bytes.write("<item>X</item>", bytes.indexOf("<item>1</item>"));
+    writeFileSync(`${file}.forged`, bytes);
+    renameSync(`${file}.forged`, file);
+    expect(readStoredItems(cache, key, "first", "full", seeded)).toBeUndefined();
   });
 });

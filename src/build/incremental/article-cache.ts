@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { homedir } from "node:os";
 import path from "node:path";
@@ -281,8 +281,11 @@ function deserializedPart(part: Buffer): unknown {
 
 const madeFolders = new Set<string>();
 
-/** Writes `key`'s file whole (synchronously: a render thread has nothing else to do meanwhile) under another name first, so that a reader sees the old file or the new. */
-function writeArticleFile(dir: string, key: string, parts: readonly Buffer[]): void {
+/**
+ * Writes `key`'s file whole (synchronously: a render thread has nothing else to do meanwhile) under
+ * another name first, so that a reader sees the old file or the new; returns the stamp of the file in place.
+ */
+function writeArticleFile(dir: string, key: string, parts: readonly Buffer[]): string {
   const file = articlePath(dir, key);
   const folder = path.dirname(file);
   if (!madeFolders.has(folder)) {
@@ -292,6 +295,7 @@ function writeArticleFile(dir: string, key: string, parts: readonly Buffer[]): v
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, Buffer.concat([magic, ...parts]));
   renameSync(temporary, file);
+  return exactStamp(statSync(file, { bigint: true }));
 }
 
 /** Items as `storeItems` is given them, with what they were made from. */
@@ -311,9 +315,11 @@ const itemsParts = (key: string, made: ItemsMade | undefined): Buffer[] =>
  * @param key the article's key
  * @param rendered its body and summary
  * @param items its items, and what they were made from
+ * @returns the stamp of the file written: while the file keeps it, its parts are the ones sealed
+ *   here, and the build that wrote them need not check their seals again (see `readStoredItems`)
  */
-export function storeRendered(dir: string, key: string, rendered: RenderedArticle, items?: ItemsMade): void {
-  writeArticleFile(dir, key, [...sealPart({ key, rendered: packText(rendered) }), ...itemsParts(key, items)]);
+export function storeRendered(dir: string, key: string, rendered: RenderedArticle, items?: ItemsMade): string {
+  return writeArticleFile(dir, key, [...sealPart({ key, rendered: packText(rendered) }), ...itemsParts(key, items)]);
 }
 
 /**
@@ -393,6 +399,9 @@ function readPartAt(dir: string, key: string, index: number): { part: Buffer; st
   }
 }
 
+/** How `readStoredItems`' `verified` names the items of `key` with `content`. */
+export const verifiedPart = (content: (typeof itemContents)[number], key: string): string => `${content} ${key}`;
+
 /**
  * The stored items of `key` with `content`, made from `fingerprint`, or undefined when they are missing, stale or cannot be trusted.
  * @param verified stamps of the parts whose seal this build has checked: a build reads an
@@ -410,7 +419,7 @@ export function readStoredItems(
   const read = readPartAt(dir, key, 1 + itemContents.indexOf(content));
   if (!read) return undefined;
   const { part, stamp } = read;
-  const checked = `${content} ${key}`;
+  const checked = verifiedPart(content, key);
   const known = verified?.get(checked) === stamp;
   const value = known ? deserializedPart(part) : openPart(part);
   if (!isObject(value) || value.key !== key || value.fingerprint !== fingerprint || value.content !== content) return undefined;

@@ -193,9 +193,9 @@ export class ArticleSource {
     for (const file of files) {
       const record = await preparer.prepare(file);
       if (storeDir && record.state === "rendered" && "inline" in record.body) {
-        storeRendered(storeDir, record.key, { body: record.body.inline, summary: record.summary });
+        const stamp = storeRendered(storeDir, record.key, { body: record.body.inline, summary: record.summary });
         // As a render thread does: the body waits in the cache, not in memory (10,000 bodies on one thread held 1.7 GiB).
-        record.body = { stored: record.key };
+        record.body = { stored: record.key, stamp };
       }
       records.push(record);
       this.progress();

@@ -21,8 +21,11 @@ export interface RenderedArticle {
   summary: string;
 }
 
-/** Where a rendered body is: in the record itself, or in the article cache under the record's key (read when an output needs it). */
-export type ArticleBody = { inline: RenderedBody } | { stored: string };
+/**
+ * Where a rendered body is: in the record itself, or in the article cache under the record's key
+ * (read when an output needs it); `stamp` is the cache file's as this build wrote it (see `storeRendered`).
+ */
+export type ArticleBody = { inline: RenderedBody } | { stored: string; stamp?: string };
 
 /**
  * Everything the per-article stages (read, front matter, meta, render) learned about one file:

@@ -50,8 +50,11 @@ async function writeModel(context: BuildContext, bodies: BodyReader | undefined)
     cacheDir === undefined || count < 1
       ? undefined
       : new OutputThreads(count, { config, cacheDir, sealingKey: cacheSealingKey() }, config.renderMemoryMb, (index) => itemFields(model.items[index]!));
+  const written = new Map<string, string>();
+  for (const { key, body } of context.published) if ("stamp" in body && body.stamp !== undefined) written.set(key, body.stamp);
   const rendered = await renderOutputs(model, {
     ...(threads ? { threads } : {}),
+    written,
     ...(context.previous ? { previous: context.previous } : {}),
     spool: spoolFolder(outDir),
     ...(cacheDir ? { cacheDir } : {}),

@@ -25,6 +25,8 @@ export interface RenderOptions {
   spool?: string;
   /** The article cache's folder, where each article's feed items are kept between builds. */
   cacheDir?: string;
+  /** The stamps of the cache files this build wrote, by key (see `storeRendered`). */
+  written?: ReadonlyMap<string, string>;
   /** Keys of the bodies the cache lost: items made from them are not kept (the files are not published). */
   lost?: ReadonlySet<string>;
   /** Where the articles are, so that the files their bodies name are copied beside their pages. */
@@ -103,7 +105,7 @@ export async function renderOutputs(
   };
 
   // A document is its head, its items' bytes and its tail: each item is written once, for all of them.
-  const items = new ItemStore(model.config, fingerprint, options.cacheDir, options.lost);
+  const items = new ItemStore(model.config, fingerprint, options.cacheDir, options.lost, options.written);
   const feeds = [...archivedFeeds(model, (format) => languageAlternates(model, format)), ...feedSets(model)].map(withFeedStyle);
   for (const document of feeds) {
     files.set(document.path, await reuse.keyed(document.path, documentKey(document, fingerprint), () => renderDocument(document, items.bytes)));

@@ -44,8 +44,8 @@ parentPort!.on("message", async (message: WorkerMessage) => {
       // The body stays in the cache, not in the main thread's memory, until an output file needs it.
       // With its feed items, made here rather than on the main thread (see itemsAhead).
       const items = itemsAhead(context.config, { ...record, body: record.body.inline, source: sourceOf(context.articlesDir, file) });
-      storeRendered(cacheDir, record.key, { body: record.body.inline, summary: record.summary }, items);
-      record.body = { stored: record.key };
+      const stamp = storeRendered(cacheDir, record.key, { body: record.body.inline, summary: record.summary }, items);
+      record.body = { stored: record.key, stamp };
     }
     parentPort!.postMessage(record satisfies ArticleRecord);
   }
