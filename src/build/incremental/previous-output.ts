@@ -80,7 +80,7 @@ export class PreviousOutput {
    * 2,500 files cost ten times more than the stats (a sixth of an unchanged build).
    */
   private readonly stats = new Map<string, Stats | undefined>();
-  private readonly checked = new Map<string, Promise<boolean>>();
+  private readonly checked = new Map<string, boolean | Promise<boolean>>();
 
   private constructor(
     private readonly folder: string | undefined,
@@ -104,9 +104,11 @@ export class PreviousOutput {
   /**
    * Whether `file` of the previous output still holds the bytes the build that wrote it sealed: the
    * same stamp (not written since), or bytes that hash to the seal. A file edited, cut short or
-   * replaced since, or without a seal, is not kept: it is made and written again.
+   * replaced since, or without a seal, is not kept: it is made and written again. The answer is
+   * given at once when the stamp decides (nearly always): an edit asks it of 15,000 files, and a
+   * promise each, with the calls that wait on it, cost more than the stats.
    */
-  private sealed(file: string): Promise<boolean> {
+  private sealed(file: string): boolean | Promise<boolean> {
     let checked = this.checked.get(file);
     if (!checked) {
       checked = this.check(file);
@@ -115,18 +117,13 @@ export class PreviousOutput {
     return checked;
   }
 
-  private async check(file: string): Promise<boolean> {
+  private check(file: string): boolean | Promise<boolean> {
     const seal = this.seals.get(file);
     if (!seal || this.folder === undefined) return false;
-    const absolute = path.join(this.folder, file);
     const info = this.statOf(file);
     if (!info?.isFile() || info.size !== seal.size) return false;
     if (stampOf(info) === seal.stamp) return true;
-    return (
-      createHash("sha256")
-        .update(await readFile(absolute))
-        .digest("hex") === seal.sha256
-    );
+    return readFile(path.join(this.folder, file)).then((bytes) => createHash("sha256").update(bytes).digest("hex") === seal.sha256);
   }
 
   private statOf(file: string): Stats | undefined {
@@ -138,7 +135,7 @@ export class PreviousOutput {
   private async intact(files: readonly WrittenFile[]): Promise<boolean> {
     const now = files.map((file) => described(file.path, this.statOf(file.path)));
     if (!now.every((found, index) => found.size === files[index]!.size && found.mtimeMs === files[index]!.mtimeMs)) return false;
-    return (await mapLimited(files, readConcurrency, (file) => this.sealed(file.path))).every(Boolean);
+    return (await mapLimited(files, readConcurrency, async (file) => this.sealed(file.path))).every(Boolean);
   }
 
   private recordedFile(file: string): WrittenFile | undefined {
@@ -176,9 +173,10 @@ export class PreviousOutput {
 
   /**
    * True when the previous output has `file`, built from the same key (and `bytes` long, when the
-   * caller knows its size): then it can be kept as it is. Records the key for the next build either way.
+   * caller knows its size): then it can be kept as it is. Records the key for the next build either
+   * way. Without a promise when the file's stamp decides (see `sealed`).
    */
-  async unchanged(file: string, key: string, bytes?: number): Promise<boolean> {
+  unchanged(file: string, key: string, bytes?: number): boolean | Promise<boolean> {
     this.next.set(file, key);
     if (this.folder === undefined || this.keys.get(file) !== key) return false;
     if (bytes !== undefined && this.seals.get(file)?.size !== bytes) return false;
@@ -188,14 +186,19 @@ export class PreviousOutput {
   /**
    * The content of a rendered file: the previous file when its key is unchanged; else a stream
    * that renders it only when it is written, so that one page at a time is held in memory.
+   * Without a promise when the file's stamp decides (see `sealed`).
    */
-  async keyed(file: string, key: string, render: () => string | Uint8Array | Promise<string | Uint8Array>): Promise<OutputContent> {
-    if (await this.unchanged(file, key)) return { reuse: true };
-    return {
-      stream: async function* () {
-        yield await render();
-      },
-    };
+  keyed(file: string, key: string, render: () => string | Uint8Array | Promise<string | Uint8Array>): OutputContent | Promise<OutputContent> {
+    const content = (unchanged: boolean): OutputContent =>
+      unchanged
+        ? { reuse: true }
+        : {
+            stream: async function* () {
+              yield await render();
+            },
+          };
+    const unchanged = this.unchanged(file, key);
+    return typeof unchanged === "boolean" ? content(unchanged) : unchanged.then(content);
   }
 
   /** Marks files whose new bytes equal the previous output's as reused, so they are neither rewritten nor touched. */

@@ -59,9 +59,17 @@ export async function pageFiles(
   const { reuse, fingerprint } = inputs;
   const articlePage = inputs.articlePage ?? ((item: Item, newer: Item | undefined, older: Item | undefined) => renderArticlePage(config, item, newer, older));
   const settings = settingsKey(config);
-  const keyed = async (route: string, parts: readonly string[], render: () => string | Uint8Array | Promise<string | Uint8Array>) => {
+  // Without a promise when the previous file's stamp decides: an edit keeps 10,000 pages or so.
+  const keyed = (route: string, parts: readonly string[], render: () => string | Uint8Array | Promise<string | Uint8Array>): undefined | Promise<void> => {
     const file = fileOf(route);
-    files.set(file, await reuse.keyed(file, inputKey(["page", route, settings, ...parts]), render));
+    const content = reuse.keyed(file, inputKey(["page", route, settings, ...parts]), render);
+    if (!(content instanceof Promise)) {
+      files.set(file, content);
+      return undefined;
+    }
+    return content.then((settled) => {
+      files.set(file, settled);
+    });
   };
   // `count` is shown on the first page of a list only, and is an input of that page only.
   const listParts = (page: ListPage, count = 0) => [
@@ -78,7 +86,10 @@ export async function pageFiles(
     const route = itemRoute(config, item);
     articlePages.add(fileOf(route));
     // The neighbours' headlines and URLs are on the page: their fingerprints are among its inputs.
-    await keyed(route, ["article", fingerprint(item), newer ? fingerprint(newer) : "", older ? fingerprint(older) : ""], () => articlePage(item, newer, older));
+    const pending = keyed(route, ["article", fingerprint(item), newer ? fingerprint(newer) : "", older ? fingerprint(older) : ""], () =>
+      articlePage(item, newer, older),
+    );
+    if (pending) await pending;
   }
   const tagCounts = (tags: ReturnType<typeof frontTags>) => JSON.stringify(tags.map(({ tag, items }) => [tag.name, tag.slug, items.length]));
   for (const page of paginate(routes.front, model.items)) {
