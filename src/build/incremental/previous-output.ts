@@ -110,7 +110,7 @@ export class PreviousOutput {
    */
   private sealed(file: string): boolean | Promise<boolean> {
     let checked = this.checked.get(file);
-    if (!checked) {
+    if (checked === undefined) {
       checked = this.check(file);
       this.checked.set(file, checked);
     }
