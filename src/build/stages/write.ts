@@ -50,6 +50,9 @@ export type OutputFiles = Map<string, OutputContent>;
 
 export const isReuse = (content: OutputContent): boolean => typeof content === "object" && "reuse" in content;
 
+/** The file a gzip twin (`x.gz`) is the twin of; any other file is its own. The two are written in turn. */
+export const twinOf = (file: string): string => file.replace(/\.gz$/, "");
+
 /** An output larger than the config's `maxOutputBytes`: nothing of it was put in place. */
 export class OutputTooLarge extends Error {
   constructor(
@@ -443,7 +446,7 @@ export async function writeOutput(
     const sorted = [...files].map(([relative, content]) => ({ relative, content, key: order(relative) })).sort((a, b) => (a.key < b.key ? -1 : 1));
     for (const { relative, content } of sorted) {
       if (typeof content === "object" && "reuse" in content) continue;
-      const plain = relative.replace(/\.gz$/, "");
+      const plain = twinOf(relative);
       const group = groups.get(plain);
       if (group) group.push([relative, content]);
       else groups.set(plain, [[relative, content]]);
