@@ -40,7 +40,8 @@ export const sha256Sync = (file: string): string => createHash("sha256").update(
  * The seal of every file of `owned` in `out` as it is now: a file this build wrote has the hash
  * taken as it was written, one the previous seal still stands for (same stamp) keeps it, any other
  * is read and hashed. A file `kept` (found sealed by this build, and left in place) keeps its seal
- * without a stat: were it changed since, its stamp would no longer be the seal's, and the next
+ * without a stat, under the stamp this build found when it had to hash the file to trust it
+ * (`restamped`): were it changed since, its stamp would no longer be the seal's, and the next
  * build would hash it before trusting it.
  */
 function sealsOf(
@@ -49,10 +50,11 @@ function sealsOf(
   previous: Record<string, FileSeal>,
   written: ReadonlyMap<string, string>,
   kept: ReadonlySet<string>,
+  restamped: ReadonlyMap<string, FileSeal>,
 ): Record<string, FileSeal> {
   const seals: Record<string, FileSeal> = {};
   for (const file of owned) {
-    const sealed = kept.has(file) ? previous[file] : undefined;
+    const sealed = kept.has(file) ? (restamped.get(file) ?? previous[file]) : undefined;
     if (sealed) {
       seals[file] = sealed;
       continue;
@@ -96,10 +98,31 @@ export function writeJsonAtomicSync(file: string, value: unknown): void {
 /**
  * Writes the state of `out`, with the seal of each file it owns (as the files are now, once moved in).
  * @param written the SHA-256 of each file this build wrote, taken as it was written
+ * @param restamped seals of kept files under their stamp of now (see `sealsOf`)
  */
-export function writeOutputStateSync(out: string, state: Omit<OutputState, "seals">, written: ReadonlyMap<string, string>, kept: ReadonlySet<string>): void {
-  const seals = sealsOf(out, state.owned, readOutputState(out)?.seals ?? {}, written, kept);
+export function writeOutputStateSync(
+  out: string,
+  state: Omit<OutputState, "seals">,
+  written: ReadonlyMap<string, string>,
+  kept: ReadonlySet<string>,
+  restamped: ReadonlyMap<string, FileSeal> = new Map(),
+): void {
+  const seals = sealsOf(out, state.owned, readOutputState(out)?.seals ?? {}, written, kept, restamped);
   writeJsonAtomicSync(stateFileOf(out), { format: stateFormat, version: 2, ...state, seals });
+}
+
+/**
+ * Records the stamps of now in the seals of `out`'s state, when a build that changes no file found
+ * owned files restamped (see `PreviousOutput.restamped`): the state is otherwise left as it is.
+ */
+export function restampOutputStateSync(out: string, restamped: ReadonlyMap<string, FileSeal>): void {
+  const state = readOutputState(out);
+  // A wirefeed 0.1 folder's state (inside it) has no seals: nothing of it is restamped.
+  if (!state?.seals) return;
+  const owned = new Set(state.owned);
+  const fresh = [...restamped].filter(([file, seal]) => owned.has(file) && state.seals?.[file]?.sha256 === seal.sha256);
+  if (fresh.length === 0) return;
+  writeJsonAtomicSync(stateFileOf(out), { format: stateFormat, version: 2, ...state, seals: { ...state.seals, ...Object.fromEntries(fresh) } });
 }
 
 const readJson = (file: string): Record<string, unknown> | undefined => {

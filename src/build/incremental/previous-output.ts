@@ -61,6 +61,10 @@ export interface WrittenOutputs {
   lines?: Record<string, LineIndex>;
 }
 
+/** How long before the stat a file must have been written for its stamp to be trusted, as article stamps are (file-stamp.ts). */
+const settledMs = 2_000;
+const settled = (info: Stats): boolean => Math.max(info.mtimeMs, info.ctimeMs) < Date.now() - settledMs;
+
 /** Size and modification time of one output file, as `info` found it; -1 for a file that is gone. */
 const described = (file: string, info: Stats | undefined): WrittenFile => ({ path: file, size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1 });
 
@@ -81,6 +85,8 @@ export class PreviousOutput {
    */
   private readonly stats = new Map<string, Stats | undefined>();
   private readonly checked = new Map<string, boolean | Promise<boolean>>();
+  /** Seals of files whose stamp had changed but whose bytes still hash to their seal, with the stamp they have now. */
+  private readonly restampedSeals = new Map<string, FileSeal>();
 
   private constructor(
     private readonly folder: string | undefined,
@@ -122,8 +128,23 @@ export class PreviousOutput {
     if (!seal || this.folder === undefined) return false;
     const info = this.statOf(file);
     if (!info?.isFile() || info.size !== seal.size) return false;
-    if (stampOf(info) === seal.stamp) return true;
-    return readFile(path.join(this.folder, file)).then((bytes) => createHash("sha256").update(bytes).digest("hex") === seal.sha256);
+    const stamp = stampOf(info);
+    if (stamp === seal.stamp) return true;
+    return readFile(path.join(this.folder, file)).then((bytes) => {
+      const same = createHash("sha256").update(bytes).digest("hex") === seal.sha256;
+      // The stamp was taken before the read; one from a write that may share the clock tick of the stat is not trusted.
+      if (same && settled(info)) this.restampedSeals.set(file, { ...seal, stamp });
+      return same;
+    });
+  }
+
+  /**
+   * Files kept whose stamp changed since they were sealed (the folder was copied, restored or
+   * moved) though not their bytes, with their seal under the stamp they have now: recorded, so
+   * that the next build trusts the stat again instead of hashing the whole output every time.
+   */
+  restamped(): ReadonlyMap<string, FileSeal> {
+    return this.restampedSeals;
   }
 
   private statOf(file: string): Stats | undefined {
@@ -215,6 +236,12 @@ export class PreviousOutput {
         Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(await readFile(path.join(folder, file)))
       ) {
         files.set(file, { reuse: true });
+        const seal = this.seals.get(file);
+        const stamp = stampOf(before);
+        if (seal && seal.stamp !== stamp && settled(before)) {
+          const sha256 = createHash("sha256").update(bytes).digest("hex");
+          if (sha256 === seal.sha256) this.restampedSeals.set(file, { ...seal, stamp });
+        }
       }
     });
     return files;

@@ -73,6 +73,7 @@ async function writeModel(context: BuildContext, bodies: BodyReader | undefined)
       order: rendered.order,
       maxBytes: config.maxOutputBytes,
       complete: () => !bodies || bodies.lost.size === 0,
+      ...(context.previous ? { restamped: context.previous.restamped() } : {}),
     });
     timings.writeMs += performance.now() - writeStarted;
     if (!complete) return { kind: "lost", keys: bodies!.lost };
@@ -149,7 +150,7 @@ async function writeAll(context: BuildContext): Promise<void> {
   let lines = files ? source?.outputs?.lines : undefined;
   if (files) {
     const writeStarted = performance.now();
-    await writeOutput(outDir, files);
+    await writeOutput(outDir, files, context.previous ? { restamped: context.previous.restamped() } : {});
     timings.writeMs = performance.now() - writeStarted;
   }
   for (let attempt = 1; !files; attempt++) {

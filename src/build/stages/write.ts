@@ -17,7 +17,15 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import { journalFileOf, readOutputState, stateFileOf, writeJsonAtomicSync, writeOutputStateSync } from "../incremental/output-state.js";
+import {
+  type FileSeal,
+  journalFileOf,
+  readOutputState,
+  restampOutputStateSync,
+  stateFileOf,
+  writeJsonAtomicSync,
+  writeOutputStateSync,
+} from "../incremental/output-state.js";
 import { mapLimited } from "../runtime/map-limited.js";
 
 /**
@@ -317,7 +325,13 @@ function firstMissingFolder(out: string, file: string): string | undefined {
  * build follows to undo it. Replaced files are hard-linked aside first, so that a reader finds the
  * old file or the new one at every moment; the commit is decided when the new state is written.
  */
-function commitSync(journal: Journal, files: OutputFiles, keys: Record<string, string>, digests: ReadonlyMap<string, string>): void {
+function commitSync(
+  journal: Journal,
+  files: OutputFiles,
+  keys: Record<string, string>,
+  digests: ReadonlyMap<string, string>,
+  restamped: ReadonlyMap<string, FileSeal> | undefined,
+): void {
   const { out, stage, backup } = journal;
   writeJsonAtomicSync(journalFileOf(out), journal);
   try {
@@ -352,7 +366,7 @@ function commitSync(journal: Journal, files: OutputFiles, keys: Record<string, s
     for (const file of journal.drops) if (exists(path.join(out, file))) moveSync(path.join(out, file), path.join(backup, file));
     pruneEmptyFolders(out, journal.drops);
     const kept = new Set([...files].filter(([, content]) => isReuse(content)).map(([file]) => file));
-    writeOutputStateSync(out, { id: journal.id, owned: [...files.keys()].sort(), keys }, digests, kept);
+    writeOutputStateSync(out, { id: journal.id, owned: [...files.keys()].sort(), keys }, digests, kept, restamped);
   } catch (error) {
     rollBackSync(journal);
     throw error;
@@ -376,12 +390,19 @@ function sameKeys(a: Record<string, string>, b: Record<string, string>): boolean
  * @param options `keys`: input keys of the reusable files, for the next build (by default the previous
  * build's); `complete`: asked once every file is staged, whether what was written is right to publish
  * (a body the cache lost makes it not): when it is not, nothing changes and the result is false;
- * `order`: where each file sorts for writing, by default its path
+ * `order`: where each file sorts for writing, by default its path; `restamped`: seals of kept files
+ * under the stamp they have now (`PreviousOutput.restamped`), for the state
  */
 export async function writeOutput(
   out: string,
   files: OutputFiles,
-  options: { keys?: Record<string, string>; complete?: () => boolean; maxBytes?: number | undefined; order?: (file: string) => string } = {},
+  options: {
+    keys?: Record<string, string>;
+    complete?: () => boolean;
+    maxBytes?: number | undefined;
+    order?: (file: string) => string;
+    restamped?: ReadonlyMap<string, FileSeal>;
+  } = {},
 ): Promise<boolean> {
   await mkdir(out, { recursive: true });
   await recoverOutput(out);
@@ -429,7 +450,10 @@ export async function writeOutput(
   const drops = [...owned].filter((file) => !files.has(file));
   const keys = options.keys ?? Object.fromEntries(Object.entries(previous?.keys ?? {}).filter(([file]) => files.has(file)));
   // Nothing to move in, nothing to drop, the same keys: the output and its state stay as they are (no commit at all).
-  if (moves.length === 0 && drops.length === 0 && previous && owned.size === files.size && sameKeys(keys, previous.keys)) return true;
+  if (moves.length === 0 && drops.length === 0 && previous && owned.size === files.size && sameKeys(keys, previous.keys)) {
+    if (options.restamped && options.restamped.size > 0) restampOutputStateSync(out, options.restamped);
+    return true;
+  }
   const { folder, staging, retired } = siblings(out);
   const stage = path.join(folder, `${staging}${process.pid}`);
   await rm(stage, { recursive: true, force: true });
@@ -470,6 +494,6 @@ export async function writeOutput(
     throw budget.exceeded ?? error;
   }
   const journal = { id: randomUUID(), pid: process.pid, out, stage, backup: path.join(folder, `${retired}${process.pid}`), moves, drops };
-  commitSync(journal, files, keys, digests);
+  commitSync(journal, files, keys, digests, options.restamped);
   return true;
 }
