@@ -116,6 +116,11 @@ const DATE_IN_TEXT = new RegExp(`(?:${WEEKDAY})?(?:${DAY_FIRST}|${MONTH_FIRST}|$
 // A label just before a date says whether it is the publication or the update; CNN puts
 // the time between them ("Updated 10:30 AM ET, Mon March 2, 2020").
 const LABEL_TIME = String.raw`(?:\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{1,4})?,?)?`;
+// A time just before a date, with its zone, and a comma before the date: "10:05 PM EDT, ".
+const TIME_BEFORE_DATE = new RegExp(
+  `(?<![\\d:.])(?<hour>\\d{1,2})[:.](?<minute>\\d{2})\\s*(?<meridiem>[ap]\\.?m\\.?)?\\s*(?:(?<zone>${alternation(ZONES.keys())})(?![\\p{L}]))?\\s*,\\s*$`,
+  "iu",
+);
 // The words that mark an update, in the six languages: one list for every reader of labels.
 /** The words of an update label, in the languages the importer reads. */
 export const UPDATE_WORDS = String.raw`(?:last\s+)?(?:updated|modified|mis\s+à\s+jour|mise\s+à\s+jour|actualisé|aktualisiert|geändert|actualizado|actualización|atualizado|atualização|aggiornato|aggiornamento)`;
@@ -157,16 +162,19 @@ export function findDates(line: string, timeZone: string): { found: DateMention[
   if (!/\d{4}/u.test(line)) return { found, rejected };
   const text = cleanInline(line);
   for (const match of text.matchAll(DATE_IN_TEXT)) {
-    const groups = match.groups ?? {};
-    const matched = match[0].replace(/[\s,|/–—-]+$/u, "");
+    const before = text.slice(0, match.index);
+    // CNN writes the time first: "Updated 10:05 PM EDT, Sat March 16, 2024".
+    const timeFirst = match.groups?.hour === undefined ? TIME_BEFORE_DATE.exec(before) : null;
+    const groups = { ...match.groups, ...timeFirst?.groups };
+    const start = timeFirst === null ? match.index : timeFirst.index;
+    const matched = `${timeFirst?.[0] ?? ""}${match[0]}`.replace(/[\s,|/–—-]+$/u, "");
     const read = readGroups(groups, timeZone);
     if (!read.ok) {
       rejected.push({ text: matched, reason: read.problem.message });
       continue;
     }
-    const before = text.slice(0, match.index);
     const kind = UPDATED_LABEL.test(before) ? "updated" : PUBLISHED_LABEL.test(before) ? "published" : "unlabeled";
-    found.push({ text: matched, start: match.index, end: match.index + matched.length, kind, ...read.value });
+    found.push({ text: matched, start, end: start + matched.length, kind, ...read.value });
   }
   for (const match of text.matchAll(ISO_IN_TEXT)) {
     const { day, time, zone } = match.groups ?? {};

@@ -94,6 +94,7 @@ export function readMetadata(tree: Root, timeZone: string, container: Element | 
   const result: PageMetadata = { evidence: [], problems: [] };
   const lang = langOf(elements);
   const meta = metaReader(elements);
+  const parsely = parselyPage(meta);
   const jsonLd = readJsonLd(elements, result);
   const micro = microdata(elements);
   const inArticle = container === undefined ? [] : descendants(container);
@@ -161,6 +162,7 @@ export function readMetadata(tree: Root, timeZone: string, container: Element | 
       meta("dcterms.issued"),
       meta("sailthru.date"),
       meta("parsely-pub-date"),
+      parsely?.date,
       // The names other extractors read too (newspaper, htmldate), and the scholarly ones (Google Scholar, PRISM).
       meta("datepublished"),
       meta("rnews:datepublished"),
@@ -173,6 +175,26 @@ export function readMetadata(tree: Root, timeZone: string, container: Element | 
       meta("citation_date"),
       meta("prism.publicationdate"),
       meta("cxenseparse:recs:publishtime"),
+      // More of htmldate's names, and The New York Times' pdate and ptime ("20150323", "20150323050006").
+      meta("og:article:published_time"),
+      meta("og:pubdate"),
+      meta("og:publish_date"),
+      meta("published_time"),
+      meta("published-date"),
+      meta("published_date"),
+      meta("date_published"),
+      meta("dc.date.publication"),
+      meta("dc:date"),
+      meta("dc:created"),
+      meta("bt:pubdate"),
+      meta("shareaholic:article_published_time"),
+      meta("twt-published-at"),
+      meta("vr:published_time"),
+      meta("mediator_published_time"),
+      meta("dcsext.articlefirstpublished"),
+      meta("displaydate"),
+      meta("ptime"),
+      meta("pdate"),
     ),
     ...visibleDates.published,
     ...labelled.published,
@@ -233,6 +255,7 @@ export function readMetadata(tree: Root, timeZone: string, container: Element | 
           meta("dcterms.creator"),
           meta("sailthru.author"),
           meta("parsely-author"),
+          parsely?.authors,
           // The New York Times' "byl" ("By Jane Doe and John Roe").
           meta("byl"),
           meta("cxenseparse:author"),
@@ -254,6 +277,29 @@ function pageAddress(elements: readonly Element[]): string | undefined {
   const canonical = elements.find((node) => node.tagName === "link" && tokens(node.properties.rel).includes("canonical"));
   const href = canonical === undefined ? undefined : String(canonical.properties.href ?? "").trim();
   return href !== undefined && href !== "" ? href : metaReader(elements)("og:url")?.value;
+}
+
+/**
+ * What Parse.ly's older `parsely-page` meta holds, a JSON object (`{"pub_date": "...", "authors":
+ * [...]}`), as a date and an author candidate; nothing when it is not such an object.
+ */
+function parselyPage(meta: (key: string) => Candidate | undefined): { date?: Candidate; authors?: Candidate } {
+  const page = meta("parsely-page");
+  if (page === undefined) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(page.value);
+  } catch {
+    return {};
+  }
+  if (typeof value !== "object" || value === null) return {};
+  const { pub_date: date, authors } = value as { pub_date?: unknown; authors?: unknown };
+  const names = Array.isArray(authors) ? authors.filter((name): name is string => typeof name === "string" && name.trim() !== "") : [];
+  const candidate = (source: string, text: string): Candidate => ({ source: `parsely-page ${source}`, value: cleanInline(text), line: page.line });
+  return {
+    ...(typeof date === "string" && date.trim() !== "" ? { date: candidate("pub_date", date) } : {}),
+    ...(names.length > 0 ? { authors: candidate("authors", names.join(" and ")) } : {}),
+  };
 }
 
 /** The smallest element holding both the article and its headline (the article itself when the headline is in it). */
@@ -868,7 +914,16 @@ function decideDescription(result: PageMetadata, all: Candidate[], isSiteName: (
   record(result, "description", all, chosen, reasons);
 }
 
+// A date written without separators, as machines do in metadata: "20150323", "20150323050006", "20150323T0500".
+const COMPACT_DATE = /^(?<year>(?:19|20)\d{2})(?<month>\d{2})(?<day>\d{2})(?:T?(?<hour>\d{2})(?<minute>\d{2})(?<second>\d{2})?)?$/u;
+
 function readDateValue(raw: string, lang: string | undefined, timeZone: string): Result<{ date: Date; value: string }> {
+  const compact = COMPACT_DATE.exec(raw)?.groups;
+  if (compact !== undefined) {
+    const { year, month, day, hour, minute, second } = compact;
+    const parsed = parseDate(`${year}-${month}-${day}${hour === undefined ? "" : `T${hour}:${minute}:${second ?? "00"}`}`, timeZone);
+    if (parsed.ok) return { ok: true, value: { date: parsed.value, value: raw } };
+  }
   const parsed = parseDate(raw, timeZone);
   if (parsed.ok) return { ok: true, value: { date: parsed.value, value: raw } };
   const numeric = readNumericDate(raw, lang, timeZone);

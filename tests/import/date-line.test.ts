@@ -46,6 +46,19 @@ describe("findDates", () => {
     expect(findDates("Updated 10:30 AM ET, Mon March 2, 2020", zone).found.map((mention) => mention.kind)).toEqual(["updated"]);
   });
 
+  it.each([
+    // CNN: the time, its zone and a comma, then the date; the time is the date's
+    ["Updated 10:30 AM ET, Mon March 2, 2020", "10:30 AM ET, Mon March 2, 2020", "2020-03-02T10:30:00-05:00", "updated"],
+    ["Published 8:00 AM EDT, Tue October 15, 2019", "8:00 AM EDT, Tue October 15, 2019", "2019-10-15T08:00:00-04:00", "published"],
+    ["22:05, 16 March 2024", "22:05, 16 March 2024", "2024-03-16T22:05", "unlabeled"],
+    // a date with a time of its own keeps it
+    ["9:00 AM, March 2, 2020 at 10:30 am", "March 2, 2020 at 10:30 am", "2020-03-02T10:30", "unlabeled"],
+    // a number before a date without a comma is no time of it
+    ["Chapter 10.30 March 2, 2020", "March 2, 2020", "2020-03-02", "unlabeled"],
+  ])("%j: the time before the date (%s) → %s (%s)", (line, text, value, kind) => {
+    expect(findDates(line, zone).found.map((mention) => [mention.text, mention.value, mention.kind])).toEqual([[text, value, kind]]);
+  });
+
   it("finds a date inside a byline, where it starts", () => {
     expect(findDates("Dan Goodin - Apr 16, 2015 8:02 pm UTC", zone).found.map((m) => [m.start, m.value])).toEqual([[13, "2015-04-16T20:02:00Z"]]);
   });

@@ -240,6 +240,36 @@ describe("the order of trust", () => {
   });
 });
 
+describe("metadata dates and authors other extractors read", () => {
+  it.each([
+    // The New York Times: pdate (a day) and ptime (its time), written without separators; ptime is the more exact
+    ['<meta name="pdate" content="20150323">', "20150323 [pdate]"],
+    ['<meta name="pdate" content="20150323"><meta name="ptime" content="20150323050006">', "20150323050006 [ptime]"],
+    ['<meta name="pubdate" content="20191015T0800">', "20191015T0800 [pubdate]"],
+    // not a day of the calendar, so no date
+    ['<meta name="pdate" content="20150230">', undefined],
+    ['<meta property="og:article:published_time" content="2019-10-15T08:00:00Z">', "2019-10-15T08:00:00Z [og:article:published_time]"],
+    ['<meta name="published_time" content="2019-10-15">', "2019-10-15 [published_time]"],
+    ['<meta name="dc:date" content="2019-10-15">', "2019-10-15 [dc:date]"],
+    ['<meta name="bt:pubDate" content="2019-10-15T08:00:00Z">', "2019-10-15T08:00:00Z [bt:pubdate]"],
+    ['<meta name="shareaholic:article_published_time" content="2019-10-15T08:00:00Z">', "2019-10-15T08:00:00Z [shareaholic:article_published_time]"],
+    // Parse.ly's older parsely-page meta holds JSON
+    [
+      `<meta name="parsely-page" content='{"title":"H","pub_date":"2019-10-15T08:00:00Z","authors":["Jane Doe"]}'>`,
+      "2019-10-15T08:00:00Z [parsely-page pub_date]",
+    ],
+    [`<meta name="parsely-page" content='{"title":"H", pub_date: 2019}'>`, undefined],
+  ])("%s → %s", (head, date) => {
+    expect(read(head).date).toBe(date);
+  });
+
+  it("reads the authors of parsely-page, after a more trusted author meta", () => {
+    const page = `<meta name="parsely-page" content='{"pub_date":"2019-10-15","authors":["Jane Doe","John Roe"]}'>`;
+    expect(read(page).authors).toBe("Jane Doe + John Roe [parsely-page authors]");
+    expect(read(`<meta name="author" content="Ann Smith">${page}`).authors).toBe("Ann Smith [author]");
+  });
+});
+
 describe("title", () => {
   it.each([
     // a site or section <h1> loses to og:title, JSON-LD headline and <title> agreeing
