@@ -548,7 +548,9 @@ function authorMeta(candidates: Candidate[]): AuthorCandidate[] {
 const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|author|authors|author-name|byline-name|contributor|writer|firma|autor|auteur|autore|signature)(?:$|[\s_-])/iu;
 // A link to the author's page marks its text as the byline where no class does (gazeta.ru's
 // "/gazeta/authors/polina_zyabreva.shtml", WordPress's "/author/jane-doe/").
-const AUTHOR_PAGE = /\/(?:authors?|autor(?:es|en)?|auteurs?|autori?|journalists?|columnists?|redakteure?)\/[^/?#\s]+/iu;
+// The Washington Post's "/people/jane-doe/", the Guardian's "/profile/janedoe", The New York Times' "/by/jane-doe" (first in the path).
+const AUTHOR_PAGE =
+  /\/(?:authors?|autor(?:es|en)?|auteurs?|autori?|journalists?|columnists?|redakteure?|people|profiles?|contributors?|reporters?|writers?)\/[^/?#\s]+|^(?:https?:\/\/[^/]+)?\/by\/[^/?#\s]+/iu;
 // Substrings, since classes run words together ("Page-dateModified", "publishedAt"), and the word for
 // a date in the languages whose sites name classes in their own ("datum", "fecha", "data").
 const DATE_CLASS = /date|time|publish|posted|updated|modified|byline|datum|fecha|(?:^|[\s_-])(?:meta|data)(?:$|[\s_-])/iu;
@@ -606,8 +608,12 @@ function markedByline(visible: readonly Element[], comments: ReadonlySet<Element
     if (comments.has(node)) continue;
     const words = namesOfElement(node);
     const rel = tokens(node.properties.rel).includes("author");
-    const authorPage = node.tagName === "a" && AUTHOR_PAGE.test(String(node.properties.href ?? ""));
+    const authorPage = node.tagName === "a" && linksToAuthorPage(node);
     const byline = rel || authorPage || BYLINE_CLASS.test(words);
+    // "By <a href=/people/jane-doe>Jane Doe</a> and <a href=/people/john-roe>John Roe</a>": the line names both, before its first link does.
+    const linksAuthor = !byline && node.children.some((child) => child.type === "element" && child.tagName === "a" && linksToAuthorPage(child));
+    const linked = linksAuthor ? linkedByline(node, linksToAuthorPage) : undefined;
+    if (linked !== undefined) return [{ ...linked, source: "a By line of links to the authors' pages" }];
     if (!byline && !DATE_CLASS.test(words)) continue;
     const text = cleanInline(toText(node));
     if (text === "" || text.length > MAX_VISIBLE_LINE) continue;
@@ -638,11 +644,17 @@ const LABELLED_BYLINE_REACH = 150;
 /**
  * A byline no class marks, read only where it opens with its label: the first element after the
  * headline whose first line is "By Jane Doe" ("By: Patti Domm" above "CNBC Executive News Editor",
- * "By PHILLIP RAWLS" in a plain <span>). Paragraphs are passed over (a sentence may open with "By").
+ * "By PHILLIP RAWLS" in a plain <span>). A paragraph is one only where each name it gives is a link
+ * ("By <a>Jane Doe</a> and <a>John Roe</a>"): a sentence may open with "By".
  */
 function labelledByline(visible: readonly Element[], comments: ReadonlySet<Element>): AuthorCandidate[] | undefined {
   for (const node of visible.slice(0, LABELLED_BYLINE_REACH)) {
-    if (comments.has(node) || node.tagName === "p" || node.tagName === "li") continue;
+    if (comments.has(node)) continue;
+    if (node.tagName === "p" || node.tagName === "li") {
+      const linked = linkedByline(node, () => true);
+      if (linked !== undefined) return [{ ...linked, source: "a By line of links" }];
+      continue;
+    }
     const raw = toText(node);
     const text = cleanInline(raw);
     // zaol.hu's "2015. augusztus 20., 11:16 forrás: MTI<br>" under the headline (its box left open, so
@@ -656,6 +668,21 @@ function labelledByline(visible: readonly Element[], comments: ReadonlySet<Eleme
   }
   return undefined;
 }
+
+/**
+ * A short element whose first line is a byline ("By Jane Doe and John Roe") in which each name is
+ * the text of a link that `isLink` accepts.
+ */
+function linkedByline(node: Element, isLink: (link: Element) => boolean): AuthorCandidate | undefined {
+  const text = cleanInline(toText(node));
+  const names = text.length <= MAX_VISIBLE_LINE ? firstLineByline(node) : undefined;
+  if (names === undefined) return undefined;
+  const links = new Set(descendants(node).flatMap((child) => (child.tagName === "a" && isLink(child) ? [comparable(toText(child))] : [])));
+  if (!names.every((name) => links.has(comparable(name)))) return undefined;
+  return { source: "", value: text, line: lineOf(node), names, organization: names.every(isOrganizationName) };
+}
+
+const linksToAuthorPage = (link: Element): boolean => AUTHOR_PAGE.test(String(link.properties.href ?? ""));
 
 /** The names of an element's first line when it opens with a byline label (a label alone on its line goes with the next). */
 function firstLineByline(node: Element): string[] | undefined {

@@ -374,6 +374,22 @@ describe("the visible page, as real pages write it", () => {
       "Полина Зябрева [a link to the author's page]",
       "2015-08-15T14:10 [date line]",
     ],
+    // a By line whose names link to the authors' pages gives every name, not the first link's alone (The Washington Post, The New York Times)
+    [
+      '<p>By <a href="/people/jane-doe/">Jane Doe</a> and <a href="/people/john-roe/">John Roe</a></p><p class="date">March 3, 2015</p>',
+      "Jane Doe + John Roe [a By line of links to the authors' pages]",
+      "March 3, 2015 [date line]",
+    ],
+    [
+      '<div>By <a href="https://www.example.com/by/jane-doe">Jane Doe</a></div>',
+      "Jane Doe [a By line of links to the authors' pages]",
+      "March 1, 2015 [date line]",
+    ],
+    ['<a href="/profile/janedoe">Jane Doe</a>', "Jane Doe [a link to the author's page]", "March 1, 2015 [date line]"],
+    // a paragraph opening with "By" is a byline only where its names are links; a sentence is not one
+    ['<p>By <a href="/u/jd">Jane Doe</a></p>', "Jane Doe [a By line of links]", "March 1, 2015 [date line]"],
+    ["<p>By Tuesday the council had voted.</p>", "Sidebar Writer [.byline]", "March 1, 2015 [date line]"],
+    ['<p>By <a href="/u/jd">Jane Doe</a> and John Roe</p>', "Sidebar Writer [.byline]", "March 1, 2015 [date line]"],
     [
       '<sub class="datum">2015.08.15 10:28</sub><sub class="szerzo"><a href="/impresszum">MTI</a></sub>',
       "Sidebar Writer [.byline]",
