@@ -25,7 +25,7 @@ import {
   residueAtEdge,
   sameLine,
 } from "./detect.js";
-import { findDates, findNumericDate, leadDateline, readNumericDate, UPDATE_MENTION } from "./date-line.js";
+import { findDates, findNumericDate, leadDateline, readNumericDate, readWholeDateLine, UPDATE_MENTION } from "./date-line.js";
 import { proseLanguage } from "./language.js";
 import type { Evidence } from "./metadata.js";
 
@@ -102,14 +102,19 @@ const ARTICLE_WORD = /^(?:the|a|an|le|la|les|el|los|las|der|die|das|il|lo|gli|os
 const FOLLOW_BUTTON = /^(?:profile\s*)?follow(?:\s*(?:un)?follow(?:ed|ing)?)*$/iu;
 
 /**
- * The name a line gives when it is a name alone with a follow button or a role under it ("Chad Wyatt"
- * above "Follow", Medium; "Mark Di Stefano" above "BuzzFeed News Reporter"): a byline without its
- * "By". A name of one word ("Business" above "Like Follow") is too often a section's.
+ * The name a line gives when it is a name alone with a follow button, a role or the date under it
+ * ("Chad Wyatt" above "Follow", Medium; "Mark Di Stefano" above "BuzzFeed News Reporter"; "Jane Doe"
+ * above "Tue 15 Oct 2019 08.00 BST", the Guardian): a byline without its "By". A name of one word
+ * ("Business" above "Like Follow") is too often a section's.
  */
 function bareByline(content: readonly Line[], position: number): string[] | undefined {
   const next = content[position + 1];
   const text = cleanInline(content[position]?.text ?? "");
-  const marked = next !== undefined && (FOLLOW_BUTTON.test(cleanInline(next.text)) || isRoleLine(next.text));
+  // Under a headline or dek only, a name above the date: a short headline ("Brexit Deal Collapses") reads as a name too.
+  const underTitle = words(content[position - 1]?.text ?? "") >= DEK_HEADLINE_WORDS;
+  const marked =
+    next !== undefined &&
+    (FOLLOW_BUTTON.test(cleanInline(next.text)) || isRoleLine(next.text) || (underTitle && readWholeDateLine(next.text, "UTC") !== undefined));
   if (!marked || words(text) < 2 || words(text) > 4) return undefined;
   // "The Startup" above "Follow" is a publication: a person's name opens with no article.
   if (ARTICLE_WORD.test(text)) return undefined;
@@ -509,6 +514,8 @@ const MAX_HEADER_SEARCH = 20_000;
 const MAX_STORY_LINES = 5000;
 // How far above its date or byline line a headline is looked for.
 const HEADLINE_REACH = 8;
+// The fewest words of a headline above a dek.
+const DEK_HEADLINE_WORDS = 5;
 
 /**
  * In a whole page copied as text (menus, teasers with their own dates and bylines, sidebars,
@@ -623,6 +630,23 @@ function storyInPage(content: readonly Line[], start: number, timeZone: string):
       headlineLike((content[upper] as Line).text) &&
       (counts[upper] ?? 0) < (counts[headline] ?? 0) &&
       kickerDate((content[upper - 1] as Line).text, timeZone) !== undefined
+    )
+      headline = upper;
+    // Headline, dek, then the byline or date: the dek is the longer line just above the header, the
+    // headline the shorter one above it (the Guardian: headline, standfirst, "Jane Doe", date;
+    // BusinessWeek: "Olivia Munn: Queen of the Uncool", its dek, "By Felix Gillette"). Five words at
+    // least, so that a kicker ("Russia-Ukraine war live") stays no headline.
+    else if (
+      headline !== undefined &&
+      upper !== undefined &&
+      upper > start &&
+      opens.slice(headline + 1, anchor).every(Boolean) &&
+      !opens[upper] &&
+      headlineLike((content[upper] as Line).text) &&
+      (counts[upper] ?? 0) >= DEK_HEADLINE_WORDS &&
+      (counts[upper] ?? 0) < (counts[headline] ?? 0) &&
+      // A headline stands below short lines (a menu, a section, a kicker) or a date line, not below a rail of other headlines.
+      (upper - 1 < start || (counts[upper - 1] ?? 0) < DEK_HEADLINE_WORDS || opens[upper - 1] === true)
     )
       headline = upper;
     // A date line above the headline (Salon): the headline is the longer title-like line below it, unless that

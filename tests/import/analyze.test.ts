@@ -409,8 +409,10 @@ describe("analyzeText on a whole page copied as text", () => {
     [["Jane Doe", "Follow Followed", "March 9, 2015"], ["Jane Doe"], undefined],
     // BuzzFeed: a role under the name, left out of the dek
     [["Mark Di Stefano", "BuzzFeed News Reporter", "March 9, 2015"], ["Mark Di Stefano"], undefined],
-    // no button, or a button of another kind: the line is the dek
-    [["Chad Wyatt", "March 9, 2015"], undefined, "Chad Wyatt"],
+    // the date under the name, below the headline (the Guardian)
+    [["Chad Wyatt", "March 9, 2015"], ["Chad Wyatt"], undefined],
+    // a button of another kind: the line is the dek
+
     [["Chad Wyatt", "Like Follow", "March 9, 2015"], undefined, "Chad Wyatt"],
     // a section of one word, an organization, a sentence: no byline
     [["Business", "Follow", "March 9, 2015"], undefined, undefined],
@@ -429,14 +431,11 @@ describe("analyzeText on a whole page copied as text", () => {
     // BusinessWeek: a section's name and a timestamp over the headline; the longer line under it is the dek
     ["Case Study August 12, 2010, 5:00PM EST", "Olivia Munn: Queen of the Uncool", "August 12, 2010, 5:00PM EST"],
     ["text size: T T Your Company September 20, 2011, 6:37 PM EDT", "Olivia Munn: Queen of the Uncool", "September 20, 2011, 6:37 PM EDT"],
-    // a day without its time, an update or a sentence over the headline is no dateline (a teaser's may stand there)
-    ["Case Study August 12, 2010", "The Web and cable star has achieved fame by targeting nerdy guys, who she says", undefined],
-    ["Updated August 12, 2010, 5:00PM EST", "The Web and cable star has achieved fame by targeting nerdy guys, who she says", undefined],
-    [
-      "The talks went on well into the night of August 12, 2010, 5:00PM EST",
-      "The Web and cable star has achieved fame by targeting nerdy guys, who she says",
-      undefined,
-    ],
+    // a day without its time, an update or a sentence over the headline is no dateline (a teaser's may stand
+    // there); the headline is still the shorter line above the dek
+    ["Case Study August 12, 2010", "Olivia Munn: Queen of the Uncool", undefined],
+    ["Updated August 12, 2010, 5:00PM EST", "Olivia Munn: Queen of the Uncool", undefined],
+    ["The talks went on well into the night of August 12, 2010, 5:00PM EST", "Olivia Munn: Queen of the Uncool", undefined],
   ])("a dateline %j over the headline → title %j, date %j", (top, title, date) => {
     const dek = "The Web and cable star has achieved fame by targeting nerdy guys, who she says";
     const detection = analyzeText([menu, top, "Olivia Munn: Queen of the Uncool", dek, "By Felix Gillette", prose(5), footer].join("\n"), "UTC");
@@ -658,6 +657,16 @@ describe("analyzeText: other stories' headers on a whole page", () => {
     expect(detection.title?.value).toBe("Tapie, Mougeotte et La Provence, un concentré d'histoire de France");
     expect(detection.date).toBeUndefined();
     expect(detection.authors).toBeUndefined();
+  });
+
+  it("reads headline, dek, a name and the date under it as the Guardian prints them", () => {
+    const headline = "Council approves the new budget after a long night";
+    const dek = "The city will spend more on buses and libraries next year";
+    const detection = analyzeText([menu, headline, dek, "Jane Doe", "Tue 15 Oct 2019 08.00 BST", prose(5), footer].join("\n"), "UTC");
+    expect(detection.title?.value).toBe(headline);
+    expect(detection.description?.value).toBe(dek);
+    expect(detection.authors?.names).toEqual(["Jane Doe"]);
+    expect(detection.date?.value).toBe("2019-10-15T08:00:00+01:00");
   });
 
   it("does not take a rail of timed headlines for an article's prose (The Verge)", () => {
