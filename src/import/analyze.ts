@@ -110,12 +110,13 @@ const FOLLOW_BUTTON = /^(?:profile\s*)?follow(?:\s*(?:un)?follow(?:ed|ing)?)*$/i
 function bareByline(content: readonly Line[], position: number): string[] | undefined {
   const next = content[position + 1];
   const text = cleanInline(content[position]?.text ?? "");
+  if (words(text) < 2 || words(text) > 4) return undefined;
   // Under a headline or dek only, a name above the date: a short headline ("Brexit Deal Collapses") reads as a name too.
   const underTitle = words(content[position - 1]?.text ?? "") >= DEK_HEADLINE_WORDS;
   const marked =
     next !== undefined &&
     (FOLLOW_BUTTON.test(cleanInline(next.text)) || isRoleLine(next.text) || (underTitle && readWholeDateLine(next.text, "UTC") !== undefined));
-  if (!marked || words(text) < 2 || words(text) > 4) return undefined;
+  if (!marked) return undefined;
   // "The Startup" above "Follow" is a publication: a person's name opens with no article.
   if (ARTICLE_WORD.test(text)) return undefined;
   const names = detectByline(text, false);
@@ -514,8 +515,9 @@ const MAX_HEADER_SEARCH = 20_000;
 const MAX_STORY_LINES = 5000;
 // How far above its date or byline line a headline is looked for.
 const HEADLINE_REACH = 8;
-// The fewest words of a headline above a dek.
+// The fewest words of a headline above a dek, and of the dek.
 const DEK_HEADLINE_WORDS = 5;
+const DEK_WORDS = 12;
 
 /**
  * In a whole page copied as text (menus, teasers with their own dates and bylines, sidebars,
@@ -644,7 +646,9 @@ function storyInPage(content: readonly Line[], start: number, timeZone: string):
       !opens[upper] &&
       headlineLike((content[upper] as Line).text) &&
       (counts[upper] ?? 0) >= DEK_HEADLINE_WORDS &&
-      (counts[upper] ?? 0) < (counts[headline] ?? 0) &&
+      // A dek is a sentence's length, well beyond its headline's; a line only a little longer may be the headline under a kicker.
+      (counts[headline] ?? 0) >= DEK_WORDS &&
+      (counts[headline] ?? 0) >= 1.5 * (counts[upper] ?? 0) &&
       // A headline stands below short lines (a menu, a section, a kicker) or a date line, not below a rail of other headlines.
       (upper - 1 < start || (counts[upper - 1] ?? 0) < DEK_HEADLINE_WORDS || opens[upper - 1] === true)
     )

@@ -116,9 +116,10 @@ const DATE_IN_TEXT = new RegExp(`(?:${WEEKDAY})?(?:${DAY_FIRST}|${MONTH_FIRST}|$
 // A label just before a date says whether it is the publication or the update; CNN puts
 // the time between them ("Updated 10:30 AM ET, Mon March 2, 2020").
 const LABEL_TIME = String.raw`(?:\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{1,4})?,?)?`;
-// A time just before a date, with its zone, and a comma before the date: "10:05 PM EDT, ".
+// A time just before a date, with AM or PM or its zone, and a comma before the date: "10:05 PM EDT, ".
+// Not a bare number ("Version 2.10, March 16, 2024").
 const TIME_BEFORE_DATE = new RegExp(
-  `(?<![\\d:.])(?<hour>\\d{1,2})[:.](?<minute>\\d{2})\\s*(?<meridiem>[ap]\\.?m\\.?)?\\s*(?:(?<zone>${alternation(ZONES.keys())})(?![\\p{L}]))?\\s*,\\s*$`,
+  `(?<![\\d:.$€£])(?<hour>\\d{1,2}):(?<minute>[0-5]\\d)\\s*(?:(?<meridiem>[ap]\\.?m\\.?)\\s*(?:(?<zone>${alternation(ZONES.keys())})(?![\\p{L}]))?|(?<zoneAlone>${alternation(ZONES.keys())})(?![\\p{L}]))\\s*,\\s*$`,
   "iu",
 );
 // The words that mark an update, in the six languages: one list for every reader of labels.
@@ -161,14 +162,20 @@ export function findDates(line: string, timeZone: string): { found: DateMention[
   // Every form has a four-digit year: most lines of a page have none, and need no further look.
   if (!/\d{4}/u.test(line)) return { found, rejected };
   const text = cleanInline(line);
+  let previousEnd = 0;
   for (const match of text.matchAll(DATE_IN_TEXT)) {
     const before = text.slice(0, match.index);
-    // CNN writes the time first: "Updated 10:05 PM EDT, Sat March 16, 2024".
-    const timeFirst = match.groups?.hour === undefined ? TIME_BEFORE_DATE.exec(before) : null;
-    const groups = { ...match.groups, ...timeFirst?.groups };
-    const start = timeFirst === null ? match.index : timeFirst.index;
-    const matched = `${timeFirst?.[0] ?? ""}${match[0]}`.replace(/[\s,|/–—-]+$/u, "");
-    const read = readGroups(groups, timeZone);
+    // CNN writes the time first: "Updated 10:05 PM EDT, Sat March 16, 2024". A time the date before took is not this one's.
+    const candidateTime = match.groups?.hour === undefined ? TIME_BEFORE_DATE.exec(before) : null;
+    const timeFirst = candidateTime !== null && candidateTime.index >= previousEnd ? candidateTime : null;
+    const withTime = timeFirst?.groups && { ...match.groups, ...timeFirst.groups, zone: timeFirst.groups.zone ?? timeFirst.groups.zoneAlone };
+    // A time that makes the date impossible is not its time: the date is read without it.
+    const timed = withTime === undefined ? undefined : readGroups(withTime, timeZone);
+    const useTime = timeFirst !== null && timed?.ok === true;
+    const start = useTime ? timeFirst.index : match.index;
+    const matched = `${useTime ? timeFirst[0] : ""}${match[0]}`.replace(/[\s,|/–—-]+$/u, "");
+    const read = useTime && timed !== undefined ? timed : readGroups(match.groups ?? {}, timeZone);
+    previousEnd = match.index + match[0].length;
     if (!read.ok) {
       rejected.push({ text: matched, reason: read.problem.message });
       continue;

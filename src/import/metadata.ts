@@ -548,9 +548,10 @@ function authorMeta(candidates: Candidate[]): AuthorCandidate[] {
 const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|author|authors|author-name|byline-name|contributor|writer|firma|autor|auteur|autore|signature)(?:$|[\s_-])/iu;
 // A link to the author's page marks its text as the byline where no class does (gazeta.ru's
 // "/gazeta/authors/polina_zyabreva.shtml", WordPress's "/author/jane-doe/").
-// The Washington Post's "/people/jane-doe/", the Guardian's "/profile/janedoe", The New York Times' "/by/jane-doe" (first in the path).
+// The Washington Post's "/people/jane-doe/", the Guardian's "/profile/janedoe", The New York Times' "/by/jane-doe":
+// first in the path only ("/entertainment/people/taylor-swift-..." is a story, "/account/profile/" the reader's).
 const AUTHOR_PAGE =
-  /\/(?:authors?|autor(?:es|en)?|auteurs?|autori?|journalists?|columnists?|redakteure?|people|profiles?|contributors?|reporters?|writers?)\/[^/?#\s]+|^(?:https?:\/\/[^/]+)?\/by\/[^/?#\s]+/iu;
+  /\/(?:authors?|autor(?:es|en)?|auteurs?|autori?|journalists?|columnists?|redakteure?)\/[^/?#\s]+|^(?:https?:\/\/[^/]+)?\/(?:by|people|profiles?|contributors?|reporters?|writers?)\/[^/?#\s]+/iu;
 // Substrings, since classes run words together ("Page-dateModified", "publishedAt"), and the word for
 // a date in the languages whose sites name classes in their own ("datum", "fecha", "data").
 const DATE_CLASS = /date|time|publish|posted|updated|modified|byline|datum|fecha|(?:^|[\s_-])(?:meta|data)(?:$|[\s_-])/iu;
@@ -948,8 +949,10 @@ function readDateValue(raw: string, lang: string | undefined, timeZone: string):
   const compact = COMPACT_DATE.exec(raw)?.groups;
   if (compact !== undefined) {
     const { year, month, day, hour, minute, second } = compact;
-    const parsed = parseDate(`${year}-${month}-${day}${hour === undefined ? "" : `T${hour}:${minute}:${second ?? "00"}`}`, timeZone);
-    if (parsed.ok) return { ok: true, value: { date: parsed.value, value: raw } };
+    // Written out as ISO 8601: the article's date must be a form the build reads.
+    const value = `${year}-${month}-${day}${hour === undefined ? "" : `T${hour}:${minute}:${second ?? "00"}`}`;
+    const parsed = parseDate(value, timeZone);
+    if (parsed.ok) return { ok: true, value: { date: parsed.value, value } };
   }
   const parsed = parseDate(raw, timeZone);
   if (parsed.ok) return { ok: true, value: { date: parsed.value, value: raw } };

@@ -661,7 +661,7 @@ describe("analyzeText: other stories' headers on a whole page", () => {
 
   it("reads headline, dek, a name and the date under it as the Guardian prints them", () => {
     const headline = "Council approves the new budget after a long night";
-    const dek = "The city will spend more on buses and libraries next year";
+    const dek = "The city will spend more on buses, libraries and street lighting next year, and less on the new stadium";
     const detection = analyzeText([menu, headline, dek, "Jane Doe", "Tue 15 Oct 2019 08.00 BST", prose(5), footer].join("\n"), "UTC");
     expect(detection.title?.value).toBe(headline);
     expect(detection.description?.value).toBe(dek);

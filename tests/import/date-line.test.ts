@@ -50,13 +50,25 @@ describe("findDates", () => {
     // CNN: the time, its zone and a comma, then the date; the time is the date's
     ["Updated 10:30 AM ET, Mon March 2, 2020", "10:30 AM ET, Mon March 2, 2020", "2020-03-02T10:30:00-05:00", "updated"],
     ["Published 8:00 AM EDT, Tue October 15, 2019", "8:00 AM EDT, Tue October 15, 2019", "2019-10-15T08:00:00-04:00", "published"],
-    ["22:05, 16 March 2024", "22:05, 16 March 2024", "2024-03-16T22:05", "unlabeled"],
+    ["22:05 CET, 16 March 2024", "22:05 CET, 16 March 2024", "2024-03-16T22:05:00+01:00", "unlabeled"],
+    // a number without AM, PM or a zone is no time ("Version 2.10", "Score 3:15"); nor one the date before took
+    ["Version 2.10, March 16, 2024", "March 16, 2024", "2024-03-16", "unlabeled"],
+    ["Score 3:15, March 16, 2024", "March 16, 2024", "2024-03-16", "unlabeled"],
+    // a time that would make the date impossible is left out, and the date read without it
+    ["13:05 PM, March 16, 2024", "March 16, 2024", "2024-03-16", "unlabeled"],
     // a date with a time of its own keeps it
     ["9:00 AM, March 2, 2020 at 10:30 am", "March 2, 2020 at 10:30 am", "2020-03-02T10:30", "unlabeled"],
     // a number before a date without a comma is no time of it
     ["Chapter 10.30 March 2, 2020", "March 2, 2020", "2020-03-02", "unlabeled"],
   ])("%j: the time before the date (%s) → %s (%s)", (line, text, value, kind) => {
     expect(findDates(line, zone).found.map((mention) => [mention.text, mention.value, mention.kind])).toEqual([[text, value, kind]]);
+  });
+
+  it("gives a time to one date only", () => {
+    expect(findDates("Mar 15, 2024 10:05 PM ET, Mar 16, 2024", zone).found.map((m) => [m.start, m.text, m.value])).toEqual([
+      [0, "Mar 15, 2024 10:05 PM ET", "2024-03-15T22:05:00-04:00"],
+      [26, "Mar 16, 2024", "2024-03-16"],
+    ]);
   });
 
   it("finds a date inside a byline, where it starts", () => {

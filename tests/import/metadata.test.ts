@@ -243,9 +243,10 @@ describe("the order of trust", () => {
 describe("metadata dates and authors other extractors read", () => {
   it.each([
     // The New York Times: pdate (a day) and ptime (its time), written without separators; ptime is the more exact
-    ['<meta name="pdate" content="20150323">', "20150323 [pdate]"],
-    ['<meta name="pdate" content="20150323"><meta name="ptime" content="20150323050006">', "20150323050006 [ptime]"],
-    ['<meta name="pubdate" content="20191015T0800">', "20191015T0800 [pubdate]"],
+    // (written out as ISO 8601, which the build reads)
+    ['<meta name="pdate" content="20150323">', "2015-03-23 [pdate]"],
+    ['<meta name="pdate" content="20150323"><meta name="ptime" content="20150323050006">', "2015-03-23T05:00:06 [ptime]"],
+    ['<meta name="pubdate" content="20191015T0800">', "2019-10-15T08:00:00 [pubdate]"],
     // not a day of the calendar, so no date
     ['<meta name="pdate" content="20150230">', undefined],
     ['<meta property="og:article:published_time" content="2019-10-15T08:00:00Z">', "2019-10-15T08:00:00Z [og:article:published_time]"],
@@ -386,6 +387,8 @@ describe("the visible page, as real pages write it", () => {
       "March 1, 2015 [date line]",
     ],
     ['<a href="/profile/janedoe">Jane Doe</a>', "Jane Doe [a link to the author's page]", "March 1, 2015 [date line]"],
+    // deeper in the path, those words name a story's subject or the reader's account
+    ['<a href="/entertainment/people/taylor-swift">Taylor Swift</a>', "Sidebar Writer [.byline]", "March 1, 2015 [date line]"],
     // a paragraph opening with "By" is a byline only where its names are links; a sentence is not one
     ['<p>By <a href="/u/jd">Jane Doe</a></p>', "Jane Doe [a By line of links]", "March 1, 2015 [date line]"],
     ["<p>By Tuesday the council had voted.</p>", "Sidebar Writer [.byline]", "March 1, 2015 [date line]"],

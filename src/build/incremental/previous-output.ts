@@ -63,7 +63,7 @@ export interface WrittenOutputs {
 
 /** How long before the stat a file must have been written for its stamp to be trusted, as article stamps are (file-stamp.ts). */
 const settledMs = 2_000;
-const settled = (info: Stats): boolean => Math.max(info.mtimeMs, info.ctimeMs) < Date.now() - settledMs;
+const settled = (info: Stats, statedAt: number): boolean => Math.max(info.mtimeMs, info.ctimeMs) < statedAt - settledMs;
 
 /** Size and modification time of one output file, as `info` found it; -1 for a file that is gone. */
 const described = (file: string, info: Stats | undefined): WrittenFile => ({ path: file, size: info?.size ?? -1, mtimeMs: info?.mtimeMs ?? -1 });
@@ -84,6 +84,8 @@ export class PreviousOutput {
    * 2,500 files cost ten times more than the stats (a sixth of an unchanged build).
    */
   private readonly stats = new Map<string, Stats | undefined>();
+  /** When each stat was taken: a stamp is trusted only if the file was left alone long before that. */
+  private readonly statTimes = new Map<string, number>();
   private readonly checked = new Map<string, boolean | Promise<boolean>>();
   /** Seals of files whose stamp had changed but whose bytes still hash to their seal, with the stamp they have now. */
   private readonly restampedSeals = new Map<string, FileSeal>();
@@ -133,7 +135,7 @@ export class PreviousOutput {
     return readFile(path.join(this.folder, file)).then((bytes) => {
       const same = createHash("sha256").update(bytes).digest("hex") === seal.sha256;
       // The stamp was taken before the read; one from a write that may share the clock tick of the stat is not trusted.
-      if (same && settled(info)) this.restampedSeals.set(file, { ...seal, stamp });
+      if (same && settled(info, this.statTimes.get(file) ?? 0)) this.restampedSeals.set(file, { ...seal, stamp });
       return same;
     });
   }
@@ -148,7 +150,10 @@ export class PreviousOutput {
   }
 
   private statOf(file: string): Stats | undefined {
-    if (!this.stats.has(file)) this.stats.set(file, this.folder === undefined ? undefined : statSync(path.join(this.folder, file), { throwIfNoEntry: false }));
+    if (!this.stats.has(file)) {
+      this.statTimes.set(file, Date.now());
+      this.stats.set(file, this.folder === undefined ? undefined : statSync(path.join(this.folder, file), { throwIfNoEntry: false }));
+    }
     return this.stats.get(file);
   }
 
@@ -229,6 +234,7 @@ export class PreviousOutput {
     await mapLimited([...files], readConcurrency, async ([file, content]) => {
       if (typeof content !== "string" && !(content instanceof Uint8Array)) return;
       const bytes = typeof content === "string" ? Buffer.from(content) : content;
+      const statedAt = Date.now();
       const before = await stat(path.join(folder, file)).catch(() => undefined);
       if (
         before?.isFile() &&
@@ -238,7 +244,7 @@ export class PreviousOutput {
         files.set(file, { reuse: true });
         const seal = this.seals.get(file);
         const stamp = stampOf(before);
-        if (seal && seal.stamp !== stamp && settled(before)) {
+        if (seal && seal.stamp !== stamp && settled(before, statedAt)) {
           const sha256 = createHash("sha256").update(bytes).digest("hex");
           if (sha256 === seal.sha256) this.restampedSeals.set(file, { ...seal, stamp });
         }
