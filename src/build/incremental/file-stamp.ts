@@ -5,7 +5,8 @@ import { type BigIntStats, statSync } from "node:fs";
  * coarsest file system clock, so a write in the same clock tick as the build's read cannot leave
  * the stamp unchanged (git's "racily clean" problem).
  */
-const settledNs = 2_000_000_000n;
+export const settledMs = 2_000;
+const settledNs = BigInt(settledMs) * 1_000_000n;
 
 /**
  * A stamp of each file (device, inode, size, modification and change times), taken before the

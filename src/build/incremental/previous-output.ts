@@ -8,6 +8,7 @@ import { archivePaths } from "../../formats/archive/paths.js";
 import { mapLimited, readConcurrency } from "../runtime/map-limited.js";
 import { isReuse, type OutputContent, type OutputFiles } from "../stages/write.js";
 import { hashCode } from "./code-hash.js";
+import { settledMs } from "./file-stamp.js";
 import { type FileSeal, readOutputState, stampOf } from "./output-state.js";
 
 // The code that makes the output files from the model (serializers, date formats, the model) is an input of every file.
@@ -61,8 +62,7 @@ export interface WrittenOutputs {
   lines?: Record<string, LineIndex>;
 }
 
-/** How long before the stat a file must have been written for its stamp to be trusted, as article stamps are (file-stamp.ts). */
-const settledMs = 2_000;
+/** Whether a file was written long enough before its stat for its stamp to be trusted, as article stamps are (file-stamp.ts). */
 const settled = (info: Stats, statedAt: number): boolean => Math.max(info.mtimeMs, info.ctimeMs) < statedAt - settledMs;
 
 /** Size and modification time of one output file, as `info` found it; -1 for a file that is gone. */
